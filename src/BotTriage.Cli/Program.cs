@@ -1,0 +1,3 @@
+using BotTriage.Cli;
+
+return await CommandLine.RunAsync(args, ConsoleIo.FromConsole(), CancellationToken.None).ConfigureAwait(false);

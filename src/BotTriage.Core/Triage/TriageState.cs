@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace BotTriage.Core.Triage;
+
+/// <summary>
+/// Everything the engine knows about one conversation. Immutable, changed with <c>with</c>,
+/// and stored as JSON after every turn, so it must round-trip without loss.
+/// </summary>
+public sealed record TriageState
+{
+    /// <summary>The id of the dialog state the conversation is in.</summary>
+    public required string Step { get; init; }
+
+    /// <summary>The conversation's language: <c>nl</c> or <c>en</c>.</summary>
+    public required string Culture { get; init; }
+
+    /// <summary>Answers by question id.</summary>
+    public ImmutableSortedDictionary<string, Answer> Answers { get; init; } = ImmutableSortedDictionary<string, Answer>.Empty;
+
+    /// <summary>The steps that were asked, oldest first; <c>back</c> walks this.</summary>
+    public ImmutableList<string> History { get; init; } = [];
+
+    /// <summary>The result, once the triage has one.</summary>
+    public TriageOutcome? Outcome { get; init; }
+
+    /// <summary>How many turns this conversation has had; lets stores and tests see progress.</summary>
+    public int Turn { get; init; }
+
+    /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
+    public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;
+}
