@@ -12,6 +12,7 @@ public static class CommandLine
     private static readonly ICommand[] Commands =
     [
         new CheckDialogsCommand(),
+        new DiagramCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)

@@ -264,6 +264,11 @@ public static class DialogLoader
                     file.Error(transition.Source.Line, $"unknown state '{transition.To}' in a transition of state '{state.Id}'");
                 }
 
+                if (transition.To == state.Id)
+                {
+                    file.Error(transition.Source.Line, $"state '{state.Id}' has a transition to itself; a question is asked again by the engine when it is not understood");
+                }
+
                 if (transition.On is not null && !state.Triggers.Contains(transition.On))
                 {
                     file.Error(transition.Source.Line, $"unknown trigger '{transition.On}' in state '{state.Id}' (its answers are: {string.Join(", ", state.Triggers)})");

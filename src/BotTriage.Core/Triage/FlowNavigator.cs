@@ -1,29 +1,49 @@
-using BotTriage.Core.Conditions;
 using BotTriage.Core.Dialogs;
+using BotTriage.Core.StateMachines;
 
 namespace BotTriage.Core.Triage;
 
 /// <summary>
-/// Chooses the next state of the flow from the answer just given: the trigger is the answer (yes, no, a choice code,
-/// or "answered"), and the first transition for it whose condition holds wins.
+/// The flow as a state machine, built once from dialogs/flow.yaml and shared by every conversation: states are the
+/// flow's states, triggers are the answers (yes, no, a choice code, or "answered"), each carrying the conversation's
+/// state so guards can read its answers. The first transition whose condition holds wins.
 /// </summary>
-public sealed class FlowNavigator(FlowDefinition flow)
+public sealed class FlowNavigator
 {
+    private readonly FlowDefinition _flow;
+    private readonly StateMachine<string, string> _definition;
+    private readonly Dictionary<string, StateMachine<string, string>.TriggerWithParameters<TriageState>> _triggers = new(StringComparer.Ordinal);
+
+    public FlowNavigator(FlowDefinition flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        _flow = flow;
+        _definition = new StateMachine<string, string>(flow.Start);
+        foreach (var trigger in flow.States.SelectMany(s => s.Triggers).Distinct(StringComparer.Ordinal))
+        {
+            _triggers[trigger] = _definition.SetTriggerParameters<TriageState>(trigger);
+        }
+
+        foreach (var state in flow.States)
+        {
+            Configure(state);
+        }
+
+        // Binding once freezes the definition, so no conversation can change it afterwards.
+        _ = _definition.Bind(() => flow.Start, _ => { });
+    }
+
+    /// <summary>The flow's graph, for <c>bottriage diagram</c> and the therapist workspace.</summary>
+    public StateMachineInfo Info => _definition.GetInfo();
+
+    /// <summary>The state that follows <paramref name="step"/> given the answers in <paramref name="state"/>.</summary>
     public string Next(string step, TriageState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var current = flow[step];
-        var trigger = TriggerOf(current, state.Answers.GetValueOrDefault(step));
-        IConditionContext context = new AnswerContext(flow, state);
-        foreach (var transition in current.Transitions)
-        {
-            if ((transition.On is null || transition.On == trigger) && (transition.When is null || transition.When.Evaluate(context)))
-            {
-                return transition.To;
-            }
-        }
-
-        throw new InvalidOperationException($"State '{step}' has no way out for '{trigger}'; the loader should have refused this flow.");
+        var current = step;
+        var machine = _definition.Bind(() => current, next => current = next);
+        machine.Fire(_triggers[TriggerOf(_flow[step], state.Answers.GetValueOrDefault(step))], state);
+        return current;
     }
 
     public static string TriggerOf(DialogState state, Answer? answer)
@@ -40,5 +60,23 @@ public sealed class FlowNavigator(FlowDefinition flow)
             AnswerKind.Choice => answer?.Choice ?? Trigger.Answered,
             _ => Trigger.Answered,
         };
+    }
+
+    private void Configure(DialogState state)
+    {
+        var configuration = _definition.Configure(state.Id);
+        foreach (var trigger in state.Triggers)
+        {
+            foreach (var transition in state.Transitions.Where(t => t.On is null || t.On == trigger))
+            {
+                if (transition.When is not { } when)
+                {
+                    configuration.Permit(trigger, transition.To);
+                    break;
+                }
+
+                configuration.PermitIf(_triggers[trigger], transition.To, s => when.Evaluate(new AnswerContext(_flow, s)), when.Text);
+            }
+        }
     }
 }
