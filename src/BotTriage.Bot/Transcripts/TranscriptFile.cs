@@ -27,7 +27,9 @@ public static class TranscriptFile
         writer.WriteStartArray();
         foreach (var activity in activities)
         {
-            activity.WriteTo(writer);
+            // The activity's own text, as the store kept it: no re-escaping of Dutch characters, no reordering.
+            // With an indented writer that puts one activity per line.
+            writer.WriteRawValue(activity.GetRawText(), skipInputValidation: true);
             if (writer.BytesPending > 64 * 1024)
             {
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
