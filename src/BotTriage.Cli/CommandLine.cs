@@ -10,6 +10,7 @@ public static class CommandLine
 
     private static readonly ICommand[] Commands =
     [
+        new Commands.RecognizeCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)
