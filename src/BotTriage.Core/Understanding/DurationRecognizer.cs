@@ -45,9 +45,16 @@ public sealed class DurationRecognizer
         var i = 0;
         while (i < text.Count)
         {
-            if (text.Tokens[i].IsBreak || (i > 0 && lexicon.Blockers.Contains(text.Tokens[i - 1].Id)))
+            if (text.Tokens[i].IsBreak)
             {
                 i++;
+                continue;
+            }
+
+            if (i > 0 && lexicon.Blockers.Contains(text.Tokens[i - 1].Id))
+            {
+                // "elke 2 weken" is a frequency: skip the whole count and unit, so "weken" alone is not taken either.
+                i = TryCore(text, lexicon, i, false, out var blockedEnd, out _, out _, out _) ? blockedEnd : i + 1;
                 continue;
             }
 

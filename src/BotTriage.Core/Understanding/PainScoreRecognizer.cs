@@ -97,17 +97,20 @@ public sealed class PainScoreRecognizer
 
         score = number.Value;
         var k = number.End;
+        if (IsOutOf(text, lexicon, k, out end))
+        {
+            return true;
+        }
+
         if (k < text.Count && lexicon.RangeJoiners.Contains(text.Tokens[k].Id) && NumberParser.TryParse(text, lexicon, k + 1, out var upper)
             && upper.Form is NumberForm.Digits or NumberForm.Words && IsScore(upper.Value, lexicon) && upper.Value > score)
         {
             score = upper.Value;
             k = upper.End;
-        }
-
-        if (lexicon.OutOf.TryMatch(text, k, out var outOfEnd, out _) && NumberParser.TryParse(text, lexicon, outOfEnd, out var max) && max.Value == lexicon.ScaleMax)
-        {
-            end = max.End;
-            return true;
+            if (IsOutOf(text, lexicon, k, out end))
+            {
+                return true;
+            }
         }
 
         var next = k < text.Count ? text.Tokens[k] : default;
@@ -122,6 +125,25 @@ public sealed class PainScoreRecognizer
         {
             end = k;
             return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsOutOf(TokenizedText text, LanguageLexicon lexicon, int k, out int end)
+    {
+        end = k;
+        if (lexicon.OutOf.TryMatch(text, k, out var outOfEnd, out _) && outOfEnd < text.Count)
+        {
+            // The maximum as one digit group ("/10") or in words ("uit tien").
+            var max = text.Tokens[outOfEnd] is { Kind: TokenKind.Number } digits
+                ? new NumberMatch(outOfEnd, outOfEnd + 1, digits.Number, false, NumberForm.Digits)
+                : NumberParser.TryParse(text, lexicon, outOfEnd, out var words) ? words : default;
+            if (max.End > 0 && max.Value == lexicon.ScaleMax)
+            {
+                end = max.End;
+                return true;
+            }
         }
 
         return false;

@@ -60,6 +60,13 @@ internal static class NumberParser
         var builder = default(NumberBuilder);
         var end = index;
         var position = index;
+        if (lexicon.Articles.Contains(token.Id) && index + 1 < text.Count && text.Tokens[index + 1].Kind == TokenKind.Word
+            && lexicon.TryMorpheme(text.TextOf(index + 1), out var scale) && scale.Kind == MorphemeKind.Multiplier)
+        {
+            // "a hundred": the article counts as one before a multiplier.
+            position = index + 1;
+        }
+
         while (position < text.Count)
         {
             var next = builder;
