@@ -13,6 +13,21 @@ internal static class YamlReader
     public static YamlNode? Read(TextReader input)
     {
         var parser = new Parser(input);
+        try
+        {
+            return ReadDocument(parser);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, when the file ends inside a flow list or a quote;
+            // the last event read is where the unclosed construct started.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new YamlException(at, at, "the file ends inside an unclosed list, mapping or quote", e);
+        }
+    }
+
+    private static YamlNode? ReadDocument(Parser parser)
+    {
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
         {
@@ -30,7 +45,7 @@ internal static class YamlReader
         return root;
     }
 
-    private static YamlNode ReadNode(IParser parser)
+    private static YamlNode ReadNode(Parser parser)
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
