@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Triage;
@@ -16,6 +17,12 @@ internal sealed class ChatCommand(TimeProvider clock) : ICommand
         : this(TimeProvider.System)
     {
     }
+
+    /// <summary>The contract's JSON without HTML-safe escaping: it is read by tools, not put into a page.</summary>
+    private static readonly JsonSerializerOptions ContractJson = new(ChatJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public string Name => "chat";
 
@@ -76,7 +83,7 @@ internal sealed class ChatCommand(TimeProvider clock) : ICommand
         if (json)
         {
             var result = new ChatResult(state.Outcome ?? new TriageOutcome(), transcript);
-            await io.Out.WriteLineAsync(JsonSerializer.Serialize(result, ChatJsonContext.Default.ChatResult)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(JsonSerializer.Serialize(result, ContractJson)).ConfigureAwait(false);
         }
 
         return 0;

@@ -21,14 +21,13 @@ public static class TriageRouter
         var routes = new List<string>();
         var massageTypes = new List<string>();
         var blocked = new HashSet<string>(StringComparer.Ordinal);
-        var reasons = ImmutableList.CreateBuilder<OutcomeReason>();
-        foreach (var rule in dialogs.Rules.Where(r => r.When.Evaluate(context)))
+        var matched = dialogs.Rules.Where(r => r.When.Evaluate(context)).ToList();
+        foreach (var rule in matched)
         {
             urgency = MostUrgent(urgency, rule.Urgency);
             routes.AddRange(rule.Routes.Where(r => !routes.Contains(r)));
             massageTypes.AddRange(rule.MassageTypes.Where(m => !massageTypes.Contains(m)));
             blocked.UnionWith(rule.Blocks);
-            reasons.Add(new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(rule, state, redFlags) });
         }
 
         // Red flags always win, whatever the rules say: the GP (or 112) is in the route and massage is not.
@@ -55,13 +54,19 @@ public static class TriageRouter
             routes.Add("self-care");
         }
 
+        // A rule whose every contribution was ruled out is not a reason for this result.
+        var reasons = matched
+            .Where(rule => rule.Urgency is not null || rule.Routes.Any(routes.Contains) || rule.MassageTypes.Any(massageTypes.Contains))
+            .Select(rule => new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(rule, state, redFlags) })
+            .ToImmutableList();
+
         return new TriageOutcome
         {
             Urgency = urgency ?? "none",
             Routes = [.. routes.OrderBy(RouteOrder)],
             MassageTypes = [.. massageTypes],
             RedFlags = [.. redFlags.Select(f => f.Code).Distinct(StringComparer.Ordinal)],
-            Reasons = reasons.ToImmutable(),
+            Reasons = reasons,
             Completed = true,
         };
     }

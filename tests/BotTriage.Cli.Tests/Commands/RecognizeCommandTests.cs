@@ -130,14 +130,5 @@ public sealed class RecognizeCommandTests
         Assert.Contains("recognize", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string input, params string[] args)
-    {
-        using var stdin = new StringReader(input);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-
-        var exit = await CommandLine.RunAsync(args, new ConsoleIo(stdin, stdout, stderr, false), CancellationToken.None);
-
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(string input, params string[] args) => CliRunner.RunAsync(input, args);
 }

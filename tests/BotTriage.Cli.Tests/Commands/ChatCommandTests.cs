@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace BotTriage.Cli.Tests.Commands;
+
+public sealed class ChatCommandTests
+{
+    [Fact]
+    public async Task PrintsTheJsonContractWithGpAndFeverForAScriptedDutchChat()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("ja\nonderrug\n3 weken\nnee\nnee\nnee\nnee\nja\n", "chat", "--json", "--today", "2026-11-21");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var outcome = json.RootElement.GetProperty("outcome");
+        Assert.Equal("T2", outcome.GetProperty("urgency").GetString());
+        Assert.Contains("gp", outcome.GetProperty("routes").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["fever"], outcome.GetProperty("redFlags").EnumerateArray().Select(r => r.GetString()));
+        Assert.Empty(outcome.GetProperty("massageTypes").EnumerateArray());
+        Assert.True(outcome.GetProperty("completed").GetBoolean());
+        Assert.False(outcome.GetProperty("emergency").GetBoolean());
+        var reason = outcome.GetProperty("reasons")[0];
+        Assert.Equal("fever", reason.GetProperty("rule").GetString());
+        Assert.Equal(JsonValueKind.String, reason.GetProperty("text").ValueKind);
+        Assert.Equal(["ja"], reason.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+        var transcript = json.RootElement.GetProperty("transcript").EnumerateArray().ToList();
+        Assert.Equal("bot", transcript[0].GetProperty("from").GetString());
+        Assert.Equal("user", transcript[1].GetProperty("from").GetString());
+        Assert.Equal("ja", transcript[1].GetProperty("text").GetString());
+        Assert.Equal(8, transcript.Count(t => t.GetProperty("from").GetString() == "user"));
+    }
+
+    [Fact]
+    public async Task ReachesAMassageOutcomeInEnglish()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("yes\nmy calves are stiff since the marathon, about 4 days\nno\nno\nno\nno\nno\n", "chat", "--lang", "en", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var outcome = json.RootElement.GetProperty("outcome");
+        Assert.Equal("none", outcome.GetProperty("urgency").GetString());
+        Assert.Contains("massage", outcome.GetProperty("routes").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["runners-legs"], outcome.GetProperty("massageTypes").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task PrintsEachReplyWhenScriptedWithoutJson()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("ja\nonderrug\n", "chat");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Mag ik je antwoorden bewaren", output, StringComparison.Ordinal);
+        Assert.Contains("[ja] [nee] [weet ik niet]", output, StringComparison.Ordinal);
+        Assert.Contains("Waar heb je last van?", output, StringComparison.Ordinal);
+        Assert.EndsWith("Hoe lang heb je er al last van?" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeepsGoingAfterEmptyEmojiLongAndGibberishLines()
+    {
+        var script = string.Join('\n', "ja", "", "🤷‍♀️", new string('a', 10_000), "blorf zinkel", "nek", "2 weken", "nee", "nee", "nee", "nee", "nee") + "\n";
+
+        var (exit, output, _) = await CliRunner.RunAsync(script, "chat", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("outcome").GetProperty("completed").GetBoolean());
+        var reasks = json.RootElement.GetProperty("transcript").EnumerateArray().Count(t => t.GetProperty("text").GetString()!.StartsWith("Dat begreep ik niet", StringComparison.Ordinal));
+        Assert.Equal(4, reasks);
+    }
+
+    [Fact]
+    public async Task ReportsAnIncompleteOutcomeWhenTheInputEndsEarly()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("ja\n", "chat", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("outcome").GetProperty("completed").GetBoolean());
+        Assert.Equal("none", json.RootElement.GetProperty("outcome").GetProperty("urgency").GetString());
+    }
+
+    [Theory]
+    [InlineData("--lang", "fr")]
+    [InlineData("--today", "21-11-2026")]
+    [InlineData("--colour")]
+    public async Task RefusesBadArgumentsWithTheUsageExitCode(params string[] args)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("", ["chat", .. args]);
+
+        Assert.Equal(CommandLine.UsageError, exit);
+        Assert.Contains("Usage: bottriage chat", error, StringComparison.Ordinal);
+    }
+}
