@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BotTriage.Bot.State;
 using BotTriage.Core.Triage;
 
 namespace BotTriage.Bot.Schema;
@@ -17,9 +18,11 @@ namespace BotTriage.Bot.Schema;
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(ConversationReference))]
 [JsonSerializable(typeof(TriageState))]
 [JsonSerializable(typeof(TriageOutcome))]
+[JsonSerializable(typeof(UserProfile))]
 [JsonSerializable(typeof(string))]
 public sealed partial class BotJsonContext : JsonSerializerContext
 {
