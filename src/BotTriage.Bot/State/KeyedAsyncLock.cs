@@ -2,7 +2,8 @@ namespace BotTriage.Bot.State;
 
 /// <summary>
 /// One async lock per key, created on first use and dropped when nobody holds or waits for it, so idle
-/// conversations cost nothing. Waiters are served in arrival order (SemaphoreSlim queues async waiters FIFO).
+/// conversations cost nothing. Waiters are served strictly in arrival order (SemaphoreSlim does not promise that),
+/// so messages of one conversation are applied in the order they arrived.
 /// </summary>
 public sealed class KeyedAsyncLock
 {
@@ -22,48 +23,59 @@ public sealed class KeyedAsyncLock
 
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
-        Gate gate;
+        Gate? gate;
+        LinkedListNode<TaskCompletionSource>? waiter;
         lock (_gates)
         {
-            if (!_gates.TryGetValue(key, out gate!))
+            if (!_gates.TryGetValue(key, out gate))
             {
                 gate = new Gate();
                 _gates.Add(key, gate);
+                return new Releaser(this, key, gate);
             }
 
-            gate.Users++;
+            waiter = gate.Waiters.AddLast(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
 
-        try
+        using (cancellationToken.Register(() => Abandon(gate, waiter)))
         {
-            await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            Leave(key, gate);
-            throw;
+            await waiter.Value.Task.ConfigureAwait(false);
         }
 
         return new Releaser(this, key, gate);
     }
 
-    private void Leave(string key, Gate gate)
+    private void Abandon(Gate gate, LinkedListNode<TaskCompletionSource> waiter)
     {
         lock (_gates)
         {
-            if (--gate.Users == 0)
+            // Only a waiter still in the queue can be cancelled; one that was handed the lock keeps it.
+            if (waiter.List is not null)
             {
-                _gates.Remove(key);
-                gate.Semaphore.Dispose();
+                gate.Waiters.Remove(waiter);
+                waiter.Value.TrySetCanceled();
             }
+        }
+    }
+
+    private void Release(string key, Gate gate)
+    {
+        lock (_gates)
+        {
+            if (gate.Waiters.First is { } next)
+            {
+                gate.Waiters.RemoveFirst();
+                next.Value.TrySetResult();
+                return;
+            }
+
+            _gates.Remove(key);
         }
     }
 
     private sealed class Gate
     {
-        public SemaphoreSlim Semaphore { get; } = new(1, 1);
-
-        public int Users { get; set; }
+        public LinkedList<TaskCompletionSource> Waiters { get; } = new();
     }
 
     private sealed class Releaser(KeyedAsyncLock owner, string key, Gate gate) : IDisposable
@@ -74,8 +86,7 @@ public sealed class KeyedAsyncLock
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Semaphore.Release();
-                owner.Leave(key, gate);
+                owner.Release(key, gate);
             }
         }
     }
