@@ -1,4 +1,5 @@
 using System.Globalization;
+using BotTriage.Cli.Commands;
 
 namespace BotTriage.Cli;
 
@@ -10,6 +11,8 @@ public static class CommandLine
 
     private static readonly ICommand[] Commands =
     [
+        new CheckDialogsCommand(),
+        new DiagramCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace BotTriage.Core.Triage;
 
@@ -27,5 +28,6 @@ public sealed record TriageState
     public int Turn { get; init; }
 
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
+    [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;
 }

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using BotTriage.Core.Conditions;
+
+namespace BotTriage.Core.Dialogs;
+
+/// <summary>
+/// A routing rule from dialogs/routing.yaml: when its condition holds, it adds an urgency tier, routes and
+/// massage types, removes what it blocks, and gives its reason.
+/// </summary>
+public sealed record RoutingRule
+{
+    public required string Id { get; init; }
+
+    public required Condition When { get; init; }
+
+    /// <summary><c>T0</c>..<c>T4</c>, or null when the rule does not involve a doctor.</summary>
+    public string? Urgency { get; init; }
+
+    public ImmutableList<string> Routes { get; init; } = [];
+
+    public ImmutableList<string> MassageTypes { get; init; } = [];
+
+    /// <summary>Routes and massage types this rule rules out, whatever other rules add.</summary>
+    public ImmutableList<string> Blocks { get; init; } = [];
+
+    public required LocalizedText Reason { get; init; }
+
+    public required SourceLine Source { get; init; }
+}

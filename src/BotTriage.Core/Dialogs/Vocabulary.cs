@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace BotTriage.Core.Dialogs;
+
+/// <summary>
+/// The codes of the public outcome contract (README): urgency tiers, routes and massage types.
+/// Routing rules may only use these, so tools reading an outcome never meet a code they do not know.
+/// </summary>
+public static class Vocabulary
+{
+    public static ImmutableArray<string> Urgencies { get; } = ["T0", "T1", "T2", "T3", "T4"];
+
+    public static ImmutableArray<string> Routes { get; } = ["emergency-112", "gp", "physio", "psychologist", "massage", "self-care"];
+
+    public static ImmutableArray<string> MassageTypes { get; } = ["deep-tissue", "fascia-release", "runners-legs", "relaxation", "oncology"];
+
+    /// <summary>The answer kinds as they are written in flow.yaml.</summary>
+    public static ImmutableDictionary<string, Triage.AnswerKind> AnswerKinds { get; } = new Dictionary<string, Triage.AnswerKind>
+    {
+        ["yes-no"] = Triage.AnswerKind.YesNo,
+        ["choice"] = Triage.AnswerKind.Choice,
+        ["number"] = Triage.AnswerKind.Number,
+        ["scale"] = Triage.AnswerKind.Scale,
+        ["body-location"] = Triage.AnswerKind.BodyLocation,
+        ["duration"] = Triage.AnswerKind.Duration,
+        ["free-text"] = Triage.AnswerKind.FreeText,
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>Units a duration answer can be compared in: <c>duration.weeks &gt; 12</c>.</summary>
+    public static ImmutableDictionary<string, double> DurationUnits { get; } = new Dictionary<string, double>
+    {
+        ["seconds"] = 1,
+        ["days"] = 86_400,
+        ["weeks"] = 604_800,
+        ["months"] = 2_592_000,
+        ["years"] = 31_536_000,
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>References every condition may use besides the answers: reported red flags and the language.</summary>
+    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "language"];
+
+    /// <summary>Texts the engine needs from texts.yaml.</summary>
+    public static ImmutableArray<string> RequiredTexts { get; } =
+    [
+        "reask", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.duration", "hint.free-text",
+        "noted", "corrected", "help", "back.none", "restarted", "stopped", "finished", "language.switched",
+        "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide",
+        "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and",
+        "outcome.intro", "outcome.urgency.T0", "outcome.urgency.T1", "outcome.urgency.T2", "outcome.urgency.T3", "outcome.urgency.T4",
+        "outcome.urgency.none", "outcome.routes", "outcome.massage", "outcome.reasons", "outcome.disclaimer",
+        "route.emergency-112", "route.gp", "route.physio", "route.psychologist", "route.massage", "route.self-care",
+        "massage.deep-tissue", "massage.fascia-release", "massage.runners-legs", "massage.relaxation", "massage.oncology",
+        "noted.red-flag.yes", "noted.red-flag.no", "noted.red-flag.unknown",
+        "unit.hour", "unit.hours", "unit.day", "unit.days", "unit.week", "unit.weeks", "unit.month", "unit.months", "unit.year", "unit.years",
+    ];
+
+    /// <summary>Commands understood at any point, each with its words in texts.yaml.</summary>
+    public static ImmutableArray<string> Commands { get; } = ["help", "back", "restart", "stop", "english", "dutch", "erase"];
+
+    /// <summary>Word lists that change how a message is read, such as the words that announce a correction.</summary>
+    public static ImmutableArray<string> Cues { get; } = ["correction"];
+}

@@ -1,0 +1,82 @@
+using BotTriage.Core.Dialogs;
+using BotTriage.Core.StateMachines;
+
+namespace BotTriage.Core.Triage;
+
+/// <summary>
+/// The flow as a state machine, built once from dialogs/flow.yaml and shared by every conversation: states are the
+/// flow's states, triggers are the answers (yes, no, a choice code, or "answered"), each carrying the conversation's
+/// state so guards can read its answers. The first transition whose condition holds wins.
+/// </summary>
+public sealed class FlowNavigator
+{
+    private readonly FlowDefinition _flow;
+    private readonly StateMachine<string, string> _definition;
+    private readonly Dictionary<string, StateMachine<string, string>.TriggerWithParameters<TriageState>> _triggers = new(StringComparer.Ordinal);
+
+    public FlowNavigator(FlowDefinition flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        _flow = flow;
+        _definition = new StateMachine<string, string>(flow.Start);
+        foreach (var trigger in flow.States.SelectMany(s => s.Triggers).Distinct(StringComparer.Ordinal))
+        {
+            _triggers[trigger] = _definition.SetTriggerParameters<TriageState>(trigger);
+        }
+
+        foreach (var state in flow.States)
+        {
+            Configure(state);
+        }
+
+        // Binding once freezes the definition, so no conversation can change it afterwards.
+        _ = _definition.Bind(() => flow.Start, _ => { });
+    }
+
+    /// <summary>The flow's graph, for <c>bottriage diagram</c> and the therapist workspace.</summary>
+    public StateMachineInfo Info => _definition.GetInfo();
+
+    /// <summary>The state that follows <paramref name="step"/> given the answers in <paramref name="state"/>.</summary>
+    public string Next(string step, TriageState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var current = step;
+        var machine = _definition.Bind(() => current, next => current = next);
+        machine.Fire(_triggers[TriggerOf(_flow[step], state.Answers.GetValueOrDefault(step))], state);
+        return current;
+    }
+
+    public static string TriggerOf(DialogState state, Answer? answer)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Kind switch
+        {
+            AnswerKind.YesNo => answer?.YesNo switch
+            {
+                YesNo.Yes => Trigger.Yes,
+                YesNo.No => Trigger.No,
+                _ => Trigger.Unknown,
+            },
+            AnswerKind.Choice => answer?.Choice ?? Trigger.Answered,
+            _ => Trigger.Answered,
+        };
+    }
+
+    private void Configure(DialogState state)
+    {
+        var configuration = _definition.Configure(state.Id);
+        foreach (var trigger in state.Triggers)
+        {
+            foreach (var transition in state.Transitions.Where(t => t.On is null || t.On == trigger))
+            {
+                if (transition.When is not { } when)
+                {
+                    configuration.Permit(trigger, transition.To);
+                    break;
+                }
+
+                configuration.PermitIf(_triggers[trigger], transition.To, s => when.Evaluate(new AnswerContext(_flow, s)), when.Text);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using BotTriage.Core.Dialogs;
+
+namespace BotTriage.Core.Triage;
+
+/// <summary>The result as a short plain-text message: urgency, where to go, the massage that fits, and why.</summary>
+public static class OutcomeText
+{
+    public static string Format(TriageOutcome outcome, string culture, TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(texts);
+        var text = new StringBuilder();
+        text.AppendLine(texts.Get("outcome.intro", culture));
+        text.AppendLine(texts.Get("outcome.urgency." + outcome.Urgency, culture));
+        text.AppendLine(texts.Get("outcome.routes", culture).Format(culture, string.Join(", ", outcome.Routes.Select(r => texts.Get("route." + r, culture)))));
+        if (outcome.MassageTypes.Count > 0)
+        {
+            text.AppendLine(texts.Get("outcome.massage", culture).Format(culture, string.Join(", ", outcome.MassageTypes.Select(m => texts.Get("massage." + m, culture)))));
+        }
+
+        if (outcome.Reasons.Count > 0)
+        {
+            text.AppendLine(texts.Get("outcome.reasons", culture));
+            foreach (var reason in outcome.Reasons)
+            {
+                text.Append("- ").Append(reason.Text);
+                if (reason.Evidence.Count > 0)
+                {
+                    text.Append(" (\"").AppendJoin("\", \"", reason.Evidence).Append("\")");
+                }
+
+                text.AppendLine();
+            }
+        }
+
+        text.Append(texts.Get("outcome.disclaimer", culture));
+        return text.ToString();
+    }
+}

@@ -1,0 +1,198 @@
+using BotTriage.Core.Dialogs;
+
+namespace BotTriage.Core.Tests.Dialogs;
+
+public sealed class DialogLoaderTests
+{
+    [Fact]
+    public void LoadsTheShippedDialogsWithoutErrors()
+    {
+        var set = DialogLoader.LoadDirectory(DialogPaths.Default);
+
+        Assert.Equal("consent", set.Flow.Start);
+        Assert.Contains(set.Flow.States, s => s.IsOutcome);
+        Assert.NotEmpty(set.Rules);
+    }
+
+    [Fact]
+    public void ReportsATransitionToAnUnknownStateWithItsLine()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "      - to: duration", "      - to: duratoin");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{line}: unknown state 'duratoin' in a transition of state 'location'", errors);
+    }
+
+    [Fact]
+    public void ReportsATriggerTheStateDoesNotHave()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "      - to: rf-numbness", "      - on: maybe\n        to: rf-numbness\n      - to: rf-numbness");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{line}: unknown trigger 'maybe' in state 'rf-sudden-weakness' (its answers are: yes, no, unknown)", errors);
+    }
+
+    [Fact]
+    public void ReportsAStateNothingLeadsTo()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "  - id: result\n", "  - id: orphan\n    kind: yes-no\n    question:\n      nl: Wees?\n      en: Orphan?\n    next:\n      - to: result\n\n  - id: result\n");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{folder.Line("flow.yaml", "  - id: orphan")}: state 'orphan' is unreachable from the start 'consent'", errors);
+    }
+
+    [Fact]
+    public void ReportsAQuestionWithoutAWayOut()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "      en: Do you have a fever or chills, or do you feel very unwell?\n    next:\n      - to: result\n", "      en: Do you have a fever or chills, or do you feel very unwell?\n");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{folder.Line("flow.yaml", "  - id: rf-fever")}: state 'rf-fever' has no way out and is not an outcome", errors);
+    }
+
+    [Fact]
+    public void ReportsAnAnswerThatOnlyHasGuardedWaysOut()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "      - to: rf-night-pain", "      - to: rf-night-pain\n        when: duration.weeks > 6");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.StartsWith($"flow.yaml:{folder.Line("flow.yaml", "  - id: rf-numbness")}: state 'rf-numbness' has no way out for answer 'yes' when no condition holds", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsAMissingEnglishText()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "      en: How long have you had it?\n", "");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{line - 1}: 'question' of state 'duration' is missing its English (en) text", errors);
+    }
+
+    [Fact]
+    public void ReportsAnUnknownAnswerKind()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "    kind: duration", "    kind: timespan");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.StartsWith($"flow.yaml:{line}: unknown answer kind 'timespan' in state 'duration' (expected one of: body-location, choice, duration", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsADuplicateStateId()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "  - id: rf-numbness", "  - id: rf-night-pain");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{folder.Line("flow.yaml", "  - id: rf-night-pain\n    kind: yes-no\n    red-flag: night-pain")}: duplicate state id 'rf-night-pain' (first defined on line {line})", errors);
+    }
+
+    [Fact]
+    public void ReportsAConditionThatDoesNotParse()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("routing.yaml", "when: duration.weeks > 12", "when: duration.weeks > twelve");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"routing.yaml:{line}: condition 'duration.weeks > twelve' does not parse: expected a number, found 'twelve' at character 18", errors);
+    }
+
+    [Fact]
+    public void ReportsAConditionOnAnUnknownAnswer()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("routing.yaml", "when: duration.weeks > 12", "when: pain > 7");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"routing.yaml:{line}: unknown answer 'pain' in condition 'pain > 7'", errors);
+    }
+
+    [Fact]
+    public void ReportsAnUnknownRouteCode()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("routing.yaml", "routes: [physio, massage]", "routes: [physio, masage]");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.StartsWith($"routing.yaml:{line}: unknown code 'masage' in 'routes' of rule 'chronic'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsAMissingEngineText()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("texts.yaml", "  back.none:\n    nl: Dit is de eerste vraag; er is geen vorige.\n    en: This is the first question; there is no previous one.\n", "");
+
+        var errors = folder.Errors();
+
+        Assert.Contains("texts.yaml:4: text 'back.none' is missing", errors);
+    }
+
+    [Fact]
+    public void ReportsYamlThatDoesNotParseWithItsLine()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "    kind: duration", "    kind: duration\n    kind: number");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.StartsWith($"flow.yaml:{line + 1}: invalid YAML", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsAnUnclosedListAsInvalidYaml()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "    kind: duration", "    kind: [duration");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.StartsWith("flow.yaml:", StringComparison.Ordinal) && e.Contains("invalid YAML", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsEveryErrorOfABrokenFolderNotJustTheFirst()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "  - id: result\n", "  - id: orphan\n    kind: yes-no\n    question:\n      nl: Wees?\n      en: Orphan?\n    next:\n      - to: result\n\n  - id: result\n");
+        folder.Replace("flow.yaml", "      en: How long have you had it?\n", "");
+        folder.Replace("flow.yaml", "      - to: rf-night-pain", "      - on: yes\n        to: rf-nightpain\n      - to: rf-night-pain");
+
+        var set = DialogLoader.Check(folder.Path);
+
+        Assert.Null(set.Set);
+        Assert.Equal(3, set.Errors.Count);
+        Assert.All(set.Errors, e => Assert.Equal("flow.yaml", e.File));
+        var exception = Assert.Throws<DialogValidationException>(() => DialogLoader.LoadDirectory(folder.Path));
+        Assert.Equal(3, exception.Errors.Count);
+    }
+
+    [Fact]
+    public void ReportsAMissingFolder()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-dialogs-" + Guid.NewGuid().ToString("N"));
+
+        var (set, errors) = DialogLoader.Check(missing);
+
+        Assert.Null(set);
+        Assert.Equal("dialogs folder does not exist", Assert.Single(errors).Message);
+    }
+}
