@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace BotTriage.Bot.Storage;
+
+/// <summary>
+/// One SQLite database file shared by <see cref="SqliteStorage"/> and the SQLite transcript store:
+/// opens pooled connections with the same settings and creates the schema once.
+/// </summary>
+public sealed partial class SqliteDatabase : IDisposable
+{
+    /// <summary>The database file name used inside <see cref="StorageOptions.DataDirectory"/>.</summary>
+    public const string DefaultFileName = "bottriage.db";
+
+    // Every connection waits this long for another writer instead of failing with SQLITE_BUSY.
+    private const int BusyTimeoutMilliseconds = 5000;
+
+    // WAL lets readers run beside the one writer. synchronous=NORMAL is SQLite's recommended pairing with WAL:
+    // a committed transaction survives a crash of this process (the turn's awaited write is on disk in the WAL);
+    // only an operating-system crash or power loss can lose the last commits, never corrupt the file.
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS bot_state (
+            key TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            updated TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS transcripts (
+            channel_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            created TEXT NOT NULL,
+            last_activity TEXT NOT NULL,
+            activity_count INTEGER NOT NULL,
+            PRIMARY KEY (channel_id, conversation_id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_transcripts_last_activity ON transcripts (last_activity);
+        CREATE TABLE IF NOT EXISTS transcript_activities (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            activity_id TEXT NULL,
+            stored TEXT NOT NULL,
+            activity TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_transcript_activities_conversation
+            ON transcript_activities (channel_id, conversation_id, seq);
+        PRAGMA user_version = 1;
+        """;
+
+    private readonly string _connectionString;
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly SemaphoreSlim _initializeLock = new(1, 1);
+    private volatile bool _initialized;
+
+    public SqliteDatabase(string connectionString, ILogger<SqliteDatabase> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(logger);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            throw new ArgumentException("The bot's SQLite store must be writable; remove Mode=ReadOnly.", nameof(connectionString));
+        }
+
+        // Pooling keeps the per-operation open cheap; the pool is what makes this class safe to share across threads.
+        builder.Pooling = true;
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, BusyTimeoutMilliseconds / 1000);
+        _connectionString = builder.ToString();
+        DataSource = builder.DataSource;
+        _logger = logger;
+    }
+
+    /// <summary>The database file (or special name) this instance opens.</summary>
+    public string DataSource { get; }
+
+    /// <summary>Builds the connection string from <see cref="StorageOptions"/>: the explicit one, else a file in the data folder.</summary>
+    public static string GetConnectionString(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(options.DataDirectory, DefaultFileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+        }.ToString();
+    }
+
+    /// <summary>
+    /// Creates the folder, switches the file to WAL and creates the schema. Idempotent; throws
+    /// <see cref="InvalidOperationException"/> naming the file when it cannot be opened or written.
+    /// </summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initializeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                EnsureDirectory();
+                await using var connection = new SqliteConnection(_connectionString);
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = "PRAGMA journal_mode = WAL;";
+                    await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = ConnectionPragmas + Schema;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+            {
+                LogInitializationFailed(_logger, exception.GetType().Name);
+                throw new InvalidOperationException(
+                    $"The SQLite database '{DataSource}' cannot be opened for writing ({exception.Message}). "
+                    + "Check Storage:DataDirectory or Storage:ConnectionString.",
+                    exception);
+            }
+
+            _initialized = true;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogInitialized(_logger, elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            _initializeLock.Release();
+        }
+    }
+
+    /// <summary>Opens a pooled connection with the busy timeout set, initialising the database on first use.</summary>
+    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the pooled connections so the file is released (a restart in tests, shutdown in the host).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _initializeLock.Dispose();
+    }
+
+    private void EnsureDirectory()
+    {
+        if (DataSource.Length == 0
+            || string.Equals(DataSource, ":memory:", StringComparison.Ordinal)
+            || DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(DataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "SQLite storage ready in {ElapsedMilliseconds:F1} ms")]
+    private static partial void LogInitialized(ILogger logger, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "SQLite storage could not be opened ({ErrorType})")]
+    private static partial void LogInitializationFailed(ILogger logger, string errorType);
+}

@@ -1,0 +1,71 @@
+using BotTriage.Bot.Transcripts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BotTriage.Bot.Storage;
+
+/// <summary>Registers bot state and transcript storage for the provider named in <c>Storage:Provider</c>.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="StorageOptions"/> from the <c>Storage</c> section (validated at start), and registers singleton
+    /// <see cref="IStorage"/> and <see cref="ITranscriptStore"/> for the configured provider. With SQLite the database is
+    /// opened and its schema created when the host starts, so a bad path fails the start, not the first turn.
+    /// </summary>
+    public static IServiceCollection AddBotTriageStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The provider is chosen when the services are first resolved, from the bound options, so a test host's
+        // configuration overrides apply. A networked provider (PostgreSQL) is one more case in each switch.
+        services.TryAddSingleton(sp => new SqliteDatabase(
+            SqliteDatabase.GetConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
+            sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+        services.TryAddSingleton<SqliteStorage>();
+        services.TryAddSingleton<SqliteTranscriptStore>();
+        services.TryAddSingleton<MemoryStorage>();
+        services.TryAddSingleton<MemoryTranscriptStore>();
+        services.TryAddSingleton<IStorage>(sp => SelectProvider(sp) switch
+        {
+            StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteStorage>(),
+            _ => sp.GetRequiredService<MemoryStorage>(),
+        });
+        services.TryAddSingleton<ITranscriptStore>(sp => SelectProvider(sp) switch
+        {
+            StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteTranscriptStore>(),
+            _ => sp.GetRequiredService<MemoryTranscriptStore>(),
+        });
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    /// <summary>The normalised provider name; throws for an unknown one (also caught earlier by ValidateOnStart).</summary>
+    internal static string SelectProvider(IServiceProvider services)
+    {
+        var provider = services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
+        if (StorageProviderNames.Is(provider, StorageOptions.SqliteProvider))
+        {
+            return StorageOptions.SqliteProvider;
+        }
+
+        if (StorageProviderNames.Is(provider, StorageOptions.MemoryProvider))
+        {
+            return StorageOptions.MemoryProvider;
+        }
+
+        throw new OptionsValidationException(
+            nameof(StorageOptions),
+            typeof(StorageOptions),
+            [$"Storage:Provider '{provider}' is not supported; use '{StorageOptions.SqliteProvider}' or '{StorageOptions.MemoryProvider}'."]);
+    }
+}

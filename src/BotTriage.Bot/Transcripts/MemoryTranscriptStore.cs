@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace BotTriage.Bot.Transcripts;
+
+/// <summary>
+/// <see cref="ITranscriptStore"/> in process memory, for development and tests: same behaviour as the SQLite store,
+/// gone on restart. Transcripts do not expire here; erasure and retention go through the delete methods.
+/// </summary>
+public sealed partial class MemoryTranscriptStore : ITranscriptStore
+{
+    private readonly ConcurrentDictionary<(string ChannelId, string ConversationId), Transcript> _transcripts = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<MemoryTranscriptStore> _logger;
+    private long _lastSequence;
+
+    public MemoryTranscriptStore(TimeProvider timeProvider, ILogger<MemoryTranscriptStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public Task AppendAsync(string channelId, string conversationId, IReadOnlyList<JsonElement> activities, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(activities);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (activities.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Clone detaches each activity from the caller's JsonDocument, which they may dispose after the append.
+        var copies = activities.Select(a => a.Clone()).ToList();
+        var now = _timeProvider.GetUtcNow();
+        while (true)
+        {
+            var transcript = _transcripts.GetOrAdd((channelId, conversationId), _ => new Transcript(now));
+            lock (transcript)
+            {
+                // A concurrent delete may have removed this transcript after GetOrAdd; append to a live one instead.
+                if (transcript.Deleted)
+                {
+                    continue;
+                }
+
+                transcript.Activities.AddRange(copies);
+                transcript.LastActivity = now;
+                transcript.Sequence = Interlocked.Increment(ref _lastSequence);
+            }
+
+            LogAppended(_logger, copies.Count);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<JsonElement>> GetActivitiesAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_transcripts.TryGetValue((channelId, conversationId), out var transcript))
+        {
+            return Task.FromResult<IReadOnlyList<JsonElement>>([]);
+        }
+
+        lock (transcript)
+        {
+            return Task.FromResult<IReadOnlyList<JsonElement>>([.. transcript.Activities]);
+        }
+    }
+
+    public Task<IReadOnlyList<TranscriptInfo>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        cancellationToken.ThrowIfCancellationRequested();
+        var snapshot = new List<(TranscriptInfo Info, long Sequence)>();
+        foreach (var ((channelId, conversationId), transcript) in _transcripts)
+        {
+            lock (transcript)
+            {
+                if (!transcript.Deleted)
+                {
+                    snapshot.Add((
+                        new TranscriptInfo(channelId, conversationId, transcript.Created, transcript.LastActivity, transcript.Activities.Count),
+                        transcript.Sequence));
+                }
+            }
+        }
+
+        IReadOnlyList<TranscriptInfo> page = [.. snapshot
+            .OrderByDescending(t => t.Info.LastActivity)
+            .ThenByDescending(t => t.Sequence)
+            .Skip(skip)
+            .Take(take)
+            .Select(t => t.Info)];
+        return Task.FromResult(page);
+    }
+
+    public Task<bool> DeleteAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = false;
+        if (_transcripts.TryGetValue((channelId, conversationId), out var transcript))
+        {
+            // Removed under the transcript's lock, so an append holding it either lands before or goes to a new one.
+            lock (transcript)
+            {
+                deleted = _transcripts.TryRemove(KeyValuePair.Create((channelId, conversationId), transcript));
+                transcript.Deleted |= deleted;
+            }
+        }
+
+        LogDeleted(_logger, deleted ? 1 : 0);
+        return Task.FromResult(deleted);
+    }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = 0;
+        foreach (var (key, transcript) in _transcripts)
+        {
+            lock (transcript)
+            {
+                // Checked and removed under the transcript's lock, so an append racing with retention is never lost silently.
+                if (transcript.LastActivity < cutoff && _transcripts.TryRemove(KeyValuePair.Create(key, transcript)))
+                {
+                    transcript.Deleted = true;
+                    deleted++;
+                }
+            }
+        }
+
+        LogDeleted(_logger, deleted);
+        return Task.FromResult(deleted);
+    }
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Debug, Message = "Transcript appended: {Count} activities")]
+    private static partial void LogAppended(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Transcripts deleted: {Count}")]
+    private static partial void LogDeleted(ILogger logger, int count);
+
+    private sealed class Transcript(DateTimeOffset created)
+    {
+        public DateTimeOffset Created { get; } = created;
+
+        public DateTimeOffset LastActivity { get; set; } = created;
+
+        public long Sequence { get; set; }
+
+        public bool Deleted { get; set; }
+
+        public List<JsonElement> Activities { get; } = [];
+    }
+}

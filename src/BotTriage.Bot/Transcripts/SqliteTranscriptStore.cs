@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using BotTriage.Bot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace BotTriage.Bot.Transcripts;
+
+/// <summary>
+/// <see cref="ITranscriptStore"/> in the bot's SQLite file: one row per activity (its JSON text as received),
+/// one summary row per conversation for listing. An append is one transaction, committed before the task completes.
+/// </summary>
+public sealed partial class SqliteTranscriptStore : ITranscriptStore
+{
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SqliteTranscriptStore> _logger;
+
+    public SqliteTranscriptStore(SqliteDatabase database, TimeProvider timeProvider, ILogger<SqliteTranscriptStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _database = database;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task AppendAsync(string channelId, string conversationId, IReadOnlyList<JsonElement> activities, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(activities);
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var stored = FormatTime(_timeProvider.GetUtcNow());
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
+                VALUES ($channel, $conversation, $id, $stored, $activity);
+                """;
+            insert.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+            insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+            insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var activity = insert.Parameters.Add("$activity", SqliteType.Text);
+            foreach (var element in activities)
+            {
+                // Trace and other local activities carry no id; the row's sequence number orders them instead.
+                id.Value = TranscriptActivity.GetId(element) ?? (object)DBNull.Value;
+                activity.Value = element.GetRawText();
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using (var summary = connection.CreateCommand())
+        {
+            summary.Transaction = transaction;
+            summary.CommandText = """
+                INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count)
+                VALUES ($channel, $conversation, $stored, $stored, $count)
+                ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
+                    last_activity = excluded.last_activity,
+                    activity_count = activity_count + excluded.activity_count;
+                """;
+            summary.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+            summary.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+            summary.Parameters.Add("$stored", SqliteType.Text).Value = stored;
+            summary.Parameters.Add("$count", SqliteType.Integer).Value = activities.Count;
+            await summary.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogAppended(_logger, activities.Count, elapsed.TotalMilliseconds);
+    }
+
+    public async Task<IReadOnlyList<JsonElement>> GetActivitiesAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(conversationId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT activity FROM transcript_activities
+            WHERE channel_id = $channel AND conversation_id = $conversation
+            ORDER BY seq;
+            """;
+        command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+        command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+        var activities = new List<JsonElement>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            activities.Add(JsonElement.Parse(reader.GetString(0)));
+        }
+
+        return activities;
+    }
+
+    public async Task<IReadOnlyList<TranscriptInfo>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // rowid breaks ties between conversations touched within the same clock tick: the later append wins.
+        command.CommandText = """
+            SELECT channel_id, conversation_id, created, last_activity, activity_count FROM transcripts
+            ORDER BY last_activity DESC, rowid DESC
+            LIMIT $take OFFSET $skip;
+            """;
+        command.Parameters.Add("$take", SqliteType.Integer).Value = take;
+        command.Parameters.Add("$skip", SqliteType.Integer).Value = skip;
+        var transcripts = new List<TranscriptInfo>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            transcripts.Add(new TranscriptInfo(
+                reader.GetString(0),
+                reader.GetString(1),
+                ParseTime(reader.GetString(2)),
+                ParseTime(reader.GetString(3)),
+                reader.GetInt32(4)));
+        }
+
+        return transcripts;
+    }
+
+    public async Task<bool> DeleteAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(conversationId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM transcript_activities WHERE channel_id = $channel AND conversation_id = $conversation;
+            DELETE FROM transcripts WHERE channel_id = $channel AND conversation_id = $conversation;
+            SELECT changes();
+            """;
+        command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+        command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+        var deleted = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogDeleted(_logger, deleted);
+        return deleted > 0;
+    }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+
+        // Times are stored as fixed-width UTC ISO-8601 text, so text order is time order.
+        command.CommandText = """
+            DELETE FROM transcript_activities WHERE (channel_id, conversation_id) IN
+                (SELECT channel_id, conversation_id FROM transcripts WHERE last_activity < $cutoff);
+            DELETE FROM transcripts WHERE last_activity < $cutoff;
+            SELECT changes();
+            """;
+        command.Parameters.Add("$cutoff", SqliteType.Text).Value = FormatTime(cutoff);
+        var deleted = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogDeleted(_logger, deleted);
+        return deleted;
+    }
+
+    private static string FormatTime(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Transcript appended: {Count} activities in {ElapsedMilliseconds:F2} ms")]
+    private static partial void LogAppended(ILogger logger, int count, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Transcripts deleted: {Count}")]
+    private static partial void LogDeleted(ILogger logger, int count);
+}

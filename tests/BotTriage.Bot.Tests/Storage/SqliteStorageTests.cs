@@ -1,0 +1,99 @@
+using BotTriage.Bot.Storage;
+using BotTriage.Bot.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BotTriage.Bot.Tests.Storage;
+
+public sealed class SqliteStorageTests : StorageContractTests
+{
+    private readonly TempDirectory _directory = new();
+    private readonly List<SqliteDatabase> _databases = [];
+
+    protected override IStorage CreateStorage() => Open(_directory.File("bottriage.db"));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _databases.ForEach(d => d.Dispose());
+            _directory.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task DataSurvivesARestartOnTheSameFile()
+    {
+        var path = _directory.File("restart.db");
+        var before = Open(path);
+        var written = await before.WriteAsync(Changes("test/conversations/c1", Item("""{"step":"duration"}""")), Token);
+        _databases[^1].Dispose();
+
+        var after = Open(path);
+        var read = await after.ReadAsync(["test/conversations/c1"], Token);
+
+        Assert.Equal(written["test/conversations/c1"], read["test/conversations/c1"].ETag);
+        Assert.Equal("""{"step":"duration"}""", read["test/conversations/c1"].Value.GetRawText());
+    }
+
+    [Fact]
+    public async Task ACorruptDatabaseFileFailsAtStartWithTheFileName()
+    {
+        var path = _directory.File("corrupt.db");
+        await File.WriteAllTextAsync(path, "this is not a SQLite database, just some text that is long enough to be read", Token);
+        var database = NewDatabase(path);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync(Token));
+
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:DataDirectory", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnwritableFolderFailsAtStartWithTheFileName()
+    {
+        var blocker = _directory.File("a-file");
+        await File.WriteAllTextAsync(blocker, "a file where a folder should be", Token);
+        var path = Path.Combine(blocker, "sub", "bottriage.db");
+        var database = NewDatabase(path);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync(Token));
+
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IsUnhealthyWhenTheDatabaseCannotBeOpened()
+    {
+        var blocker = _directory.File("a-file");
+        await File.WriteAllTextAsync(blocker, "a file where a folder should be", Token);
+        var storage = new SqliteStorage(NewDatabase(Path.Combine(blocker, "bottriage.db")), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
+
+        Assert.False(await storage.IsHealthyAsync(Token));
+    }
+
+    [Fact]
+    public async Task CreatesTheDataFolderAndUsesWriteAheadLogging()
+    {
+        var path = Path.Combine(_directory.Path, "nested", "folder", "bottriage.db");
+        var storage = Open(path);
+
+        await storage.WriteAsync(Changes("k", Item("{}")), Token);
+
+        Assert.True(File.Exists(path));
+        Assert.True(File.Exists(path + "-wal"));
+    }
+
+    private SqliteStorage Open(string path) =>
+        new(NewDatabase(path), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
+
+    private SqliteDatabase NewDatabase(string path)
+    {
+        var database = new SqliteDatabase(
+            new SqliteConnectionStringBuilder { DataSource = path }.ToString(),
+            NullLogger<SqliteDatabase>.Instance);
+        _databases.Add(database);
+        return database;
+    }
+}

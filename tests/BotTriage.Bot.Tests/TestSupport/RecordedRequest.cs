@@ -1,0 +1,4 @@
+namespace BotTriage.Bot.Tests.TestSupport;
+
+/// <summary>One request seen by a <see cref="RecordingHttpMessageHandler"/>.</summary>
+public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Body);

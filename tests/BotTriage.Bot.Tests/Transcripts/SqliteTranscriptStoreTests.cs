@@ -1,0 +1,63 @@
+using BotTriage.Bot.Storage;
+using BotTriage.Bot.Tests.TestSupport;
+using BotTriage.Bot.Transcripts;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BotTriage.Bot.Tests.Transcripts;
+
+public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
+{
+    private readonly TempDirectory _directory = new();
+    private readonly List<SqliteDatabase> _databases = [];
+
+    protected override ITranscriptStore CreateStore(TimeProvider clock) => Open(_directory.File("bottriage.db"), clock);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _databases.ForEach(d => d.Dispose());
+            _directory.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task TranscriptsSurviveARestartOnTheSameFile()
+    {
+        var path = _directory.File("restart.db");
+        await Open(path, Clock).AppendAsync("test", "c1", [Message("1", "hoi"), Activity("""{"type":"trace"}""")], Token);
+        _databases[^1].Dispose();
+
+        var activities = await Open(path, Clock).GetActivitiesAsync("test", "c1", Token);
+
+        Assert.Equal(2, activities.Count);
+        Assert.Equal("""{"type":"trace"}""", activities[1].GetRawText());
+    }
+
+    [Fact]
+    public async Task SharesTheDatabaseFileWithStateStorage()
+    {
+        var path = _directory.File("shared.db");
+        var database = Database(path);
+        var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
+        var transcripts = new SqliteTranscriptStore(database, Clock, NullLogger<SqliteTranscriptStore>.Instance);
+
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["test/conversations/c1"] = new(Activity("{}")) }, Token);
+        await transcripts.AppendAsync("test", "c1", [Message("1", "hoi")], Token);
+
+        Assert.Single(await storage.ReadAsync(["test/conversations/c1"], Token));
+        Assert.Single(await transcripts.GetActivitiesAsync("test", "c1", Token));
+    }
+
+    private SqliteTranscriptStore Open(string path, TimeProvider clock) =>
+        new(Database(path), clock, NullLogger<SqliteTranscriptStore>.Instance);
+
+    private SqliteDatabase Database(string path)
+    {
+        var database = new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), NullLogger<SqliteDatabase>.Instance);
+        _databases.Add(database);
+        return database;
+    }
+}
