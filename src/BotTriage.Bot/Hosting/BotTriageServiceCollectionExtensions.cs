@@ -1,7 +1,9 @@
+using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Connector;
 using BotTriage.Bot.Hosting.Placeholders;
 using BotTriage.Bot.State;
+using BotTriage.Bot.Storage;
 using BotTriage.Bot.Triage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +24,8 @@ public static class BotTriageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddPlaceholderStorageUntilMerged();
-        services.AddPlaceholderChannelAuthenticationUntilMerged();
+        services.AddBotTriageStorage(configuration);
+        services.AddBotTriageChannelAuthentication(configuration);
         services.AddPlaceholderTriageEngineUntilMerged();
 
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();

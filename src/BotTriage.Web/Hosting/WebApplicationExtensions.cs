@@ -1,7 +1,10 @@
 using BotTriage.Bot.Authentication;
+using BotTriage.Bot.Storage;
 using BotTriage.Web.Endpoints;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace BotTriage.Web.Hosting;
 
@@ -18,17 +21,17 @@ public static class WebApplicationExtensions
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BotTriage.Web");
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-            var configuration = app.Configuration;
-            var provider = configuration["Storage:Provider"] is { Length: > 0 } configured ? configured : "sqlite";
-            var location = configuration["Storage:ConnectionString"] is { Length: > 0 } connectionString
-                ? connectionString
-                : configuration["Storage:DataDirectory"] is { Length: > 0 } dataDirectory ? dataDirectory : "(default data folder)";
+            var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var provider = storage.Provider.ToLowerInvariant();
+            var location = provider == StorageOptions.MemoryProvider
+                ? "(in memory)"
+                : new SqliteConnectionStringBuilder(SqliteDatabase.GetConnectionString(storage)).DataSource;
             var authenticationOff = app.Services.GetRequiredService<IChannelAuthenticator>().IsAuthenticationDisabled;
             WebLog.Started(
                 logger,
                 addresses is null ? "(test server)" : string.Join(", ", addresses),
                 provider,
-                provider == "memory" ? "(in memory)" : location,
+                location,
                 authenticationOff ? "off (no MicrosoftAppId)" : "on");
         });
         return app;

@@ -1,4 +1,3 @@
-using BotTriage.Bot.Storage;
 using BotTriage.Bot.Transcripts;
 using BotTriage.Web.Tests.Support;
 
@@ -13,21 +12,16 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task ResumesAConsentedConversationAfterARestart()
     {
-        IStorage storage;
-        ITranscriptStore transcripts;
         using (var before = new BotTriageFactory(_dataDirectory))
         {
             var client = before.CreateClient();
             await client.ExchangeAsync("hoi");
             await client.ExchangeAsync("ja");
             await client.ExchangeAsync("pijn in mijn knie");
-            storage = before.Get<IStorage>();
-            transcripts = before.Get<ITranscriptStore>();
         }
 
-        // Until the SQLite provider is merged the stores are in memory and are carried across by hand; with it,
-        // the same data folder is the whole restart and these two properties go.
-        using var after = new BotTriageFactory(_dataDirectory) { Storage = storage, Transcripts = transcripts };
+        // A new host on the same SQLite file: nothing carries over but the file.
+        using var after = new BotTriageFactory(_dataDirectory);
         var replies = await after.CreateClient().ExchangeAsync("6");
 
         Assert.Equal("Advies: physio", replies[0].Text());
