@@ -13,6 +13,7 @@ public static class CommandLine
     [
         new CheckDialogsCommand(),
         new DiagramCommand(),
+        new Commands.RecognizeCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)

@@ -1,0 +1,123 @@
+using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding.Lexicons;
+using BotTriage.Core.Understanding.Text;
+
+namespace BotTriage.Core.Understanding;
+
+/// <summary>
+/// Finds body areas (<see cref="BodyLocationResolution"/>) from the body-location lexicon, including Dutch compounds
+/// (<c>linkerknie</c>, <c>rugpijn</c>, <c>kuitkramp</c>), with the side said near it in the same clause
+/// (<c>links</c>, <c>left</c>, <c>aan beide kanten</c>); a plural phrase (<c>kuiten</c>, <c>calves</c>) means both sides. Thread-safe.
+/// </summary>
+public sealed class BodyLocationRecognizer
+{
+    private const int SideReach = 4;
+    private const int MinimumCore = 3;
+
+    private readonly LexiconSet _lexicons;
+
+    public BodyLocationRecognizer(LexiconSet lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _lexicons = lexicons;
+    }
+
+    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var results = new List<ModelResult>();
+        Scan(lexicon.Tokenize(text), lexicon, results);
+        return results;
+    }
+
+    internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
+    {
+        var i = 0;
+        while (i < text.Count)
+        {
+            BodySide? side = null;
+            if (!lexicon.Locations.TryMatch(text, i, out var end, out var entry))
+            {
+                if (text.Tokens[i].Kind != TokenKind.Word || !TryCompound(text.TextOf(i), lexicon, out entry, out side))
+                {
+                    i++;
+                    continue;
+                }
+
+                end = i + 1;
+            }
+
+            if (entry.Code.Length == 0)
+            {
+                // A phrase such as "came back" or "terug" that only looks like a location.
+                i = end;
+                continue;
+            }
+
+            side ??= SideNear(text, lexicon, i, end);
+            var resolved = side ?? (entry.Plural ? BodySide.Both : BodySide.Unspecified);
+            results.Add(text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved)));
+            i = end;
+        }
+    }
+
+    /// <summary>A word made of a side prefix, a location and a complaint suffix, each optional but the location.</summary>
+    private static bool TryCompound(ReadOnlySpan<char> word, LanguageLexicon lexicon, out LocationEntry entry, out BodySide? side)
+    {
+        side = null;
+        var rest = word;
+        foreach (var (prefix, prefixSide) in lexicon.SidePrefixes)
+        {
+            if (rest.Length >= prefix.Length + MinimumCore && rest.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                rest = rest[prefix.Length..];
+                side = prefixSide;
+                break;
+            }
+        }
+
+        if (side is not null && lexicon.TryLocationWord(rest, out entry))
+        {
+            return true;
+        }
+
+        foreach (var suffix in lexicon.CompoundSuffixes)
+        {
+            if (rest.Length >= suffix.Length + MinimumCore && rest.EndsWith(suffix, StringComparison.Ordinal) && lexicon.TryLocationWord(rest[..^suffix.Length], out entry))
+            {
+                return true;
+            }
+        }
+
+        entry = null!;
+        return false;
+    }
+
+    private static BodySide? SideNear(TokenizedText text, LanguageLexicon lexicon, int start, int end)
+    {
+        for (var k = start - 1; k >= 0 && k >= start - SideReach && !text.Tokens[k].IsBreak; k--)
+        {
+            if (lexicon.Sides.TryMatch(text, k, out var sideEnd, out var side) && sideEnd <= start)
+            {
+                return side;
+            }
+        }
+
+        for (var k = end; k < text.Count && k < end + SideReach && !text.Tokens[k].IsBreak; k++)
+        {
+            if (lexicon.Sides.TryMatch(text, k, out _, out var side))
+            {
+                return side;
+            }
+
+            if (lexicon.Locations.TryMatch(text, k, out _, out _))
+            {
+                // The next location takes what follows.
+                break;
+            }
+        }
+
+        return null;
+    }
+}

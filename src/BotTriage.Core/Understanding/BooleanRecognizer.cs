@@ -1,0 +1,45 @@
+using BotTriage.Core.Understanding.Lexicons;
+using BotTriage.Core.Understanding.Text;
+
+namespace BotTriage.Core.Understanding;
+
+/// <summary>
+/// Finds yes, no and don't-know answers (<see cref="BooleanResolution"/>), longest phrase first so <c>klopt niet</c>
+/// is a no and <c>niet echt</c> a hedged no. Thread-safe.
+/// </summary>
+public sealed class BooleanRecognizer
+{
+    private readonly LexiconSet _lexicons;
+
+    public BooleanRecognizer(LexiconSet lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _lexicons = lexicons;
+    }
+
+    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var results = new List<ModelResult>();
+        Scan(lexicon.Tokenize(text), lexicon, results);
+        return results;
+    }
+
+    internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
+    {
+        var i = 0;
+        while (i < text.Count)
+        {
+            if (lexicon.Answers.TryMatch(text, i, out var end, out var answer))
+            {
+                results.Add(text.Result(i, end - 1, answer));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using BotTriage.Core.Understanding.Lexicons;
+using BotTriage.Core.Understanding.Numbers;
+using BotTriage.Core.Understanding.Text;
+
+namespace BotTriage.Core.Understanding;
+
+/// <summary>
+/// Finds how long something has lasted (<see cref="DurationResolution"/>): a count and a unit (<c>3 weken</c>,
+/// <c>anderhalve maand</c>, <c>a fortnight</c>), a unit then a count (<c>een week of drie</c>), a bare plural
+/// (<c>years</c>: two units, approximate), ranges (<c>2 à 3 weken</c>: the upper end, approximate), and starts after
+/// a since-word (<c>sinds gisteren</c>, <c>sinds januari</c>, <c>since the marathon on Sunday</c>) counted back from
+/// the <c>today</c> passed in; the clock is never read. Thread-safe.
+/// </summary>
+public sealed class DurationRecognizer
+{
+    private const int MaxWordsBeforeDate = 4;
+    private const double BarePluralCount = 2;
+
+    private readonly LexiconSet _lexicons;
+
+    public DurationRecognizer(LexiconSet lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _lexicons = lexicons;
+    }
+
+    public IReadOnlyList<ModelResult> Recognize(string text, string culture, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var results = new List<ModelResult>();
+        var tokens = lexicon.Tokenize(text);
+        foreach (var (first, last, resolution) in Find(tokens, lexicon, today))
+        {
+            results.Add(tokens.Result(first, last, resolution));
+        }
+
+        return results;
+    }
+
+    /// <summary>Durations as token spans [First, Last] (inclusive).</summary>
+    internal static List<(int First, int Last, DurationResolution Resolution)> Find(TokenizedText text, LanguageLexicon lexicon, DateOnly today)
+    {
+        var found = new List<(int, int, DurationResolution)>();
+        var i = 0;
+        while (i < text.Count)
+        {
+            if (text.Tokens[i].IsBreak)
+            {
+                i++;
+                continue;
+            }
+
+            if (i > 0 && lexicon.Blockers.Contains(text.Tokens[i - 1].Id))
+            {
+                // "elke 2 weken" is a frequency: skip the whole count and unit, so "weken" alone is not taken either.
+                i = TryCore(text, lexicon, i, false, out var blockedEnd, out _, out _, out _) ? blockedEnd : i + 1;
+                continue;
+            }
+
+            var j = i;
+            var since = lexicon.SinceCues.TryMatch(text, j, out var sinceEnd, out _);
+            if (since)
+            {
+                j = sinceEnd;
+            }
+
+            var prefixed = lexicon.ApproximatePrefixes.TryMatch(text, j, out var prefixEnd, out _);
+            if (prefixed)
+            {
+                j = prefixEnd;
+            }
+
+            if (TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate)
+                || (since && TryStart(text, lexicon, j, today, out end, out count, out unitSeconds, out approximate)))
+            {
+                if (lexicon.ApproximateSuffixes.TryMatch(text, end, out var suffixEnd, out _))
+                {
+                    end = suffixEnd;
+                    approximate = true;
+                }
+
+                var seconds = (long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero);
+                found.Add((i, end - 1, new DurationResolution(seconds, approximate || prefixed)));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool TryCore(TokenizedText text, LanguageLexicon lexicon, int j, bool prefixed, out int end, out double count, out long unitSeconds, out bool approximate)
+    {
+        end = j;
+        count = 0;
+        unitSeconds = 0;
+        approximate = false;
+        if (j >= text.Count)
+        {
+            return false;
+        }
+
+        // "een week of drie", "a week or two": article, unit, joiner, count.
+        var k = j;
+        var article = lexicon.Articles.Contains(text.Tokens[k].Id);
+        if (article)
+        {
+            k++;
+        }
+
+        if (TryUnit(text, lexicon, k, out var unit))
+        {
+            if (lexicon.UnitThenNumber.Contains(text.IdAt(k + 1)) && NumberParser.TryParse(text, lexicon, k + 2, out var after) && after.Form != NumberForm.Fraction)
+            {
+                (end, count, unitSeconds, approximate) = (after.End, after.Value, unit.Seconds, true);
+                return true;
+            }
+
+            if (article || prefixed || unit.Plural)
+            {
+                // "een week", "ruim een jaar" count one; a bare plural ("years") means several.
+                var several = !article && unit.Plural;
+                (end, count, unitSeconds, approximate) = (k + 1, several ? BarePluralCount : 1, unit.Seconds, several);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (!NumberParser.TryParse(text, lexicon, j, out var number))
+        {
+            return false;
+        }
+
+        var value = number.Value;
+        approximate = number.Approximate;
+        k = number.End;
+        if (k < text.Count && lexicon.RangeJoiners.Contains(text.Tokens[k].Id) && NumberParser.TryParse(text, lexicon, k + 1, out var upper) && upper.Value > value)
+        {
+            value = upper.Value;
+            approximate = true;
+            k = upper.End;
+        }
+
+        if (k < text.Count && lexicon.NumberUnitJoiners.Contains(text.Tokens[k].Id) && TryUnit(text, lexicon, k + 1, out _))
+        {
+            k++;
+        }
+
+        if (!TryUnit(text, lexicon, k, out unit))
+        {
+            return false;
+        }
+
+        (end, count, unitSeconds) = (k + 1, value, unit.Seconds);
+        return true;
+    }
+
+    private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
+    {
+        (end, count, unitSeconds, approximate) = (j, 0, DurationResolution.SecondsPerDay, false);
+        for (var k = j; k < text.Count && k <= j + MaxWordsBeforeDate && !text.Tokens[k].IsBreak; k++)
+        {
+            var token = text.Tokens[k];
+            if (lexicon.Relative.TryMatch(text, k, out var relativeEnd, out var relative))
+            {
+                (end, count, unitSeconds, approximate) = (relativeEnd, relative.Count, relative.UnitSeconds, relative.Approximate);
+                return true;
+            }
+
+            if (lexicon.Weekdays.TryGetValue(token.Id, out var weekday))
+            {
+                var todayIso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
+                var daysBack = (todayIso - weekday + 7) % 7;
+                (end, count) = (k + 1, daysBack == 0 ? 7 : daysBack);
+                return true;
+            }
+
+            if (lexicon.Months.TryGetValue(token.Id, out var month))
+            {
+                var year = month <= today.Month ? today.Year : today.Year - 1;
+                (end, count, approximate) = (k + 1, today.DayNumber - new DateOnly(year, month, 1).DayNumber, true);
+                return true;
+            }
+
+            if (token is { Kind: TokenKind.Number, Length: 4 } && token.Number >= 1900 && token.Number <= today.Year)
+            {
+                (end, count, approximate) = (k + 1, today.DayNumber - new DateOnly((int)token.Number, 1, 1).DayNumber, true);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryUnit(TokenizedText text, LanguageLexicon lexicon, int index, out DurationUnit unit)
+    {
+        unit = default;
+        return index < text.Count && text.Tokens[index].Id >= 0 && lexicon.Units.TryGetValue(text.Tokens[index].Id, out unit);
+    }
+}

@@ -1,0 +1,48 @@
+using BotTriage.Core.Understanding.Lexicons;
+
+namespace BotTriage.Core.Understanding;
+
+/// <summary>
+/// The loaded lexicons of every language under a lexicon folder (<c>dialogs/lexicons</c>): <c>codes.yaml</c> and one
+/// folder per language. Load once at start; immutable and safe to share between threads afterwards.
+/// </summary>
+public sealed class LexiconSet
+{
+    private readonly Dictionary<string, LanguageLexicon> _languages;
+
+    internal LexiconSet(Dictionary<string, LanguageLexicon> languages, Dictionary<string, EmergencyCategory> emergencyCategories)
+    {
+        _languages = languages;
+        EmergencyCategories = emergencyCategories;
+    }
+
+    /// <summary>The language codes with lexicons, such as <c>en</c> and <c>nl</c>.</summary>
+    public IReadOnlyCollection<string> Languages => _languages.Keys;
+
+    /// <summary>The advice category of each emergency code.</summary>
+    public IReadOnlyDictionary<string, EmergencyCategory> EmergencyCategories { get; }
+
+    /// <summary>Loads and checks every lexicon file; throws <see cref="LexiconException"/> with all problems found.</summary>
+    public static LexiconSet Load(string lexiconDirectory) => LexiconLoader.Load(lexiconDirectory);
+
+    /// <summary>True when <paramref name="culture"/> (<c>nl</c>, <c>nl-NL</c>, <c>en-US</c>) has a lexicon.</summary>
+    public bool Supports(string culture) => TryGet(culture, out _);
+
+    internal LanguageLexicon Get(string culture)
+    {
+        if (!TryGet(culture, out var lexicon))
+        {
+            throw new ArgumentException($"No lexicon for culture '{culture}'; available: {string.Join(", ", _languages.Keys)}.", nameof(culture));
+        }
+
+        return lexicon;
+    }
+
+    private bool TryGet(string culture, out LanguageLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var dash = culture.IndexOfAny(['-', '_']);
+        var language = (dash < 0 ? culture : culture[..dash]).ToLowerInvariant();
+        return _languages.TryGetValue(language, out lexicon!);
+    }
+}

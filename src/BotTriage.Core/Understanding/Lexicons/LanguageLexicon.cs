@@ -1,0 +1,95 @@
+using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding.Text;
+
+namespace BotTriage.Core.Understanding.Lexicons;
+
+/// <summary>Everything one language's lexicon files say, compiled for matching. Immutable once loaded.</summary>
+internal sealed class LanguageLexicon
+{
+    private readonly Dictionary<string, NumberMorpheme>.AlternateLookup<ReadOnlySpan<char>> _morphemeLookup;
+    private readonly Dictionary<string, LocationEntry>.AlternateLookup<ReadOnlySpan<char>> _locationWordLookup;
+
+    public LanguageLexicon(string name)
+    {
+        Name = name;
+        _morphemeLookup = Morphemes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _locationWordLookup = LocationWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Name { get; }
+
+    public Vocabulary Vocabulary { get; } = new();
+
+    public char DecimalSeparator { get; set; } = '.';
+
+    public char GroupSeparator { get; set; } = ',';
+
+    public Dictionary<string, NumberMorpheme> Morphemes { get; } = new(StringComparer.Ordinal);
+
+    public int MaxMorphemeLength { get; set; }
+
+    public HashSet<int> Articles { get; } = [];
+
+    public HashSet<int> NumberJoiners { get; } = [];
+
+    public PhraseTrie<double> Quantities { get; } = new();
+
+    public Dictionary<int, DurationUnit> Units { get; } = [];
+
+    public PhraseTrie<bool> ApproximatePrefixes { get; } = new();
+
+    public PhraseTrie<bool> ApproximateSuffixes { get; } = new();
+
+    public PhraseTrie<bool> SinceCues { get; } = new();
+
+    public HashSet<int> UnitThenNumber { get; } = [];
+
+    public HashSet<int> RangeJoiners { get; } = [];
+
+    public HashSet<int> NumberUnitJoiners { get; } = [];
+
+    public HashSet<int> Blockers { get; } = [];
+
+    public PhraseTrie<RelativeStart> Relative { get; } = new();
+
+    public Dictionary<int, int> Weekdays { get; } = [];
+
+    public Dictionary<int, int> Months { get; } = [];
+
+    public PhraseTrie<BooleanResolution> Answers { get; } = new();
+
+    public PhraseTrie<bool> OutOf { get; } = new();
+
+    public HashSet<int> PainArticles { get; } = [];
+
+    public int ScaleMax { get; set; } = 10;
+
+    public PhraseTrie<LocationEntry> Locations { get; } = new();
+
+    /// <summary>Single-word location phrases, for taking compounds apart (<c>linkerkuitkramp</c>).</summary>
+    public Dictionary<string, LocationEntry> LocationWords { get; } = new(StringComparer.Ordinal);
+
+    public PhraseTrie<BodySide?> Sides { get; } = new();
+
+    public List<KeyValuePair<string, BodySide>> SidePrefixes { get; } = [];
+
+    public List<string> CompoundSuffixes { get; } = [];
+
+    public PhraseTrie<bool> NegationCues { get; } = new();
+
+    public PhraseTrie<bool> PseudoNegations { get; } = new();
+
+    public HashSet<int> ScopeBreaks { get; } = [];
+
+    public int NegationWindow { get; set; } = 5;
+
+    public PhraseTrie<string> RedFlags { get; } = new();
+
+    public PhraseTrie<string> Emergencies { get; } = new();
+
+    public bool TryMorpheme(ReadOnlySpan<char> text, out NumberMorpheme morpheme) => _morphemeLookup.TryGetValue(text, out morpheme);
+
+    public bool TryLocationWord(ReadOnlySpan<char> text, out LocationEntry entry) => _locationWordLookup.TryGetValue(text, out entry!);
+
+    public TokenizedText Tokenize(string text) => Tokenizer.Tokenize(text, Vocabulary, DecimalSeparator, GroupSeparator);
+}

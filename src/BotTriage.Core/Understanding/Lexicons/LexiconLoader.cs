@@ -1,0 +1,823 @@
+using System.Globalization;
+using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding.Text;
+using YamlDotNet.Core;
+
+namespace BotTriage.Core.Understanding.Lexicons;
+
+/// <summary>
+/// Reads <c>codes.yaml</c> and every language folder's lexicon files, collecting every problem as
+/// <c>file:line: message</c> rather than stopping at the first, so a content editor fixes a file in one round.
+/// </summary>
+internal sealed class LexiconLoader
+{
+    public const string CodesFile = "codes.yaml";
+
+    public static readonly IReadOnlyList<string> LanguageFiles =
+        ["numbers.yaml", "durations.yaml", "yes-no.yaml", "pain-score.yaml", "body-locations.yaml", "red-flags.yaml", "emergencies.yaml", "negation.yaml"];
+
+    private static readonly Vocabulary NoWords = new();
+
+    private readonly List<LexiconError> _errors = [];
+    private readonly string _directory;
+
+    private LexiconLoader(string directory)
+    {
+        _directory = directory;
+    }
+
+    public static LexiconSet Load(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var loader = new LexiconLoader(directory);
+        var set = loader.LoadAll();
+        if (loader._errors.Count > 0)
+        {
+            throw new LexiconException(loader._errors);
+        }
+
+        return set;
+    }
+
+    private LexiconSet LoadAll()
+    {
+        if (!Directory.Exists(_directory))
+        {
+            _errors.Add(new LexiconError(_directory, 0, "lexicon folder not found"));
+            return new LexiconSet([], new Dictionary<string, EmergencyCategory>());
+        }
+
+        var catalog = LoadCatalog();
+        var languages = new Dictionary<string, LanguageLexicon>(StringComparer.Ordinal);
+        var seen = new Dictionary<(string Kind, string Code), List<(string Language, string File, int Line)>>();
+        var sectionLines = new Dictionary<(string Language, string Kind), (string File, int Line)>();
+        foreach (var folder in Directory.GetDirectories(_directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            var lexicon = new LanguageLexicon(name);
+            foreach (var unknown in Directory.GetFiles(folder, "*.yaml").Select(Path.GetFileName).Where(f => !LanguageFiles.Contains(f!)))
+            {
+                _errors.Add(new LexiconError($"{name}/{unknown}", 1, $"unknown lexicon file (expected one of {string.Join(", ", LanguageFiles)})"));
+            }
+
+            foreach (var file in LanguageFiles)
+            {
+                var relative = $"{name}/{file}";
+                var root = ReadFile(relative);
+                if (root is null)
+                {
+                    continue;
+                }
+
+                var context = new FileContext(relative, root, _errors, lexicon);
+                switch (file)
+                {
+                    case "numbers.yaml":
+                        LoadNumbers(context);
+                        break;
+                    case "durations.yaml":
+                        LoadDurations(context);
+                        break;
+                    case "yes-no.yaml":
+                        LoadYesNo(context);
+                        break;
+                    case "pain-score.yaml":
+                        LoadPainScore(context);
+                        break;
+                    case "body-locations.yaml":
+                        LoadCoded(context, "locations", CodeKinds.BodyLocation, catalog, seen, sectionLines, LoadLocation);
+                        LoadSides(context);
+                        break;
+                    case "red-flags.yaml":
+                        LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
+                        break;
+                    case "emergencies.yaml":
+                        LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
+                        break;
+                    default:
+                        LoadNegation(context);
+                        break;
+                }
+
+                context.ReportUnknownKeys();
+            }
+
+            languages.Add(name, lexicon);
+        }
+
+        if (languages.Count == 0)
+        {
+            _errors.Add(new LexiconError(_directory, 0, "no language folders (such as nl/ and en/) found"));
+        }
+
+        ReportGaps(catalog, languages.Keys, seen, sectionLines);
+        return new LexiconSet(languages, catalog.Emergencies);
+    }
+
+    private void ReportGaps(
+        Catalog catalog,
+        IEnumerable<string> languages,
+        Dictionary<(string Kind, string Code), List<(string Language, string File, int Line)>> seen,
+        Dictionary<(string Language, string Kind), (string File, int Line)> sectionLines)
+    {
+        foreach (var (kind, codes) in catalog.Codes)
+        {
+            foreach (var code in codes.Keys)
+            {
+                var present = seen.GetValueOrDefault((kind, code)) ?? [];
+                foreach (var language in languages)
+                {
+                    if (present.Exists(p => p.Language == language) || !sectionLines.TryGetValue((language, kind), out var section))
+                    {
+                        continue;
+                    }
+
+                    var other = present.Count > 0 ? $"{present[0].File}:{present[0].Line.ToString(CultureInfo.InvariantCulture)} has it" : $"{CodesFile} lists it";
+                    _errors.Add(new LexiconError(section.File, section.Line, $"code '{code}' is missing ({other})"));
+                }
+            }
+        }
+    }
+
+    private Catalog LoadCatalog()
+    {
+        var catalog = new Catalog();
+        var root = ReadFile(CodesFile);
+        if (root is null)
+        {
+            return catalog;
+        }
+
+        var context = new FileContext(CodesFile, root, _errors, new LanguageLexicon("codes"));
+        foreach (var (key, kind) in new[] { ("bodyLocations", CodeKinds.BodyLocation), ("redFlags", CodeKinds.RedFlag) })
+        {
+            var codes = catalog.Codes[kind];
+            foreach (var (code, line) in context.Strings(context.Get(key)))
+            {
+                if (!codes.TryAdd(code, line))
+                {
+                    context.Error(line, $"duplicate code '{code}' (first on line {codes[code].ToString(CultureInfo.InvariantCulture)})");
+                }
+            }
+        }
+
+        if (context.Get("emergencies") is { } emergencies)
+        {
+            foreach (var (key, value) in context.Entries(emergencies, "code"))
+            {
+                if (!Enum.TryParse<EmergencyCategory>(context.Scalar(value), ignoreCase: true, out var category) || !char.IsLetter(context.Scalar(value)[0]))
+                {
+                    context.Error(value.Line, $"unknown emergency category '{context.Scalar(value)}' (expected medical or suicide)");
+                    continue;
+                }
+
+                catalog.Codes[CodeKinds.Emergency].Add(key.Value, key.Line);
+                catalog.Emergencies.Add(key.Value, category);
+            }
+        }
+
+        context.ReportUnknownKeys();
+        return catalog;
+    }
+
+    private YamlMap? ReadFile(string relative)
+    {
+        var path = Path.Combine(_directory, relative);
+        if (!File.Exists(path))
+        {
+            _errors.Add(new LexiconError(relative, 0, "file is missing"));
+            return null;
+        }
+
+        try
+        {
+            using var reader = new StreamReader(path);
+            var root = YamlReader.Read(reader);
+            if (root is YamlMap map)
+            {
+                return map;
+            }
+
+            _errors.Add(new LexiconError(relative, root?.Line ?? 1, "the file must be a mapping of keys to values"));
+        }
+        catch (YamlException e)
+        {
+            _errors.Add(new LexiconError(relative, (int)e.Start.Line, "malformed YAML: " + Describe(e)));
+        }
+
+        return null;
+    }
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet prefixes its message with the position, which the error already carries.
+        var message = e.Message;
+        var at = message.IndexOf("): ", StringComparison.Ordinal);
+        return at >= 0 && message.StartsWith('(') ? message[(at + 3)..] : message;
+    }
+
+    private static void LoadNumbers(FileContext c)
+    {
+        var lexicon = c.Lexicon;
+        lexicon.DecimalSeparator = c.Character(c.Get("decimalSeparator"), '.');
+        lexicon.GroupSeparator = c.Character(c.Get("groupSeparator"), ',');
+        if (lexicon.DecimalSeparator == lexicon.GroupSeparator)
+        {
+            c.Error(c.Root.Line, "decimalSeparator and groupSeparator must differ");
+        }
+
+        AddMorphemes(c, c.Get("words"), MorphemeKind.Value);
+        AddMorphemes(c, c.Get("multipliers"), MorphemeKind.Multiplier);
+        AddMorphemes(c, c.Get("fixed"), MorphemeKind.Fixed);
+        AddMorphemes(c, c.Get("fractions"), MorphemeKind.Fraction);
+        foreach (var (joiner, line) in c.Strings(c.Get("joiners")))
+        {
+            AddMorpheme(c, joiner, line, new NumberMorpheme(0, MorphemeKind.Joiner));
+            c.AddIds(lexicon.NumberJoiners, joiner, line);
+        }
+
+        foreach (var (article, line) in c.Strings(c.Get("articles")))
+        {
+            c.AddIds(lexicon.Articles, article, line);
+        }
+
+        foreach (var (key, value) in c.Entries(c.Get("quantities"), "phrase"))
+        {
+            if (c.Number(value) is { } amount)
+            {
+                c.AddPhrase(lexicon.Quantities, key.Value, key.Line, amount, "quantity");
+            }
+        }
+    }
+
+    private static void AddMorphemes(FileContext c, YamlNode? node, MorphemeKind kind)
+    {
+        foreach (var (key, value) in c.Entries(node, "word"))
+        {
+            if (c.Number(value) is { } number)
+            {
+                AddMorpheme(c, key.Value, key.Line, new NumberMorpheme(number, kind));
+            }
+        }
+    }
+
+    private static void AddMorpheme(FileContext c, string word, int line, NumberMorpheme morpheme)
+    {
+        var folded = c.SingleWord(word, line);
+        if (folded is null)
+        {
+            return;
+        }
+
+        if (!c.Lexicon.Morphemes.TryAdd(folded, morpheme))
+        {
+            c.Error(line, $"number word '{word}' is listed twice");
+            return;
+        }
+
+        c.Lexicon.Vocabulary.Add(folded);
+        c.Lexicon.MaxMorphemeLength = Math.Max(c.Lexicon.MaxMorphemeLength, folded.Length);
+    }
+
+    private static void LoadDurations(FileContext c)
+    {
+        var lexicon = c.Lexicon;
+        var unitSeconds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, value) in c.Entries(c.Get("units"), "unit"))
+        {
+            if (value is not YamlMap unit)
+            {
+                c.Error(value.Line, $"unit '{key.Value}' must have seconds, singular and plural");
+                continue;
+            }
+
+            var unitContext = c.Nested(unit);
+            var seconds = unitContext.Number(unitContext.Get("seconds"));
+            if (seconds is not > 0)
+            {
+                c.Error(unit.Line, $"unit '{key.Value}' needs a positive number of seconds");
+                continue;
+            }
+
+            unitSeconds[key.Value] = (long)seconds.Value;
+            foreach (var (word, plural) in unitContext.Strings(unitContext.Get("singular")).Select(w => (w, false))
+                .Concat(unitContext.Strings(unitContext.Get("plural", required: false)).Select(w => (w, true))))
+            {
+                var folded = c.SingleWord(word.Text, word.Line);
+                if (folded is not null && !lexicon.Units.TryAdd(lexicon.Vocabulary.Add(folded), new DurationUnit((long)seconds.Value, plural)))
+                {
+                    c.Error(word.Line, $"unit word '{word.Text}' is listed twice");
+                }
+            }
+
+            unitContext.ReportUnknownKeys();
+        }
+
+        c.AddPhraseSet(lexicon.ApproximatePrefixes, c.Get("approximatePrefixes"), "approximate prefix");
+        c.AddPhraseSet(lexicon.ApproximateSuffixes, c.Get("approximateSuffixes"), "approximate suffix");
+        c.AddPhraseSet(lexicon.SinceCues, c.Get("sinceCues"), "since cue");
+        c.AddIdSet(lexicon.UnitThenNumber, c.Get("unitThenNumber"));
+        c.AddIdSet(lexicon.RangeJoiners, c.Get("rangeJoiners"));
+        c.AddIdSet(lexicon.NumberUnitJoiners, c.Get("numberUnitJoiners", required: false));
+        c.AddIdSet(lexicon.Blockers, c.Get("blockers"));
+        foreach (var (key, value) in c.Entries(c.Get("relative"), "phrase"))
+        {
+            // "1 day" or "~1 week" (the tilde marks an approximate start).
+            var text = c.Scalar(value).Trim();
+            var approximate = text.StartsWith('~');
+            var parts = text.TrimStart('~').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var count) || !unitSeconds.TryGetValue(parts[1], out var seconds))
+            {
+                c.Error(value.Line, $"relative start '{text}' must be a count and a unit of this file, such as '1 day' or '~1 week'");
+                continue;
+            }
+
+            c.AddPhrase(lexicon.Relative, key.Value, key.Line, new RelativeStart(count, seconds, approximate), "relative start");
+        }
+
+        AddNumberedWords(c, lexicon.Weekdays, c.Get("weekdays"), 1, 7);
+        AddNumberedWords(c, lexicon.Months, c.Get("months"), 1, 12);
+    }
+
+    private static void AddNumberedWords(FileContext c, Dictionary<int, int> target, YamlNode? node, int min, int max)
+    {
+        foreach (var (key, value) in c.Entries(node, "word"))
+        {
+            var number = c.Number(value);
+            if (number is null || number < min || number > max || number != Math.Floor(number.Value))
+            {
+                c.Error(value.Line, $"'{key.Value}' must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+                continue;
+            }
+
+            var folded = c.SingleWord(key.Value, key.Line);
+            if (folded is not null && !target.TryAdd(c.Lexicon.Vocabulary.Add(folded), (int)number.Value))
+            {
+                c.Error(key.Line, $"'{key.Value}' is listed twice");
+            }
+        }
+    }
+
+    private static void LoadYesNo(FileContext c)
+    {
+        var answers = new (string Key, YesNo Value, bool Hedged)[]
+        {
+            ("yes", YesNo.Yes, false), ("no", YesNo.No, false), ("unknown", YesNo.Unknown, false),
+            ("hedgedYes", YesNo.Yes, true), ("hedgedNo", YesNo.No, true),
+        };
+        foreach (var (key, value, hedged) in answers)
+        {
+            var resolution = new BooleanResolution(value, hedged);
+            foreach (var (phrase, line) in c.Strings(c.Get(key)))
+            {
+                c.AddPhrase(c.Lexicon.Answers, phrase, line, resolution, "answer");
+            }
+        }
+    }
+
+    private static void LoadPainScore(FileContext c)
+    {
+        var max = c.Number(c.Get("scaleMax"));
+        if (max is > 0)
+        {
+            c.Lexicon.ScaleMax = (int)max.Value;
+        }
+
+        c.AddPhraseSet(c.Lexicon.OutOf, c.Get("outOf"), "out-of phrase");
+        c.AddIdSet(c.Lexicon.PainArticles, c.Get("articles"));
+    }
+
+    private static void LoadLocation(FileContext c, string code, YamlNode node)
+    {
+        if (node is not YamlMap map)
+        {
+            c.Error(node.Line, $"location '{code}' must have phrases (and optionally plural)");
+            return;
+        }
+
+        var nested = c.Nested(map);
+        foreach (var (plural, key) in new[] { (false, "phrases"), (true, "plural") })
+        {
+            foreach (var (phrase, line) in nested.Strings(nested.Get(key, required: !plural)))
+            {
+                var entry = new LocationEntry(code, plural);
+                if (c.AddPhrase(c.Lexicon.Locations, phrase, line, entry, "location") && !phrase.Contains(' ', StringComparison.Ordinal))
+                {
+                    c.Lexicon.LocationWords.TryAdd(FileContext.Fold(phrase), entry);
+                }
+            }
+        }
+
+        nested.ReportUnknownKeys();
+    }
+
+    private static void LoadSides(FileContext c)
+    {
+        foreach (var (key, value) in c.Entries(c.Get("sides"), "phrase"))
+        {
+            BodySide? side = c.Scalar(value) switch
+            {
+                "left" => BodySide.Left,
+                "right" => BodySide.Right,
+                "both" => BodySide.Both,
+                "none" => null,
+                var other => Invalid(c, value.Line, other),
+            };
+            if (side is not { } s || s != BodySide.Unspecified)
+            {
+                c.AddPhrase(c.Lexicon.Sides, key.Value, key.Line, side, "side");
+            }
+        }
+
+        foreach (var (key, value) in c.Entries(c.Get("sidePrefixes", required: false), "prefix"))
+        {
+            var side = c.Scalar(value) switch
+            {
+                "left" => BodySide.Left,
+                "right" => BodySide.Right,
+                "both" => BodySide.Both,
+                var other => Invalid(c, value.Line, other),
+            };
+            if (side != BodySide.Unspecified)
+            {
+                c.Lexicon.SidePrefixes.Add(new(FileContext.Fold(key.Value), side));
+            }
+        }
+
+        var notLocation = new LocationEntry("", false);
+        foreach (var (phrase, line) in c.Strings(c.Get("notLocations", required: false)))
+        {
+            c.AddPhrase(c.Lexicon.Locations, phrase, line, notLocation, "not-location phrase");
+        }
+
+        foreach (var (suffix, _) in c.Strings(c.Get("compoundSuffixes", required: false)))
+        {
+            c.Lexicon.CompoundSuffixes.Add(FileContext.Fold(suffix));
+        }
+
+        static BodySide Invalid(FileContext c, int line, string value)
+        {
+            c.Error(line, $"unknown side '{value}' (expected left, right, both or none)");
+            return BodySide.Unspecified;
+        }
+    }
+
+    private static void LoadNegation(FileContext c)
+    {
+        c.AddPhraseSet(c.Lexicon.NegationCues, c.Get("cues"), "negation cue");
+        c.AddPhraseSet(c.Lexicon.PseudoNegations, c.Get("pseudo"), "pseudo-negation");
+        c.AddIdSet(c.Lexicon.ScopeBreaks, c.Get("breaks"));
+        var window = c.Number(c.Get("window"));
+        if (window is >= 1 and <= 20)
+        {
+            c.Lexicon.NegationWindow = (int)window.Value;
+        }
+        else if (window is not null)
+        {
+            c.Error(c.Get("window")!.Line, "window must be a whole number of words from 1 to 20");
+        }
+    }
+
+    private static void LoadCoded(
+        FileContext c,
+        string key,
+        string kind,
+        Catalog catalog,
+        Dictionary<(string Kind, string Code), List<(string Language, string File, int Line)>> seen,
+        Dictionary<(string Language, string Kind), (string File, int Line)> sectionLines,
+        Action<FileContext, string, YamlNode> load)
+    {
+        var section = c.Get(key);
+        if (section is null)
+        {
+            return;
+        }
+
+        sectionLines[(c.Lexicon.Name, kind)] = (c.Path, c.KeyLine(key));
+        var codes = catalog.Codes[kind];
+        foreach (var (code, value) in c.Entries(section, "code"))
+        {
+            if (!codes.ContainsKey(code.Value))
+            {
+                c.Error(code.Line, $"unknown code '{code.Value}' (not in {CodesFile})");
+                continue;
+            }
+
+            if (!seen.TryGetValue((kind, code.Value), out var list))
+            {
+                list = [];
+                seen.Add((kind, code.Value), list);
+            }
+
+            list.Add((c.Lexicon.Name, c.Path, code.Line));
+            load(c, code.Value, value);
+        }
+    }
+
+    private static void AddPhrases(FileContext c, PhraseTrie<string> trie, YamlNode node, string code, string what)
+    {
+        foreach (var (phrase, line) in c.Strings(node))
+        {
+            c.AddPhrase(trie, phrase, line, code, what);
+        }
+    }
+
+    /// <summary>The kinds of stable code in <c>codes.yaml</c>.</summary>
+    private static class CodeKinds
+    {
+        public const string BodyLocation = "body location";
+        public const string RedFlag = "red flag";
+        public const string Emergency = "emergency";
+    }
+
+    private sealed class Catalog
+    {
+        public Dictionary<string, Dictionary<string, int>> Codes { get; } = new(StringComparer.Ordinal)
+        {
+            [CodeKinds.BodyLocation] = new(StringComparer.Ordinal),
+            [CodeKinds.RedFlag] = new(StringComparer.Ordinal),
+            [CodeKinds.Emergency] = new(StringComparer.Ordinal),
+        };
+
+        public Dictionary<string, EmergencyCategory> Emergencies { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>One file (or one nested mapping of it) being read: typed access that reports problems at their line.</summary>
+    private sealed class FileContext(string path, YamlMap root, List<LexiconError> errors, LanguageLexicon lexicon)
+    {
+        private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> _keys = Index(path, root, errors);
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+        public string Path { get; } = path;
+
+        public YamlMap Root { get; } = root;
+
+        public LanguageLexicon Lexicon { get; } = lexicon;
+
+        public FileContext Nested(YamlMap map) => new(Path, map, errors, Lexicon);
+
+        public void Error(int line, string message) => errors.Add(new LexiconError(Path, line, message));
+
+        public int KeyLine(string key) => _keys.TryGetValue(key, out var entry) ? entry.Key.Line : Root.Line;
+
+        public YamlNode? Get(string key, bool required = true)
+        {
+            _used.Add(key);
+            if (_keys.TryGetValue(key, out var entry))
+            {
+                return entry.Value;
+            }
+
+            if (required)
+            {
+                Error(Root.Line, $"missing key '{key}'");
+            }
+
+            return null;
+        }
+
+        public void ReportUnknownKeys()
+        {
+            foreach (var (key, entry) in _keys)
+            {
+                if (!_used.Contains(key))
+                {
+                    Error(entry.Key.Line, $"unknown key '{key}'");
+                }
+            }
+        }
+
+        public List<KeyValuePair<YamlScalar, YamlNode>> Entries(YamlNode? node, string what)
+        {
+            if (node is null || (node is YamlScalar { Value: "" }))
+            {
+                return [];
+            }
+
+            if (node is not YamlMap map)
+            {
+                Error(node.Line, $"expected a mapping of {what}s");
+                return [];
+            }
+
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            var result = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            foreach (var entry in map.Entries)
+            {
+                if (first.TryGetValue(entry.Key.Value, out var line))
+                {
+                    Error(entry.Key.Line, $"duplicate {what} '{entry.Key.Value}' (first on line {line.ToString(CultureInfo.InvariantCulture)})");
+                    continue;
+                }
+
+                first.Add(entry.Key.Value, entry.Key.Line);
+                result.Add(entry);
+            }
+
+            return result;
+        }
+
+        public List<(string Text, int Line)> Strings(YamlNode? node)
+        {
+            var result = new List<(string, int)>();
+            switch (node)
+            {
+                case null:
+                    break;
+                case YamlScalar { Value: "" }:
+                    break;
+                case YamlScalar scalar:
+                    result.Add((scalar.Value, scalar.Line));
+                    break;
+                case YamlList list:
+                    foreach (var item in list.Items)
+                    {
+                        if (item is YamlScalar s)
+                        {
+                            result.Add((s.Value, s.Line));
+                        }
+                        else
+                        {
+                            Error(item.Line, "expected a word or phrase, not a list or mapping");
+                        }
+                    }
+
+                    break;
+                default:
+                    Error(node.Line, "expected a list of words or phrases");
+                    break;
+            }
+
+            return result;
+        }
+
+        public string Scalar(YamlNode node)
+        {
+            if (node is YamlScalar scalar)
+            {
+                return scalar.Value;
+            }
+
+            Error(node.Line, "expected a single value");
+            return "";
+        }
+
+        public double? Number(YamlNode? node)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var text = Scalar(node);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            if (node is YamlScalar)
+            {
+                Error(node.Line, $"'{text}' is not a number");
+            }
+
+            return null;
+        }
+
+        public char Character(YamlNode? node, char fallback)
+        {
+            if (node is null)
+            {
+                return fallback;
+            }
+
+            var text = Scalar(node);
+            if (text.Length == 1)
+            {
+                return text[0];
+            }
+
+            Error(node.Line, $"expected one character, not '{text}'");
+            return fallback;
+        }
+
+        public static string Fold(string text)
+        {
+            var normalized = TextNormalizer.Normalize(text);
+            return new string(normalized.Slice(0, normalized.Length)).Trim();
+        }
+
+        /// <summary>The folded form of a one-token word, or null (reported) when it is more than one.</summary>
+        public string? SingleWord(string word, int line)
+        {
+            var tokens = Tokenizer.Tokenize(word, NoWords, '.', ',');
+            if (tokens.Count != 1)
+            {
+                Error(line, $"'{word}' must be a single word");
+                return null;
+            }
+
+            return new string(tokens.TextOf(0));
+        }
+
+        public void AddIds(HashSet<int> target, string phrase, int line)
+        {
+            if (Compile(phrase, line) is { Count: 1 } ids && ids[0] >= 0)
+            {
+                target.Add(ids[0]);
+            }
+            else
+            {
+                Error(line, $"'{phrase}' must be a single word or mark");
+            }
+        }
+
+        public void AddIdSet(HashSet<int> target, YamlNode? node)
+        {
+            foreach (var (word, line) in Strings(node))
+            {
+                AddIds(target, word, line);
+            }
+        }
+
+        public void AddPhraseSet(PhraseTrie<bool> trie, YamlNode? node, string what)
+        {
+            foreach (var (phrase, line) in Strings(node))
+            {
+                AddPhrase(trie, phrase, line, true, what);
+            }
+        }
+
+        public bool AddPhrase<T>(PhraseTrie<T> trie, string phrase, int line, T value, string what)
+        {
+            var ids = Compile(phrase, line);
+            if (ids is null)
+            {
+                return false;
+            }
+
+            if (!trie.TryAdd(ids, value, out var existing))
+            {
+                var earlier = existing is string code ? $" (already for '{code}')" : existing is LocationEntry entry ? $" (already for '{entry.Code}')" : "";
+                Error(line, $"duplicate {what} '{phrase}'{earlier}");
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Turns a phrase into vocabulary ids, the way the tokenizer will see the words at run time.</summary>
+        private List<int>? Compile(string phrase, int line)
+        {
+            var ids = new List<int>();
+            var parts = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var p = 0; p < parts.Length; p++)
+            {
+                if (parts[p] == "...")
+                {
+                    if (p == 0 || p == parts.Length - 1 || ids[^1] == PhraseTrie<int>.Gap)
+                    {
+                        Error(line, $"'...' must stand between words in '{phrase}'");
+                        return null;
+                    }
+
+                    ids.Add(PhraseTrie<int>.Gap);
+                    continue;
+                }
+
+                var tokens = Tokenizer.Tokenize(parts[p], NoWords, '.', ',');
+                for (var t = 0; t < tokens.Count; t++)
+                {
+                    if (tokens.Tokens[t].Kind == TokenKind.Number)
+                    {
+                        Error(line, $"digits are not allowed in phrase '{phrase}'");
+                        return null;
+                    }
+
+                    ids.Add(Lexicon.Vocabulary.Add(new string(tokens.TextOf(t))));
+                }
+            }
+
+            if (ids.Count == 0)
+            {
+                Error(line, "empty phrase");
+                return null;
+            }
+
+            return ids;
+        }
+
+        private static Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> Index(string path, YamlMap map, List<LexiconError> errors)
+        {
+            var keys = new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal);
+            foreach (var entry in map.Entries)
+            {
+                if (!keys.TryAdd(entry.Key.Value, entry))
+                {
+                    errors.Add(new LexiconError(path, entry.Key.Line, $"duplicate key '{entry.Key.Value}' (first on line {keys[entry.Key.Value].Key.Line.ToString(CultureInfo.InvariantCulture)})"));
+                }
+            }
+
+            return keys;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using BotTriage.Core.Understanding.Text;
+
+namespace BotTriage.Core.Understanding.Lexicons;
+
+/// <summary>
+/// Phrases as token-id paths, matched longest-first at a token. A <c>...</c> in a phrase (<see cref="Gap"/>) skips up
+/// to <see cref="MaxGapWords"/> words within the clause, so "ik kan ... niet meer plassen" also matches
+/// "ik kan sinds gisteren niet meer plassen". The work per start token is bounded by the phrase lengths, so matching
+/// is linear in the text.
+/// </summary>
+internal sealed class PhraseTrie<T>
+{
+    public const int Gap = -2;
+    public const int MaxGapWords = 3;
+
+    private readonly Node _root = new();
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds a phrase; false (and the earlier value) when the phrase is already there.</summary>
+    public bool TryAdd(IReadOnlyList<int> ids, T value, out T existing)
+    {
+        var node = _root;
+        foreach (var id in ids)
+        {
+            if (id == Gap)
+            {
+                node = node.GapNext ??= new Node();
+            }
+            else
+            {
+                node.Next ??= [];
+                if (!node.Next.TryGetValue(id, out var next))
+                {
+                    next = new Node();
+                    node.Next.Add(id, next);
+                }
+
+                node = next;
+            }
+        }
+
+        if (node.HasValue)
+        {
+            existing = node.Value!;
+            return false;
+        }
+
+        node.HasValue = true;
+        node.Value = value;
+        Count++;
+        existing = value;
+        return true;
+    }
+
+    /// <summary>The longest phrase starting at token <paramref name="start"/>; <paramref name="end"/> is the exclusive end token.</summary>
+    public bool TryMatch(TokenizedText text, int start, out int end, out T value)
+    {
+        end = -1;
+        value = default!;
+        if (start >= text.Count || Count == 0)
+        {
+            return false;
+        }
+
+        Walk(_root, text, start, ref end, ref value);
+        return end > start;
+    }
+
+    private static void Walk(Node node, TokenizedText text, int position, ref int bestEnd, ref T bestValue)
+    {
+        if (node.HasValue && position > bestEnd)
+        {
+            bestEnd = position;
+            bestValue = node.Value!;
+        }
+
+        if (position < text.Count && node.Next is not null)
+        {
+            var id = text.Tokens[position].Id;
+            if (id >= 0 && node.Next.TryGetValue(id, out var next))
+            {
+                Walk(next, text, position + 1, ref bestEnd, ref bestValue);
+            }
+        }
+
+        if (node.GapNext is not null)
+        {
+            // The gap node itself never ends a phrase; try the words after zero to MaxGapWords skipped words.
+            for (var skip = 0; skip <= MaxGapWords; skip++)
+            {
+                var at = position + skip;
+                if (at >= text.Count)
+                {
+                    break;
+                }
+
+                if (skip > 0 && text.Tokens[at - 1].IsBreak)
+                {
+                    break;
+                }
+
+                Walk(node.GapNext, text, at, ref bestEnd, ref bestValue);
+            }
+        }
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<int, Node>? Next { get; set; }
+
+        public Node? GapNext { get; set; }
+
+        public bool HasValue { get; set; }
+
+        public T? Value { get; set; }
+    }
+}

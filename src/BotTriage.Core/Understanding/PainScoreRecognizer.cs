@@ -1,0 +1,172 @@
+using BotTriage.Core.Understanding.Lexicons;
+using BotTriage.Core.Understanding.Numbers;
+using BotTriage.Core.Understanding.Text;
+
+namespace BotTriage.Core.Understanding;
+
+/// <summary>
+/// Finds pain scores (<see cref="PainScoreResolution"/>): a number out of the scale (<c>7/10</c>, <c>7 uit 10</c>),
+/// a grade with an article (<c>een 7</c>, <c>like an 8</c>), or a number 0-10 that ends a clause (<c>zeven</c>).
+/// Numbers that are part of a duration (<c>een week of drie</c>) or a vague amount are never scores. Thread-safe.
+/// </summary>
+public sealed class PainScoreRecognizer
+{
+    private static readonly DateOnly AnyDay = new(2000, 1, 1);
+
+    private readonly LexiconSet _lexicons;
+
+    public PainScoreRecognizer(LexiconSet lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _lexicons = lexicons;
+    }
+
+    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var results = new List<ModelResult>();
+        var tokens = lexicon.Tokenize(text);
+        Scan(tokens, lexicon, DurationRecognizer.Find(tokens, lexicon, AnyDay), results);
+        return results;
+    }
+
+    internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, List<ModelResult> results)
+    {
+        var i = 0;
+        var nextDuration = 0;
+        while (i < text.Count)
+        {
+            while (nextDuration < durations.Count && durations[nextDuration].Last < i)
+            {
+                nextDuration++;
+            }
+
+            if (nextDuration < durations.Count && durations[nextDuration].First <= i)
+            {
+                i = durations[nextDuration].Last + 1;
+                continue;
+            }
+
+            if (TryScore(text, lexicon, i, out var end, out var score) && !Overlaps(durations, nextDuration, end - 1))
+            {
+                results.Add(text.Result(i, end - 1, new PainScoreResolution(score)));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private static bool Overlaps(List<(int First, int Last, DurationResolution Resolution)> durations, int next, int last) =>
+        next < durations.Count && durations[next].First <= last;
+
+    private static bool TryScore(TokenizedText text, LanguageLexicon lexicon, int i, out int end, out double score)
+    {
+        end = i;
+        score = 0;
+        var j = i;
+        var article = lexicon.PainArticles.Contains(text.Tokens[i].Id);
+        if (article)
+        {
+            j++;
+        }
+
+        if (j >= text.Count)
+        {
+            return false;
+        }
+
+        // Digits are read alone, so "7/10" is a seven out of ten rather than the fraction 0.7.
+        var number = text.Tokens[j] is { Kind: TokenKind.Number } digits
+            ? new NumberMatch(j, j + 1, digits.Number, false, NumberForm.Digits)
+            : NumberParser.TryParse(text, lexicon, j, out var words) ? words : default;
+        if (number.End == 0 || number.Form is NumberForm.Quantity or NumberForm.Fraction || !IsScore(number.Value, lexicon)
+            || (number.Form == NumberForm.Words && number.Value != Math.Floor(number.Value)))
+        {
+            return false;
+        }
+
+        // A number right after "uit" or "/" is the scale's maximum, not a score.
+        if (!article && (IsOutOfBefore(text, lexicon, i) || IsRangeStart(text, lexicon, i)))
+        {
+            return false;
+        }
+
+        score = number.Value;
+        var k = number.End;
+        if (IsOutOf(text, lexicon, k, out end))
+        {
+            return true;
+        }
+
+        if (k < text.Count && lexicon.RangeJoiners.Contains(text.Tokens[k].Id) && NumberParser.TryParse(text, lexicon, k + 1, out var upper)
+            && upper.Form is NumberForm.Digits or NumberForm.Words && IsScore(upper.Value, lexicon) && upper.Value > score)
+        {
+            score = upper.Value;
+            k = upper.End;
+            if (IsOutOf(text, lexicon, k, out end))
+            {
+                return true;
+            }
+        }
+
+        var next = k < text.Count ? text.Tokens[k] : default;
+        var endsClause = k >= text.Count || next.IsBreak;
+        if (article && (endsClause || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id))))
+        {
+            end = k;
+            return true;
+        }
+
+        if (endsClause && !IsPrecededByNumberContext(text, lexicon, i))
+        {
+            end = k;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsOutOf(TokenizedText text, LanguageLexicon lexicon, int k, out int end)
+    {
+        end = k;
+        if (lexicon.OutOf.TryMatch(text, k, out var outOfEnd, out _) && outOfEnd < text.Count)
+        {
+            // The maximum as one digit group ("/10") or in words ("uit tien").
+            var max = text.Tokens[outOfEnd] is { Kind: TokenKind.Number } digits
+                ? new NumberMatch(outOfEnd, outOfEnd + 1, digits.Number, false, NumberForm.Digits)
+                : NumberParser.TryParse(text, lexicon, outOfEnd, out var words) ? words : default;
+            if (max.End > 0 && max.Value == lexicon.ScaleMax)
+            {
+                end = max.End;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsScore(double value, LanguageLexicon lexicon) => value >= 0 && value <= lexicon.ScaleMax && value * 2 == Math.Floor(value * 2);
+
+    private static bool IsOutOfBefore(TokenizedText text, LanguageLexicon lexicon, int i)
+    {
+        for (var start = Math.Max(0, i - 3); start < i; start++)
+        {
+            if (lexicon.OutOf.TryMatch(text, start, out var end, out _) && end == i)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRangeStart(TokenizedText text, LanguageLexicon lexicon, int i) =>
+        i >= 2 && lexicon.RangeJoiners.Contains(text.Tokens[i - 1].Id) && text.Tokens[i - 2].Kind == TokenKind.Number;
+
+    private static bool IsPrecededByNumberContext(TokenizedText text, LanguageLexicon lexicon, int i) =>
+        i > 0 && (lexicon.SinceCues.TryMatch(text, i - 1, out _, out _) || lexicon.Blockers.Contains(text.Tokens[i - 1].Id));
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace BotTriage.Core.Understanding;
+
+/// <summary>A pain score from 0 to 10 (<c>een 7</c>, <c>7/10</c>, <c>like an 8</c>); a range such as <c>6 of 7</c> resolves to its upper end.</summary>
+public sealed record PainScoreResolution(double Value) : EntityResolution
+{
+    public override string TypeName => EntityTypes.PainScore;
+
+    public override void WriteValue(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteNumber("value", Value);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace BotTriage.Core.Understanding;
+
+/// <summary>A red-flag symptom by its stable code (<c>fever</c>, <c>sudden-weakness</c>); <see cref="Negated"/> when the person said they do not have it (<c>geen koorts</c>).</summary>
+public sealed record RedFlagResolution(string Code, bool Negated) : EntityResolution
+{
+    public override string TypeName => EntityTypes.RedFlag;
+
+    public override void WriteValue(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString("value", Code);
+        writer.WriteBoolean("negated", Negated);
+    }
+}

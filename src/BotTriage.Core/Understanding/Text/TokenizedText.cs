@@ -1,0 +1,55 @@
+namespace BotTriage.Core.Understanding.Text;
+
+/// <summary>An utterance as tokens over its normalised text, with the way back to original positions.</summary>
+internal sealed class TokenizedText
+{
+    public TokenizedText(NormalizedText normalized, Token[] tokens, int count)
+    {
+        Normalized = normalized;
+        Tokens = tokens;
+        Count = count;
+    }
+
+    public NormalizedText Normalized { get; }
+
+    public Token[] Tokens { get; }
+
+    public int Count { get; }
+
+    public ReadOnlySpan<char> TextOf(int token)
+    {
+        var t = Tokens[token];
+        return Normalized.Slice(t.Start, t.Length);
+    }
+
+    public int IdAt(int token) => token >= 0 && token < Count ? Tokens[token].Id : -1;
+
+    public bool IsBreakAt(int token) => token < 0 || token >= Count || Tokens[token].IsBreak;
+
+    /// <summary>Builds a result over tokens [first, last] (inclusive) with original-text positions.</summary>
+    public ModelResult Result(int first, int last, EntityResolution resolution)
+    {
+        var start = Normalized.OriginalStart[Tokens[first].Start];
+        var lastToken = Tokens[last];
+        var end = Normalized.OriginalEnd[lastToken.Start + lastToken.Length - 1] - 1;
+        return new ModelResult(start, end, Normalized.Original.Substring(start, end - start + 1), resolution);
+    }
+
+    /// <summary>True when the original characters of the tokens contain anything beyond ASCII (<c>één</c> rather than <c>een</c>).</summary>
+    public bool HasAccent(int token)
+    {
+        var t = Tokens[token];
+        var start = Normalized.OriginalStart[t.Start];
+        var end = Normalized.OriginalEnd[t.Start + t.Length - 1];
+        var original = Normalized.Original;
+        for (var i = start; i < end; i++)
+        {
+            if (original[i] > '\u007F')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

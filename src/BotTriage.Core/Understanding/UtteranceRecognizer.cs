@@ -1,0 +1,80 @@
+namespace BotTriage.Core.Understanding;
+
+/// <summary>
+/// The recognizers together: one call finds every entity in an utterance (numbers, durations, yes/no, pain scores,
+/// body locations, red flags, emergencies), ordered by position. Load once at start; thread-safe afterwards.
+/// </summary>
+/// <example>
+/// <code>
+/// var recognizer = UtteranceRecognizer.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "lexicons"));
+/// var entities = recognizer.Recognize("al een week of drie last van mijn onderrug, geen koorts", "nl", today);
+/// </code>
+/// </example>
+public sealed class UtteranceRecognizer
+{
+    private static readonly string[] TypeOrder =
+        [EntityTypes.Emergency, EntityTypes.RedFlag, EntityTypes.BodyLocation, EntityTypes.Duration, EntityTypes.PainScore, EntityTypes.Boolean, EntityTypes.Number];
+
+    public UtteranceRecognizer(LexiconSet lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        Lexicons = lexicons;
+        Numbers = new NumberRecognizer(lexicons);
+        Durations = new DurationRecognizer(lexicons);
+        Booleans = new BooleanRecognizer(lexicons);
+        PainScores = new PainScoreRecognizer(lexicons);
+        BodyLocations = new BodyLocationRecognizer(lexicons);
+        RedFlags = new RedFlagRecognizer(lexicons);
+        Emergencies = new EmergencyRecognizer(lexicons);
+    }
+
+    public LexiconSet Lexicons { get; }
+
+    public NumberRecognizer Numbers { get; }
+
+    public DurationRecognizer Durations { get; }
+
+    public BooleanRecognizer Booleans { get; }
+
+    public PainScoreRecognizer PainScores { get; }
+
+    public BodyLocationRecognizer BodyLocations { get; }
+
+    public RedFlagRecognizer RedFlags { get; }
+
+    public EmergencyRecognizer Emergencies { get; }
+
+    /// <summary>Loads the lexicons under <paramref name="lexiconDirectory"/>; throws <see cref="LexiconException"/> listing every problem.</summary>
+    public static UtteranceRecognizer Load(string lexiconDirectory) => new(LexiconSet.Load(lexiconDirectory));
+
+    /// <summary>
+    /// Every entity in <paramref name="text"/>, ordered by <see cref="ModelResult.Start"/>. <paramref name="culture"/> is
+    /// <c>nl</c> or <c>en</c> (<c>nl-NL</c>, <c>en-US</c> accepted); <paramref name="today"/> anchors starts such as
+    /// <c>sinds januari</c>.
+    /// </summary>
+    public IReadOnlyList<ModelResult> Recognize(string text, string culture, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        var results = new List<ModelResult>();
+        EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results);
+        RedFlagRecognizer.Scan(tokens, lexicon, results);
+        BodyLocationRecognizer.Scan(tokens, lexicon, results);
+        var durations = DurationRecognizer.Find(tokens, lexicon, today);
+        foreach (var (first, last, resolution) in durations)
+        {
+            results.Add(tokens.Result(first, last, resolution));
+        }
+
+        PainScoreRecognizer.Scan(tokens, lexicon, durations, results);
+        BooleanRecognizer.Scan(tokens, lexicon, results);
+        NumberRecognizer.Scan(tokens, lexicon, results);
+        results.Sort(static (a, b) =>
+        {
+            var byStart = a.Start.CompareTo(b.Start);
+            return byStart != 0 ? byStart : Array.IndexOf(TypeOrder, a.TypeName).CompareTo(Array.IndexOf(TypeOrder, b.TypeName));
+        });
+        return results;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using BotTriage.Core.Understanding;
+
+namespace BotTriage.Core.Tests.Understanding;
+
+public sealed class LexiconLoaderTests : IDisposable
+{
+    private readonly string _directory;
+
+    public LexiconLoaderTests()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "bottriage-lexicons-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(SharedRecognizer.LexiconDirectory, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_directory, Path.GetRelativePath(SharedRecognizer.LexiconDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void LoadsTheShippedLexiconsForDutchAndEnglish()
+    {
+        var lexicons = LexiconSet.Load(SharedRecognizer.LexiconDirectory);
+
+        Assert.Equal(["en", "nl"], lexicons.Languages.Order(StringComparer.Ordinal));
+        Assert.True(lexicons.Supports("nl-NL"));
+        Assert.True(lexicons.Supports("en-US"));
+        Assert.False(lexicons.Supports("de"));
+        Assert.Equal(EmergencyCategory.Suicide, lexicons.EmergencyCategories["suicidal"]);
+        Assert.Equal(EmergencyCategory.Medical, lexicons.EmergencyCategories["urinary-retention"]);
+    }
+
+    [Fact]
+    public void ReportsADuplicateCodeWithItsLine()
+    {
+        var line = Append("nl/red-flags.yaml", "  fever: [koortsje]");
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{line}: duplicate code 'fever' (first on line {LineOf("nl/red-flags.yaml", "  fever:")})"), errors);
+    }
+
+    [Fact]
+    public void ReportsAnUnknownCodeWithItsLine()
+    {
+        var line = Append("en/body-locations.yaml", "  left-pinky: [pinky]");
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/body-locations.yaml:{line}: unknown code 'left-pinky' (not in codes.yaml)"), errors);
+    }
+
+    [Fact]
+    public void ReportsACodePresentInDutchButMissingInEnglish()
+    {
+        var dutchLine = LineOf("nl/red-flags.yaml", "  fever:");
+        RemoveLine("en/red-flags.yaml", "  fever:");
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "flags:")}: code 'fever' is missing (nl/red-flags.yaml:{dutchLine} has it)"), errors);
+    }
+
+    [Fact]
+    public void ReportsMalformedYamlWithItsLine()
+    {
+        File.WriteAllText(Path.Combine(_directory, "nl", "yes-no.yaml"), "yes: [ja, klopt]\nno: [nee\nunknown: [geen idee]\n");
+
+        var errors = LoadErrors();
+
+        Assert.Contains("nl/yes-no.yaml:2: malformed YAML: the file ends inside an unclosed list, mapping or quote", errors);
+    }
+
+    [Fact]
+    public void ReportsMalformedYamlInTheMiddleOfAFileWithItsLine()
+    {
+        File.WriteAllText(Path.Combine(_directory, "nl", "yes-no.yaml"), "yes: [ja, klopt]\nno: nee: hoor\nunknown: [geen idee]\n");
+
+        var errors = LoadErrors();
+
+        Assert.Contains(errors, e => e.StartsWith("nl/yes-no.yaml:2: malformed YAML: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsADuplicateCodeInEmergencies()
+    {
+        var line = Append("nl/emergencies.yaml", "  collapse: [flauwgevallen]");
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/emergencies.yaml:{line}: duplicate code 'collapse' (first on line {LineOf("nl/emergencies.yaml", "  collapse:")})"), errors);
+    }
+
+    [Fact]
+    public void ReportsAPhraseListedForTwoCodes()
+    {
+        var path = Path.Combine(_directory, "en", "red-flags.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("  osteoporosis: [osteoporosis,", "  osteoporosis: [fever, osteoporosis,", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "  fever:")}: duplicate red flag 'fever' (already for 'osteoporosis')"), errors);
+    }
+
+    [Fact]
+    public void ReportsAnUnknownKeyAndAMissingKey()
+    {
+        var path = Path.Combine(_directory, "en", "pain-score.yaml");
+        File.WriteAllText(path, "scaleMax: 10\narticles: [a, an]\nscalemaks: 10\n");
+
+        var errors = LoadErrors();
+
+        Assert.Contains("en/pain-score.yaml:1: missing key 'outOf'", errors);
+        Assert.Contains("en/pain-score.yaml:3: unknown key 'scalemaks'", errors);
+    }
+
+    [Fact]
+    public void CollectsErrorsFromSeveralFilesInOneException()
+    {
+        Append("nl/red-flags.yaml", "  fever: [koortsje]");
+        Append("en/body-locations.yaml", "  left-pinky: [pinky]");
+        File.WriteAllText(Path.Combine(_directory, "nl", "yes-no.yaml"), "yes: [ja\n");
+
+        var errors = LoadErrors();
+
+        Assert.Contains(errors, e => e.StartsWith("nl/red-flags.yaml:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("en/body-locations.yaml:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("nl/yes-no.yaml:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsAMissingFile()
+    {
+        File.Delete(Path.Combine(_directory, "en", "negation.yaml"));
+
+        var errors = LoadErrors();
+
+        Assert.Contains("en/negation.yaml:0: file is missing", errors);
+    }
+
+    [Fact]
+    public void TheFacadeThrowsTheSameErrors()
+    {
+        Append("nl/red-flags.yaml", "  fever: [koortsje]");
+
+        var exception = Assert.Throws<LexiconException>(() => UtteranceRecognizer.Load(_directory));
+
+        Assert.Contains("nl/red-flags.yaml:", exception.Message, StringComparison.Ordinal);
+    }
+
+    private List<string> LoadErrors()
+    {
+        var exception = Assert.Throws<LexiconException>(() => LexiconSet.Load(_directory));
+        return [.. exception.Errors.Select(e => e.ToString())];
+    }
+
+    private int Append(string file, string line)
+    {
+        var path = Path.Combine(_directory, file);
+        var text = File.ReadAllText(path).TrimEnd('\n') + "\n" + line + "\n";
+        File.WriteAllText(path, text);
+        return text.TrimEnd('\n').Split('\n').Length;
+    }
+
+    private int LineOf(string file, string start)
+    {
+        var lines = File.ReadAllLines(Path.Combine(_directory, file));
+        return Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal)) + 1;
+    }
+
+    private void RemoveLine(string file, string start)
+    {
+        var path = Path.Combine(_directory, file);
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith(start, StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,103 @@
+using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding;
+
+namespace BotTriage.Core.Tests.Understanding;
+
+public sealed class UtteranceRecognizerTests
+{
+    private static readonly DateOnly Today = new(2025, 3, 15);
+
+    [Fact]
+    public void FindsEveryAnswerInAMultiAnswerMessageOrderedByPosition()
+    {
+        var results = SharedRecognizer.Instance.Recognize("al een week of drie last van mijn onderrug, geen koorts", "nl", Today);
+
+        Assert.Equal(results.OrderBy(r => r.Start).Select(r => r.Start), results.Select(r => r.Start));
+        Assert.Contains(results, r => r.Resolution is DurationResolution { Seconds: 1_814_400, Approximate: true });
+        Assert.Contains(results, r => r.Resolution is BodyLocationResolution { Code: "lower-back", Side: BodySide.Unspecified });
+        Assert.Contains(results, r => r.Resolution is RedFlagResolution { Code: "fever", Negated: true });
+    }
+
+    [Theory]
+    [InlineData("nl-NL")]
+    [InlineData("NL")]
+    [InlineData("nl_NL")]
+    public void AcceptsRegionalCultureNames(string culture)
+    {
+        var results = SharedRecognizer.Instance.Recognize("geen koorts", culture, Today);
+
+        Assert.Contains(results, r => r.Resolution is RedFlagResolution { Code: "fever", Negated: true });
+    }
+
+    [Fact]
+    public void RejectsACultureWithoutLexicon()
+    {
+        Assert.Throws<ArgumentException>(() => SharedRecognizer.Instance.Recognize("kein Fieber", "de-DE", Today));
+    }
+
+    [Fact]
+    public void CountsStartsBackFromTheDayPassedIn()
+    {
+        var inMarch = SharedRecognizer.Instance.Durations.Recognize("sinds januari", "nl", new DateOnly(2025, 3, 1));
+        var inJune = SharedRecognizer.Instance.Durations.Recognize("sinds januari", "nl", new DateOnly(2025, 6, 1));
+
+        Assert.Equal(59 * DurationResolution.SecondsPerDay, Assert.IsType<DurationResolution>(Assert.Single(inMarch).Resolution).Seconds);
+        Assert.Equal(151 * DurationResolution.SecondsPerDay, Assert.IsType<DurationResolution>(Assert.Single(inJune).Resolution).Seconds);
+    }
+
+    [Fact]
+    public void EachRecognizerWorksAlone()
+    {
+        var lexicons = SharedRecognizer.Instance.Lexicons;
+
+        Assert.Equal(22, Assert.IsType<NumberResolution>(Assert.Single(new NumberRecognizer(lexicons).Recognize("tweeëntwintig", "nl")).Resolution).Value);
+        Assert.Equal(YesNo.Unknown, Assert.IsType<BooleanResolution>(Assert.Single(new BooleanRecognizer(lexicons).Recognize("geen idee", "nl")).Resolution).Value);
+        Assert.Equal(8, Assert.IsType<PainScoreResolution>(Assert.Single(new PainScoreRecognizer(lexicons).Recognize("like an 8", "en")).Resolution).Value);
+        Assert.Equal("calf", Assert.IsType<BodyLocationResolution>(Assert.Single(new BodyLocationRecognizer(lexicons).Recognize("calves", "en")).Resolution).Code);
+        Assert.Equal("numbness", Assert.IsType<RedFlagResolution>(Assert.Single(new RedFlagRecognizer(lexicons).Recognize("tintelingen", "nl")).Resolution).Code);
+        Assert.Equal(EmergencyCategory.Suicide, Assert.IsType<EmergencyResolution>(Assert.Single(new EmergencyRecognizer(lexicons).Recognize("I want to kill myself", "en")).Resolution).Category);
+        Assert.Equal(1_209_600, Assert.IsType<DurationResolution>(Assert.Single(new DurationRecognizer(lexicons).Recognize("a fortnight", "en", Today)).Resolution).Seconds);
+    }
+
+    [Fact]
+    public void ReportsSpansInTheOriginalTextWithAnInclusiveEnd()
+    {
+        const string Text = "Ik heb één 😀 tweeëntwintig";
+
+        var number = SharedRecognizer.Instance.Numbers.Recognize(Text, "nl")[^1];
+
+        Assert.Equal("tweeëntwintig", number.Text);
+        Assert.Equal(Text.IndexOf("twee", StringComparison.Ordinal), number.Start);
+        Assert.Equal(Text.Length - 1, number.End);
+    }
+
+    [Fact]
+    public void MatchesDecomposedAccentsAndHiddenCharacters()
+    {
+        var decomposed = SharedRecognizer.Instance.Numbers.Recognize("twee\u0065\u0308ntwintig", "nl");
+        var hidden = SharedRecognizer.Instance.RedFlags.Recognize("geen ko\u200Borts", "nl");
+
+        Assert.Equal(22, Assert.IsType<NumberResolution>(Assert.Single(decomposed).Resolution).Value);
+        Assert.Equal(new RedFlagResolution("fever", true), Assert.Single(hidden).Resolution);
+    }
+
+    [Fact]
+    public void GivesTheSameResultsFromManyThreads()
+    {
+        string[] messages = ["al een week of drie last van mijn onderrug, geen koorts", "since Sunday my calves are killing me", "een 7", "ik wil niet meer leven"];
+        var expected = messages.Select(m => SharedRecognizer.Instance.Recognize(m, m.StartsWith("since", StringComparison.Ordinal) ? "en" : "nl", Today)).ToList();
+
+        var mismatches = 0;
+        Parallel.For(0, 4000, i =>
+        {
+            var message = messages[i % messages.Length];
+            var actual = SharedRecognizer.Instance.Recognize(message, message.StartsWith("since", StringComparison.Ordinal) ? "en" : "nl", Today);
+            if (!actual.SequenceEqual(expected[i % messages.Length]))
+            {
+                Interlocked.Increment(ref mismatches);
+            }
+        });
+
+        Assert.Equal(0, mismatches);
+    }
+}
