@@ -11,9 +11,10 @@ public static class CommandLine
 
     private static readonly ICommand[] Commands =
     [
+        new ChatCommand(),
         new CheckDialogsCommand(),
         new DiagramCommand(),
-        new Commands.RecognizeCommand(),
+        new RecognizeCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BotTriage.Core.Conditions;
 using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding;
 using YamlDotNet.RepresentationModel;
 
 namespace BotTriage.Core.Dialogs;
@@ -16,6 +17,7 @@ public static class DialogLoader
     public const string FlowFile = "flow.yaml";
     public const string RoutingFile = "routing.yaml";
     public const string TextsFile = "texts.yaml";
+    public const string LexiconDirectory = "lexicons";
 
     /// <summary>Loads the folder or throws <see cref="DialogValidationException"/> with every error found.</summary>
     public static DialogSet LoadDirectory(string directory)
@@ -38,15 +40,43 @@ public static class DialogLoader
         var flow = ReadFlow(YamlFile.Load(directory, FlowFile, errors));
         var rules = flow is null ? [] : ReadRules(YamlFile.Load(directory, RoutingFile, errors), flow);
         var texts = ReadTexts(YamlFile.Load(directory, TextsFile, errors));
+        var recognizer = LoadRecognizer(directory, errors);
+        if (flow is not null && recognizer is not null)
+        {
+            CheckRedFlagCodes(flow, recognizer, errors);
+        }
 
         var ordered = errors
             .Distinct()
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Line)
             .ToList();
-        return ordered.Count > 0 || flow is null || texts is null
+        return ordered.Count > 0 || flow is null || texts is null || recognizer is null
             ? (null, ordered)
-            : (new DialogSet(Path.GetFullPath(directory), flow, rules, texts), ordered);
+            : (new DialogSet(Path.GetFullPath(directory), flow, rules, texts, recognizer), ordered);
+    }
+
+    private static UtteranceRecognizer? LoadRecognizer(string directory, List<DialogError> errors)
+    {
+        try
+        {
+            return UtteranceRecognizer.Load(Path.Combine(directory, LexiconDirectory));
+        }
+        catch (LexiconException e)
+        {
+            errors.AddRange(e.Errors.Select(error => new DialogError(Path.Combine(LexiconDirectory, error.File), error.Line, error.Message)));
+            return null;
+        }
+    }
+
+    /// <summary>A red flag a question asks about must be one the recognizers know, or free text could never answer it.</summary>
+    private static void CheckRedFlagCodes(FlowDefinition flow, UtteranceRecognizer recognizer, List<DialogError> errors)
+    {
+        var known = recognizer.Lexicons.RedFlagCodes;
+        foreach (var state in flow.States.Where(s => s.RedFlag is not null && !known.Contains(s.RedFlag)))
+        {
+            errors.Add(new DialogError(FlowFile, state.Source.Line, $"unknown red flag '{state.RedFlag}' in state '{state.Id}' (not in {LexiconDirectory}/codes.yaml)"));
+        }
     }
 
     private static FlowDefinition? ReadFlow(YamlFile file)

@@ -1,6 +1,10 @@
 using System.Collections.Immutable;
+using BotTriage.Core.Understanding;
 
 namespace BotTriage.Core.Dialogs;
 
-/// <summary>A loaded and validated dialogs folder: the flow, the routing rules and the engine's texts.</summary>
-public sealed record DialogSet(string Directory, FlowDefinition Flow, ImmutableList<RoutingRule> Rules, TextCatalog Texts);
+/// <summary>
+/// A loaded and validated dialogs folder: the flow, the routing rules, the engine's texts, and the recognizers built
+/// from its lexicons.
+/// </summary>
+public sealed record DialogSet(string Directory, FlowDefinition Flow, ImmutableList<RoutingRule> Rules, TextCatalog Texts, UtteranceRecognizer Recognizer);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using BotTriage.Core.Understanding.Lexicons;
 
 namespace BotTriage.Core.Understanding;
@@ -10,11 +11,19 @@ public sealed class LexiconSet
 {
     private readonly Dictionary<string, LanguageLexicon> _languages;
 
-    internal LexiconSet(Dictionary<string, LanguageLexicon> languages, Dictionary<string, EmergencyCategory> emergencyCategories)
+    internal LexiconSet(Dictionary<string, LanguageLexicon> languages, Dictionary<string, EmergencyCategory> emergencyCategories, IEnumerable<string> bodyLocationCodes, IEnumerable<string> redFlagCodes)
     {
         _languages = languages;
         EmergencyCategories = emergencyCategories;
+        BodyLocationCodes = bodyLocationCodes.ToFrozenSet(StringComparer.Ordinal);
+        RedFlagCodes = redFlagCodes.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The stable body-location codes of <c>codes.yaml</c>.</summary>
+    public IReadOnlySet<string> BodyLocationCodes { get; }
+
+    /// <summary>The stable red-flag codes of <c>codes.yaml</c>.</summary>
+    public IReadOnlySet<string> RedFlagCodes { get; }
 
     /// <summary>The language codes with lexicons, such as <c>en</c> and <c>nl</c>.</summary>
     public IReadOnlyCollection<string> Languages => _languages.Keys;

@@ -44,7 +44,7 @@ internal sealed class LexiconLoader
         if (!Directory.Exists(_directory))
         {
             _errors.Add(new LexiconError(_directory, 0, "lexicon folder not found"));
-            return new LexiconSet([], new Dictionary<string, EmergencyCategory>());
+            return new LexiconSet([], new Dictionary<string, EmergencyCategory>(), [], []);
         }
 
         var catalog = LoadCatalog();
@@ -111,7 +111,7 @@ internal sealed class LexiconLoader
         }
 
         ReportGaps(catalog, languages.Keys, seen, sectionLines);
-        return new LexiconSet(languages, catalog.Emergencies);
+        return new LexiconSet(languages, catalog.Emergencies, catalog.Codes[CodeKinds.BodyLocation].Keys, catalog.Codes[CodeKinds.RedFlag].Keys);
     }
 
     private void ReportGaps(

@@ -1,0 +1,490 @@
+using System.Collections.Immutable;
+using BotTriage.Core.Dialogs;
+using BotTriage.Core.Understanding;
+
+namespace BotTriage.Core.Triage;
+
+/// <summary>
+/// The triage as a pure function: (conversation state, user message, today) → (new state, replies). It keeps no state
+/// of its own, so one engine serves every conversation, and the same inputs always give the same result.
+/// Each turn, in order: an emergency phrase anywhere interrupts; a command (help, back, restart, stop, language,
+/// erase) is carried out; otherwise the message answers the current question and, where it says more, the
+/// questions ahead, which are then skipped; a message that answers nothing gets a re-ask with an example.
+/// </summary>
+public sealed class TriageEngine
+{
+    /// <summary>Pseudo-steps outside the flow.</summary>
+    public const string EmergencyStep = "@emergency";
+    public const string StoppedStep = "@stopped";
+    public const string EraseStep = "@erase";
+
+    private const int MaxEvidenceLength = 500;
+
+    private readonly DialogSet _dialogs;
+    private readonly FlowNavigator _navigator;
+
+    public TriageEngine(DialogSet dialogs)
+    {
+        ArgumentNullException.ThrowIfNull(dialogs);
+        _dialogs = dialogs;
+        _navigator = new FlowNavigator(dialogs.Flow);
+    }
+
+    public DialogSet Dialogs => _dialogs;
+
+    /// <summary>The graph of the flow, for people to review.</summary>
+    public FlowNavigator Navigator => _navigator;
+
+    private FlowDefinition Flow => _dialogs.Flow;
+
+    private TextCatalog Texts => _dialogs.Texts;
+
+    /// <summary>A new conversation: its state and the first question.</summary>
+    public TurnResult Start(string culture)
+    {
+        var state = new TriageState { Step = Flow.Start, Culture = Cultures.FromLocale(culture), History = [Flow.Start] };
+        return new TurnResult(state, [Ask(state, Flow.Start)]);
+    }
+
+    /// <summary>One turn: the person's message against the current state.</summary>
+    public TurnResult Step(TriageState state, string message, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var text = (message ?? "").Trim();
+        state = state with { Turn = state.Turn + 1 };
+        var understood = new Interpretation(_dialogs.Recognizer.Recognize(text, state.Culture, today));
+
+        if (understood.Emergency is { } emergency)
+        {
+            return Emergency(state, emergency);
+        }
+
+        if (CommandIn(text) is { } command)
+        {
+            return RunCommand(state, command);
+        }
+
+        if (state.Step == EraseStep)
+        {
+            return ConfirmErase(state, understood);
+        }
+
+        if (state.Step == EmergencyStep && state.Outcome is { } previous)
+        {
+            var medical = previous.Reasons.Any(r => r.Rule == "emergency-suicide") ? "emergency.suicide" : "emergency.medical";
+            return new TurnResult(state, [new Reply(Texts.Get(medical, state.Culture)), Say(state, "finished")]);
+        }
+
+        if (state.Outcome is not null || !Flow.Contains(state.Step))
+        {
+            return new TurnResult(state, [Say(state, "finished")]);
+        }
+
+        return Answer(state, text, understood);
+    }
+
+    private TurnResult Answer(TriageState state, string text, Interpretation understood)
+    {
+        var current = Flow[state.Step];
+        var answers = state.Answers;
+        var notes = new List<string>();
+        var corrections = new List<string>();
+        var correcting = HasCue(text, "correction");
+
+        foreach (var other in Flow.States.Where(s => !s.IsOutcome && s.Id != current.Id))
+        {
+            var answered = answers.ContainsKey(other.Id);
+            if (ReadExtra(other, understood) is not { } extra)
+            {
+                continue;
+            }
+
+            // An earlier answer only changes when the person says it is a correction, or when they now report a red
+            // flag they denied before: red flags always win.
+            var raisesRedFlag = other.RedFlag is not null && extra.YesNo == YesNo.Yes;
+            if (answered && !correcting && !raisesRedFlag)
+            {
+                continue;
+            }
+
+            if (answered && answers[other.Id] == extra)
+            {
+                continue;
+            }
+
+            answers = answers.SetItem(other.Id, extra);
+            (answered ? corrections : notes).Add(Describe(other, extra, state.Culture));
+        }
+
+        answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
+        // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
+        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, understood);
+        if (answer is null)
+        {
+            var replies = ImmutableList.CreateBuilder<Reply>();
+            if (corrections.Count > 0)
+            {
+                replies.Add(new Reply(Texts.Get("corrected", state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
+            }
+            else if (notes.Count > 0)
+            {
+                replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
+            }
+            else
+            {
+                replies.Add(new Reply($"{Texts.Get("reask", state.Culture)} {Hint(current, state.Culture)}"));
+            }
+
+            replies.Add(Ask(state, current.Id));
+            return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+        }
+
+        answers = answers.SetItem(current.Id, answer);
+        var said = ImmutableList.CreateBuilder<Reply>();
+        if (corrections.Count > 0)
+        {
+            said.Add(new Reply(Texts.Get("corrected", state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
+        }
+
+        if (notes.Count > 0)
+        {
+            notes.Insert(0, Describe(current, answer, state.Culture));
+            said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
+        }
+
+        return Advance(state with { Answers = answers }, said.ToImmutable());
+    }
+
+    /// <summary>Moves past the current question, skipping the ones already answered, to the next question or the result.</summary>
+    private TurnResult Advance(TriageState state, ImmutableList<Reply> replies)
+    {
+        var step = state.Step;
+        var history = state.History;
+        for (var guard = 0; guard <= Flow.States.Count; guard++)
+        {
+            var next = _navigator.Next(step, state with { Step = step });
+            history = history.Add(next);
+            step = next;
+            var target = Flow[next];
+            if (target.IsOutcome)
+            {
+                var outcomeState = state with { Step = next, History = history };
+                var outcome = TriageRouter.Route(_dialogs, outcomeState);
+                outcomeState = outcomeState with { Outcome = outcome };
+                return new TurnResult(outcomeState, replies.Add(new Reply(target.Question.Get(state.Culture))).Add(OutcomeReply(outcomeState, outcome)));
+            }
+
+            if (!state.Answers.ContainsKey(next))
+            {
+                var asked = state with { Step = next, History = history };
+                return new TurnResult(asked, replies.Add(Ask(asked, next)));
+            }
+        }
+
+        throw new InvalidOperationException($"The flow loops through answered questions from '{state.Step}'.");
+    }
+
+    private TurnResult Emergency(TriageState state, ModelResult emergency)
+    {
+        var resolution = (EmergencyResolution)emergency.Resolution;
+        var suicide = resolution.Category == EmergencyCategory.Suicide;
+        var key = suicide ? "emergency.suicide" : "emergency.medical";
+        var outcome = new TriageOutcome
+        {
+            Urgency = "T0",
+            Routes = ["emergency-112"],
+            RedFlags = [.. RedFlags.Reported(Flow, state.Answers).Order(StringComparer.Ordinal)],
+            Reasons = [new OutcomeReason(suicide ? "emergency-suicide" : "emergency-medical", Texts.Get(key, state.Culture)) { Evidence = [Evidence(emergency.Text)] }],
+            Completed = false,
+            Emergency = true,
+        };
+        var next = state with { Step = EmergencyStep, Outcome = outcome, History = state.History.Add(EmergencyStep) };
+        return new TurnResult(next, [new Reply(Texts.Get(key, state.Culture)) { IsOutcome = true }]);
+    }
+
+    private TurnResult RunCommand(TriageState state, string command)
+    {
+        switch (command)
+        {
+            case "help":
+                return new TurnResult(state, ResumeReplies(state, Say(state, "help")));
+            case "restart":
+                var restarted = Start(state.Culture);
+                return restarted with { Replies = restarted.Replies.Insert(0, Say(state, "restarted")) };
+            case "stop":
+                var stopped = state with { Step = StoppedStep, Outcome = new TriageOutcome { Completed = false } };
+                return new TurnResult(stopped, [Say(state, "stopped")]);
+            case "english" or "dutch":
+                var switched = state with { Culture = command == "english" ? Cultures.English : Cultures.Dutch };
+                return new TurnResult(switched, ResumeReplies(switched, Say(switched, "language.switched")));
+            case "erase":
+                var confirming = state with { Step = EraseStep, History = state.History.Add(state.Step) };
+                return new TurnResult(confirming, [Say(state, "erase.confirm") with { Choices = YesNoChoices(state.Culture) }]);
+            default:
+                return Back(state);
+        }
+    }
+
+    private TurnResult Back(TriageState state)
+    {
+        var history = state.History;
+        if (history.Count <= 1 || state.Step is EmergencyStep or StoppedStep)
+        {
+            return new TurnResult(state, ResumeReplies(state, Say(state, "back.none")));
+        }
+
+        history = history.RemoveAt(history.Count - 1);
+        var previous = history[^1];
+        var back = state with { Step = previous, History = history, Answers = state.Answers.Remove(previous), Outcome = null };
+        return new TurnResult(back, [Ask(back, previous)]);
+    }
+
+    private TurnResult ConfirmErase(TriageState state, Interpretation understood)
+    {
+        var resume = state.History.Count > 0 ? state.History[^1] : Flow.Start;
+        var resumed = state with { Step = resume, History = state.History.Count > 0 ? state.History.RemoveAt(state.History.Count - 1) : state.History };
+        if (understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Yes })
+        {
+            var fresh = Start(state.Culture);
+            return fresh with { Replies = fresh.Replies.Insert(0, Say(state, "erase.done")), EraseRequested = true };
+        }
+
+        return new TurnResult(resumed, ResumeReplies(resumed, Say(state, "erase.cancelled")));
+    }
+
+    /// <summary>A message followed by the question the conversation is at, or the closing word when it is over.</summary>
+    private ImmutableList<Reply> ResumeReplies(TriageState state, Reply first) =>
+        Flow.TryGet(state.Step, out var current) && !current.IsOutcome && state.Outcome is null
+            ? [first, Ask(state, current.Id)]
+            : [first];
+
+    private static Answer? ReadAnswer(DialogState question, string text, Interpretation understood)
+    {
+        var evidence = Evidence(text);
+        switch (question.Kind)
+        {
+            case AnswerKind.YesNo:
+                // The person's own words about the flag weigh more than a yes or no beside them: "nee, maar wel koorts".
+                if (question.RedFlag is not null && ReadExtra(question, understood) is { } flag)
+                {
+                    return flag with { Evidence = evidence };
+                }
+
+                return understood.First<BooleanResolution>() is { } boolean
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = boolean.Resolution.Value, Evidence = evidence }
+                    : null;
+            case AnswerKind.Choice:
+                return ReadChoice(question, text) is { } code ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence } : null;
+            case AnswerKind.Number:
+                return understood.All<NumberResolution>().Select(n => (double?)n.Resolution.Value).FirstOrDefault(n => InRange(question, n!.Value)) is { } number
+                    ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
+                    : null;
+            case AnswerKind.Scale:
+                var score = understood.First<PainScoreResolution>()?.Resolution.Value
+                    ?? understood.All<NumberResolution>().Select(n => (double?)n.Resolution.Value).FirstOrDefault(n => n is >= 0 and <= 10);
+                return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Evidence = evidence } : null;
+            case AnswerKind.FreeText:
+                return text.Length > 0 ? new Answer { Kind = AnswerKind.FreeText, Text = evidence, Evidence = evidence } : null;
+            default:
+                return ReadExtra(question, understood);
+        }
+    }
+
+    /// <summary>An answer to a question that is not the current one: only what a message can say unambiguously.</summary>
+    private static Answer? ReadExtra(DialogState question, Interpretation understood)
+    {
+        switch (question.Kind)
+        {
+            case AnswerKind.BodyLocation:
+                var places = understood.All<BodyLocationResolution>().ToList();
+                return places.Count == 0 ? null : new Answer
+                {
+                    Kind = AnswerKind.BodyLocation,
+                    Locations = [.. places.Select(p => p.Resolution.ToBodyLocation()).Distinct()],
+                    Evidence = string.Join(", ", places.Select(p => p.Entity.Text).Distinct(StringComparer.Ordinal)),
+                };
+            case AnswerKind.Duration:
+                return understood.First<DurationResolution>() is { } duration
+                    ? new Answer { Kind = AnswerKind.Duration, Seconds = duration.Resolution.Seconds, Approximate = duration.Resolution.Approximate, Evidence = duration.Entity.Text }
+                    : null;
+            case AnswerKind.Scale:
+                return understood.First<PainScoreResolution>() is { } pain
+                    ? new Answer { Kind = AnswerKind.Scale, Number = pain.Resolution.Value, Evidence = pain.Entity.Text }
+                    : null;
+            case AnswerKind.YesNo when question.RedFlag is { } code:
+                return understood.All<RedFlagResolution>().Where(f => f.Resolution.Code == code).Select(f => (Entity: f.Entity, f.Resolution)).FirstOrDefault() is { Entity: not null } found
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = found.Resolution.Negated ? YesNo.No : YesNo.Yes, Evidence = found.Entity.Text }
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Red flags mentioned in passing that no question asks about are kept too: red flags always win.</summary>
+    private ImmutableSortedDictionary<string, Answer> RecordUnaskedRedFlags(ImmutableSortedDictionary<string, Answer> answers, Interpretation understood, List<string> notes, string culture)
+    {
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (Flow.States.Any(s => s.RedFlag == flag.Code) || flag.Negated)
+            {
+                continue;
+            }
+
+            var key = RedFlags.ExtraKey(flag.Code);
+            if (!answers.ContainsKey(key))
+            {
+                answers = answers.SetItem(key, new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = entity.Text });
+                notes.Add(Texts.Get("noted.red-flag.yes", culture).Format(culture, entity.Text));
+            }
+        }
+
+        return answers;
+    }
+
+    private static string? ReadChoice(DialogState question, string text)
+    {
+        var said = Normalize(text);
+        if (said.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var choice in question.Choices)
+        {
+            if (said == choice.Code || said == Normalize(choice.Label.Nl) || said == Normalize(choice.Label.En))
+            {
+                return choice.Code;
+            }
+        }
+
+        var contained = question.Choices.Where(c => Contains(said, Normalize(c.Label.Nl)) || Contains(said, Normalize(c.Label.En))).ToList();
+        return contained.Count == 1 ? contained[0].Code : null;
+    }
+
+    private static bool InRange(DialogState question, double value) =>
+        (question.Min is null || value >= question.Min) && (question.Max is null || value <= question.Max);
+
+    private string? CommandIn(string text)
+    {
+        var said = Normalize(text);
+        if (said.Length == 0 && text.Trim() != "?")
+        {
+            return null;
+        }
+
+        if (text.Trim() == "?")
+        {
+            said = "?";
+        }
+
+        foreach (var command in Vocabulary.Commands)
+        {
+            if (Texts.Commands[command].Contains(said))
+            {
+                return command;
+            }
+        }
+
+        return null;
+    }
+
+    private bool HasCue(string text, string cue)
+    {
+        var said = $" {Normalize(text)} ";
+        return Texts.Commands[cue].Any(word => said.Contains($" {word} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Lower case, punctuation as spaces, single spaces: how commands and choices are compared.</summary>
+    internal static string Normalize(string text)
+    {
+        var buffer = new char[Math.Min(text.Length, 2_000)];
+        var length = 0;
+        var space = true;
+        foreach (var c in text.AsSpan(0, buffer.Length))
+        {
+            if (char.IsLetterOrDigit(c) || c == '\'')
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+                space = false;
+            }
+            else if (!space)
+            {
+                buffer[length++] = ' ';
+                space = true;
+            }
+        }
+
+        return new string(buffer, 0, length).Trim();
+    }
+
+    private static bool Contains(string said, string label) => label.Length > 0 && $" {said} ".Contains($" {label} ", StringComparison.Ordinal);
+
+    private static string Evidence(string text) => text.Length <= MaxEvidenceLength ? text : text[..MaxEvidenceLength];
+
+    private Reply Ask(TriageState state, string stepId)
+    {
+        var question = Flow[stepId];
+        var reply = new Reply(question.Question.Get(state.Culture));
+        return question.Kind switch
+        {
+            AnswerKind.YesNo => reply with { Choices = YesNoChoices(state.Culture) },
+            AnswerKind.Choice => reply with { Choices = [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(state.Culture)))] },
+            _ => reply,
+        };
+    }
+
+    private ImmutableList<Choice> YesNoChoices(string culture) =>
+    [
+        new(Trigger.Yes, Texts.Get("answer.yes", culture)),
+        new(Trigger.No, Texts.Get("answer.no", culture)),
+        new(Trigger.Unknown, Texts.Get("answer.unknown", culture)),
+    ];
+
+    private Reply Say(TriageState state, string key) => new(Texts.Get(key, state.Culture));
+
+    private string Hint(DialogState question, string culture)
+    {
+        var key = "hint." + Vocabulary.AnswerKinds.First(k => k.Value == question.Kind).Key;
+        var hint = Texts.Get(key, culture);
+        return question.Kind == AnswerKind.Choice
+            ? hint.Format(culture, string.Join(", ", question.Choices.Select(c => c.Label.Get(culture))))
+            : hint;
+    }
+
+    private string Describe(DialogState question, Answer answer, string culture) => question.Kind switch
+    {
+        AnswerKind.Duration when answer.Seconds is { } seconds => DurationText.Format(seconds, answer.Approximate, culture, Texts),
+        AnswerKind.Scale when answer.Number is { } score => string.Create(Cultures.Format(culture), $"{score}/10"),
+        AnswerKind.YesNo when question.RedFlag is not null => Texts.Get(answer.YesNo switch
+        {
+            YesNo.Yes => "noted.red-flag.yes",
+            YesNo.No => "noted.red-flag.no",
+            _ => "noted.red-flag.unknown",
+        }, culture).Format(culture, RedFlagWords(answer)),
+        AnswerKind.YesNo => Texts.Get(answer.YesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" }, culture),
+        AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
+        _ => answer.Evidence,
+    };
+
+    /// <summary>The words the person used for the flag, without a leading negation that the template adds back.</summary>
+    private string RedFlagWords(Answer answer)
+    {
+        var words = answer.Evidence;
+        foreach (var culture in new[] { Cultures.Dutch, Cultures.English })
+        {
+            var prefix = Texts.Get("noted.red-flag.no", culture).Replace("{0}", "", StringComparison.Ordinal);
+            if (prefix.Length > 0 && words.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return words[prefix.Length..];
+            }
+        }
+
+        return words;
+    }
+
+    private string Join(List<string> items, string culture) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} {Texts.Get("list.and", culture)} {items[^1]}";
+
+    private Reply OutcomeReply(TriageState state, TriageOutcome outcome) =>
+        new(OutcomeText.Format(outcome, state.Culture, Texts)) { IsOutcome = true };
+}
