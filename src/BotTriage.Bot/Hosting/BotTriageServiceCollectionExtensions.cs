@@ -1,7 +1,6 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Connector;
-using BotTriage.Bot.Hosting.Placeholders;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
 using BotTriage.Bot.Triage;
@@ -15,7 +14,8 @@ namespace BotTriage.Bot.Hosting;
 
 /// <summary>
 /// The bot's wiring, in one place: storage and channel auth (from their own projects' extensions), the turn pipeline
-/// (turn lock, transcript, typing, in that order), the Connector client and the triage bot.
+/// (turn lock, transcript, typing, in that order), the Connector client and the triage bot. The host registers the
+/// validated <see cref="Core.Dialogs.DialogSet"/> the engine is built from.
 /// </summary>
 public static class BotTriageServiceCollectionExtensions
 {
@@ -26,7 +26,6 @@ public static class BotTriageServiceCollectionExtensions
 
         services.AddBotTriageStorage(configuration);
         services.AddBotTriageChannelAuthentication(configuration);
-        services.AddPlaceholderTriageEngineUntilMerged();
 
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
@@ -53,6 +52,8 @@ public static class BotTriageServiceCollectionExtensions
             sp.GetRequiredService<ConnectorClient>(),
             sp.GetRequiredService<TurnErrorHandler>(),
             Pipeline(sp)));
+        // The engine needs the DialogSet, which the host loads and validates at start.
+        services.TryAddSingleton<ITriageEngine, CoreTriageEngine>();
         services.TryAddSingleton<IBot, TriageBot>();
         return services;
     }
