@@ -1,6 +1,10 @@
+using BotTriage.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBotTriage();
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapBotTriage();
 app.Run();
+
+/// <summary>The web host's entry point; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

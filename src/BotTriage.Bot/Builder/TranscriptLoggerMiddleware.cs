@@ -1,0 +1,101 @@
+using System.Text.Json;
+using BotTriage.Bot.Schema;
+using BotTriage.Bot.State;
+using BotTriage.Bot.Transcripts;
+using Microsoft.Extensions.Logging;
+
+namespace BotTriage.Bot.Builder;
+
+/// <summary>
+/// The SDK's TranscriptLoggerMiddleware with BotTriage's consent rule. It records the incoming activity (role
+/// <c>user</c>) and every activity sent through the turn context (role <c>bot</c>, with the id the channel gave it),
+/// stamps a missing <c>timestamp</c>, and at the end of the turn does what the bot decided
+/// (<see cref="TurnStateKeys.TranscriptDecision"/>, <see cref="TranscriptDecision.Hold"/> when it decided nothing):
+/// <list type="bullet">
+/// <item>Hold: before the consent answer nothing may be durable, so the activities wait in the volatile cache.</item>
+/// <item>Keep: consent given; the held activities and this turn's are appended to the store, awaited, in order.</item>
+/// <item>Discard: consent declined or data erased; held and current activities are dropped.</item>
+/// </list>
+/// A failed turn writes nothing (the exception passes through before the flush).
+/// </summary>
+public sealed class TranscriptLoggerMiddleware(
+    ITranscriptStore store,
+    VolatileConversationCache volatileCache,
+    TimeProvider timeProvider,
+    ILogger<TranscriptLoggerMiddleware> logger) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate nextTurn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(nextTurn);
+        var incoming = turnContext.Activity;
+        var entries = new List<Activity> { Stamp(incoming, RoleTypes.User, null) };
+
+        turnContext.OnSendActivities(async (_, activities, sendNext) =>
+        {
+            var responses = await sendNext().ConfigureAwait(false);
+            lock (entries)
+            {
+                for (var i = 0; i < activities.Count; i++)
+                {
+                    entries.Add(Stamp(activities[i], RoleTypes.Bot, i < responses.Count ? responses[i].Id : null));
+                }
+            }
+
+            return responses;
+        });
+
+        await nextTurn(cancellationToken).ConfigureAwait(false);
+
+        var channelId = incoming.ChannelId ?? "";
+        var conversationId = incoming.Conversation?.Id ?? "";
+        var key = ConversationKeys.Conversation(channelId, conversationId);
+        var decision = turnContext.TurnState.TryGetValue(TurnStateKeys.TranscriptDecision, out var value) && value is TranscriptDecision decided
+            ? decided
+            : TranscriptDecision.Hold;
+        List<Activity> turn;
+        lock (entries)
+        {
+            turn = [.. entries];
+        }
+
+        switch (decision)
+        {
+            case TranscriptDecision.Keep:
+                var all = new List<JsonElement>();
+                foreach (var held in volatileCache.TakePendingTranscript(key))
+                {
+                    all.Add(JsonSerializer.SerializeToElement(held, BotJsonContext.Default.Activity));
+                }
+
+                foreach (var activity in turn)
+                {
+                    all.Add(JsonSerializer.SerializeToElement(activity, BotJsonContext.Default.Activity));
+                }
+
+                await store.AppendAsync(channelId, conversationId, all, cancellationToken).ConfigureAwait(false);
+                BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, all.Count);
+                break;
+            case TranscriptDecision.Hold:
+                volatileCache.HoldTranscript(key, turn);
+                BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, turn.Count);
+                break;
+            default:
+                volatileCache.TakePendingTranscript(key);
+                BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, 0);
+                break;
+        }
+    }
+
+    private Activity Stamp(Activity activity, string defaultRole, string? sentId)
+    {
+        // Activities without an id broke the SDK's blob transcript store (botbuilder-dotnet#4734): always give one.
+        var sender = activity.From ?? new ChannelAccount();
+        return activity with
+        {
+            Id = activity.Id ?? sentId ?? Guid.NewGuid().ToString("N"),
+            Timestamp = activity.Timestamp ?? timeProvider.GetUtcNow(),
+            From = sender.Role is null ? sender with { Role = defaultRole } : sender,
+        };
+    }
+}

@@ -1,0 +1,12 @@
+using BotTriage.Bot.Schema;
+
+namespace BotTriage.Bot.Builder;
+
+/// <summary>
+/// What the HTTP endpoint answers after a turn: 200 with nothing, 200 with the buffered replies for
+/// <c>expectReplies</c>, or an invoke's status and body.
+/// </summary>
+public sealed record TurnResponse(int Status, ExpectedReplies? ExpectedReplies = null, InvokeResponse? Invoke = null)
+{
+    public static TurnResponse Ok { get; } = new(200);
+}

@@ -1,0 +1,96 @@
+using BotTriage.Bot.Hosting;
+using BotTriage.Bot.Schema;
+using BotTriage.Core.Triage;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace BotTriage.Bot.State;
+
+/// <summary>
+/// In-process memory, with sliding expiry, for what may not be durable: the state of a conversation whose person
+/// has not consented (yet, or at all) and the transcript activities held until the consent answer. Lost on restart
+/// by design; with several instances, pin a conversation to one (sticky sessions) until consent.
+/// </summary>
+public sealed class VolatileConversationCache : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly TimeSpan _slidingExpiration;
+
+    public VolatileConversationCache(IOptions<BotOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _slidingExpiration = TimeSpan.FromMinutes(options.Value.UnconsentedExpirationMinutes);
+    }
+
+    public TriageState? GetState(string key) => _cache.TryGetValue(key, out Entry? entry) ? entry!.State : null;
+
+    public void SetState(string key, TriageState state)
+    {
+        var entry = GetOrCreate(key);
+        lock (entry)
+        {
+            entry.State = state;
+        }
+    }
+
+    /// <summary>Forgets the conversation's state but keeps held transcript activities for the transcript logger.</summary>
+    public void RemoveState(string key)
+    {
+        if (_cache.TryGetValue(key, out Entry? entry))
+        {
+            lock (entry!)
+            {
+                entry.State = null;
+            }
+        }
+    }
+
+    public void HoldTranscript(string key, IEnumerable<Activity> activities)
+    {
+        var entry = GetOrCreate(key);
+        lock (entry)
+        {
+            entry.Pending.AddRange(activities);
+        }
+    }
+
+    /// <summary>Returns and forgets the held transcript activities, oldest first.</summary>
+    public IReadOnlyList<Activity> TakePendingTranscript(string key)
+    {
+        if (!_cache.TryGetValue(key, out Entry? entry))
+        {
+            return [];
+        }
+
+        lock (entry!)
+        {
+            var pending = entry.Pending.ToArray();
+            entry.Pending.Clear();
+            if (entry.State is null)
+            {
+                _cache.Remove(key);
+            }
+
+            return pending;
+        }
+    }
+
+    /// <summary>Forgets everything about the conversation.</summary>
+    public void Remove(string key) => _cache.Remove(key);
+
+    public void Dispose() => _cache.Dispose();
+
+    private Entry GetOrCreate(string key) =>
+        _cache.GetOrCreate(key, e =>
+        {
+            e.SlidingExpiration = _slidingExpiration;
+            return new Entry();
+        })!;
+
+    private sealed class Entry
+    {
+        public TriageState? State { get; set; }
+
+        public List<Activity> Pending { get; } = [];
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using BotTriage.Bot.Builder;
+using BotTriage.Bot.Hosting;
+using BotTriage.Bot.Schema;
+using BotTriage.Bot.State;
+using BotTriage.Bot.Storage;
+using BotTriage.Bot.Transcripts;
+using BotTriage.Core.Triage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BotTriage.Bot.Triage;
+
+/// <summary>
+/// The triage bot. A message is one engine step on the conversation's stored state; the first message of a
+/// conversation that has no state yet gets the welcome instead, and its text is not read as an answer (the person
+/// has not been asked anything yet: typically "hoi" on Web Chat, which sends no membersAdded welcome). A
+/// <c>conversationUpdate</c> adding someone other than the bot, or the Web Chat <c>webchat/join</c> event, welcomes
+/// once per conversation.
+/// <para>
+/// Order within a turn: load (with ETag), step, save, and only then send. When another instance saved the
+/// conversation in between, the save fails on the ETag and the turn is re-run on the fresh state before anything
+/// was sent, so no message is lost or answered twice. Replies carry the choices as <c>imBack</c> suggested actions
+/// (three at most on Teams, which shows no more); a turn with a result also sends the <c>bottriage.outcome</c> event.
+/// </para>
+/// </summary>
+public sealed class TriageBot(
+    ITriageEngine engine,
+    ConversationStateStore conversations,
+    ITranscriptStore transcripts,
+    TimeProvider timeProvider,
+    IOptions<BotOptions> options,
+    ILogger<TriageBot> logger) : ActivityHandler
+{
+    public const string OutcomeEventName = "bottriage.outcome";
+    public const string WebChatJoinEventName = "webchat/join";
+
+    private const int TeamsMaxSuggestedActions = 3;
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+        // Turns that did not touch the triage (typing, unknown types, ...) are logged like the conversation's others.
+        if (!turnContext.TurnState.ContainsKey(TurnStateKeys.TranscriptDecision))
+        {
+            var (channelId, conversationId) = Ids(turnContext.Activity);
+            var stored = await conversations.LoadAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+            turnContext.TurnState[TurnStateKeys.TranscriptDecision] = DecideTranscript(stored?.State);
+        }
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var (channelId, conversationId) = Ids(activity);
+        var userId = activity.From?.Id;
+        var maxAttempts = options.Value.MaxTurnAttempts;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await conversations.LoadAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+            TurnResult result;
+            if (stored is null)
+            {
+                var culture = await ChooseCultureAsync(activity, cancellationToken).ConfigureAwait(false);
+                result = engine.Start(culture);
+                TriageBotLog.Welcomed(logger, channelId, conversationId, culture);
+            }
+            else
+            {
+                var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+                result = engine.TakeStep(stored.State, activity.Text ?? "", today);
+            }
+
+            if (result.EraseRequested)
+            {
+                await conversations.EraseAsync(channelId, conversationId, userId, cancellationToken).ConfigureAwait(false);
+                await transcripts.DeleteAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+                TriageBotLog.Erased(logger, channelId, conversationId);
+                turnContext.TurnState[TurnStateKeys.TranscriptDecision] = TranscriptDecision.Discard;
+                await SendRepliesAsync(turnContext, result, stored?.State, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await conversations.SaveAsync(channelId, conversationId, stored, result.State, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageConcurrencyException) when (attempt < maxAttempts)
+            {
+                TriageBotLog.Conflict(logger, conversationId, attempt);
+                continue;
+            }
+
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                TriageBotLog.Stepped(logger, result.State.Turn, channelId, conversationId, stored?.State.Step, result.State.Step, result.Replies.Count, result.State.ConsentGiven);
+            }
+
+            if (userId is not null && result.State.ConsentGiven && (stored is not { IsDurable: true } || stored.State.Culture != result.State.Culture))
+            {
+                await conversations.SaveUserCultureAsync(channelId, userId, result.State.Culture, cancellationToken).ConfigureAwait(false);
+            }
+
+            turnContext.TurnState[TurnStateKeys.TranscriptDecision] = DecideTranscript(result.State);
+            await SendRepliesAsync(turnContext, result, stored?.State, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+    }
+
+    protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    protected override Task OnEventActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return string.Equals(turnContext.Activity.Name, WebChatJoinEventName, StringComparison.Ordinal)
+            ? WelcomeOnceAsync(turnContext, cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    private static (string ChannelId, string ConversationId) Ids(Activity activity) =>
+        (activity.ChannelId ?? "", activity.Conversation?.Id ?? "");
+
+    /// <summary>Consent decides what may be durable: see <see cref="TranscriptLoggerMiddleware"/>.</summary>
+    private static TranscriptDecision DecideTranscript(TriageState? state)
+    {
+        if (state is null || !state.Answers.TryGetValue("consent", out var consent))
+        {
+            return TranscriptDecision.Hold;
+        }
+
+        return consent.YesNo switch
+        {
+            YesNo.Yes => TranscriptDecision.Keep,
+            YesNo.No => TranscriptDecision.Discard,
+            _ => TranscriptDecision.Hold,
+        };
+    }
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var (channelId, conversationId) = Ids(activity);
+        var stored = await conversations.LoadAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            turnContext.TurnState[TurnStateKeys.TranscriptDecision] = DecideTranscript(stored.State);
+            return;
+        }
+
+        var culture = await ChooseCultureAsync(activity, cancellationToken).ConfigureAwait(false);
+        var result = engine.Start(culture);
+        await conversations.SaveAsync(channelId, conversationId, null, result.State, cancellationToken).ConfigureAwait(false);
+        TriageBotLog.Welcomed(logger, channelId, conversationId, culture);
+        turnContext.TurnState[TurnStateKeys.TranscriptDecision] = DecideTranscript(result.State);
+        await SendRepliesAsync(turnContext, result, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The person's stored choice, else the activity's locale (nl*/en*), else Dutch.</summary>
+    private async Task<string> ChooseCultureAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.From?.Id is { } userId && activity.ChannelId is { } channelId)
+        {
+            var chosen = await conversations.GetUserCultureAsync(channelId, userId, cancellationToken).ConfigureAwait(false);
+            if (chosen is CultureNames.Dutch or CultureNames.English)
+            {
+                return chosen;
+            }
+        }
+
+        return CultureNames.FromLocale(activity.Locale);
+    }
+
+    private async Task SendRepliesAsync(ITurnContext turnContext, TurnResult result, TriageState? before, CancellationToken cancellationToken)
+    {
+        var culture = result.State.Culture;
+        turnContext.TurnState[TurnStateKeys.Culture] = culture;
+        var locale = CultureNames.ToCultureInfo(culture).Name;
+        var maxActions = string.Equals(turnContext.Activity.ChannelId, Channels.MsTeams, StringComparison.Ordinal) ? TeamsMaxSuggestedActions : int.MaxValue;
+
+        var activities = new List<Activity>(result.Replies.Count + 1);
+        foreach (var reply in result.Replies)
+        {
+            var message = Activity.CreateMessageActivity(reply.Text) with { Locale = locale };
+            if (!reply.Choices.IsEmpty)
+            {
+                message = message with
+                {
+                    SuggestedActions = new SuggestedActions { Actions = [.. reply.Choices.Take(maxActions).Select(c => CardAction.ImBack(c.Label))] },
+                };
+            }
+
+            activities.Add(message);
+        }
+
+        var outcome = result.State.Outcome;
+        if (outcome is not null && (result.Replies.Any(r => r.IsOutcome) || before?.Outcome is null))
+        {
+            activities.Add(new Activity
+            {
+                Type = ActivityTypes.Event,
+                Name = OutcomeEventName,
+                Locale = locale,
+                Value = JsonSerializer.SerializeToElement(outcome, BotJsonContext.Default.TriageOutcome),
+            });
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var routes = string.Join(',', outcome.Routes);
+                var conversationId = turnContext.Activity.Conversation?.Id ?? "";
+                TriageBotLog.Outcome(logger, conversationId, outcome.Urgency, routes);
+            }
+        }
+
+        await turnContext.SendActivitiesAsync(activities, cancellationToken).ConfigureAwait(false);
+    }
+}
