@@ -222,6 +222,7 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime, IDispo
     private async Task AssertNothingRanAsync(string channelId = "webchat")
     {
         Assert.Equal(0, _connector.Pending);
+        Assert.Equal(0, _connector.TypingIndicators);
         Assert.Null(await _factory.Get<ConversationStateStore>().LoadAsync(channelId, ConversationId, CancellationToken.None));
         var durable = await _factory.Get<IStorage>().ReadAsync([ConversationKeys.Conversation(channelId, ConversationId), ConversationKeys.User(channelId, "user-1")], CancellationToken.None);
         Assert.Empty(durable);

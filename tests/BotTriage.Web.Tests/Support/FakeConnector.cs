@@ -12,13 +12,18 @@ using Microsoft.Extensions.Logging;
 
 namespace BotTriage.Web.Tests.Support;
 
-/// <summary>A Bot Connector on loopback with a free port: records every activity POSTed to it and answers an id.</summary>
+/// <summary>
+/// A Bot Connector on loopback with a free port: records every activity POSTed to it and answers an id. Typing
+/// indicators are only counted, because the bot sends them whenever a turn runs longer than 500 ms, which on a
+/// busy test machine is a matter of luck; <see cref="NextAsync"/> and <see cref="Pending"/> see the other activities.
+/// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedActivity> _received = new();
     private readonly SemaphoreSlim _arrivals = new(0);
     private int _nextId;
+    private int _typingIndicators;
 
     private FakeConnector(WebApplication app) => _app = app;
 
@@ -51,6 +56,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public int Pending => _received.Count;
 
+    /// <summary>How many typing indicators arrived.</summary>
+    public int TypingIndicators => Volatile.Read(ref _typingIndicators);
+
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
@@ -62,6 +70,12 @@ public sealed class FakeConnector : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(request.Body);
         // The raw target, because the server decodes %3A in Path and the test checks the escaping as sent.
         var rawTarget = request.HttpContext.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        if (body.RootElement.TryGetProperty("type", out var type) && type.GetString() == "typing")
+        {
+            Interlocked.Increment(ref _typingIndicators);
+            return Results.Json(new { id = "typing-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture) });
+        }
+
         _received.Enqueue(new ReceivedActivity(rawTarget, request.Headers.Authorization.ToString(), body.RootElement.Clone()));
         _arrivals.Release();
         return Results.Json(new { id = "sent-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture) });
