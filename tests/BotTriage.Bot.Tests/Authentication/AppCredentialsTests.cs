@@ -1,6 +1,6 @@
 using System.Net;
 using BotTriage.Bot.Authentication;
-using BotTriage.Bot.Tests.TestSupport;
+using BotTriage.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using BotTriage.Bot.Authentication;
-using BotTriage.Bot.Tests.TestSupport;
+using BotTriage.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;

@@ -1,5 +1,5 @@
 using BotTriage.Bot.Storage;
-using BotTriage.Bot.Tests.TestSupport;
+using BotTriage.Testing;
 using BotTriage.Bot.Transcripts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BotTriage.Bot.Tests.TestSupport;
+using BotTriage.Testing;
 using BotTriage.Bot.Transcripts;
 
 namespace BotTriage.Bot.Tests.Transcripts;

@@ -25,15 +25,44 @@ public static class Activities
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, JsonObject activity) =>
         client.PostAsJsonAsync("/api/messages", activity);
 
+    /// <summary>Posts with the given Authorization header value (none when null), as a channel would.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(this HttpClient client, JsonObject activity, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>The activities of an expectReplies response.</summary>
+    public static async Task<JsonElement[]> RepliesAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. body.GetProperty("activities").EnumerateArray()];
+    }
+
     /// <summary>Posts with expectReplies and returns the reply activities.</summary>
     public static async Task<JsonElement[]> ExchangeAsync(this HttpClient client, string text, string conversationId = "conv-1", string locale = "nl-NL")
     {
         using var response = await client.PostAsync(Message(text, conversationId, locale: locale));
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return [.. body.GetProperty("activities").EnumerateArray()];
+        return await response.RepliesAsync();
     }
 
     public static string? Text(this JsonElement activity) =>
         activity.TryGetProperty("text", out var text) ? text.GetString() : null;
+
+    /// <summary>The <c>value</c> of the <c>bottriage.outcome</c> event among <paramref name="replies"/>; fails when there is none.</summary>
+    public static JsonElement Outcome(this IEnumerable<JsonElement> replies) =>
+        replies.Single(r => r.GetProperty("type").GetString() == "event" && r.GetProperty("name").GetString() == "bottriage.outcome").GetProperty("value");
+
+    /// <summary>The texts of the message replies, in order.</summary>
+    public static string[] Texts(this IEnumerable<JsonElement> replies) =>
+        [.. replies.Where(r => r.GetProperty("type").GetString() == "message").Select(r => r.Text() ?? "")];
+
+    /// <summary>The string items of a JSON array.</summary>
+    public static string[] Strings(this JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString() ?? "")];
 }

@@ -11,8 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BotTriage.Web.Tests.Support;
 
 /// <summary>
-/// The real host on a test server, with stores in a temporary folder (SQLite once the storage provider is merged)
-/// and the scripted engine, so these tests exercise the protocol rather than the dialog content.
+/// The real host on a test server, with SQLite stores in a temporary folder. By default it runs the scripted
+/// engine, so protocol tests do not depend on the dialog content; <see cref="ShippedDialogs"/> runs the real
+/// engine on the <c>dialogs/</c> folder copied next to the tests. <see cref="Settings"/> adds configuration, such
+/// as an app id and OpenID metadata URLs pointing at a test token issuer.
 /// </summary>
 public sealed class BotTriageFactory : WebApplicationFactory<Program>
 {
@@ -35,6 +37,18 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
 
     public ITriageEngine Engine { get; init; } = new ScriptedTriageEngine();
 
+    /// <summary>When true, <see cref="Engine"/> is ignored and the host builds its own engine from the shipped dialogs.</summary>
+    public bool ShippedDialogs { get; init; }
+
+    /// <summary>Replaces the outbound Connector token source, so replies can be sent while an app id is configured.</summary>
+    public IAppCredentials? AppCredentials { get; init; }
+
+    /// <summary>Configuration added to the host's, for example <c>MicrosoftAppId</c>.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
+
+    /// <summary>The SQLite file the stores use.</summary>
+    public string DatabasePath => Path.Combine(_dataDirectory, "bottriage.db");
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -43,10 +57,23 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Provider", "sqlite");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_dataDirectory, "bottriage.db")}");
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(Engine);
+            if (!ShippedDialogs)
+            {
+                services.AddSingleton(Engine);
+            }
+
+            if (AppCredentials is not null)
+            {
+                services.AddSingleton(AppCredentials);
+            }
             if (Authenticator is not null)
             {
                 services.AddSingleton(Authenticator);

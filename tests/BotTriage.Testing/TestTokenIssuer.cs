@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace BotTriage.Bot.Tests.TestSupport;
+namespace BotTriage.Testing;
 
 /// <summary>
 /// A fake Bot Framework and Entra token service on a loopback port: it serves OpenID metadata and JWKS documents

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace BotTriage.Bot.Tests.TestSupport;
+namespace BotTriage.Testing;
 
 /// <summary>An HTTP handler that answers from a function and records each request with its body.</summary>
 public sealed class RecordingHttpMessageHandler(Func<HttpRequestMessage, string?, HttpResponseMessage> respond) : HttpMessageHandler

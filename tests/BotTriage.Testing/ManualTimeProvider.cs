@@ -1,4 +1,4 @@
-namespace BotTriage.Bot.Tests.TestSupport;
+namespace BotTriage.Testing;
 
 /// <summary>A clock that only moves when a test says so.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace BotTriage.Bot.Tests.TestSupport;
+namespace BotTriage.Testing;
 
 /// <summary>An RSA key a <see cref="TestTokenIssuer"/> signs with, and the endorsements it publishes for it.</summary>
 public sealed class TestSigningKey : IDisposable

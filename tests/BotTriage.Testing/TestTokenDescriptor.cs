@@ -1,4 +1,4 @@
-namespace BotTriage.Bot.Tests.TestSupport;
+namespace BotTriage.Testing;
 
 /// <summary>What a <see cref="TestTokenIssuer"/> puts in a token. Null claims are left out.</summary>
 public sealed record TestTokenDescriptor

@@ -1,4 +1,4 @@
-namespace BotTriage.Bot.Tests.TestSupport;
+namespace BotTriage.Testing;
 
 /// <summary>A fresh folder under the system temp path, deleted with everything in it on dispose.</summary>
 public sealed class TempDirectory : IDisposable

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json;
+using BotTriage.Web.Tests.Support;
+
+namespace BotTriage.Web.Tests.Endpoints;
+
+/// <summary>Whole triages over HTTP on the real engine and the shipped dialogs, as a channel would drive them.</summary>
+public sealed class MessagesEndpointTriageTests : IDisposable
+{
+    private readonly BotTriageFactory _factory = new() { ShippedDialogs = true };
+    private readonly HttpClient _client;
+
+    public MessagesEndpointTriageTests() => _client = _factory.CreateClient();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Fact]
+    public async Task WelcomesWithTheConsentQuestionAndItsChoicesAsImBackButtons()
+    {
+        var replies = await _client.ExchangeAsync("hallo", "conv-nl");
+
+        var welcome = Assert.Single(replies);
+        Assert.StartsWith("Hallo!", welcome.Text(), StringComparison.Ordinal);
+        Assert.Contains("Mag ik je antwoorden bewaren", welcome.Text(), StringComparison.Ordinal);
+        var actions = welcome.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().ToList();
+        Assert.All(actions, a => Assert.Equal("imBack", a.GetProperty("type").GetString()));
+        Assert.Equal(["ja", "nee", "weet ik niet"], actions.Select(a => a.GetProperty("value").GetString()));
+        Assert.Equal(["ja", "nee", "weet ik niet"], actions.Select(a => a.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task RoutesADutchLowBackComplaintWithFeverToTheGpToday()
+    {
+        await _client.ExchangeAsync("hallo", "conv-nl");
+        Assert.Equal("Waar heb je last van? Je mag meer plekken noemen, en zeggen of het links, rechts of aan beide kanten is.", (await _client.ExchangeAsync("ja", "conv-nl")).Texts()[0]);
+        Assert.Equal("Hoe lang heb je er al last van?", (await _client.ExchangeAsync("onderrug", "conv-nl")).Texts()[0]);
+        Assert.Equal("Ben je plotseling kracht kwijtgeraakt in een arm, been of je gezicht?", (await _client.ExchangeAsync("3 weken", "conv-nl")).Texts()[0]);
+        await _client.ExchangeAsync("nee", "conv-nl");
+        await _client.ExchangeAsync("nee", "conv-nl");
+        await _client.ExchangeAsync("nee", "conv-nl");
+        Assert.Equal("Heb je koorts of koude rillingen, of voel je je erg ziek?", (await _client.ExchangeAsync("nee", "conv-nl")).Texts()[0]);
+
+        var replies = await _client.ExchangeAsync("ja", "conv-nl");
+
+        Assert.Contains(replies.Texts(), t => t.Contains("Dringend: neem vandaag contact op met de huisarts.", StringComparison.Ordinal));
+        Assert.Equal("event", replies[^1].GetProperty("type").GetString());
+        var outcome = replies.Outcome();
+        Assert.Contains("gp", outcome.GetProperty("routes").Strings());
+        Assert.Equal(["fever"], outcome.GetProperty("redFlags").Strings());
+        Assert.Equal("T2", outcome.GetProperty("urgency").GetString());
+        Assert.True(outcome.GetProperty("completed").GetBoolean());
+        Assert.False(outcome.GetProperty("emergency").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AdvisesARunnersLegsMassageForStiffCalvesAfterAMarathonInEnglish()
+    {
+        Assert.StartsWith("Hello!", (await Exchange("hello"))[0].Text(), StringComparison.Ordinal);
+        await Exchange("yes");
+        Assert.Equal("Noted: calves and about 4 days.", (await Exchange("my calves are stiff since the marathon, about 4 days")).Texts()[0]);
+        for (var i = 0; i < 4; i++)
+        {
+            await Exchange("no");
+        }
+
+        var replies = await Exchange("no");
+
+        Assert.Contains(replies.Texts(), t => t.Contains("runners' legs massage", StringComparison.Ordinal));
+        var outcome = replies.Outcome();
+        Assert.Equal(["runners-legs"], outcome.GetProperty("massageTypes").Strings());
+        Assert.Contains("massage", outcome.GetProperty("routes").Strings());
+        Assert.Empty(outcome.GetProperty("redFlags").Strings());
+        Assert.True(outcome.GetProperty("completed").GetBoolean());
+
+        Task<JsonElement[]> Exchange(string text) => _client.ExchangeAsync(text, "conv-en", locale: "en-US");
+    }
+
+    [Fact]
+    public async Task InterruptsATriageWithTheEmergencyAdviceWhenChestPainIsMentioned()
+    {
+        await _client.ExchangeAsync("hallo", "conv-112");
+        await _client.ExchangeAsync("ja", "conv-112");
+        await _client.ExchangeAsync("onderrug", "conv-112");
+
+        var replies = await _client.ExchangeAsync("ik heb pijn op de borst", "conv-112");
+
+        Assert.Contains(replies.Texts(), t => t.Contains("Bel nu 112", StringComparison.Ordinal));
+        var outcome = replies.Outcome();
+        Assert.True(outcome.GetProperty("emergency").GetBoolean());
+        Assert.Equal("T0", outcome.GetProperty("urgency").GetString());
+        Assert.Contains("emergency-112", outcome.GetProperty("routes").Strings());
+    }
+
+    [Fact]
+    public async Task PostsRepliesOfANormalDeliveryTurnToTheConnectorAsReplies()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var incoming = Activities.Message("hallo", "conv-post", connector.BaseUrl + "/", expectReplies: false);
+
+        using var response = await _client.PostAsync(incoming);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = await connector.NextAsync();
+        Assert.Equal($"/v3/conversations/conv-post/activities/{incoming["id"]}", received.Path);
+        Assert.StartsWith("Hallo!", received.Activity.Text(), StringComparison.Ordinal);
+        Assert.Equal((string?)incoming["id"], received.Activity.GetProperty("replyToId").GetString());
+        Assert.Equal("imBack", received.Activity.GetProperty("suggestedActions").GetProperty("actions")[0].GetProperty("type").GetString());
+        Assert.Equal(0, connector.Pending);
+    }
+
+    [Fact]
+    public async Task PostsTheOutcomeEventToTheConnectorAfterTheAdvice()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        string[] script = ["hallo", "nee", "onderrug", "3 weken", "nee", "nee", "nee", "nee"];
+        foreach (var text in script)
+        {
+            using var earlier = await _client.PostAsync(Activities.Message(text, "conv-post", connector.BaseUrl + "/", expectReplies: false));
+            earlier.EnsureSuccessStatusCode();
+        }
+
+        while (connector.Pending > 0)
+        {
+            await connector.NextAsync();
+        }
+
+        var last = Activities.Message("ja", "conv-post", connector.BaseUrl + "/", expectReplies: false);
+
+        using var response = await _client.PostAsync(last);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = new List<ReceivedActivity>();
+        while (connector.Pending > 0)
+        {
+            received.Add(await connector.NextAsync());
+        }
+
+        Assert.All(received, r => Assert.Equal($"/v3/conversations/conv-post/activities/{last["id"]}", r.Path));
+        var outcome = received[^1].Activity;
+        Assert.Equal("bottriage.outcome", outcome.GetProperty("name").GetString());
+        Assert.Equal("T2", outcome.GetProperty("value").GetProperty("urgency").GetString());
+    }
+}
