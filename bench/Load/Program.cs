@@ -1,24 +1,38 @@
-// Load test for the BotTriage host: starts the Release server on a loopback port, drives many concurrent
-// conversations through a scripted triage with deliveryMode expectReplies, and prints turns/s, latency percentiles
-// and the server's peak memory. Bounded in conversations and time; talks to 127.0.0.1 only.
+// Load test for the BotTriage host. For each storage provider it starts the Release server (`dotnet
+// BotTriage.Web.dll`, so /proc/PID/status is the server's own memory) on a free loopback port, drives the full
+// triage with wrk and triage.lua (every reply checked against the script), and prints turns/s, p50/p99 latency, the
+// server's CPU use and peak memory. Then a probe process hosts the same app in-process and measures the managed
+// memory an idle conversation keeps, after forced full collections. Bounded in time; talks to 127.0.0.1 only.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using BotTriage.Bench.Load;
+
+if (args is ["--probe", var probeProvider, var probeCount])
+{
+    await MemoryProbe.RunAsync(probeProvider, int.Parse(probeCount, CultureInfo.InvariantCulture));
+    return;
+}
 
 var options = BenchOptions.Parse(args);
 var root = FindRepoRoot();
 Console.WriteLine($"building the server (Release) in {root}");
 Run("dotnet", $"build -c Release \"{Path.Combine(root, "src/BotTriage.Web")}\" -v q -nologo", root);
 var dll = Path.Combine(root, "src/BotTriage.Web/bin/Release/net10.0/BotTriage.Web.dll");
+var lua = Path.Combine(AppContext.BaseDirectory, "triage.lua");
+Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.Now:yyyy-MM-dd}; wrk -t{options.Connections} -c{options.Connections} (one connection per wrk thread), sharing the cores with the server");
 
 foreach (var provider in options.Providers)
 {
-    await RunProviderAsync(provider);
+    await RunLoadAsync(provider);
+    if (options.Idle > 0)
+    {
+        RunProbe(provider);
+    }
 }
 
-async Task RunProviderAsync(string provider)
+async Task RunLoadAsync(string provider)
 {
     var port = FreePort();
     var dataDirectory = Directory.CreateTempSubdirectory("bottriage-load-").FullName;
@@ -33,9 +47,7 @@ async Task RunProviderAsync(string provider)
     start.Environment["Storage__Provider"] = provider;
     start.Environment["Storage__DataDirectory"] = dataDirectory;
     start.Environment["Logging__LogLevel__Default"] = "Warning";
-    start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
 
-    // The server's own process (not a `dotnet run` wrapper), so /proc/PID/status is the server's memory.
     using var server = Process.Start(start)!;
     server.OutputDataReceived += (_, _) => { };
     server.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
@@ -43,27 +55,26 @@ async Task RunProviderAsync(string provider)
     server.BeginErrorReadLine();
     try
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        await WaitHealthyAsync(client);
+        using (var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+        {
+            await WaitHealthyAsync(client);
+        }
 
         var rssStart = ReadStatus(server.Id, "VmRSS");
-        await DriveAsync(client, options with { Conversations = options.Warmup }, "warm", CancellationToken.None);
-        var rssWarm = ReadStatus(server.Id, "VmRSS");
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
-        var result = await DriveAsync(client, options, "run", limit.Token);
-        await Task.Delay(500);
+        RunWrk(port, "warm", options.WarmupSeconds);
+        var cpuBefore = ReadCpuSeconds(server.Id);
+        var result = RunWrk(port, "run", options.Seconds);
+        var cpuAfter = ReadCpuSeconds(server.Id);
         var rssAfter = ReadStatus(server.Id, "VmRSS");
         var peak = ReadStatus(server.Id, "VmHWM");
+        var storedBytes = Directory.EnumerateFiles(dataDirectory).Sum(f => new FileInfo(f).Length);
 
-        result.Latencies.Sort();
-        var perConversation = result.Conversations > 0 ? (rssAfter - rssWarm) * 1024.0 / result.Conversations : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            provider {provider}: {result.Conversations} conversations x {options.Script.Length} turns over {options.Connections} connections
-              turns/s    {result.Turns / result.Elapsed.TotalSeconds:N0}  ({result.Turns} turns in {result.Elapsed.TotalSeconds:F1} s, {result.Errors} errors)
-              latency    p50 {Percentile(result.Latencies, 0.50):F2} ms  p99 {Percentile(result.Latencies, 0.99):F2} ms  max {result.Latencies[^1]:F2} ms
-              memory     peak {peak / 1024.0:F0} MB (VmHWM); RSS {rssStart / 1024.0:F0} MB at start, {rssWarm / 1024.0:F0} MB warm, {rssAfter / 1024.0:F0} MB after
-              per idle conversation  {perConversation:F0} bytes of RSS growth (rough: includes GC headroom)
+            provider {provider}: full triage (9 turns), {options.Connections} connections, {options.Seconds} s after {options.WarmupSeconds} s warm-up
+              turns/s    {result.Requests / result.Seconds:N0}  ({result.Requests} turns, {result.Conversations} conversations completed, {result.Errors + result.SocketErrors + result.Non2xx} errors)
+              latency    p50 {result.P50:F2} ms  p99 {result.P99:F2} ms  max {result.Max:F2} ms
+              server CPU {(cpuAfter - cpuBefore) / result.Seconds:F2} of {Environment.ProcessorCount} cores (the rest: wrk and the kernel)
+              memory     peak {peak / 1024.0:F0} MB (VmHWM); RSS {rssStart / 1024.0:F0} MB at start, {rssAfter / 1024.0:F0} MB after; {storedBytes / 1024.0 / 1024.0:F0} MB on disk
             """));
     }
     finally
@@ -74,55 +85,46 @@ async Task RunProviderAsync(string provider)
     }
 }
 
-async Task<RunResult> DriveAsync(HttpClient client, BenchOptions run, string prefix, CancellationToken stop)
+WrkResult RunWrk(int port, string run, int seconds)
 {
-    var next = -1;
-    var latencies = new List<double>[run.Connections];
-    var errors = 0;
-    var conversations = 0;
-    var clock = Stopwatch.StartNew();
-    var workers = Enumerable.Range(0, run.Connections).Select(async worker =>
+    var start = new ProcessStartInfo(options.Wrk, $"-t{options.Connections} -c{options.Connections} -d{seconds}s --timeout 10s -s \"{lua}\" http://127.0.0.1:{port}")
     {
-        var mine = latencies[worker] = new List<double>(run.Conversations / run.Connections * run.Script.Length + 16);
-        while (!stop.IsCancellationRequested)
-        {
-            var n = Interlocked.Increment(ref next);
-            if (n >= run.Conversations)
-            {
-                break;
-            }
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+    };
+    start.Environment["BOTTRIAGE_RUN"] = run + "-" + Guid.NewGuid().ToString("N")[..8];
+    using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start; apt-get install -y wrk");
+    var errors = wrk.StandardError.ReadToEndAsync();
+    var output = wrk.StandardOutput.ReadToEnd();
+    wrk.WaitForExit();
+    if (errors.Result.Length > 0)
+    {
+        Console.Error.Write(errors.Result);
+    }
 
-            var conversationId = $"{prefix}-{n}";
-            foreach (var line in run.Script)
-            {
-                var body = Activity(conversationId, line, n);
-                var started = Stopwatch.GetTimestamp();
-                using var content = new StringContent(body, Encoding.UTF8, "application/json");
-                using var response = await client.PostAsync("/api/messages", content, CancellationToken.None);
-                await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-
-            Interlocked.Increment(ref conversations);
-        }
-    }).ToList();
-    await Task.WhenAll(workers);
-    clock.Stop();
-    var all = latencies.SelectMany(l => l).ToList();
-    return new RunResult(conversations, all.Count, errors, clock.Elapsed, all);
+    var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+        ?? throw new InvalidOperationException("wrk printed no result:\n" + output);
+    var fields = line[7..].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+    return new WrkResult(
+        (long)fields["requests"], fields["seconds"], (long)fields["errors"], (long)fields["conversations"],
+        fields["p50"], fields["p99"], fields["max"], (long)fields["socket_errors"], (long)fields["non2xx"]);
 }
 
-static string Activity(string conversationId, string text, int n) =>
-    "{\"type\":\"message\",\"id\":\"" + Guid.NewGuid().ToString("N") + "\",\"channelId\":\"directline\",\"serviceUrl\":\"http://127.0.0.1:9/\"," +
-    "\"from\":{\"id\":\"user-" + n.ToString(CultureInfo.InvariantCulture) + "\"},\"recipient\":{\"id\":\"bot\"}," +
-    "\"conversation\":{\"id\":\"" + conversationId + "\"},\"locale\":\"nl-NL\",\"deliveryMode\":\"expectReplies\",\"text\":" +
-    System.Text.Json.JsonSerializer.Serialize(text) + "}";
-
-static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+void RunProbe(string provider)
+{
+    var start = new ProcessStartInfo("dotnet", $"\"{typeof(MemoryProbe).Assembly.Location}\" --probe {provider} {options.Idle}")
+    {
+        UseShellExecute = false,
+    };
+    start.Environment["DOTNET_gcServer"] = "1";
+    using var probe = Process.Start(start)!;
+    probe.WaitForExit();
+    if (probe.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"the memory probe for {provider} failed with {probe.ExitCode}");
+    }
+}
 
 static long ReadStatus(int pid, string field)
 {
@@ -137,13 +139,21 @@ static long ReadStatus(int pid, string field)
     return 0;
 }
 
+// utime + stime of the process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux).
+static double ReadCpuSeconds(int pid)
+{
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+}
+
 static async Task WaitHealthyAsync(HttpClient client)
 {
     for (var i = 0; i < 300; i++)
     {
         try
         {
-            using var response = await client.GetAsync("/healthz");
+            using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
             if (response.IsSuccessStatusCode)
             {
                 return;
@@ -190,28 +200,23 @@ static void Run(string file, string arguments, string directory)
     }
 }
 
-internal sealed record RunResult(int Conversations, int Turns, int Errors, TimeSpan Elapsed, List<double> Latencies);
+internal sealed record WrkResult(long Requests, double Seconds, long Errors, long Conversations, double P50, double P99, double Max, long SocketErrors, long Non2xx);
 
-internal sealed record BenchOptions(string[] Providers, int Conversations, int Warmup, int Connections, int Seconds, string[] Script)
+internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupSeconds, int Connections, int Idle, string Wrk)
 {
-    // A Dutch conversation: greeting, consent, complaint, then answers. Change it with --script "a|b|c" to follow
-    // the dialogs' questions.
-    private static readonly string[] DefaultScript =
-        ["hoi", "ja", "ik heb al 3 weken last van mijn onderrug", "6", "nee", "nee", "nee", "nee"];
-
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(["memory", "sqlite"], 5000, 500, 50, 60, DefaultScript);
+        var options = new BenchOptions(["memory", "sqlite"], 20, 5, 50, 5000, "wrk");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options = args[i] switch
             {
                 "--provider" => options with { Providers = args[i + 1].Split(',') },
-                "--conversations" => options with { Conversations = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                "--warmup" => options with { Warmup = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                "--connections" => options with { Connections = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                "--seconds" => options with { Seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
-                "--script" => options with { Script = args[i + 1].Split('|') },
+                "--seconds" => options with { Seconds = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 1, 120) },
+                "--warmup" => options with { WarmupSeconds = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 1, 60) },
+                "--connections" => options with { Connections = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 1, 200) },
+                "--idle" => options with { Idle = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 0, 100_000) },
+                "--wrk" => options with { Wrk = args[i + 1] },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

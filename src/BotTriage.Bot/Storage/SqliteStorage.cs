@@ -80,6 +80,7 @@ public sealed partial class SqliteStorage : IStorage
 
         var started = Stopwatch.GetTimestamp();
         var updated = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
         // BEGIN IMMEDIATE: the write lock is taken before the ETag is compared, so no other writer can slip in between.
@@ -113,6 +114,7 @@ public sealed partial class SqliteStorage : IStorage
             return;
         }
 
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();

@@ -39,6 +39,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
 
         var started = Stopwatch.GetTimestamp();
         var stored = FormatTime(_timeProvider.GetUtcNow());
+        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
