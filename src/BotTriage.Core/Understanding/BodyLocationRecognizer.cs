@@ -9,27 +9,18 @@ namespace BotTriage.Core.Understanding;
 /// (<c>linkerknie</c>, <c>rugpijn</c>, <c>kuitkramp</c>), with the side said near it in the same clause
 /// (<c>links</c>, <c>left</c>, <c>aan beide kanten</c>); a plural phrase (<c>kuiten</c>, <c>calves</c>) means both sides. Thread-safe.
 /// </summary>
-public sealed class BodyLocationRecognizer
+public sealed class BodyLocationRecognizer : LexiconRecognizer
 {
     private const int SideReach = 4;
     private const int MinimumCore = 3;
 
-    private readonly LexiconSet _lexicons;
-
     public BodyLocationRecognizer(LexiconSet lexicons)
+        : base(lexicons)
     {
-        ArgumentNullException.ThrowIfNull(lexicons);
-        _lexicons = lexicons;
     }
 
-    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lexicon = _lexicons.Get(culture);
-        var results = new List<ModelResult>();
-        Scan(lexicon.Tokenize(text), lexicon, results);
-        return results;
-    }
+    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
+        Scan(text, lexicon, results);
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {

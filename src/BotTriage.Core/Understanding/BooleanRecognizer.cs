@@ -7,24 +7,15 @@ namespace BotTriage.Core.Understanding;
 /// Finds yes, no and don't-know answers (<see cref="BooleanResolution"/>), longest phrase first so <c>klopt niet</c>
 /// is a no and <c>niet echt</c> a hedged no. Thread-safe.
 /// </summary>
-public sealed class BooleanRecognizer
+public sealed class BooleanRecognizer : LexiconRecognizer
 {
-    private readonly LexiconSet _lexicons;
-
     public BooleanRecognizer(LexiconSet lexicons)
+        : base(lexicons)
     {
-        ArgumentNullException.ThrowIfNull(lexicons);
-        _lexicons = lexicons;
     }
 
-    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lexicon = _lexicons.Get(culture);
-        var results = new List<ModelResult>();
-        Scan(lexicon.Tokenize(text), lexicon, results);
-        return results;
-    }
+    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
+        Scan(text, lexicon, results);
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {

@@ -8,24 +8,15 @@ namespace BotTriage.Core.Understanding;
 /// is negated (<c>geen pijn op de borst</c>) is not an emergency (the red-flag recognizer still reports it, negated);
 /// a suicidal phrase is reported even after a negation cue, because "nee ik wil dood" must never be missed. Thread-safe.
 /// </summary>
-public sealed class EmergencyRecognizer
+public sealed class EmergencyRecognizer : LexiconRecognizer
 {
-    private readonly LexiconSet _lexicons;
-
     public EmergencyRecognizer(LexiconSet lexicons)
+        : base(lexicons)
     {
-        ArgumentNullException.ThrowIfNull(lexicons);
-        _lexicons = lexicons;
     }
 
-    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lexicon = _lexicons.Get(culture);
-        var results = new List<ModelResult>();
-        Scan(lexicon.Tokenize(text), lexicon, _lexicons.EmergencyCategories, results);
-        return results;
-    }
+    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
+        Scan(text, lexicon, Lexicons.EmergencyCategories, results);
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, IReadOnlyDictionary<string, EmergencyCategory> categories, List<ModelResult> results)
     {

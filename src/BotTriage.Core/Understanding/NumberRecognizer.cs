@@ -5,24 +5,15 @@ using BotTriage.Core.Understanding.Text;
 namespace BotTriage.Core.Understanding;
 
 /// <summary>Finds numbers (<see cref="NumberResolution"/>) in Dutch or English text. Thread-safe.</summary>
-public sealed class NumberRecognizer
+public sealed class NumberRecognizer : LexiconRecognizer
 {
-    private readonly LexiconSet _lexicons;
-
     public NumberRecognizer(LexiconSet lexicons)
+        : base(lexicons)
     {
-        ArgumentNullException.ThrowIfNull(lexicons);
-        _lexicons = lexicons;
     }
 
-    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lexicon = _lexicons.Get(culture);
-        var results = new List<ModelResult>();
-        Scan(lexicon.Tokenize(text), lexicon, results);
-        return results;
-    }
+    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
+        Scan(text, lexicon, results);
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {

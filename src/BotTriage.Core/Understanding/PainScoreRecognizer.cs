@@ -9,27 +9,17 @@ namespace BotTriage.Core.Understanding;
 /// a grade with an article (<c>een 7</c>, <c>like an 8</c>), or a number 0-10 that ends a clause (<c>zeven</c>).
 /// Numbers that are part of a duration (<c>een week of drie</c>) or a vague amount are never scores. Thread-safe.
 /// </summary>
-public sealed class PainScoreRecognizer
+public sealed class PainScoreRecognizer : LexiconRecognizer
 {
     private static readonly DateOnly AnyDay = new(2000, 1, 1);
 
-    private readonly LexiconSet _lexicons;
-
     public PainScoreRecognizer(LexiconSet lexicons)
+        : base(lexicons)
     {
-        ArgumentNullException.ThrowIfNull(lexicons);
-        _lexicons = lexicons;
     }
 
-    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lexicon = _lexicons.Get(culture);
-        var results = new List<ModelResult>();
-        var tokens = lexicon.Tokenize(text);
-        Scan(tokens, lexicon, DurationRecognizer.Find(tokens, lexicon, AnyDay), results);
-        return results;
-    }
+    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
+        Scan(text, lexicon, DurationRecognizer.Find(text, lexicon, AnyDay), results);
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, List<ModelResult> results)
     {

@@ -7,24 +7,15 @@ namespace BotTriage.Core.Understanding;
 /// Finds red-flag symptoms (<see cref="RedFlagResolution"/>) from the red-flag lexicon, negated when a negation cue
 /// reaches the phrase (see the lexicon README): <c>geen koorts</c> is a negated fever. Thread-safe.
 /// </summary>
-public sealed class RedFlagRecognizer
+public sealed class RedFlagRecognizer : LexiconRecognizer
 {
-    private readonly LexiconSet _lexicons;
-
     public RedFlagRecognizer(LexiconSet lexicons)
+        : base(lexicons)
     {
-        ArgumentNullException.ThrowIfNull(lexicons);
-        _lexicons = lexicons;
     }
 
-    public IReadOnlyList<ModelResult> Recognize(string text, string culture)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lexicon = _lexicons.Get(culture);
-        var results = new List<ModelResult>();
-        Scan(lexicon.Tokenize(text), lexicon, results);
-        return results;
-    }
+    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
+        Scan(text, lexicon, results);
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
