@@ -21,8 +21,34 @@ public abstract class BotAdapter
         return this;
     }
 
-    /// <summary>Delivers activities that were addressed by the turn context.</summary>
-    public abstract Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
+    /// <summary>
+    /// Delivers activities that were addressed by the turn context, in order; an <c>invokeResponse</c> is kept for the
+    /// HTTP answer instead of being sent.
+    /// </summary>
+    public async Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activities);
+        var responses = new ResourceResponse[activities.Count];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            if (activity.IsType(ActivityTypes.InvokeResponse))
+            {
+                KeepInvokeResponse(turnContext, activity);
+                responses[i] = new ResourceResponse();
+            }
+            else
+            {
+                responses[i] = await DeliverAsync(activity, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return responses;
+    }
+
+    /// <summary>Delivers one activity to wherever this adapter sends (a channel, a test queue).</summary>
+    protected abstract Task<ResourceResponse> DeliverAsync(Activity activity, CancellationToken cancellationToken);
 
     /// <summary>Keeps an <c>invokeResponse</c> pseudo-activity for the HTTP answer instead of sending it.</summary>
     public static void KeepInvokeResponse(ITurnContext turnContext, Activity invokeResponse)

@@ -58,31 +58,8 @@ public sealed class ChannelAdapter : BotAdapter
         return TurnResponse.Ok;
     }
 
-    public override async Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(activities);
-        var responses = new ResourceResponse[activities.Count];
-        for (var i = 0; i < activities.Count; i++)
-        {
-            var activity = activities[i];
-            if (activity.IsType(ActivityTypes.InvokeResponse))
-            {
-                KeepInvokeResponse(turnContext, activity);
-                responses[i] = new ResourceResponse();
-            }
-            else if (!IsDeliverable(activity))
-            {
-                responses[i] = new ResourceResponse();
-            }
-            else
-            {
-                responses[i] = await _connector.SendAsync(activity, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return responses;
-    }
+    protected override async Task<ResourceResponse> DeliverAsync(Activity activity, CancellationToken cancellationToken) =>
+        IsDeliverable(activity) ? await _connector.SendAsync(activity, cancellationToken).ConfigureAwait(false) : new ResourceResponse();
 
     private static bool IsDeliverable(Activity activity) =>
         !activity.IsType(ActivityTypes.Trace) || string.Equals(activity.ChannelId, Channels.Emulator, StringComparison.Ordinal);

@@ -66,27 +66,12 @@ public class TestAdapter : BotAdapter
     /// <summary>Takes the oldest reply, or null when there is none.</summary>
     public Activity? GetNextReply() => _replies.TryDequeue(out var reply) ? reply : null;
 
-    public override Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    protected override Task<ResourceResponse> DeliverAsync(Activity activity, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(activities);
-        var responses = new ResourceResponse[activities.Count];
-        for (var i = 0; i < activities.Count; i++)
-        {
-            var activity = activities[i];
-            if (activity.IsType(ActivityTypes.InvokeResponse))
-            {
-                KeepInvokeResponse(turnContext, activity);
-                responses[i] = new ResourceResponse();
-                continue;
-            }
-
-            var sent = activity with { Id = activity.Id ?? NextId(), Timestamp = activity.Timestamp ?? DateTimeOffset.UtcNow };
-            _replies.Enqueue(sent);
-            responses[i] = new ResourceResponse(sent.Id);
-        }
-
-        return Task.FromResult<IReadOnlyList<ResourceResponse>>(responses);
+        ArgumentNullException.ThrowIfNull(activity);
+        var sent = activity with { Id = activity.Id ?? NextId(), Timestamp = activity.Timestamp ?? DateTimeOffset.UtcNow };
+        _replies.Enqueue(sent);
+        return Task.FromResult(new ResourceResponse(sent.Id));
     }
 
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);

@@ -46,10 +46,8 @@ public sealed class FlowNavigator
         return current;
     }
 
-    public static string TriggerOf(DialogState state, Answer? answer)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.Kind switch
+    private static string TriggerOf(DialogState state, Answer? answer) =>
+        state.Kind switch
         {
             AnswerKind.YesNo => answer?.YesNo switch
             {
@@ -60,7 +58,6 @@ public sealed class FlowNavigator
             AnswerKind.Choice => answer?.Choice ?? Trigger.Answered,
             _ => Trigger.Answered,
         };
-    }
 
     private void Configure(DialogState state)
     {

@@ -30,11 +30,6 @@ public sealed class TriageEngine
         _navigator = new FlowNavigator(dialogs.Flow);
     }
 
-    public DialogSet Dialogs => _dialogs;
-
-    /// <summary>The graph of the flow, for people to review.</summary>
-    public FlowNavigator Navigator => _navigator;
-
     private FlowDefinition Flow => _dialogs.Flow;
 
     private TextCatalog Texts => _dialogs.Texts;
@@ -71,8 +66,8 @@ public sealed class TriageEngine
 
         if (state.Step == EmergencyStep && state.Outcome is { } previous)
         {
-            var medical = previous.Reasons.Any(r => r.Rule == "emergency-suicide") ? "emergency.suicide" : "emergency.medical";
-            return new TurnResult(state, [new Reply(Texts.Get(medical, state.Culture)), Say(state, "finished")]);
+            var advice = previous.Reasons.Any(r => r.Rule == "emergency-suicide") ? "emergency.suicide" : "emergency.medical";
+            return new TurnResult(state, [Say(state, advice), Say(state, "finished")]);
         }
 
         if (state.Outcome is not null || !Flow.Contains(state.Step))
@@ -364,22 +359,15 @@ public sealed class TriageEngine
     private static bool InRange(DialogState question, double value) =>
         (question.Min is null || value >= question.Min) && (question.Max is null || value <= question.Max);
 
+    /// <summary>The command a whole message is, compared as typed (for words such as "?") and with punctuation ignored.</summary>
     private string? CommandIn(string text)
     {
+        var typed = text.Trim().ToLowerInvariant();
         var said = Normalize(text);
-        if (said.Length == 0 && text.Trim() != "?")
-        {
-            return null;
-        }
-
-        if (text.Trim() == "?")
-        {
-            said = "?";
-        }
-
         foreach (var command in Vocabulary.Commands)
         {
-            if (Texts.Commands[command].Contains(said))
+            var words = Texts.Commands[command];
+            if ((typed.Length > 0 && words.Contains(typed)) || (said.Length > 0 && words.Contains(said)))
             {
                 return command;
             }
