@@ -1,0 +1,38 @@
+namespace BotTriage.Bot.Storage.Postgres;
+
+/// <summary>One step of the PostgreSQL schema: applied once, in version order, inside its own transaction.</summary>
+internal sealed record PostgresMigration(int Version, string Description, string Sql)
+{
+    /// <summary>Every schema step, oldest first. Append new steps; never edit one that has shipped.</summary>
+    public static IReadOnlyList<PostgresMigration> All { get; } =
+    [
+        new(1, "state and transcripts", """
+            CREATE TABLE bot_state (
+                key text NOT NULL PRIMARY KEY,
+                value text NOT NULL,
+                etag text NOT NULL,
+                updated timestamptz NOT NULL
+            );
+            CREATE SEQUENCE transcripts_touched;
+            CREATE TABLE transcripts (
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                created timestamptz NOT NULL,
+                last_activity timestamptz NOT NULL,
+                activity_count integer NOT NULL,
+                touched bigint NOT NULL,
+                PRIMARY KEY (channel_id, conversation_id)
+            );
+            CREATE INDEX ix_transcripts_last_activity ON transcripts (last_activity DESC, touched DESC);
+            CREATE TABLE transcript_activities (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                activity_id text NULL,
+                stored timestamptz NOT NULL,
+                activity text NOT NULL
+            );
+            CREATE INDEX ix_transcript_activities_conversation ON transcript_activities (channel_id, conversation_id, seq);
+            """),
+    ];
+}
