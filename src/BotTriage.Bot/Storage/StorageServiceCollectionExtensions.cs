@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresStorage>();
         services.TryAddSingleton<PostgresTranscriptStore>();
         services.TryAddSingleton<PostgresTurnLock>();
+        services.TryAddSingleton<PostgresVolatileConversationStore>();
         services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) == StorageOptions.PostgresProvider
             ? sp.GetRequiredService<PostgresTurnLock>()
             : NoSharedTurnLock.Instance);
@@ -60,6 +61,18 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddHostedService<StorageInitializer>();
         return services;
+    }
+
+    /// <summary>
+    /// The store for what waits for consent: shared in the database with PostgreSQL (any instance may take the next
+    /// turn), else this instance's memory.
+    /// </summary>
+    public static IVolatileConversationStore SelectVolatileStore(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return SelectProvider(services) == StorageOptions.PostgresProvider
+            ? services.GetRequiredService<PostgresVolatileConversationStore>()
+            : services.GetRequiredService<VolatileConversationCache>();
     }
 
     /// <summary>The normalised provider name; throws for an unknown one (also caught earlier by ValidateOnStart).</summary>

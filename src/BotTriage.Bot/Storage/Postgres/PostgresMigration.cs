@@ -34,5 +34,17 @@ internal sealed record PostgresMigration(int Version, string Description, string
             );
             CREATE INDEX ix_transcript_activities_conversation ON transcript_activities (channel_id, conversation_id, seq);
             """),
+
+        // UNLOGGED: never in the write-ahead log, so never in replicas, WAL archives or point-in-time backups, and
+        // emptied by crash recovery. What waits for consent is meant to be forgotten, not recovered.
+        new(2, "volatile state before consent", """
+            CREATE UNLOGGED TABLE volatile_conversations (
+                key text NOT NULL PRIMARY KEY,
+                state text NULL,
+                pending jsonb NOT NULL DEFAULT '[]',
+                expires timestamptz NOT NULL
+            );
+            CREATE INDEX ix_volatile_conversations_expires ON volatile_conversations (expires);
+            """),
     ];
 }
