@@ -5,12 +5,9 @@ public sealed class NoSharedTurnLock : ISharedTurnLock
 {
     public static NoSharedTurnLock Instance { get; } = new();
 
-    public Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(Released.Instance);
-
-    private sealed class Released : IAsyncDisposable
+    public Task RunAsync(string key, Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
     {
-        public static Released Instance { get; } = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn(cancellationToken);
     }
 }

@@ -19,6 +19,9 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresDatabase> _logger;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
+
+    // The turn running on this async flow, if any: its connection and transaction carry every statement of the turn.
+    private readonly AsyncLocal<NpgsqlConnection?> _turnConnection = new();
     private volatile bool _migrated;
 
     public PostgresDatabase(string connectionString, ILogger<PostgresDatabase> logger)
@@ -115,21 +118,103 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     internal async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (_turnConnection.Value is { } turn)
+        {
+            try
+            {
+                return await work(turn).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(exception);
+            }
+        }
+
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         return await RunUnmigratedAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens a connection that the caller keeps (the turn lock holds one for the turn).</summary>
-    internal async Task<NpgsqlConnection> OpenHeldConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> all or nothing: in its own transaction, or inside the running turn's transaction
+    /// under a savepoint. <paramref name="work"/> returns whether to keep what it did; false undoes it.
+    /// </summary>
+    internal Task<T> RunInTransactionAsync<T>(Func<NpgsqlConnection, Task<(T Result, bool Keep)>> work, CancellationToken cancellationToken) =>
+        RunAsync(
+            async connection =>
+            {
+                if (_turnConnection.Value is not null)
+                {
+                    await ExecuteAsync(connection, null, "SAVEPOINT bottriage_write", cancellationToken).ConfigureAwait(false);
+                    var (nested, keepNested) = await work(connection).ConfigureAwait(false);
+                    await ExecuteAsync(connection, null, keepNested ? "RELEASE SAVEPOINT bottriage_write" : "ROLLBACK TO SAVEPOINT bottriage_write", cancellationToken).ConfigureAwait(false);
+                    return nested;
+                }
+
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var (result, keep) = await work(connection).ConfigureAwait(false);
+                if (keep)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs a whole turn on one connection and one transaction that first takes a transaction-level advisory lock on
+    /// <paramref name="lockKey"/>: every store call of the turn joins the transaction, so the turn's state, volatile
+    /// state and transcript are committed together or not at all, and the lock ends with the transaction.
+    /// </summary>
+    internal async Task RunTurnAsync(string lockKey, Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection? connection = null;
+        NpgsqlTransaction? transaction = null;
         try
         {
-            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", cancellationToken, lockKey).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(exception);
+            }
+
+            _turnConnection.Value = connection;
+            try
+            {
+                await turn(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _turnConnection.Value = null;
+            }
+
+            try
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(exception);
+            }
         }
-        catch (Exception exception) when (IsUnavailable(exception))
+        finally
         {
-            throw Unavailable(exception);
+            // Disposing an uncommitted transaction rolls it back; on a broken connection the server already has.
+            if (transaction is not null)
+            {
+                await DisposeQuietlyAsync(transaction).ConfigureAwait(false);
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -168,6 +253,18 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
         {
             throw Unavailable(exception);
+        }
+    }
+
+    private async Task DisposeQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception) || exception is NpgsqlException or InvalidOperationException)
+        {
+            LogRollbackFailed(_logger, exception.GetType().Name);
         }
     }
 
@@ -246,6 +343,9 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
 
     [LoggerMessage(EventId = 1150, Level = LogLevel.Information, Message = "PostgreSQL storage ready: {Applied} schema steps applied, schema at version {Version}, in {ElapsedMilliseconds:F1} ms")]
     private static partial void LogMigrated(ILogger logger, int applied, int version, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1152, Level = LogLevel.Warning, Message = "Rolling back a failed turn's transaction failed ({ErrorType}); the server ends it with the connection")]
+    private static partial void LogRollbackFailed(ILogger logger, string errorType);
 
     [LoggerMessage(EventId = 1151, Level = LogLevel.Error, Message = "PostgreSQL database {Database} on {Host} cannot be reached ({Reason})")]
     private static partial void LogUnavailable(ILogger logger, string host, string database, string reason);

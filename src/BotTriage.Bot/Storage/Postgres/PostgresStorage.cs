@@ -86,31 +86,29 @@ public sealed partial class PostgresStorage : IStorage
 
         var started = Stopwatch.GetTimestamp();
         var updated = _timeProvider.GetUtcNow();
-        var conflict = await _database.RunAsync(
+        var conflict = await _database.RunInTransactionAsync<string?>(
             async connection =>
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
                 // Keys in a fixed order, so two multi-key writes cannot lock each other's rows in opposite orders.
                 foreach (var (key, item) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
                 {
                     var etag = Guid.NewGuid().ToString("N");
-                    if (!await TryWriteAsync(connection, transaction, key, item, etag, updated, cancellationToken).ConfigureAwait(false))
+                    if (!await TryWriteAsync(connection, key, item, etag, updated, cancellationToken).ConfigureAwait(false))
                     {
-                        // Disposing the transaction rolls back the keys already written.
-                        return key;
+                        // Not kept: the keys already written are rolled back with the rest.
+                        return (key, false);
                     }
 
                     etags[key] = etag;
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return null;
+                return (null, true);
             },
             cancellationToken).ConfigureAwait(false);
 
         if (conflict is not null)
         {
+            etags.Clear();
             LogConflict(_logger, changes.Count);
             throw new StorageConcurrencyException(conflict);
         }
@@ -161,7 +159,6 @@ public sealed partial class PostgresStorage : IStorage
 
     private static async Task<bool> TryWriteAsync(
         NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
         string key,
         StoreItem item,
         string etag,
@@ -170,20 +167,19 @@ public sealed partial class PostgresStorage : IStorage
     {
         if (SqliteStorage.IsUnconditional(item.ETag))
         {
-            await ExecuteAsync(connection, transaction, UpsertSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, UpsertSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         // A matching ETag updates the row; a key that does not exist yet is created (IStorage's rule for new keys);
         // anything else means another writer got there first. Under READ COMMITTED the UPDATE waits for a concurrent
         // writer of the row and then re-checks the ETag against the committed row.
-        return await ExecuteAsync(connection, transaction, UpdateIfMatchSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false) == 1
-            || await ExecuteAsync(connection, transaction, InsertIfAbsentSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false) == 1;
+        return await ExecuteAsync(connection, UpdateIfMatchSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false) == 1
+            || await ExecuteAsync(connection, InsertIfAbsentSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private static async Task<int> ExecuteAsync(
         NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
         string sql,
         string key,
         StoreItem item,
@@ -191,7 +187,7 @@ public sealed partial class PostgresStorage : IStorage
         DateTimeOffset updated,
         CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("key", key));
         command.Parameters.Add(new NpgsqlParameter<string>("value", item.Value.GetRawText()));
         command.Parameters.Add(new NpgsqlParameter<string>("etag", etag));

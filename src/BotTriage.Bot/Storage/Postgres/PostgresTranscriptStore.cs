@@ -44,11 +44,9 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
         // Trace and other local activities carry no id; the row's sequence number orders them instead.
         var ids = activities.Select(TranscriptActivity.GetId).ToArray();
         var texts = activities.Select(a => a.GetRawText()).ToArray();
-        await _database.RunAsync(
+        await _database.RunInTransactionAsync(
             async connection =>
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
                 // WITH ORDINALITY keeps the activities in the order given, so the identity column follows it.
                 await using (var insert = new NpgsqlCommand(
                     """
@@ -57,8 +55,7 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
                     FROM unnest(@ids, @activities) WITH ORDINALITY AS a(id, activity, n)
                     ORDER BY a.n
                     """,
-                    connection,
-                    transaction))
+                    connection))
                 {
                     insert.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
                     insert.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
@@ -77,8 +74,7 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
                         activity_count = transcripts.activity_count + excluded.activity_count,
                         touched = excluded.touched
                     """,
-                    connection,
-                    transaction))
+                    connection))
                 {
                     summary.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
                     summary.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
@@ -87,8 +83,7 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
                     await summary.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return activities.Count;
+                return (activities.Count, true);
             },
             cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);

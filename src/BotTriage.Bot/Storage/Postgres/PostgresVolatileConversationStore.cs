@@ -73,9 +73,8 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
         ArgumentNullException.ThrowIfNull(key);
         return ExecuteAsync(
             """
-            WITH cleared AS (UPDATE volatile_conversations SET state = NULL WHERE key = @key RETURNING key, pending, expires)
-            DELETE FROM volatile_conversations v USING cleared c
-            WHERE v.key = c.key AND (c.pending = '[]' OR c.expires <= now())
+            DELETE FROM volatile_conversations WHERE key = @key AND (pending = '[]' OR expires <= now());
+            UPDATE volatile_conversations SET state = NULL WHERE key = @key;
             """,
             key,
             null,
@@ -108,15 +107,13 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
     public async Task<IReadOnlyList<Activity>> TakePendingTranscriptAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var text = await _database.RunAsync(
+        var text = await _database.RunInTransactionAsync(
             async connection =>
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 string? pending;
                 await using (var select = new NpgsqlCommand(
                     "SELECT pending::text FROM volatile_conversations WHERE key = @key AND expires > now() FOR UPDATE",
-                    connection,
-                    transaction))
+                    connection))
                 {
                     select.Parameters.Add(new NpgsqlParameter<string>("key", key));
                     pending = await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
@@ -125,18 +122,16 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
                 // Emptied, and gone altogether when no unconsented state is left to keep.
                 await using (var clear = new NpgsqlCommand(
                     """
-                    WITH emptied AS (UPDATE volatile_conversations SET pending = '[]' WHERE key = @key RETURNING key, state)
-                    DELETE FROM volatile_conversations v USING emptied e WHERE v.key = e.key AND e.state IS NULL
+                    DELETE FROM volatile_conversations WHERE key = @key AND (state IS NULL OR expires <= now());
+                    UPDATE volatile_conversations SET pending = '[]' WHERE key = @key;
                     """,
-                    connection,
-                    transaction))
+                    connection))
                 {
                     clear.Parameters.Add(new NpgsqlParameter<string>("key", key));
                     await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return pending;
+                return (pending, true);
             },
             cancellationToken).ConfigureAwait(false);
 
