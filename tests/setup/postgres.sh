@@ -1,9 +1,13 @@
-# Starts a throwaway PostgreSQL cluster for the tests; sourced by tests/run.sh (and usable by hand:
-# `source tests/setup/postgres.sh` before `dotnet test`). Installs Debian's postgresql package when no server is
-# installed, runs the cluster as an unprivileged user on a free loopback port, exports
+# Starts a throwaway PostgreSQL cluster for the tests. Installs Debian's postgresql package when no server is
+# installed and runs the cluster as an unprivileged user (initdb refuses root) on a free loopback port.
+#
+# Sourced (tests/run.sh does; by hand: `source tests/setup/postgres.sh` before `dotnet test`), it exports
 #   BOTTRIAGE_TEST_POSTGRES      an Npgsql connection string for a superuser on the cluster
-#   BOTTRIAGE_TEST_POSTGRES_CTL  a script that takes stop | start, for the tests that restart the database
-# and stops and removes the cluster when the sourcing shell exits.
+#   BOTTRIAGE_TEST_POSTGRES_CTL  a script taking stop | start | destroy
+# and destroys the cluster when the sourcing shell exits. Executed, it prints those two lines as NAME=VALUE and
+# leaves the cluster running: the caller destroys it with `$BOTTRIAGE_TEST_POSTGRES_CTL destroy`, and with
+# `--owner PID` it is destroyed as well once that process has exited (the tests start a cluster of their own this
+# way to restart it, and when the variables are not set).
 
 bottriage_postgres_start() {
   local bindir user dir port attempt
@@ -42,7 +46,8 @@ run() { if [ "\$(id -u)" -eq 0 ]; then runuser -u "$user" -- "\$@"; else "\$@"; 
 case "\${1:-}" in
   stop) run "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null ;;
   start) run "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ;;
-  *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
+  destroy) run "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$dir" ;;
+  *) echo "usage: \$0 stop|start|destroy" >&2; exit 2 ;;
 esac
 CTL
   chmod 755 "$dir/ctl"
@@ -65,22 +70,27 @@ CONF
     if "$dir/ctl" start; then
       export BOTTRIAGE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=bottriage;Database=postgres"
       export BOTTRIAGE_TEST_POSTGRES_CTL="$dir/ctl"
-      BOTTRIAGE_TEST_POSTGRES_DIR="$dir"
       echo "postgres.sh: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
       return 0
     fi
     tail -n 5 "$dir/server.log" >&2 || true
   done
-  echo "postgres.sh: the test cluster did not start; see $dir/server.log" >&2
+  echo "postgres.sh: the test cluster did not start:" >&2
+  cat "$dir/server.log" >&2 2>/dev/null || true
+  rm -rf "$dir"
   return 1
 }
 
-bottriage_postgres_stop() {
-  if [ -n "${BOTTRIAGE_TEST_POSTGRES_DIR:-}" ] && [ -d "$BOTTRIAGE_TEST_POSTGRES_DIR" ]; then
-    "$BOTTRIAGE_TEST_POSTGRES_DIR/ctl" stop 2>/dev/null || true
-    rm -rf "$BOTTRIAGE_TEST_POSTGRES_DIR"
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
+  bottriage_postgres_start
+  # --owner PID: destroy the cluster once that process is gone, even when it is killed before it can clean up.
+  if [ "${1:-}" = "--owner" ] && [ -n "${2:-}" ]; then
+    ( while kill -0 "$2" 2>/dev/null; do sleep 2; done; "$BOTTRIAGE_TEST_POSTGRES_CTL" destroy ) </dev/null >/dev/null 2>&1 &
   fi
-}
-
-bottriage_postgres_start
-trap bottriage_postgres_stop EXIT
+  echo "BOTTRIAGE_TEST_POSTGRES=$BOTTRIAGE_TEST_POSTGRES"
+  echo "BOTTRIAGE_TEST_POSTGRES_CTL=$BOTTRIAGE_TEST_POSTGRES_CTL"
+else
+  bottriage_postgres_start
+  trap '"$BOTTRIAGE_TEST_POSTGRES_CTL" destroy' EXIT
+fi
