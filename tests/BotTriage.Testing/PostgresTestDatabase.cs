@@ -27,7 +27,7 @@ public sealed class PostgresTestDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var name = "bottriage_test_" + Guid.NewGuid().ToString("N");
-        using (var connection = new NpgsqlConnection(cluster.ConnectionString))
+        using (var connection = new NpgsqlConnection(AdminConnectionString(cluster)))
         {
             connection.Open();
             using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
@@ -38,9 +38,13 @@ public sealed class PostgresTestDatabase : IDisposable
         return new PostgresTestDatabase(cluster, name, builder.ConnectionString);
     }
 
+    // Unpooled: a test that restarts the cluster would otherwise leave a dead pooled connection for the next drop.
+    private static string AdminConnectionString(PostgresTestCluster cluster) =>
+        new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString;
+
     public void Dispose()
     {
-        using var connection = new NpgsqlConnection(_cluster.ConnectionString);
+        using var connection = new NpgsqlConnection(AdminConnectionString(_cluster));
         connection.Open();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
         command.ExecuteNonQuery();
