@@ -39,6 +39,7 @@ public sealed class DatabaseRestartTests : IDisposable
         using (var health = await _instances.Clients[0].GetAsync("/healthz"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal("unhealthy: postgres storage unreachable", await health.Content.ReadAsStringAsync());
         }
 
         using (var refused = await _instances.Clients[1].PostAsync(Activities.Message("hoi", "conv-while-down")))
@@ -54,6 +55,7 @@ public sealed class DatabaseRestartTests : IDisposable
         using (var health = await _instances.Clients[1].GetAsync("/healthz"))
         {
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("healthy: postgres storage reachable", await health.Content.ReadAsStringAsync());
         }
 
         var transcripts = _instances[0].Get<ITranscriptStore>();
