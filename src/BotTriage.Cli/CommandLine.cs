@@ -14,6 +14,7 @@ public static class CommandLine
         new ChatCommand(),
         new CheckDialogsCommand(),
         new DiagramCommand(),
+        new HashPasswordCommand(),
         new RecognizeCommand(),
     ];
 

@@ -1,6 +1,7 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Connector;
+using BotTriage.Bot.Privacy;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
 using BotTriage.Bot.Triage;
@@ -26,6 +27,7 @@ public static class BotTriageServiceCollectionExtensions
 
         services.AddBotTriageStorage(configuration);
         services.AddBotTriageChannelAuthentication(configuration);
+        services.AddBotTriagePrivacy(configuration);
 
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());

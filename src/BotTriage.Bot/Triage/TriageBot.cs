@@ -2,6 +2,7 @@ using System.Text.Json;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Hosting;
 using BotTriage.Bot.Schema;
+using BotTriage.Bot.Sessions;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
 using BotTriage.Bot.Transcripts;
@@ -28,6 +29,7 @@ public sealed class TriageBot(
     ITriageEngine engine,
     ConversationStateStore conversations,
     ITranscriptStore transcripts,
+    SessionRecorder sessionRecorder,
     TimeProvider timeProvider,
     IOptions<BotOptions> options,
     ILogger<TriageBot> logger) : ActivityHandler
@@ -78,6 +80,7 @@ public sealed class TriageBot(
             {
                 await conversations.EraseAsync(channelId, conversationId, userId, cancellationToken).ConfigureAwait(false);
                 await transcripts.DeleteAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+                await sessionRecorder.EraseAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
                 TriageBotLog.Erased(logger, channelId, conversationId);
                 turnContext.TurnState[TurnStateKeys.TranscriptDecision] = TranscriptDecision.Discard;
                 await SendRepliesAsync(turnContext, result, stored?.State, cancellationToken).ConfigureAwait(false);
@@ -94,6 +97,7 @@ public sealed class TriageBot(
                 continue;
             }
 
+            await sessionRecorder.RecordAsync(channelId, conversationId, userId, stored, result.State, cancellationToken).ConfigureAwait(false);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 TriageBotLog.Stepped(logger, result.State.Turn, channelId, conversationId, stored?.State.Step, result.State.Step, result.Replies.Count, result.State.ConsentGiven);
