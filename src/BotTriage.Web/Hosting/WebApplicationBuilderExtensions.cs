@@ -1,5 +1,6 @@
 using BotTriage.Bot.Hosting;
 using BotTriage.Core.Dialogs;
+using BotTriage.Web.Chat;
 
 namespace BotTriage.Web.Hosting;
 
@@ -31,6 +32,7 @@ public static class WebApplicationBuilderExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddBotTriage(configuration);
+        builder.AddChat();
         return builder;
     }
 }

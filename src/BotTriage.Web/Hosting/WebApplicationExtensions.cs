@@ -1,5 +1,6 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Storage;
+using BotTriage.Web.Chat;
 using BotTriage.Web.Endpoints;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,6 +17,7 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapMessages();
         app.MapHealth();
+        app.MapChat();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
