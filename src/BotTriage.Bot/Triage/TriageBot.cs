@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotTriage.Bot.Builder;
+using BotTriage.Bot.Cards;
 using BotTriage.Bot.Hosting;
 using BotTriage.Bot.Schema;
 using BotTriage.Bot.Sessions;
@@ -22,7 +23,8 @@ namespace BotTriage.Bot.Triage;
 /// Order within a turn: load (with ETag), step, save, and only then send. When another instance saved the
 /// conversation in between, the save fails on the ETag and the turn is re-run on the fresh state before anything
 /// was sent, so no message is lost or answered twice. Replies carry the choices as <c>imBack</c> suggested actions
-/// (three at most on Teams, which shows no more); a turn with a result also sends the <c>bottriage.outcome</c> event.
+/// (three at most on Teams, which shows no more); a turn with a result also sends the <c>bottriage.outcome</c> event,
+/// and its result reply carries the <see cref="TriageResultCards"/> card on channels that show cards.
 /// </para>
 /// </summary>
 public sealed class TriageBot(
@@ -32,7 +34,8 @@ public sealed class TriageBot(
     SessionRecorder sessionRecorder,
     TimeProvider timeProvider,
     IOptions<BotOptions> options,
-    ILogger<TriageBot> logger) : ActivityHandler
+    ILogger<TriageBot> logger,
+    TriageResultCards? resultCards = null) : ActivityHandler
 {
     public const string OutcomeEventName = "bottriage.outcome";
     public const string WebChatJoinEventName = "webchat/join";
@@ -195,6 +198,11 @@ public sealed class TriageBot(
                 {
                     SuggestedActions = new SuggestedActions { Actions = [.. reply.Choices.Take(maxActions).Select(c => CardAction.ImBack(c.Label))] },
                 };
+            }
+
+            if (reply.IsOutcome && result.State.Outcome is { } shown && resultCards is not null)
+            {
+                message = resultCards.Present(message, shown, culture, turnContext.Activity.ChannelId);
             }
 
             activities.Add(message);

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Hosting;
 using BotTriage.Core.Dialogs;
+using BotTriage.Web.Chat;
 using BotTriage.Web.Therapists;
 
 namespace BotTriage.Web.Hosting;
@@ -33,6 +34,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddBotTriage(configuration);
         builder.AddTherapistWorkspace();
+        builder.AddChat();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Storage;
+using BotTriage.Web.Chat;
 using BotTriage.Web.Endpoints;
 using BotTriage.Web.Therapists;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,6 +19,7 @@ public static class WebApplicationExtensions
         app.MapMessages();
         app.MapHealth();
         app.MapTherapists();
+        app.MapChat();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
