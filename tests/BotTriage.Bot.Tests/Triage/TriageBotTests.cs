@@ -62,18 +62,18 @@ public sealed class TriageBotTests : IDisposable
     }
 
     [Fact]
-    public async Task ShowsAtMostThreeChoicesOnTeams()
+    public async Task ShowsAtMostThreeSuggestedActionsOnTeamsAndMoreAsACard()
     {
         using var teams = new BotHarness(channelId: Channels.MsTeams);
 
         await teams.Flow()
-            .Send("hoi").AssertReply(r => Assert.Equal(2, r.SuggestedActions!.Actions!.Count))
+            .Send("hoi").AssertReply(r => Assert.Equal(["Ja", "Nee", "English"], r.SuggestedActions!.Actions!.Select(a => a.Title)))
             .Send("ja").AssertReply("Wat is je klacht?")
             .Send("rug").AssertReply(r =>
             {
-                Assert.Equal(["3", "5", "7"], r.SuggestedActions!.Actions!.Select(a => a.Title));
-                Assert.All(r.SuggestedActions.Actions!, a => Assert.Equal(ActionTypes.ImBack, a.Type));
-                Assert.Null(r.Attachments);
+                Assert.Null(r.SuggestedActions);
+                var card = Assert.Single(r.Attachments!).Content!.Value;
+                Assert.Equal(["3", "5", "7", "9"], card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()));
             })
             .StartTestAsync();
     }
