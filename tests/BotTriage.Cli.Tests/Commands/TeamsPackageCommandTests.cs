@@ -103,6 +103,19 @@ public sealed partial class TeamsPackageCommandTests : IDisposable
         Assert.Equal([0x12, 0x34, 0x56, 0xFF], Pixels(files["color.png"], 192).AsSpan(0, 4).ToArray());
     }
 
+    [Fact]
+    public async Task BuildsAValidPackageFromTheSampleSettings()
+    {
+        var sample = SampleSettings();
+
+        var (exit, _, error) = await CliRunner.RunAsync("", "teams-package", "--app-id", AppId, "--domain", Domain, "--out", Zip, "--config", sample);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        var manifest = JsonDocument.Parse(ReadZip(Zip)["manifest.json"]).RootElement;
+        Assert.Equal("https://praktijk.example.nl/privacy", manifest.GetProperty("developer").GetProperty("privacyUrl").GetString());
+    }
+
     [Theory]
     [InlineData("--app-id", "bottriage-bot", "manifest.json: id: 'bottriage-bot' is not a GUID")]
     [InlineData("--app-id", "bottriage-bot", "manifest.json: bots[0].botId: 'bottriage-bot' is not the bot's Microsoft App ID")]
@@ -203,6 +216,20 @@ public sealed partial class TeamsPackageCommandTests : IDisposable
         }
 
         return [.. kept];
+    }
+
+    private static string SampleSettings()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "appsettings.sample.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("appsettings.sample.json not found above the test folder.");
     }
 
     private static Dictionary<string, byte[]> ReadZip(string path)
