@@ -16,6 +16,7 @@ public static class CommandLine
         new DiagramCommand(),
         new HashPasswordCommand(),
         new RecognizeCommand(),
+        new TeamsPackageCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using BotTriage.Bot.Schema;
 using BotTriage.Bot.Sessions;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
+using BotTriage.Bot.Teams;
 using BotTriage.Bot.Transcripts;
 using BotTriage.Core.Triage;
 using Microsoft.Extensions.Logging;
@@ -23,8 +24,9 @@ namespace BotTriage.Bot.Triage;
 /// Order within a turn: load (with ETag), step, save, and only then send. When another instance saved the
 /// conversation in between, the save fails on the ETag and the turn is re-run on the fresh state before anything
 /// was sent, so no message is lost or answered twice. Replies carry the choices as <c>imBack</c> suggested actions
-/// (three at most on Teams, which shows no more); a turn with a result also sends the <c>bottriage.outcome</c> event,
-/// and its result reply carries the <see cref="TriageResultCards"/> card on channels that show cards.
+/// (on Teams, <see cref="TeamsReplies"/> turns more than three into a card); a turn with a result also sends the
+/// <c>bottriage.outcome</c> event, and its result reply carries the <see cref="TriageResultCards"/> card on channels
+/// that show cards. A choice pressed on a card is read from the message's value (<see cref="SubmittedAnswer"/>).
 /// </para>
 /// </summary>
 public sealed class TriageBot(
@@ -34,13 +36,12 @@ public sealed class TriageBot(
     SessionRecorder sessionRecorder,
     TimeProvider timeProvider,
     IOptions<BotOptions> options,
+    TeamsReplies teamsReplies,
     ILogger<TriageBot> logger,
     TriageResultCards? resultCards = null) : ActivityHandler
 {
     public const string OutcomeEventName = "bottriage.outcome";
     public const string WebChatJoinEventName = "webchat/join";
-
-    private const int TeamsMaxSuggestedActions = 3;
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -76,7 +77,7 @@ public sealed class TriageBot(
             else
             {
                 var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
-                result = engine.TakeStep(stored.State, activity.Text ?? "", today);
+                result = engine.TakeStep(stored.State, SubmittedAnswer.Read(activity), today);
             }
 
             if (result.EraseRequested)
@@ -186,7 +187,6 @@ public sealed class TriageBot(
         var culture = result.State.Culture;
         turnContext.TurnState[TurnStateKeys.Culture] = culture;
         var locale = CultureNames.ToCultureInfo(culture).Name;
-        var maxActions = string.Equals(turnContext.Activity.ChannelId, Channels.MsTeams, StringComparison.Ordinal) ? TeamsMaxSuggestedActions : int.MaxValue;
 
         var activities = new List<Activity>(result.Replies.Count + 1);
         foreach (var reply in result.Replies)
@@ -196,7 +196,7 @@ public sealed class TriageBot(
             {
                 message = message with
                 {
-                    SuggestedActions = new SuggestedActions { Actions = [.. reply.Choices.Take(maxActions).Select(c => CardAction.ImBack(c.Label))] },
+                    SuggestedActions = new SuggestedActions { Actions = [.. reply.Choices.Select(c => CardAction.ImBack(c.Label))] },
                 };
             }
 
@@ -226,6 +226,7 @@ public sealed class TriageBot(
             }
         }
 
-        await turnContext.SendActivitiesAsync(activities, cancellationToken).ConfigureAwait(false);
+        var shaped = await teamsReplies.AdaptAsync(turnContext, result, before, activities, cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivitiesAsync(shaped, cancellationToken).ConfigureAwait(false);
     }
 }
