@@ -9,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results="$PWD/TestResults"
 rm -rf "$results"
 
+bash tests/setup/chromium.sh
 dotnet restore BotTriage.sln
 dotnet build BotTriage.sln --no-restore -c Release -warnaserror
 source tests/setup/postgres.sh

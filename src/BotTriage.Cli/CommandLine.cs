@@ -14,7 +14,9 @@ public static class CommandLine
         new ChatCommand(),
         new CheckDialogsCommand(),
         new DiagramCommand(),
+        new HashPasswordCommand(),
         new RecognizeCommand(),
+        new TeamsPackageCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)

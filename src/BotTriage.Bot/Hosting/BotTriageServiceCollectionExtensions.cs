@@ -1,8 +1,10 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Connector;
+using BotTriage.Bot.Privacy;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
+using BotTriage.Bot.Teams;
 using BotTriage.Bot.Triage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace BotTriage.Bot.Hosting;
 
 /// <summary>
-/// The bot's wiring, in one place: storage and channel auth (from their own projects' extensions), the turn pipeline
-/// (turn lock, transcript, typing, in that order), the Connector client and the triage bot. The host registers the
+/// The bot's wiring, in one place: storage, channel auth and Teams (from their own folders' extensions), the turn
+/// pipeline (turn lock, Teams gate, transcript, typing, in that order), the Connector client and the triage bot. The host registers the
 /// validated <see cref="Core.Dialogs.DialogSet"/> the engine is built from.
 /// </summary>
 public static class BotTriageServiceCollectionExtensions
@@ -26,6 +28,8 @@ public static class BotTriageServiceCollectionExtensions
 
         services.AddBotTriageStorage(configuration);
         services.AddBotTriageChannelAuthentication(configuration);
+        services.AddBotTriagePrivacy(configuration);
+        services.AddBotTriageTeams(configuration);
 
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
@@ -63,6 +67,7 @@ public static class BotTriageServiceCollectionExtensions
     public static IReadOnlyList<IMiddleware> Pipeline(IServiceProvider services) =>
     [
         services.GetRequiredService<ConversationTurnLockMiddleware>(),
+        services.GetRequiredService<TeamsGateMiddleware>(),
         services.GetRequiredService<TranscriptLoggerMiddleware>(),
         services.GetRequiredService<ShowTypingMiddleware>(),
     ];

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using BotTriage.Bot.Builder;
+using BotTriage.Bot.Cards;
 using BotTriage.Bot.Hosting;
 using BotTriage.Bot.Schema;
+using BotTriage.Bot.Sessions;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
+using BotTriage.Bot.Teams;
 using BotTriage.Bot.Transcripts;
 using BotTriage.Core.Triage;
 using Microsoft.Extensions.Logging;
@@ -21,21 +24,24 @@ namespace BotTriage.Bot.Triage;
 /// Order within a turn: load (with ETag), step, save, and only then send. When another instance saved the
 /// conversation in between, the save fails on the ETag and the turn is re-run on the fresh state before anything
 /// was sent, so no message is lost or answered twice. Replies carry the choices as <c>imBack</c> suggested actions
-/// (three at most on Teams, which shows no more); a turn with a result also sends the <c>bottriage.outcome</c> event.
+/// (on Teams, <see cref="TeamsReplies"/> turns more than three into a card); a turn with a result also sends the
+/// <c>bottriage.outcome</c> event, and its result reply carries the <see cref="TriageResultCards"/> card on channels
+/// that show cards. A choice pressed on a card is read from the message's value (<see cref="SubmittedAnswer"/>).
 /// </para>
 /// </summary>
 public sealed class TriageBot(
     ITriageEngine engine,
     ConversationStateStore conversations,
     ITranscriptStore transcripts,
+    SessionRecorder sessionRecorder,
     TimeProvider timeProvider,
     IOptions<BotOptions> options,
-    ILogger<TriageBot> logger) : ActivityHandler
+    TeamsReplies teamsReplies,
+    ILogger<TriageBot> logger,
+    TriageResultCards? resultCards = null) : ActivityHandler
 {
     public const string OutcomeEventName = "bottriage.outcome";
     public const string WebChatJoinEventName = "webchat/join";
-
-    private const int TeamsMaxSuggestedActions = 3;
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -71,13 +77,14 @@ public sealed class TriageBot(
             else
             {
                 var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
-                result = engine.TakeStep(stored.State, activity.Text ?? "", today);
+                result = engine.TakeStep(stored.State, SubmittedAnswer.Read(activity), today);
             }
 
             if (result.EraseRequested)
             {
                 await conversations.EraseAsync(channelId, conversationId, userId, cancellationToken).ConfigureAwait(false);
                 await transcripts.DeleteAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+                await sessionRecorder.EraseAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
                 TriageBotLog.Erased(logger, channelId, conversationId);
                 turnContext.TurnState[TurnStateKeys.TranscriptDecision] = TranscriptDecision.Discard;
                 await SendRepliesAsync(turnContext, result, stored?.State, cancellationToken).ConfigureAwait(false);
@@ -94,6 +101,7 @@ public sealed class TriageBot(
                 continue;
             }
 
+            await sessionRecorder.RecordAsync(channelId, conversationId, userId, stored, result.State, cancellationToken).ConfigureAwait(false);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 TriageBotLog.Stepped(logger, result.State.Turn, channelId, conversationId, stored?.State.Step, result.State.Step, result.Replies.Count, result.State.ConsentGiven);
@@ -179,7 +187,6 @@ public sealed class TriageBot(
         var culture = result.State.Culture;
         turnContext.TurnState[TurnStateKeys.Culture] = culture;
         var locale = CultureNames.ToCultureInfo(culture).Name;
-        var maxActions = string.Equals(turnContext.Activity.ChannelId, Channels.MsTeams, StringComparison.Ordinal) ? TeamsMaxSuggestedActions : int.MaxValue;
 
         var activities = new List<Activity>(result.Replies.Count + 1);
         foreach (var reply in result.Replies)
@@ -189,8 +196,13 @@ public sealed class TriageBot(
             {
                 message = message with
                 {
-                    SuggestedActions = new SuggestedActions { Actions = [.. reply.Choices.Take(maxActions).Select(c => CardAction.ImBack(c.Label))] },
+                    SuggestedActions = new SuggestedActions { Actions = [.. reply.Choices.Select(c => CardAction.ImBack(c.Label))] },
                 };
+            }
+
+            if (reply.IsOutcome && result.State.Outcome is { } shown && resultCards is not null)
+            {
+                message = resultCards.Present(message, shown, culture, turnContext.Activity.ChannelId);
             }
 
             activities.Add(message);
@@ -214,6 +226,7 @@ public sealed class TriageBot(
             }
         }
 
-        await turnContext.SendActivitiesAsync(activities, cancellationToken).ConfigureAwait(false);
+        var shaped = await teamsReplies.AdaptAsync(turnContext, result, before, activities, cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivitiesAsync(shaped, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,7 @@
 using BotTriage.Bot.Hosting;
 using BotTriage.Core.Dialogs;
+using BotTriage.Web.Chat;
+using BotTriage.Web.Therapists;
 
 namespace BotTriage.Web.Hosting;
 
@@ -31,6 +33,8 @@ public static class WebApplicationBuilderExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddBotTriage(configuration);
+        builder.AddTherapistWorkspace();
+        builder.AddChat();
         return builder;
     }
 }

@@ -1,6 +1,8 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Storage;
+using BotTriage.Web.Chat;
 using BotTriage.Web.Endpoints;
+using BotTriage.Web.Therapists;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -16,6 +18,8 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapMessages();
         app.MapHealth();
+        app.MapTherapists();
+        app.MapChat();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

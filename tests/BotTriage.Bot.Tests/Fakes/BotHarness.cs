@@ -16,7 +16,11 @@ public sealed class BotHarness : IDisposable
 
     public BotHarness(ITriageEngine? engine = null, TimeProvider? timeProvider = null, string channelId = "test")
     {
-        var configuration = new ConfigurationBuilder().Build();
+        // Replies are asserted one by one here; a slow turn on a busy machine must not slip a typing indicator in
+        // between. The indicator itself is tested with its middleware.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:TypingDelayMilliseconds"] = "60000" })
+            .Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IStorage>(Storage);
         services.AddSingleton<ITranscriptStore>(Transcripts);

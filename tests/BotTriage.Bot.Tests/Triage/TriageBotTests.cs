@@ -62,18 +62,18 @@ public sealed class TriageBotTests : IDisposable
     }
 
     [Fact]
-    public async Task ShowsAtMostThreeChoicesOnTeams()
+    public async Task ShowsAtMostThreeSuggestedActionsOnTeamsAndMoreAsACard()
     {
         using var teams = new BotHarness(channelId: Channels.MsTeams);
 
         await teams.Flow()
-            .Send("hoi").AssertReply(r => Assert.Equal(2, r.SuggestedActions!.Actions!.Count))
+            .Send("hoi").AssertReply(r => Assert.Equal(["Ja", "Nee", "English"], r.SuggestedActions!.Actions!.Select(a => a.Title)))
             .Send("ja").AssertReply("Wat is je klacht?")
             .Send("rug").AssertReply(r =>
             {
-                Assert.Equal(["3", "5", "7"], r.SuggestedActions!.Actions!.Select(a => a.Title));
-                Assert.All(r.SuggestedActions.Actions!, a => Assert.Equal(ActionTypes.ImBack, a.Type));
-                Assert.Null(r.Attachments);
+                Assert.Null(r.SuggestedActions);
+                var card = Assert.Single(r.Attachments!).Content!.Value;
+                Assert.Equal(["3", "5", "7", "9"], card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()));
             })
             .StartTestAsync();
     }
@@ -180,6 +180,11 @@ public sealed class TriageBotTests : IDisposable
     public async Task ReRunsTheTurnWhenAnotherInstanceSavedFirst()
     {
         await _harness.Flow().Send("hoi").AssertReply(_ => { }).Send("ja").AssertReply(_ => { }).StartTestAsync();
+        // A slow first turn on a busy machine also sends a typing indicator; only the next turn's replies matter here.
+        while (_harness.Adapter.GetNextReply() is not null)
+        {
+        }
+
         var engine = new ScriptedTriageEngine();
         _harness.Storage.BeforeWrite = async key =>
         {

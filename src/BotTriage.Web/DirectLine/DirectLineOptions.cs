@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BotTriage.Web.DirectLine;
+
+/// <summary>
+/// The <c>DirectLine</c> section: the built-in Direct Line 3.0 endpoint the chat page talks to. Without a
+/// <see cref="Secret"/> only the page's anonymous tokens exist and <c>/tokens/generate</c> is off. Without a
+/// <see cref="TokenSigningKey"/> a random key is made at start, so tokens end with the process, as do the
+/// conversations they reach (their logs live in memory only).
+/// </summary>
+public sealed class DirectLineOptions
+{
+    public const string SectionName = "DirectLine";
+
+    /// <summary>The secret a server presents to <c>/tokens/generate</c>; from the environment, never in a file.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Base64 of at least 32 bytes for the tokens' HMAC-SHA256 signature; empty means a random key per start.</summary>
+    public string? TokenSigningKey { get; set; }
+
+    [Range(1, 24 * 60)]
+    public int TokenLifetimeMinutes { get; set; } = 30;
+
+    /// <summary>A conversation's log is dropped this long after its last activity.</summary>
+    [Range(1, 24 * 60)]
+    public int ConversationIdleMinutes { get; set; } = 60;
+
+    /// <summary>The oldest conversation is dropped when a new one would exceed this.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 1000;
+
+    /// <summary>The oldest activities of a conversation are dropped beyond this.</summary>
+    [Range(10, 100_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 500;
+}

@@ -1,0 +1,63 @@
+using BotTriage.Bot.Privacy;
+using Microsoft.Extensions.Options;
+
+namespace BotTriage.Web.Therapists;
+
+/// <summary>Rejects accounts that could never log in, or that would log in unsafely, when the host starts.</summary>
+internal sealed class TherapistOptionsValidator : IValidateOptions<TherapistOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TherapistOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.Accounts.Count; i++)
+        {
+            var account = options.Accounts[i];
+            var where = $"Therapists:Accounts:{i}";
+            if (string.IsNullOrWhiteSpace(account.UserName))
+            {
+                failures.Add($"{where}:UserName is empty.");
+            }
+
+            if (!PasswordHasher.IsValid(account.PasswordHash, out var problem))
+            {
+                failures.Add($"{where}:PasswordHash is {problem}.");
+            }
+
+            if (account.Roles.Count == 0 || account.Roles.Any(r => !TherapistRoles.IsKnown(r)))
+            {
+                failures.Add($"{where}:Roles must be one or more of '{TherapistRoles.Therapist}' and '{TherapistRoles.Admin}'.");
+            }
+        }
+
+        if (options.Accounts.GroupBy(a => a.UserName, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
+        {
+            failures.Add("Therapists:Accounts has the same UserName more than once.");
+        }
+
+        if (options.MaxFailedAttempts is < 1 or > 100)
+        {
+            failures.Add("Therapists:MaxFailedAttempts must be between 1 and 100.");
+        }
+
+        if (options.LockoutMinutes is < 1 or > 24 * 60)
+        {
+            failures.Add("Therapists:LockoutMinutes must be between 1 and 1440.");
+        }
+
+        if (options.PageSize is < 1 or > 500)
+        {
+            failures.Add("Therapists:PageSize must be between 1 and 500.");
+        }
+
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            failures.Add($"Therapists:TimeZone '{options.TimeZone}' is not a known time zone.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace BotTriage.Browser.Tests;
+
+/// <summary>
+/// The chat page in Debian's headless chromium: the welcome arrives without typing, a whole triage is answered by
+/// clicking the suggested-action buttons and typing in Web Chat's send box, and the result card shows the route and
+/// its booking button. A screenshot of the result is kept under the test run's TestResults folder.
+/// </summary>
+public sealed class ChatPageBrowserTests : IDisposable
+{
+    // ---- The conversation the browser holds with the shipped dialogs. Update here when dialogs/ changes. ----
+    // Each step waits for a piece of the bot's question, then clicks the button showing that text or types it.
+    private static readonly Step[] Conversation =
+    [
+        new("Mag ik je antwoorden bewaren", Act.Click, "ja"),
+        new("Waar heb je last van", Act.Type, "onderrug"),
+        new("Hoe lang heb je er al last van", Act.Type, "3 weken"),
+        new("plotseling kracht kwijtgeraakt", Act.Click, "nee"),
+        new("doof gevoel of tintelingen", Act.Click, "nee"),
+        new("'s nachts erger", Act.Click, "nee"),
+        new("afgevallen zonder", Act.Click, "nee"),
+        new("koorts of koude rillingen", Act.Click, "nee"),
+    ];
+
+    // The route label the result card shows for that conversation, and its booking button.
+    private const string ExpectedRoute = "massage in onze praktijk";
+    private const string ExpectedBookingButton = "Afspraak maken: massage in onze praktijk";
+    // ---- End of the conversation. ----
+
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly float Timeout = 30_000;
+
+    private readonly ChatPageFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task CompletesATriageByTypingAndClickingAndShowsTheRouteOnTheResultCard()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run bash tests/setup/chromium.sh (tests/run.sh does).");
+        _factory.StartServer();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 900 } });
+        page.SetDefaultTimeout(Timeout);
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+
+        await page.GotoAsync(new Uri(_factory.BaseAddress, "/").ToString());
+        foreach (var step in Conversation)
+        {
+            await page.GetByText(step.BotSays, new() { Exact = false }).Last.WaitForAsync();
+            if (step.How == Act.Click)
+            {
+                await page.Locator("button").Filter(new() { HasTextRegex = new Regex("^\\s*" + Regex.Escape(step.Answer) + "\\s*$") }).Last.ClickAsync();
+            }
+            else
+            {
+                var input = page.Locator("[data-id='webchat-sendbox-input']");
+                await input.FillAsync(step.Answer);
+                await input.PressAsync("Enter");
+            }
+        }
+
+        var card = page.Locator(".ac-adaptiveCard").Last;
+        await card.WaitForAsync();
+        await card.ScrollIntoViewIfNeededAsync();
+        var screenshot = ScreenshotPath();
+        await page.ScreenshotAsync(new() { Path = screenshot });
+        var booking = card.GetByRole(AriaRole.Button, new() { Name = ExpectedBookingButton });
+        await booking.WaitForAsync();
+
+        Assert.Contains(ExpectedRoute, await card.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await booking.IsVisibleAsync());
+        Assert.Contains("Praktijk De Test", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Empty(problems);
+        Assert.True(new FileInfo(screenshot).Length > 0);
+    }
+
+    /// <summary><c>TestResults/browser/</c> at the repository root, where <c>tests/run.sh</c> collects the results.</summary>
+    private static string ScreenshotPath()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BotTriage.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "browser");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, "chat-result.png");
+    }
+
+    private enum Act
+    {
+        Click,
+        Type,
+    }
+
+    private sealed record Step(string BotSays, Act How, string Answer);
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BotTriage.Bot.Privacy;
+using BotTriage.Web.Tests.Support;
+using BotTriage.Web.Therapists;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BotTriage.Web.Tests.Therapists;
+
+/// <summary>The host with two workspace accounts, and a browser-like client (cookies, no automatic redirects) over https.</summary>
+public static partial class WorkspaceClient
+{
+    public const string TherapistPassword = "masseur-wachtwoord";
+    public const string AdminPassword = "beheer-wachtwoord";
+
+    // Hashing at 600,000 iterations takes a moment; every test host can share the same two hashes.
+    private static readonly Lazy<(string Therapist, string Admin)> Hashes = new(() => (PasswordHasher.Hash(TherapistPassword), PasswordHasher.Hash(AdminPassword)));
+
+    public static BotTriageFactory CreateFactory(params KeyValuePair<string, string?>[] extra) => new()
+    {
+        Settings =
+        [
+            new("Therapists:Accounts:0:UserName", "anna"),
+            new("Therapists:Accounts:0:PasswordHash", Hashes.Value.Therapist),
+            new("Therapists:Accounts:0:Roles:0", TherapistRoles.Therapist),
+            new("Therapists:Accounts:1:UserName", "beheer"),
+            new("Therapists:Accounts:1:PasswordHash", Hashes.Value.Admin),
+            new("Therapists:Accounts:1:Roles:0", TherapistRoles.Admin),
+            new("Therapists:MaxFailedAttempts", "3"),
+            .. extra,
+        ],
+    };
+
+    public static HttpClient CreateBrowser(this BotTriageFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+    /// <summary>The antiforgery token of the form on the page at <paramref name="path"/>.</summary>
+    public static async Task<string> TokenAsync(this HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string? token, params (string Name, string Value)[] fields)
+    {
+        var values = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList();
+        if (token is not null)
+        {
+            values.Add(KeyValuePair.Create(TherapistWorkspace.AntiforgeryFieldName, WebUtility.HtmlDecode(token)));
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(path, content);
+    }
+
+    public static async Task<HttpResponseMessage> LoginAsync(this HttpClient client, string userName, string password) =>
+        await client.PostFormAsync("/therapists/login", await client.TokenAsync("/therapists/login"), ("userName", userName), ("password", password));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]*)\"")]
+    private static partial Regex TokenPattern();
+}
