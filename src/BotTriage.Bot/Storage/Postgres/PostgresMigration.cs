@@ -46,5 +46,32 @@ internal sealed record PostgresMigration(int Version, string Description, string
             );
             CREATE INDEX ix_volatile_conversations_expires ON volatile_conversations (expires);
             """),
+        new(3, "therapist sessions and audit", """
+            CREATE TABLE therapist_sessions (
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                seq bigint GENERATED ALWAYS AS IDENTITY,
+                pseudonym text NOT NULL,
+                started timestamptz NOT NULL,
+                consented_at timestamptz NOT NULL,
+                updated timestamptz NOT NULL,
+                urgency text NOT NULL,
+                routes text[] NOT NULL,
+                has_red_flag boolean NOT NULL,
+                state text NOT NULL,
+                PRIMARY KEY (channel_id, conversation_id)
+            );
+            CREATE INDEX ix_therapist_sessions_started ON therapist_sessions (started DESC, seq DESC);
+            CREATE INDEX ix_therapist_sessions_updated ON therapist_sessions (updated);
+            CREATE TABLE therapist_audit (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                time timestamptz NOT NULL,
+                actor text NOT NULL,
+                action text NOT NULL,
+                channel_id text NULL,
+                conversation_id text NULL
+            );
+            CREATE INDEX ix_therapist_audit_time ON therapist_audit (time DESC, seq DESC);
+            """),
     ];
 }

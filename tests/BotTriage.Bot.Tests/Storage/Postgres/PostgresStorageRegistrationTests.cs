@@ -1,4 +1,6 @@
 using BotTriage.Bot.Hosting;
+using BotTriage.Bot.Privacy;
+using BotTriage.Bot.Sessions;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
 using BotTriage.Bot.Storage.Postgres;
@@ -25,6 +27,8 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresTranscriptStore>(services.GetRequiredService<ITranscriptStore>());
         Assert.IsType<PostgresTurnLock>(services.GetRequiredService<ISharedTurnLock>());
         Assert.IsType<PostgresVolatileConversationStore>(services.GetRequiredService<IVolatileConversationStore>());
+        Assert.IsType<PostgresSessionStore>(services.GetRequiredService<ISessionStore>());
+        Assert.IsType<PostgresAuditLog>(services.GetRequiredService<IAuditLog>());
         Assert.True(await services.GetRequiredService<IStorage>().IsHealthyAsync(CancellationToken.None));
     }
 
