@@ -15,6 +15,7 @@ public static class CommandLine
         new CheckDialogsCommand(),
         new DiagramCommand(),
         new RecognizeCommand(),
+        new ReplayCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleIo io, CancellationToken cancellationToken)

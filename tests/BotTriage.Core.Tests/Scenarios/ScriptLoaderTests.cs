@@ -20,15 +20,15 @@ public sealed class ScriptLoaderTests : IDisposable
 
         Assert.Empty(errors);
         Assert.NotNull(script);
-        Assert.Equal("Onderrug met koorts", script.Name);
+        Assert.Equal("Pijn op de borst bij de eerste vraag", script.Name);
         Assert.Equal(ScriptKind.Vignette, script.Kind);
         Assert.Equal("nl", script.Culture);
         Assert.Equal(new DateOnly(2026, 11, 21), script.Today);
-        Assert.Equal(["ja", "onderrug", "3 weken", "nee", "nee", "nee", "nee", "ja"], script.Turns.Select(t => t.Text));
-        Assert.Equal(["completed", "massageTypes", "redFlags", "routes", "urgency"], script.Expected.Fields.Keys);
+        Assert.Equal(["ik heb pijn op de borst"], script.Turns.Select(t => t.Text));
+        Assert.Equal(["completed", "emergency", "massageTypes", "redFlags", "routes", "urgency"], script.Expected.Fields.Keys);
         Assert.False(script.Expected.Complete);
-        Assert.Equal("T2", script.Expected.Fields["urgency"].Value.GetString());
-        Assert.Equal(15, script.Expected.Fields["urgency"].Line);
+        Assert.Equal("T0", script.Expected.Fields["urgency"].Value.GetString());
+        Assert.Equal(8, script.Expected.Fields["urgency"].Line);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ScriptLoaderTests : IDisposable
         Assert.Equal(broken, error.File);
         Assert.Equal(5, error.Line);
         Assert.StartsWith("invalid YAML", error.Message, StringComparison.Ordinal);
-        Assert.Equal("Onderrug met koorts", Assert.Single(scripts).Name);
+        Assert.Equal("Pijn op de borst bij de eerste vraag", Assert.Single(scripts).Name);
     }
 
     [Fact]
@@ -149,11 +149,11 @@ public sealed class ScriptLoaderTests : IDisposable
         Assert.Equal(ScriptKind.Transcript, script.Kind);
         Assert.Equal("changed-outcome", script.Name);
         Assert.Equal("nl", script.Culture);
-        Assert.Equal(["ja", "onderrug", "3 weken", "nee", "ja", "nee", "nee", "ja"], script.Turns.Select(t => t.Text));
+        Assert.Equal(["ja", "druk op de borst"], script.Turns.Select(t => t.Text));
         Assert.All(script.Turns, t => Assert.Equal(new DateOnly(2026, 11, 20), t.Today));
         Assert.True(script.Expected.Complete);
         Assert.Equal("T3", script.Expected.Fields["urgency"].Value.GetString());
-        Assert.Equal(15, script.Expected.Line);
+        Assert.Equal(8, script.Expected.Line);
     }
 
     [Fact]

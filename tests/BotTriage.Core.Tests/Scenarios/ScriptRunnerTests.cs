@@ -1,10 +1,16 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Scenarios;
 using BotTriage.Core.Tests.Triage;
+using BotTriage.Core.Triage;
 
 namespace BotTriage.Core.Tests.Scenarios;
 
+/// <summary>
+/// The runner on fixture scripts. They lean on what holds for every flow (an emergency phrase interrupts at once), or
+/// take their expectations from the engine's own outcome, so they keep working while the triage content changes.
+/// </summary>
 public sealed class ScriptRunnerTests
 {
     private readonly ScriptRunner _runner = new(Conversation.Engine);
@@ -14,9 +20,8 @@ public sealed class ScriptRunnerTests
     {
         var result = _runner.Run(Load("vignettes/matching.yaml"), ScenarioFixtures.Today);
 
-        Assert.True(result.Matches);
-        Assert.Equal("T2", result.Outcome.Urgency);
-        Assert.Equal("result", result.FinalStep);
+        Assert.True(result.Matches, string.Join(Environment.NewLine, result.Differences.Select(d => d.Format("matching.yaml", ScriptKind.Vignette))));
+        Assert.True(result.Outcome.Emergency);
     }
 
     [Fact]
@@ -29,9 +34,9 @@ public sealed class ScriptRunnerTests
         Assert.False(result.Matches);
         Assert.Equal(
             [
-                "differing.yaml:18: redFlags: expected [fever], actual [numbness]",
-                "differing.yaml:16: routes: expected [gp, physio], actual [gp]",
-                "differing.yaml:15: urgency: expected T2, actual T3",
+                "differing.yaml:11: emergency: expected false, actual true",
+                "differing.yaml:9: routes: expected [gp, physio], actual [emergency-112]",
+                "differing.yaml:8: urgency: expected T3, actual T0",
             ],
             result.Differences.Select(d => d.Format("differing.yaml", script.Kind)));
     }
@@ -43,58 +48,56 @@ public sealed class ScriptRunnerTests
 
         var result = _runner.Run(script, ScenarioFixtures.Today);
 
-        Assert.Equal(
-            [
-                "changed.transcript:15: reasons: previous [numbness], now [fever, numbness]",
-                "changed.transcript:15: redFlags: previous [numbness], now [fever, numbness]",
-                "changed.transcript:15: urgency: previous T3, now T2",
-            ],
-            result.Differences.Select(d => d.Format("changed.transcript", script.Kind)));
+        var lines = result.Differences.Select(d => d.Format("changed.transcript", script.Kind)).ToList();
+        Assert.Contains("changed.transcript:8: urgency: previous T3, now T0", lines);
+        Assert.Contains("changed.transcript:8: routes: previous [gp], now [emergency-112]", lines);
+        Assert.Contains("changed.transcript:8: redFlags: previous [numbness], now []", lines);
+        Assert.Contains("changed.transcript:8: emergency: previous false, now true", lines);
+        Assert.Contains("changed.transcript:8: completed: previous true, now false", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("massageTypes", StringComparison.Ordinal));
     }
 
     [Fact]
     public void MatchesATranscriptWhoseOutcomeTheEngineStillGives()
     {
-        var recorded = _runner.Run(Load("changed-outcome.transcript"), ScenarioFixtures.Today);
         var script = Load("changed-outcome.transcript");
-        var current = script with
-        {
-            Expected = script.Expected with
-            {
-                Fields = recorded.OutcomeJson.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => new ExpectedValue(p.Value.Clone(), 15), StringComparer.Ordinal),
-            },
-        };
+        var recorded = _runner.Run(script, ScenarioFixtures.Today);
+        var current = script with { Expected = script.Expected with { Fields = Fields(recorded.OutcomeJson) } };
 
-        Assert.True(_runner.Run(current, ScenarioFixtures.Today).Matches);
+        var result = _runner.Run(current, ScenarioFixtures.Today);
+
+        Assert.True(result.Matches);
     }
 
     [Fact]
-    public void UsesTheScriptsDayForDurationsGivenAsDates()
+    public void ComparesListsAsSetsWhateverTheirOrder()
     {
-        var script = Load("vignettes/matching.yaml") with
-        {
-            Today = new DateOnly(2026, 11, 21),
-            Turns = [new("ja"), new("onderrug"), new("sinds 1 augustus"), new("nee"), new("nee"), new("nee"), new("nee"), new("nee")],
-        };
+        var script = Load("vignettes/matching.yaml");
+        var actual = _runner.Run(script, ScenarioFixtures.Today).OutcomeJson;
+        var routes = actual.GetProperty("routes").EnumerateArray().Select(r => r.GetString()!).Reverse().ToArray();
+        var doubled = routes.Concat(routes).ToArray();
+        var expected = script.Expected.Fields.SetItem("routes", new ExpectedValue(JsonSerializer.SerializeToElement(doubled), 9));
 
-        var inNovember = _runner.Run(script, new DateOnly(2000, 1, 1));
-        var inAugust = _runner.Run(script with { Today = new DateOnly(2026, 8, 10) }, new DateOnly(2000, 1, 1));
+        var result = _runner.Run(script with { Expected = script.Expected with { Fields = expected } }, ScenarioFixtures.Today);
 
-        Assert.Contains("physio", inNovember.Outcome.Routes);
-        Assert.Contains("self-care", inAugust.Outcome.Routes);
+        Assert.True(result.Matches);
     }
 
     [Fact]
     public void GivesTheEmptyOutcomeWhenTheScriptEndsBeforeTheResult()
     {
-        var script = Load("vignettes/matching.yaml") with { Turns = [new("ja"), new("onderrug")] };
+        var script = Load("vignettes/matching.yaml") with { Turns = [new("ja")] };
 
         var result = _runner.Run(script, ScenarioFixtures.Today);
 
-        Assert.Equal("duration", result.FinalStep);
         Assert.False(result.Outcome.Completed);
+        Assert.Equal("none", result.Outcome.Urgency);
+        Assert.NotEqual(TriageEngine.EmergencyStep, result.FinalStep);
         Assert.Contains(result.Differences, d => d.Field == "urgency" && OutcomeDifference.Describe(d.Actual) == "none");
     }
+
+    private static ImmutableSortedDictionary<string, ExpectedValue> Fields(JsonElement outcome) =>
+        outcome.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => new ExpectedValue(p.Value.Clone(), 8), StringComparer.Ordinal);
 
     private static Script Load(string name)
     {
