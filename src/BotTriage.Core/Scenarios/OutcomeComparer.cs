@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace BotTriage.Core.Scenarios;
@@ -7,7 +9,7 @@ namespace BotTriage.Core.Scenarios;
 /// Compares an outcome, as contract JSON, with what a script expects. Lists are sets: order and repeats do not
 /// matter, and an absent list is an empty one (so a list the outcome gains later does not break older scripts).
 /// Items of a list of objects are compared by their <c>rule</c>, <c>code</c> or <c>id</c>, so a reworded reason
-/// is not a different outcome but a reason from another rule is.
+/// is not a different outcome but a reason from another rule is; other items are compared whole and shown as a digest.
 /// </summary>
 public static class OutcomeComparer
 {
@@ -95,7 +97,9 @@ public static class OutcomeComparer
             }
         }
 
-        return item.GetRawText();
+        // Compared by content but shown only as a digest: an item may hold the person's own words.
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(item.GetRawText()));
+        return "#" + Convert.ToHexStringLower(digest.AsSpan(0, 6));
     }
 
     private static bool Same(JsonElement? expected, JsonElement? actual) =>

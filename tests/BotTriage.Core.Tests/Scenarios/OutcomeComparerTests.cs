@@ -76,6 +76,19 @@ public sealed class OutcomeComparerTests
         Assert.Null(difference.Actual);
     }
 
+    [Fact]
+    public void ShowsListItemsWithoutAnIdAsADigestNeverAsTheirWords()
+    {
+        var previous = new ExpectedOutcome(ImmutableSortedDictionary<string, ExpectedValue>.Empty.Add("notes", new ExpectedValue(JsonElement.Parse("""[{"said": "mijn rug"}]"""), 4)), Complete: false);
+        var outcome = JsonElement.Parse("""{"notes": [{"said": "mijn nek"}]}""");
+
+        var difference = Assert.Single(OutcomeComparer.Compare(previous, outcome));
+
+        Assert.DoesNotContain("mijn", difference.Format("x.transcript", ScriptKind.Transcript), StringComparison.Ordinal);
+        Assert.NotEqual(OutcomeDifference.Describe(difference.Expected), OutcomeDifference.Describe(difference.Actual));
+        Assert.Empty(OutcomeComparer.Compare(previous, JsonElement.Parse("""{"notes": [{"said": "mijn rug"}]}""")));
+    }
+
     private static ExpectedOutcome Expect(params (string Field, string Json)[] fields) =>
         new(fields.ToImmutableSortedDictionary(f => f.Field, f => new ExpectedValue(JsonElement.Parse(f.Json), 7), StringComparer.Ordinal), Complete: false);
 
