@@ -13,11 +13,11 @@ namespace BotTriage.Core.Tests.Safety;
 /// </summary>
 public sealed class SafetyPropertyTests
 {
-    private const int WalkCount = 1_000;
+    private const int WalkCount = 600;
     private const int MaxTurns = 80;
 
     /// <summary>Walks whose every step also gets an emergency phrase; the others get one at a step their seed picks.</summary>
-    private const int FullyInjectedWalks = 200;
+    private const int FullyInjectedWalks = 120;
 
     private static readonly string[] MedicalRoutes = ["gp", "emergency-112"];
     private static readonly Lazy<IReadOnlyList<RandomWalk>> SharedWalks =
