@@ -460,9 +460,11 @@ public sealed class TriageEngine
     /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>
     private static string? ChoiceByScore(DialogState question, Interpretation understood)
     {
-        foreach (var number in understood.All<NumberResolution>())
+        var numbers = understood.All<NumberResolution>().Select(n => n.Resolution.Value)
+            .Concat(understood.All<PainScoreResolution>().Select(p => p.Resolution.Value));
+        foreach (var number in numbers)
         {
-            if (question.Choices.FirstOrDefault(c => c.Score is { } points && points == number.Resolution.Value) is { } choice)
+            if (question.Choices.FirstOrDefault(c => c.Score is { } points && points == number) is { } choice)
             {
                 return choice.Code;
             }
