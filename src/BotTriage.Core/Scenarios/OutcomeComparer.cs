@@ -7,7 +7,8 @@ namespace BotTriage.Core.Scenarios;
 
 /// <summary>
 /// Compares an outcome, as contract JSON, with what a script expects. Lists are sets: order and repeats do not
-/// matter, and an absent list is an empty one (so a list the outcome gains later does not break older scripts).
+/// matter, and an absent list is an empty one, as an absent object is an empty one (so a list or object the outcome
+/// gains later does not break older scripts).
 /// Items of a list of objects are compared by their <c>rule</c>, <c>code</c> or <c>id</c>, so a reworded reason
 /// is not a different outcome but a reason from another rule is; other items are compared whole and shown as a digest.
 /// </summary>
@@ -44,8 +45,12 @@ public static class OutcomeComparer
         return differences.ToImmutable();
     }
 
-    /// <summary>An explicit JSON null is the same as leaving the field out, as the contract writes it.</summary>
-    private static JsonElement? Present(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value;
+    /// <summary>
+    /// An explicit JSON null is the same as leaving the field out, as the contract writes it; so is an empty object
+    /// (no scores), so that an object the outcome gains later does not break older scripts either.
+    /// </summary>
+    private static JsonElement? Present(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any()) ? null : value;
 
     /// <summary>Lists become sorted arrays of their items' identities; a missing list beside a list becomes empty.</summary>
     private static (JsonElement? Expected, JsonElement? Actual) Normalize(JsonElement? expected, JsonElement? actual)

@@ -86,7 +86,7 @@ public sealed class ScriptRunnerTests
     [Fact]
     public void GivesTheEmptyOutcomeWhenTheScriptEndsBeforeTheResult()
     {
-        var script = Load("vignettes/matching.yaml") with { Turns = [new("ja")] };
+        var script = Load("vignettes/matching.yaml") with { Turns = [new("nee")] };
 
         var result = _runner.Run(script, ScenarioFixtures.Today);
 

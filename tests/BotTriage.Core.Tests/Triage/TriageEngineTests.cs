@@ -240,6 +240,21 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "english", "drukkende pijn op de borst", "Call 112 now")]
+    [InlineData("nl", "english", "ik wil niet meer leven", "0800-0113")]
+    [InlineData("en", "dutch", "I can't breathe", "Bel nu 112")]
+    [InlineData("en", "dutch", "I want to kill myself", "0800-0113")]
+    public void InterruptsWithEmergencyAdviceInEitherLanguageAfterASwitch(string culture, string switchTo, string message, string advice)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "neck"] : [.. FirstAnswers.Take(4)];
+        var chat = Conversation.Start(culture).SendAll(first).SendAll(switchTo);
+
+        chat.Send(message).AssertReply(r => Assert.Contains(advice, r.Text, StringComparison.Ordinal));
+
+        Assert.True(chat.State.Outcome!.Emergency);
+    }
+
+    [Theory]
     [InlineData("nl", "ik heb opeens hele erge pijn op de borst", "Bel nu 112")]
     [InlineData("nl", "ik wil niet meer leven", "0800-0113")]
     [InlineData("en", "I have chest pain", "Call 112 now")]
