@@ -1,20 +1,42 @@
 -- wrk script for the BotTriage host: every connection (one per wrk thread, so a thread's Lua state is one
 -- conversation at a time) walks the shipped triage (dialogs/flow.yaml) turn by turn with deliveryMode
--- expectReplies, and checks that each answer asks the question the script expects next. A conversation is
--- greeting -> consent "ja" -> a location -> a duration -> "nee" to the five red-flag questions -> outcome;
--- locations, durations and the language vary across conversations, and every conversation has a new id and user.
+-- expectReplies, and checks that each answer gets the reply the script expects next. A conversation is
+-- greeting -> emergency screen "nee" -> consent "ja" -> language -> the neck -> a duration under four weeks -> pain and
+-- daily bother -> "nee" to the thirteen red-flag questions for the neck -> no contraindications -> PHQ-2 and GAD-2
+-- "helemaal niet" -> "nee" to the six questions on worries and context -> outcome. Durations and the language vary
+-- across conversations, and every conversation has a new id and user. An empty expected text accepts any reply.
+
+local function rep(value, n)
+  local list = {}
+  for i = 1, n do list[i] = value end
+  return list
+end
+
+local function concat(...)
+  local all = {}
+  for _, list in ipairs({ ... }) do
+    for _, v in ipairs(list) do all[#all + 1] = v end
+  end
+  return all
+end
 
 local scripts = {
-  { locale = "nl-NL", greeting = "hoi", yes = "ja", no = "nee",
-    locations = { "onderrug", "nek", "linkerschouder", "rechterknie", "bovenrug", "ik heb last van mijn onderrug" },
-    durations = { "3 weken", "2 maanden", "sinds 5 dagen", "een half jaar" },
-    expect = { "Mag ik je antwoorden bewaren", "Waar heb je last van", "Hoe lang heb je er al last van",
-               "plotseling kracht", "doof gevoel", "nachts erger", "afgevallen", "koorts", "Dit is mijn advies" } },
-  { locale = "en-US", greeting = "hi", yes = "yes", no = "no",
-    locations = { "lower back", "neck", "left shoulder", "right knee", "upper back" },
-    durations = { "3 weeks", "2 months", "5 days" },
-    expect = { "May I keep your answers", "Where is the complaint", "How long have you had it",
-               "suddenly lost strength", "numbness", "worse at night", "lost weight", "fever", "This is my advice" } },
+  { locale = "nl-NL", greeting = "hoi", language = "nederlands", pain = "4", bother = "een beetje",
+    yes = "ja", no = "nee", never = "helemaal niet",
+    locations = { "nek", "mijn nek", "ik heb last van mijn nek" },
+    durations = { "3 weken", "sinds 5 dagen", "2 weken" },
+    expect = concat({ "pijn op de borst", "Mag ik je antwoorden bewaren", "In welke taal", "Waar heb je last van",
+                      "Hoe lang heb je er al last van", "Hoeveel pijn", "dagelijks leven", "plotseling kracht" },
+                    rep("", 12), { "Geldt een van deze", "weinig zin" }, rep("", 3), { "bang dat bewegen" },
+                    rep("", 5), { "Dit is mijn advies" }) },
+  { locale = "en-US", greeting = "hi", language = "english", pain = "4", bother = "a little",
+    yes = "yes", no = "no", never = "not at all",
+    locations = { "neck", "my neck" },
+    durations = { "3 weeks", "5 days", "2 weeks" },
+    expect = concat({ "chest pain", "May I keep your answers", "Which language", "Where is the complaint",
+                      "How long have you had it", "How much pain", "daily life", "suddenly lost strength" },
+                    rep("", 12), { "Does any of these apply", "little interest" }, rep("", 3), { "afraid that moving" },
+                    rep("", 5), { "This is my advice" }) },
 }
 
 local threads = {}
@@ -36,7 +58,8 @@ local function new_conversation()
   script = scripts[(conversation % #scripts) + 1]
   local loc = script.locations[(conversation % #script.locations) + 1]
   local dur = script.durations[(math.floor(conversation / 7) % #script.durations) + 1]
-  texts = { script.greeting, script.yes, loc, dur, script.no, script.no, script.no, script.no, script.no }
+  texts = concat({ script.greeting, script.no, script.yes, script.language, loc, dur, script.pain, script.bother },
+                 rep(script.no, 14), rep(script.never, 4), rep(script.no, 6))
   step = 1
 end
 

@@ -16,6 +16,7 @@ public static class CommandLine
         new DiagramCommand(),
         new HashPasswordCommand(),
         new RecognizeCommand(),
+        new ReplayCommand(),
         new TeamsPackageCommand(),
     ];
 

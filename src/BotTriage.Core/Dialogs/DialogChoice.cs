@@ -1,4 +1,8 @@
 namespace BotTriage.Core.Dialogs;
 
 /// <summary>One choice of a choice question: its stable code and its label in both languages.</summary>
-public sealed record DialogChoice(string Code, LocalizedText Label);
+public sealed record DialogChoice(string Code, LocalizedText Label)
+{
+    /// <summary>The points this choice adds to the scores the question counts towards (PHQ-2: 0-3), if any.</summary>
+    public int? Score { get; init; }
+}

@@ -10,13 +10,14 @@ namespace BotTriage.Core.Dialogs;
 /// Loads a dialogs folder (flow.yaml, routing.yaml, texts.yaml) and validates it as a whole. Every problem is
 /// reported as <c>file:line: message</c>: unknown states and triggers, unreachable states, states without a way
 /// out, texts missing in nl or en, unknown answer kinds and codes, duplicate ids, conditions that do not parse or
-/// name an unknown answer.
+/// name an unknown answer, contraindications and modules that are not defined, scores over questions without points.
 /// </summary>
 public static class DialogLoader
 {
     public const string FlowFile = "flow.yaml";
     public const string RoutingFile = "routing.yaml";
     public const string TextsFile = "texts.yaml";
+    public const string ContraindicationsFile = "contraindications.yaml";
     public const string LexiconDirectory = "lexicons";
 
     /// <summary>Loads the folder or throws <see cref="DialogValidationException"/> with every error found.</summary>
@@ -41,9 +42,16 @@ public static class DialogLoader
         var rules = flow is null ? [] : ReadRules(YamlFile.Load(directory, RoutingFile, errors), flow);
         var texts = ReadTexts(YamlFile.Load(directory, TextsFile, errors));
         var recognizer = LoadRecognizer(directory, errors);
+        var contraindicationsFile = YamlFile.Load(directory, ContraindicationsFile, errors, required: false);
+        var contraindications = ReadContraindications(contraindicationsFile);
         if (flow is not null && recognizer is not null)
         {
-            CheckRedFlagCodes(flow, recognizer, errors);
+            CheckRedFlagCodes(flow, rules, contraindications, recognizer, errors);
+        }
+
+        if (flow is not null)
+        {
+            CheckContraindicationCodes(flow, contraindications, errors);
         }
 
         var ordered = errors
@@ -53,7 +61,7 @@ public static class DialogLoader
             .ToList();
         return ordered.Count > 0 || flow is null || texts is null || recognizer is null
             ? (null, ordered)
-            : (new DialogSet(Path.GetFullPath(directory), flow, rules, texts, recognizer), ordered);
+            : (new DialogSet(Path.GetFullPath(directory), flow, rules, texts, recognizer) { Contraindications = contraindications }, ordered);
     }
 
     private static UtteranceRecognizer? LoadRecognizer(string directory, List<DialogError> errors)
@@ -70,13 +78,77 @@ public static class DialogLoader
     }
 
     /// <summary>A red flag a question asks about must be one the recognizers know, or free text could never answer it.</summary>
-    private static void CheckRedFlagCodes(FlowDefinition flow, UtteranceRecognizer recognizer, List<DialogError> errors)
+    private static void CheckRedFlagCodes(FlowDefinition flow, ImmutableList<RoutingRule> rules, ImmutableList<ContraindicationRule> contraindications, UtteranceRecognizer recognizer, List<DialogError> errors)
     {
         var known = recognizer.Lexicons.RedFlagCodes;
-        foreach (var state in flow.States.Where(s => s.RedFlag is not null && !known.Contains(s.RedFlag)))
+        foreach (var state in flow.States)
         {
-            errors.Add(new DialogError(FlowFile, state.Source.Line, $"unknown red flag '{state.RedFlag}' in state '{state.Id}' (not in {LexiconDirectory}/codes.yaml)"));
+            foreach (var (key, code) in new[] { ("red flag", state.RedFlag), ("recognized code", state.Recognizes) })
+            {
+                if (code is not null && !known.Contains(code))
+                {
+                    errors.Add(new DialogError(FlowFile, state.Source.Line, $"unknown {key} '{code}' in state '{state.Id}' (not in {LexiconDirectory}/codes.yaml)"));
+                }
+            }
         }
+
+        foreach (var rule in rules.Where(r => r.RedFlag is not null && !known.Contains(r.RedFlag)))
+        {
+            errors.Add(new DialogError(RoutingFile, rule.Source.Line, $"unknown red flag '{rule.RedFlag}' in rule '{rule.Id}' (not in {LexiconDirectory}/codes.yaml)"));
+        }
+
+        foreach (var row in contraindications)
+        {
+            foreach (var code in row.RedFlags.Where(c => !known.Contains(c)))
+            {
+                errors.Add(new DialogError(ContraindicationsFile, row.Source.Line, $"unknown red flag '{code}' in contraindication '{row.Code}' (not in {LexiconDirectory}/codes.yaml)"));
+            }
+        }
+    }
+
+    /// <summary>A contraindication a question asks about must be in the table, or it would rule nothing out.</summary>
+    private static void CheckContraindicationCodes(FlowDefinition flow, ImmutableList<ContraindicationRule> contraindications, List<DialogError> errors)
+    {
+        foreach (var state in flow.States.Where(s => s.Contraindication is { } code && !contraindications.Any(c => c.Code == code)))
+        {
+            errors.Add(new DialogError(FlowFile, state.Source.Line, $"unknown contraindication '{state.Contraindication}' in state '{state.Id}' (not in {ContraindicationsFile})"));
+        }
+    }
+
+    private static ImmutableList<ContraindicationRule> ReadContraindications(YamlFile file)
+    {
+        if (file.Root is null || file.AsMapping(file.Root, "the contraindications") is not { } root)
+        {
+            return [];
+        }
+
+        file.RejectUnknownKeys(root, "the contraindications", "contraindications");
+        var rows = ImmutableList.CreateBuilder<ContraindicationRule>();
+        foreach (var item in file.AsSequence(YamlFile.Child(root, "contraindications"), "'contraindications'")?.Children ?? [])
+        {
+            if (file.AsMapping(item, "a contraindication") is not { } mapping || file.Scalar(mapping, "code", "a contraindication", required: true) is not { } code)
+            {
+                continue;
+            }
+
+            var owner = $"contraindication '{code}'";
+            file.RejectUnknownKeys(mapping, owner, "code", "rules-out", "red-flags");
+            if (rows.Any(r => r.Code == code))
+            {
+                file.Error(mapping, $"duplicate contraindication '{code}'");
+                continue;
+            }
+
+            var rulesOut = CheckedCodes(file, mapping, "rules-out", owner, Vocabulary.MassageTypes);
+            if (rulesOut.Count == 0)
+            {
+                file.Error(mapping, $"{owner} rules out no massage type");
+            }
+
+            rows.Add(new ContraindicationRule { Code = code, RulesOut = rulesOut, RedFlags = [.. file.Codes(mapping, "red-flags", owner)], Source = file.SourceOf(mapping) });
+        }
+
+        return rows.ToImmutable();
     }
 
     private static FlowDefinition? ReadFlow(YamlFile file)
@@ -86,7 +158,7 @@ public static class DialogLoader
             return null;
         }
 
-        file.RejectUnknownKeys(root, "the flow", "start", "states");
+        file.RejectUnknownKeys(root, "the flow", "start", "modules", "scores", "states");
         var start = file.Scalar(root, "start", "the flow", required: true);
         var statesNode = file.AsSequence(YamlFile.Child(root, "states"), "'states'");
         if (statesNode is null)
@@ -114,14 +186,113 @@ public static class DialogLoader
             states.Add(state);
         }
 
-        var flow = new FlowDefinition(start ?? "", [.. states]);
+        var flow = new FlowDefinition(start ?? "", [.. states]) { Modules = ReadModules(file, root), Scores = ReadScores(file, root) };
         if (start is not null && !flow.Contains(start))
         {
             file.Error(YamlFile.Child(root, "start")!, $"unknown state '{start}' as start");
         }
 
         ValidateGraph(file, flow);
+        ValidateExtensions(file, flow, root);
         return flow;
+    }
+
+    private static ImmutableDictionary<string, bool> ReadModules(YamlFile file, YamlMappingNode root)
+    {
+        var modules = ImmutableDictionary.CreateBuilder<string, bool>(StringComparer.Ordinal);
+        if (file.AsMapping(YamlFile.Child(root, "modules"), "'modules'") is not { } map)
+        {
+            return modules.ToImmutable();
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || file.AsMapping(value, $"module '{key}'") is not { } module)
+            {
+                continue;
+            }
+
+            file.RejectUnknownKeys(module, $"module '{name}'", "enabled", "notice");
+            if (YamlFile.Child(module, "enabled") is null)
+            {
+                file.Error(module, $"module '{name}' has no 'enabled' (true or false)");
+            }
+
+            modules[name] = file.Flag(module, "enabled", $"module '{name}'");
+        }
+
+        return modules.ToImmutable();
+    }
+
+    private static ImmutableDictionary<string, ImmutableList<string>> ReadScores(YamlFile file, YamlMappingNode root)
+    {
+        var scores = ImmutableDictionary.CreateBuilder<string, ImmutableList<string>>(StringComparer.Ordinal);
+        if (file.AsMapping(YamlFile.Child(root, "scores"), "'scores'") is not { } map)
+        {
+            return scores.ToImmutable();
+        }
+
+        foreach (var (key, _) in map.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name })
+            {
+                scores[name] = [.. file.Codes(map, name, $"score '{name}'")];
+            }
+        }
+
+        return scores.ToImmutable();
+    }
+
+    /// <summary>Checks what goes beyond the graph: skip conditions, modules, language questions and scores.</summary>
+    private static void ValidateExtensions(YamlFile file, FlowDefinition flow, YamlMappingNode root)
+    {
+        var references = KnownReferences(flow);
+        foreach (var state in flow.States.Where(s => !s.IsOutcome))
+        {
+            foreach (var reference in state.AskWhen?.References ?? [])
+            {
+                if (!references.Contains(reference))
+                {
+                    file.Error(state.Source.Line, $"unknown answer '{reference}' in condition '{state.AskWhen!.Text}' of state '{state.Id}'");
+                }
+            }
+
+            if (state.Module is { } module && !flow.Modules.ContainsKey(module))
+            {
+                file.Error(state.Source.Line, $"state '{state.Id}' is in module '{module}', which 'modules' does not define");
+            }
+
+            if ((state.AskWhen is not null || state.Module is not null) && !state.Transitions.Any(t => t.On is null && t.When is null))
+            {
+                file.Error(state.Source.Line, $"state '{state.Id}' can be skipped but has no transition without 'on' and 'when' to skip by");
+            }
+
+            if (state.SetsLanguage && (state.Kind != AnswerKind.Choice || state.Choices.Any(c => c.Code is not (Cultures.Dutch or Cultures.English))))
+            {
+                file.Error(state.Source.Line, $"state '{state.Id}' sets the language but is not a choice of 'nl' and 'en'");
+            }
+        }
+
+        foreach (var (name, items) in flow.Scores)
+        {
+            var line = YamlFile.LineOf(YamlFile.Child(file.AsMapping(YamlFile.Child(root, "scores"), "'scores'")!, name)!);
+            if (items.Count == 0)
+            {
+                file.Error(line, $"score '{name}' counts no questions");
+            }
+
+            foreach (var item in items)
+            {
+                if (!flow.TryGet(item, out var question))
+                {
+                    file.Error(line, $"score '{name}' counts unknown state '{item}'");
+                }
+                else if (question.Kind != AnswerKind.Choice || question.Choices.Any(c => c.Score is null))
+                {
+                    file.Error(line, $"score '{name}' counts state '{item}', which is not a choice question with a 'score' on every choice");
+                }
+            }
+        }
     }
 
     private static DialogState? ReadState(YamlFile file, YamlMappingNode mapping)
@@ -133,7 +304,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "min", "max");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -150,8 +321,30 @@ public static class DialogLoader
             file.Error(YamlFile.Child(mapping, "red-flag")!, $"{owner} has a red flag but is not a yes-no question");
         }
 
+        foreach (var key in new[] { "recognize", "contraindication", "confirm" })
+        {
+            if (YamlFile.Child(mapping, key) is { } node && kind != AnswerKind.YesNo)
+            {
+                file.Error(node, $"{owner} has '{key}' but is not a yes-no question");
+            }
+        }
+
+        var emergency = file.Scalar(mapping, "emergency", owner);
+        if (emergency is not null && (!isOutcome || emergency is not ("medical" or "suicide")))
+        {
+            file.Error(YamlFile.Child(mapping, "emergency")!, $"'emergency' of {owner} must be 'medical' or 'suicide' on an outcome state");
+        }
+
+        var askWhenText = file.Scalar(mapping, "when", owner);
         var state = new DialogState
         {
+            Recognizes = file.Scalar(mapping, "recognize", owner),
+            Contraindication = file.Scalar(mapping, "contraindication", owner),
+            AskWhen = askWhenText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "when")!, askWhenText),
+            Module = file.Scalar(mapping, "module", owner),
+            Emergency = emergency,
+            SetsLanguage = file.Flag(mapping, "sets-language", owner),
+            Confirm = file.Text(mapping, "confirm", owner, required: false),
             Id = id,
             Kind = kind,
             Question = question,
@@ -198,7 +391,8 @@ public static class DialogLoader
                 continue;
             }
 
-            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label");
+            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score");
+            var score = file.Number(choice, "score", $"choice '{code}' of {owner}");
             var label = file.Text(choice, "label", $"choice '{code}' of {owner}");
             if (choices.Any(c => c.Code == code))
             {
@@ -206,7 +400,7 @@ public static class DialogLoader
             }
             else if (label is not null)
             {
-                choices.Add(new DialogChoice(code, label));
+                choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null });
             }
         }
 
@@ -351,6 +545,7 @@ public static class DialogLoader
     {
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         names.UnionWith(Vocabulary.BuiltInReferences);
+        names.UnionWith(flow.Scores.Keys.Select(score => Vocabulary.ScorePrefix + score));
         foreach (var state in flow.States.Where(s => !s.IsOutcome))
         {
             names.Add(state.Id);
@@ -381,7 +576,7 @@ public static class DialogLoader
             }
 
             var owner = $"rule '{id}'";
-            file.RejectUnknownKeys(mapping, owner, "id", "when", "urgency", "routes", "massage", "blocks", "reason");
+            file.RejectUnknownKeys(mapping, owner, "id", "when", "urgency", "routes", "massage", "blocks", "red-flag", "reason");
             if (rules.Any(r => r.Id == id))
             {
                 file.Error(mapping, $"duplicate rule id '{id}'");
@@ -418,6 +613,7 @@ public static class DialogLoader
                     Routes = routes,
                     MassageTypes = massage,
                     Blocks = blocks,
+                    RedFlag = file.Scalar(mapping, "red-flag", owner),
                     Reason = reason,
                     Source = file.SourceOf(mapping),
                 });

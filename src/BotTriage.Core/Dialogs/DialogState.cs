@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BotTriage.Core.Conditions;
 using BotTriage.Core.Triage;
 
 namespace BotTriage.Core.Dialogs;
@@ -22,8 +23,38 @@ public sealed record DialogState
     /// <summary>True for a state that ends the triage and shows the result.</summary>
     public bool IsOutcome { get; init; }
 
+    /// <summary>For an outcome state reached by an emergency screen: <c>medical</c> or <c>suicide</c>, whose advice it gives.</summary>
+    public string? Emergency { get; init; }
+
     /// <summary>For a yes/no question about a red flag: the flag's code, so a "yes" records it and free text can answer it.</summary>
     public string? RedFlag { get; init; }
+
+    /// <summary>
+    /// For a yes/no question that is not itself a red flag: a code from the red-flag lexicon whose mention answers it
+    /// ("ik heb botontkalking" answers the osteoporosis question) without reporting a red flag.
+    /// </summary>
+    public string? Recognizes { get; init; }
+
+    /// <summary>The lexicon code whose mention in free text answers this question: the red flag, else <see cref="Recognizes"/>.</summary>
+    public string? Signal => RedFlag ?? Recognizes;
+
+    /// <summary>For a yes/no question about a massage contraindication: its code in contraindications.yaml.</summary>
+    public string? Contraindication { get; init; }
+
+    /// <summary>The question is asked only when this holds; otherwise the flow passes it by.</summary>
+    public Condition? AskWhen { get; init; }
+
+    /// <summary>The optional module this question belongs to; it is asked only when the module is switched on.</summary>
+    public string? Module { get; init; }
+
+    /// <summary>For a choice question whose codes are <c>nl</c> and <c>en</c>: the answer sets the conversation's language.</summary>
+    public bool SetsLanguage { get; init; }
+
+    /// <summary>
+    /// For a red-flag question: the statement a very urgent (T0/T1) result checks with the person before it is shown,
+    /// completing "Klopt het dat ...?".
+    /// </summary>
+    public LocalizedText? Confirm { get; init; }
 
     /// <summary>Smallest and largest accepted number, for number and scale questions.</summary>
     public double? Min { get; init; }

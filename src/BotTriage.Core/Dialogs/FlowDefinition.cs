@@ -2,15 +2,28 @@ using System.Collections.Immutable;
 
 namespace BotTriage.Core.Dialogs;
 
-/// <summary>The triage flow: its states in file order and the state it starts in.</summary>
+/// <summary>The triage flow: its states in file order, the state it starts in, its optional modules and its scores.</summary>
 public sealed record FlowDefinition(string Start, ImmutableList<DialogState> States)
 {
     private readonly ImmutableDictionary<string, DialogState> _byId =
         States.GroupBy(s => s.Id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>Optional modules by name, and whether each is switched on; their questions are skipped when off.</summary>
+    public ImmutableDictionary<string, bool> Modules { get; init; } = ImmutableDictionary<string, bool>.Empty;
+
+    /// <summary>Scores by name, each the sum of the points of the choices given to its questions.</summary>
+    public ImmutableDictionary<string, ImmutableList<string>> Scores { get; init; } = ImmutableDictionary<string, ImmutableList<string>>.Empty;
 
     public DialogState this[string id] => _byId[id];
 
     public bool Contains(string id) => _byId.ContainsKey(id);
 
     public bool TryGet(string id, out DialogState state) => _byId.TryGetValue(id, out state!);
+
+    /// <summary>Whether a question is part of the conversation at all: not in a module that is switched off.</summary>
+    public bool IsActive(DialogState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Module is null || Modules.GetValueOrDefault(state.Module);
+    }
 }

@@ -23,6 +23,9 @@ public sealed record RoutingRule
     /// <summary>Routes and massage types this rule rules out, whatever other rules add.</summary>
     public ImmutableList<string> Blocks { get; init; } = [];
 
+    /// <summary>A red flag this rule reports when it fires, for flags that only count in combination (cancer history with back pain).</summary>
+    public string? RedFlag { get; init; }
+
     public required LocalizedText Reason { get; init; }
 
     public required SourceLine Source { get; init; }

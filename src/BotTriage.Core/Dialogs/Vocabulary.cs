@@ -37,7 +37,13 @@ public static class Vocabulary
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>References every condition may use besides the answers: reported red flags and the language.</summary>
-    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "language"];
+    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "contraindications", "contraindications.count", "language"];
+
+    /// <summary>The prefix of a score in conditions: <c>scores.phq2 &gt;= 3</c>.</summary>
+    public const string ScorePrefix = "scores.";
+
+    /// <summary>Urgency tiers that are checked with the person before they are shown.</summary>
+    public static ImmutableArray<string> ConfirmedUrgencies { get; } = ["T0", "T1"];
 
     /// <summary>Texts the engine needs from texts.yaml.</summary>
     public static ImmutableArray<string> RequiredTexts { get; } =
@@ -51,6 +57,7 @@ public static class Vocabulary
         "route.emergency-112", "route.gp", "route.physio", "route.psychologist", "route.massage", "route.self-care",
         "massage.deep-tissue", "massage.fascia-release", "massage.runners-legs", "massage.relaxation", "massage.oncology",
         "noted.red-flag.yes", "noted.red-flag.no", "noted.red-flag.unknown",
+        "confirm.question", "confirm.generic", "confirm.mentioned", "confirm.changed",
         "unit.hour", "unit.hours", "unit.day", "unit.days", "unit.week", "unit.weeks", "unit.month", "unit.months", "unit.year", "unit.years",
     ];
 

@@ -1,11 +1,14 @@
+using System.Collections.Immutable;
 using BotTriage.Core.Conditions;
 using BotTriage.Core.Dialogs;
 
 namespace BotTriage.Core.Triage;
 
 /// <summary>Resolves the names conditions use to the conversation's answers.</summary>
-internal sealed class AnswerContext(FlowDefinition flow, TriageState state) : IConditionContext
+internal sealed class AnswerContext(FlowDefinition flow, TriageState state, ImmutableList<ContraindicationRule>? table = null) : IConditionContext
 {
+    private readonly ImmutableList<ContraindicationRule> _table = table ?? [];
+
     public ConditionValue Resolve(string reference)
     {
         switch (reference)
@@ -14,8 +17,19 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state) : IC
                 return ConditionValue.OfSet(RedFlags.Reported(flow, state.Answers));
             case "redflags.count":
                 return ConditionValue.OfNumber(RedFlags.Reported(flow, state.Answers).Count);
+            case "contraindications":
+                return ConditionValue.OfSet(Contraindications.Reported(flow, _table, state.Answers));
+            case "contraindications.count":
+                return ConditionValue.OfNumber(Contraindications.Reported(flow, _table, state.Answers).Count);
             case "language":
                 return ConditionValue.OfSymbol(state.Culture);
+        }
+
+        if (reference.StartsWith(Vocabulary.ScorePrefix, StringComparison.Ordinal))
+        {
+            return Scores.Of(flow, state.Answers).TryGetValue(reference[Vocabulary.ScorePrefix.Length..], out var score)
+                ? ConditionValue.OfNumber(score)
+                : ConditionValue.Missing;
         }
 
         var dot = reference.IndexOf('.', StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.StateMachines;
 
@@ -11,13 +12,15 @@ namespace BotTriage.Core.Triage;
 public sealed class FlowNavigator
 {
     private readonly FlowDefinition _flow;
+    private readonly ImmutableList<ContraindicationRule> _contraindications;
     private readonly StateMachine<string, string> _definition;
     private readonly Dictionary<string, StateMachine<string, string>.TriggerWithParameters<TriageState>> _triggers = new(StringComparer.Ordinal);
 
-    public FlowNavigator(FlowDefinition flow)
+    public FlowNavigator(FlowDefinition flow, ImmutableList<ContraindicationRule>? contraindications = null)
     {
         ArgumentNullException.ThrowIfNull(flow);
         _flow = flow;
+        _contraindications = contraindications ?? [];
         _definition = new StateMachine<string, string>(flow.Start);
         foreach (var trigger in flow.States.SelectMany(s => s.Triggers).Distinct(StringComparer.Ordinal))
         {
@@ -46,6 +49,24 @@ public sealed class FlowNavigator
         return current;
     }
 
+    /// <summary>
+    /// Whether the question is asked in this conversation: its module is on and its <c>when</c> holds. A question that
+    /// is not asked is passed by through its transition without <c>on</c> and <c>when</c>.
+    /// </summary>
+    public bool IsAsked(DialogState question, TriageState state)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(state);
+        return question.IsOutcome || (_flow.IsActive(question) && (question.AskWhen is not { } when || when.Evaluate(new AnswerContext(_flow, state, _contraindications))));
+    }
+
+    /// <summary>The state after a question that is passed by.</summary>
+    public static string Skip(DialogState question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Transitions.First(t => t.On is null && t.When is null).To;
+    }
+
     private static string TriggerOf(DialogState state, Answer? answer) =>
         state.Kind switch
         {
@@ -72,7 +93,7 @@ public sealed class FlowNavigator
                     break;
                 }
 
-                configuration.PermitIf(_triggers[trigger], transition.To, s => when.Evaluate(new AnswerContext(_flow, s)), when.Text);
+                configuration.PermitIf(_triggers[trigger], transition.To, s => when.Evaluate(new AnswerContext(_flow, s, _contraindications)), when.Text);
             }
         }
     }

@@ -17,6 +17,7 @@ public sealed class TriageEngine
     public const string EmergencyStep = "@emergency";
     public const string StoppedStep = "@stopped";
     public const string EraseStep = "@erase";
+    public const string ConfirmStep = "@confirm";
 
     private const int MaxEvidenceLength = 500;
 
@@ -27,7 +28,7 @@ public sealed class TriageEngine
     {
         ArgumentNullException.ThrowIfNull(dialogs);
         _dialogs = dialogs;
-        _navigator = new FlowNavigator(dialogs.Flow);
+        _navigator = new FlowNavigator(dialogs.Flow, dialogs.Contraindications);
     }
 
     private FlowDefinition Flow => _dialogs.Flow;
@@ -64,6 +65,11 @@ public sealed class TriageEngine
             return ConfirmErase(state, understood);
         }
 
+        if (state.Step == ConfirmStep && state.Confirming is { } confirming)
+        {
+            return CheckConfirmation(state, confirming, understood);
+        }
+
         if (state.Step == EmergencyStep && state.Outcome is { } previous)
         {
             var advice = previous.Reasons.Any(r => r.Rule == "emergency-suicide") ? "emergency.suicide" : "emergency.medical";
@@ -86,7 +92,7 @@ public sealed class TriageEngine
         var corrections = new List<string>();
         var correcting = HasCue(text, "correction");
 
-        foreach (var other in Flow.States.Where(s => !s.IsOutcome && s.Id != current.Id))
+        foreach (var other in Flow.States.Where(s => !s.IsOutcome && s.Id != current.Id && Flow.IsActive(s)))
         {
             var answered = answers.ContainsKey(other.Id);
             if (ReadExtra(other, understood) is not { } extra)
@@ -135,6 +141,11 @@ public sealed class TriageEngine
         }
 
         answers = answers.SetItem(current.Id, answer);
+        if (current.SetsLanguage && answer.Choice is { } language)
+        {
+            state = state with { Culture = language };
+        }
+
         var said = ImmutableList.CreateBuilder<Reply>();
         if (corrections.Count > 0)
         {
@@ -150,50 +161,125 @@ public sealed class TriageEngine
         return Advance(state with { Answers = answers }, said.ToImmutable());
     }
 
-    /// <summary>Moves past the current question, skipping the ones already answered, to the next question or the result.</summary>
+    /// <summary>
+    /// Moves past the current question to the next one that is asked and not yet answered, or to the result. A
+    /// question whose module is off or whose <c>when</c> does not hold is passed by; an answered one is skipped.
+    /// </summary>
     private TurnResult Advance(TriageState state, ImmutableList<Reply> replies)
     {
-        var step = state.Step;
         var history = state.History;
+        var next = _navigator.Next(state.Step, state);
         for (var guard = 0; guard <= Flow.States.Count; guard++)
         {
-            var next = _navigator.Next(step, state with { Step = step });
-            history = history.Add(next);
-            step = next;
             var target = Flow[next];
             if (target.IsOutcome)
             {
-                var outcomeState = state with { Step = next, History = history };
-                var outcome = TriageRouter.Route(_dialogs, outcomeState);
-                outcomeState = outcomeState with { Outcome = outcome };
-                return new TurnResult(outcomeState, replies.Add(new Reply(target.Question.Get(state.Culture))).Add(OutcomeReply(outcomeState, outcome)));
+                return ShowOutcome(state with { History = history }, target, replies);
             }
 
+            if (!_navigator.IsAsked(target, state))
+            {
+                next = FlowNavigator.Skip(target);
+                continue;
+            }
+
+            history = history.Add(next);
             if (!state.Answers.ContainsKey(next))
             {
                 var asked = state with { Step = next, History = history };
                 return new TurnResult(asked, replies.Add(Ask(asked, next)));
             }
+
+            next = _navigator.Next(next, state with { Step = next });
         }
 
         throw new InvalidOperationException($"The flow loops through answered questions from '{state.Step}'.");
     }
 
-    private TurnResult Emergency(TriageState state, ModelResult emergency)
+    /// <summary>
+    /// The result, once every very urgent (T0/T1) answer behind it has been checked with the person; an outcome state
+    /// marked as an emergency gives the emergency advice instead.
+    /// </summary>
+    private TurnResult ShowOutcome(TriageState state, DialogState target, ImmutableList<Reply> replies)
     {
-        var resolution = (EmergencyResolution)emergency.Resolution;
-        var suicide = resolution.Category == EmergencyCategory.Suicide;
+        if (target.Emergency is { } category)
+        {
+            var evidence = state.Answers.TryGetValue(state.Step, out var trigger) ? trigger.Evidence : "";
+            var emergency = Emergency(state, category == "suicide", evidence);
+            return emergency with { Replies = replies.AddRange(emergency.Replies) };
+        }
+
+        var unconfirmed = TriageRouter.Unconfirmed(_dialogs, state);
+        if (unconfirmed.Count > 0)
+        {
+            var checking = state with { Step = ConfirmStep, Confirming = unconfirmed[0] };
+            return new TurnResult(checking, replies.Add(ConfirmQuestion(checking, unconfirmed[0])));
+        }
+
+        var outcomeState = state with { Step = target.Id, History = state.History.Add(target.Id), Confirming = null };
+        var outcome = TriageRouter.Route(_dialogs, outcomeState);
+        outcomeState = outcomeState with { Outcome = outcome };
+        return new TurnResult(outcomeState, replies.Add(new Reply(target.Question.Get(state.Culture))).Add(OutcomeReply(outcomeState, outcome)));
+    }
+
+    /// <summary>"Klopt het dat ...?": the statement of the red-flag question, or the question and the answer given.</summary>
+    private Reply ConfirmQuestion(TriageState state, string key)
+    {
+        var culture = state.Culture;
+        var answer = state.Answers[key];
+        var statement = Flow.TryGet(key, out var question)
+            ? question.Confirm?.Get(culture) ?? Texts.Get("confirm.generic", culture).Format(culture, question.Question.Get(culture), answer.Evidence)
+            : Texts.Get("confirm.mentioned", culture).Format(culture, answer.Evidence);
+        return new Reply(Texts.Get("confirm.question", culture).Format(culture, statement)) { Choices = YesNoChoices(culture) };
+    }
+
+    /// <summary>
+    /// The person's reply to "Klopt het dat ...?": yes (or not sure: when in doubt, the doctor) keeps the answer and
+    /// moves on to the result; no takes them back to that question to answer it again.
+    /// </summary>
+    private TurnResult CheckConfirmation(TriageState state, string key, Interpretation understood)
+    {
+        var boolean = understood.First<BooleanResolution>()?.Resolution.Value;
+        if (boolean is null)
+        {
+            return new TurnResult(state, [new Reply($"{Texts.Get("reask", state.Culture)} {Texts.Get("hint.yes-no", state.Culture)}"), ConfirmQuestion(state, key)]);
+        }
+
+        var last = state.History.Count > 0 ? state.History[^1] : Flow.Start;
+        if (boolean != YesNo.No)
+        {
+            return Advance(state with { Step = last, Confirming = null, Confirmed = state.Confirmed.Add(key) }, []);
+        }
+
+        var answers = state.Answers.Remove(key);
+        var changed = Say(state, "confirm.changed");
+        if (!Flow.Contains(key))
+        {
+            return Advance(state with { Step = last, Confirming = null, Answers = answers }, [changed]);
+        }
+
+        var index = state.History.LastIndexOf(key);
+        var history = index >= 0 ? state.History.RemoveRange(index + 1, state.History.Count - index - 1) : state.History.Add(key);
+        var back = state with { Step = key, Confirming = null, Answers = answers, History = history };
+        return new TurnResult(back, [changed, Ask(back, key)]);
+    }
+
+    private TurnResult Emergency(TriageState state, ModelResult emergency) =>
+        Emergency(state, ((EmergencyResolution)emergency.Resolution).Category == EmergencyCategory.Suicide, emergency.Text);
+
+    private TurnResult Emergency(TriageState state, bool suicide, string words)
+    {
         var key = suicide ? "emergency.suicide" : "emergency.medical";
         var outcome = new TriageOutcome
         {
             Urgency = "T0",
             Routes = ["emergency-112"],
             RedFlags = [.. RedFlags.Reported(Flow, state.Answers).Order(StringComparer.Ordinal)],
-            Reasons = [new OutcomeReason(suicide ? "emergency-suicide" : "emergency-medical", Texts.Get(key, state.Culture)) { Evidence = [Evidence(emergency.Text)] }],
+            Reasons = [new OutcomeReason(suicide ? "emergency-suicide" : "emergency-medical", Texts.Get(key, state.Culture)) { Evidence = words.Length > 0 ? [Evidence(words)] : [] }],
             Completed = false,
             Emergency = true,
         };
-        var next = state with { Step = EmergencyStep, Outcome = outcome, History = state.History.Add(EmergencyStep) };
+        var next = state with { Step = EmergencyStep, Outcome = outcome, Confirming = null, History = state.History.Add(EmergencyStep) };
         return new TurnResult(next, [new Reply(Texts.Get(key, state.Culture)) { IsOutcome = true }]);
     }
 
@@ -209,6 +295,14 @@ public sealed class TriageEngine
             case "stop":
                 var stopped = state with { Step = StoppedStep, Outcome = new TriageOutcome { Completed = false } };
                 return new TurnResult(stopped, [Say(state, "stopped")]);
+            case "english" or "dutch" when Flow.TryGet(state.Step, out var asked) && asked.SetsLanguage && state.Outcome is null:
+                var chosen = command == "english" ? Cultures.English : Cultures.Dutch;
+                var answered = state with
+                {
+                    Culture = chosen,
+                    Answers = state.Answers.SetItem(asked.Id, new Answer { Kind = AnswerKind.Choice, Choice = chosen, Evidence = Evidence(command) }),
+                };
+                return Advance(answered, [Say(answered, "language.switched")]);
             case "english" or "dutch":
                 var switched = state with { Culture = command == "english" ? Cultures.English : Cultures.Dutch };
                 return new TurnResult(switched, ResumeReplies(switched, Say(switched, "language.switched")));
@@ -226,6 +320,13 @@ public sealed class TriageEngine
         if (history.Count <= 1 || state.Step is EmergencyStep or StoppedStep)
         {
             return new TurnResult(state, ResumeReplies(state, Say(state, "back.none")));
+        }
+
+        if (state.Step == ConfirmStep)
+        {
+            var last = history[^1];
+            var unconfirmed = state with { Step = last, Confirming = null, Answers = state.Answers.Remove(last) };
+            return new TurnResult(unconfirmed, [Ask(unconfirmed, last)]);
         }
 
         history = history.RemoveAt(history.Count - 1);
@@ -260,7 +361,7 @@ public sealed class TriageEngine
         {
             case AnswerKind.YesNo:
                 // The person's own words about the flag weigh more than a yes or no beside them: "nee, maar wel koorts".
-                if (question.RedFlag is not null && ReadExtra(question, understood) is { } flag)
+                if (question.Signal is not null && ReadExtra(question, understood) is { } flag)
                 {
                     return flag with { Evidence = evidence };
                 }
@@ -269,7 +370,7 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = boolean.Resolution.Value, Evidence = evidence }
                     : null;
             case AnswerKind.Choice:
-                return ReadChoice(question, text) is { } code ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence } : null;
+                return (ReadChoice(question, text) ?? ChoiceByScore(question, understood)) is { } code ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence } : null;
             case AnswerKind.Number:
                 return understood.All<NumberResolution>().Select(n => (double?)n.Resolution.Value).FirstOrDefault(n => InRange(question, n!.Value)) is { } number
                     ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
@@ -306,7 +407,7 @@ public sealed class TriageEngine
                 return understood.First<PainScoreResolution>() is { } pain
                     ? new Answer { Kind = AnswerKind.Scale, Number = pain.Resolution.Value, Evidence = pain.Entity.Text }
                     : null;
-            case AnswerKind.YesNo when question.RedFlag is { } code:
+            case AnswerKind.YesNo when question.Signal is { } code:
                 return understood.All<RedFlagResolution>().Where(f => f.Resolution.Code == code).Select(f => (Entity: f.Entity, f.Resolution)).FirstOrDefault() is { Entity: not null } found
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = found.Resolution.Negated ? YesNo.No : YesNo.Yes, Evidence = found.Entity.Text }
                     : null;
@@ -320,7 +421,7 @@ public sealed class TriageEngine
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (Flow.States.Any(s => s.RedFlag == flag.Code) || flag.Negated)
+            if (Flow.States.Any(s => s.Signal == flag.Code) || flag.Negated)
             {
                 continue;
             }
@@ -354,6 +455,22 @@ public sealed class TriageEngine
 
         var contained = question.Choices.Where(c => Contains(said, Normalize(c.Label.Nl)) || Contains(said, Normalize(c.Label.En))).ToList();
         return contained.Count == 1 ? contained[0].Code : null;
+    }
+
+    /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>
+    private static string? ChoiceByScore(DialogState question, Interpretation understood)
+    {
+        var numbers = understood.All<NumberResolution>().Select(n => n.Resolution.Value)
+            .Concat(understood.All<PainScoreResolution>().Select(p => p.Resolution.Value));
+        foreach (var number in numbers)
+        {
+            if (question.Choices.FirstOrDefault(c => c.Score is { } points && points == number) is { } choice)
+            {
+                return choice.Code;
+            }
+        }
+
+        return null;
     }
 
     private static bool InRange(DialogState question, double value) =>

@@ -20,6 +20,12 @@ public sealed record TriageOutcome
     /// <summary>Red flag codes that were reported.</summary>
     public ImmutableList<string> RedFlags { get; init; } = [];
 
+    /// <summary>Massage contraindication codes that were reported (contraindications.yaml).</summary>
+    public ImmutableList<string> Contraindications { get; init; } = [];
+
+    /// <summary>Questionnaire scores by name (<c>phq2</c>, <c>gad2</c>, ...), for the scores whose questions were answered.</summary>
+    public ImmutableSortedDictionary<string, int> Scores { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
     public ImmutableList<OutcomeReason> Reasons { get; init; } = [];
 
     /// <summary>True when the triage ran to its result; false when it was stopped or interrupted.</summary>

@@ -21,6 +21,12 @@ public sealed record TriageState
     /// <summary>The steps that were asked, oldest first; <c>back</c> walks this.</summary>
     public ImmutableList<string> History { get; init; } = [];
 
+    /// <summary>Answer keys the person confirmed when a very urgent result was checked with them ("Klopt het dat ...?").</summary>
+    public ImmutableList<string> Confirmed { get; init; } = [];
+
+    /// <summary>While a very urgent result is being checked: the answer key it asks about.</summary>
+    public string? Confirming { get; init; }
+
     /// <summary>The result, once the triage has one.</summary>
     public TriageOutcome? Outcome { get; init; }
 

@@ -1,3 +1,5 @@
+using BotTriage.Core.Understanding.Lexicons;
+
 namespace BotTriage.Core.Understanding;
 
 /// <summary>
@@ -59,6 +61,11 @@ public sealed class UtteranceRecognizer
         var tokens = lexicon.Tokenize(text);
         var results = new List<ModelResult>();
         EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results);
+        if (results.Count == 0)
+        {
+            ScanEmergenciesInOtherLanguages(text, lexicon, results);
+        }
+
         RedFlagRecognizer.Scan(tokens, lexicon, results);
         BodyLocationRecognizer.Scan(tokens, lexicon, results);
         var durations = DurationRecognizer.Find(tokens, lexicon, today);
@@ -76,5 +83,27 @@ public sealed class UtteranceRecognizer
             return byStart != 0 ? byStart : Array.IndexOf(TypeOrder, a.TypeName).CompareTo(Array.IndexOf(TypeOrder, b.TypeName));
         });
         return results;
+    }
+
+    /// <summary>
+    /// Someone who switched language may still call for help in their own: an emergency phrase in any language the
+    /// lexicons know interrupts, whatever language the conversation is in.
+    /// </summary>
+    private void ScanEmergenciesInOtherLanguages(string text, LanguageLexicon current, List<ModelResult> results)
+    {
+        foreach (var language in Lexicons.Languages)
+        {
+            var other = Lexicons.Get(language);
+            if (ReferenceEquals(other, current))
+            {
+                continue;
+            }
+
+            EmergencyRecognizer.Scan(other.Tokenize(text), other, Lexicons.EmergencyCategories, results);
+            if (results.Count > 0)
+            {
+                return;
+            }
+        }
     }
 }

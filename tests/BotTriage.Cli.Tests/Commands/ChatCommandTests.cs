@@ -7,7 +7,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task PrintsTheJsonContractWithGpAndFeverForAScriptedDutchChat()
     {
-        var (exit, output, _) = await CliRunner.RunAsync("ja\nonderrug\n3 weken\nnee\nnee\nnee\nnee\nja\n", "chat", "--json", "--today", "2026-11-21");
+        var (exit, output, _) = await CliRunner.RunAsync("nee\nja\nnederlands\nonderrug\n3 weken\n4\neen beetje\n" + string.Concat(Enumerable.Repeat("nee\n", 7)) + "ja\n" + string.Concat(Enumerable.Repeat("nee\n", 8)), "chat", "--json", "--today", "2026-11-21");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -25,14 +25,14 @@ public sealed class ChatCommandTests
         var transcript = json.RootElement.GetProperty("transcript").EnumerateArray().ToList();
         Assert.Equal("bot", transcript[0].GetProperty("from").GetString());
         Assert.Equal("user", transcript[1].GetProperty("from").GetString());
-        Assert.Equal("ja", transcript[1].GetProperty("text").GetString());
-        Assert.Equal(8, transcript.Count(t => t.GetProperty("from").GetString() == "user"));
+        Assert.Equal("nee", transcript[1].GetProperty("text").GetString());
+        Assert.Equal(23, transcript.Count(t => t.GetProperty("from").GetString() == "user"));
     }
 
     [Fact]
     public async Task ReachesAMassageOutcomeInEnglish()
     {
-        var (exit, output, _) = await CliRunner.RunAsync("yes\nmy calves are stiff since the marathon, about 4 days\nno\nno\nno\nno\nno\n", "chat", "--lang", "en", "--json");
+        var (exit, output, _) = await CliRunner.RunAsync("no\nyes\nenglish\nmy calves are stiff since the marathon, about 4 days\n3\na little\n" + string.Concat(Enumerable.Repeat("no\n", 13)) + string.Concat(Enumerable.Repeat("not at all\n", 4)) + string.Concat(Enumerable.Repeat("no\n", 6)), "chat", "--lang", "en", "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -45,7 +45,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task PrintsEachReplyWhenScriptedWithoutJson()
     {
-        var (exit, output, _) = await CliRunner.RunAsync("ja\nonderrug\n", "chat");
+        var (exit, output, _) = await CliRunner.RunAsync("nee\nja\nnederlands\nonderrug\n", "chat");
 
         Assert.Equal(0, exit);
         Assert.Contains("Mag ik je antwoorden bewaren", output, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task KeepsGoingAfterEmptyEmojiLongAndGibberishLines()
     {
-        var script = string.Join('\n', "ja", "", "🤷‍♀️", new string('a', 10_000), "blorf zinkel", "nek", "2 weken", "nee", "nee", "nee", "nee", "nee") + "\n";
+        var script = string.Join('\n', ["nee", "ja", "nederlands", "", "🤷‍♀️", new string('a', 10_000), "blorf zinkel", "nek", "2 weken", "4", "een beetje", .. Enumerable.Repeat("nee", 14), .. Enumerable.Repeat("helemaal niet", 4), .. Enumerable.Repeat("nee", 6)]) + "\n";
 
         var (exit, output, _) = await CliRunner.RunAsync(script, "chat", "--json");
 
@@ -71,7 +71,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task ReportsAnIncompleteOutcomeWhenTheInputEndsEarly()
     {
-        var (exit, output, _) = await CliRunner.RunAsync("ja\n", "chat", "--json");
+        var (exit, output, _) = await CliRunner.RunAsync("nee\n", "chat", "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);

@@ -35,8 +35,8 @@ public sealed class CheckDialogsCommandTests : IDisposable
         var printed = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, printed.Length);
         Assert.Contains($"{flow}:{LineOf("      nl: Hoe lang")}: 'question' of state 'duration' is missing its English (en) text", printed);
-        Assert.Contains($"{flow}:{LineOf("      - on: yes")}: unknown state 'rf-nightpain' in a transition of state 'rf-numbness'", printed);
-        Assert.Contains($"{flow}:{LineOf("  - id: orphan")}: state 'orphan' is unreachable from the start 'consent'", printed);
+        Assert.Contains($"{flow}:{LineOf("        to: rf-nightpain") - 1}: unknown state 'rf-nightpain' in a transition of state 'rf-weight-loss'", printed);
+        Assert.Contains($"{flow}:{LineOf("  - id: orphan")}: state 'orphan' is unreachable from the start 'emergency-screen'", printed);
         Assert.Contains("3 error(s)", error, StringComparison.Ordinal);
     }
 

@@ -9,9 +9,9 @@ public sealed class DiagramCommandTests
 
         Assert.Equal(0, exit);
         Assert.StartsWith("stateDiagram-v2", output, StringComparison.Ordinal);
-        Assert.Contains("[*] --> consent", output, StringComparison.Ordinal);
+        Assert.Contains("[*] --> emergency_screen", output, StringComparison.Ordinal);
         Assert.Contains("location --> duration : answered", output, StringComparison.Ordinal);
-        Assert.Contains("rf_fever --> result : yes", output, StringComparison.Ordinal);
+        Assert.Contains("rf_sudden_weakness --> result : yes", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class DialogLoaderTests
     {
         var set = DialogLoader.LoadDirectory(DialogPaths.Default);
 
-        Assert.Equal("consent", set.Flow.Start);
+        Assert.Equal("emergency-screen", set.Flow.Start);
         Assert.Contains(set.Flow.States, s => s.IsOutcome);
         Assert.NotEmpty(set.Rules);
     }
@@ -33,7 +33,7 @@ public sealed class DialogLoaderTests
 
         var errors = folder.Errors();
 
-        Assert.Contains($"flow.yaml:{line}: unknown trigger 'maybe' in state 'rf-sudden-weakness' (its answers are: yes, no, unknown)", errors);
+        Assert.Contains($"flow.yaml:{line}: unknown trigger 'maybe' in state 'rf-widespread-pain' (its answers are: yes, no, unknown)", errors);
     }
 
     [Fact]
@@ -44,14 +44,14 @@ public sealed class DialogLoaderTests
 
         var errors = folder.Errors();
 
-        Assert.Contains($"flow.yaml:{folder.Line("flow.yaml", "  - id: orphan")}: state 'orphan' is unreachable from the start 'consent'", errors);
+        Assert.Contains($"flow.yaml:{folder.Line("flow.yaml", "  - id: orphan")}: state 'orphan' is unreachable from the start 'emergency-screen'", errors);
     }
 
     [Fact]
     public void ReportsAQuestionWithoutAWayOut()
     {
         using var folder = new DialogsFolder();
-        folder.Replace("flow.yaml", "      en: Do you have a fever or chills, or do you feel very unwell?\n    next:\n      - to: result\n", "      en: Do you have a fever or chills, or do you feel very unwell?\n");
+        folder.Replace("flow.yaml", "      en: Do you have a fever or chills, or do you feel very unwell?\n    next:\n      - to: rf-very-unwell\n", "      en: Do you have a fever or chills, or do you feel very unwell?\n");
 
         var errors = folder.Errors();
 
@@ -66,7 +66,7 @@ public sealed class DialogLoaderTests
 
         var errors = folder.Errors();
 
-        Assert.Contains(errors, e => e.StartsWith($"flow.yaml:{folder.Line("flow.yaml", "  - id: rf-numbness")}: state 'rf-numbness' has no way out for answer 'yes' when no condition holds", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith($"flow.yaml:{folder.Line("flow.yaml", "  - id: rf-weight-loss")}: state 'rf-weight-loss' has no way out for answer 'yes' when no condition holds", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class DialogLoaderTests
     public void ReportsADuplicateStateId()
     {
         using var folder = new DialogsFolder();
-        var line = folder.Replace("flow.yaml", "  - id: rf-numbness", "  - id: rf-night-pain");
+        var line = folder.Replace("flow.yaml", "  - id: rf-sudden-weakness", "  - id: rf-night-pain");
 
         var errors = folder.Errors();
 
@@ -117,11 +117,11 @@ public sealed class DialogLoaderTests
     public void ReportsAConditionOnAnUnknownAnswer()
     {
         using var folder = new DialogsFolder();
-        var line = folder.Replace("routing.yaml", "when: duration.weeks > 12", "when: pain > 7");
+        var line = folder.Replace("routing.yaml", "when: duration.weeks > 12", "when: stiffness > 7");
 
         var errors = folder.Errors();
 
-        Assert.Contains($"routing.yaml:{line}: unknown answer 'pain' in condition 'pain > 7'", errors);
+        Assert.Contains($"routing.yaml:{line}: unknown answer 'stiffness' in condition 'stiffness > 7'", errors);
     }
 
     [Fact]

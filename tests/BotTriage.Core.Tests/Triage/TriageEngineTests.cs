@@ -5,12 +5,53 @@ namespace BotTriage.Core.Tests.Triage;
 
 public sealed class TriageEngineTests
 {
-    private static readonly string[] FirstAnswers = ["ja", "nek", "3 weken", "nee"];
+    /// <summary>The emergency screen, consent and language: what every Dutch conversation answers first.</summary>
+    private static readonly string[] Welcome = ["nee", "ja", "nederlands"];
+
+    private static readonly string[] FirstAnswers = ["nee", "ja", "nederlands", "nek", "3 weken", "4"];
+
+    /// <summary>The red-flag questions asked for the neck, from sudden weakness to numbness, all answered no.</summary>
+    private static readonly string[] NeckRedFlagsNo = [.. Enumerable.Repeat("nee", 13)];
+
+    /// <summary>After the red flags: contraindications, PHQ-2, GAD-2, fear of movement, worrying and context, all low.</summary>
+    private static readonly string[] RestLow = ["nee", "helemaal niet", "helemaal niet", "helemaal niet", "helemaal niet", "nee", "nee", "nee", "nee", "nee", "nee"];
+
+    private static Conversation AtRedFlags(string location = "nek", string duration = "3 weken") =>
+        Conversation.Start().SendAll([.. Welcome, location, duration, "4", "een beetje"]);
 
     [Fact]
-    public void OpensWithTheAssistantNoticeAndTheConsentQuestion()
+    public void AsksTheEmergencyScreenBeforeAnythingElse()
     {
         Conversation.Start()
+            .AssertReply(r =>
+            {
+                Assert.Contains("pijn op de borst", r.Text, StringComparison.Ordinal);
+                Assert.Equal(["ja", "nee", "weet ik niet"], r.Choices.Select(c => c.Label));
+            })
+            .AssertStep("emergency-screen");
+    }
+
+    [Fact]
+    public void GivesThe112AdviceAtOnceWhenTheEmergencyScreenIsAnsweredYes()
+    {
+        var chat = Conversation.Start();
+
+        chat.Send("ja").AssertReply(r =>
+        {
+            Assert.Contains("Bel nu 112", r.Text, StringComparison.Ordinal);
+            Assert.True(r.IsOutcome);
+        });
+
+        Assert.True(chat.State.Outcome!.Emergency);
+        Assert.False(chat.State.Outcome.Completed);
+        Assert.Equal(["emergency-112"], chat.State.Outcome.Routes);
+        Assert.Equal("T0", chat.State.Outcome.Urgency);
+    }
+
+    [Fact]
+    public void OpensWithTheAssistantNoticeAndTheConsentQuestionAfterTheScreen()
+    {
+        Conversation.Start().Send("nee")
             .AssertReply(r =>
             {
                 Assert.Contains("geautomatiseerd", r.Text, StringComparison.Ordinal);
@@ -22,24 +63,132 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void SwitchesToTheLanguageThePersonChooses()
+    {
+        var chat = Conversation.Start().SendAll("nee", "ja");
+
+        chat.Send("english").AssertReply("We will continue in English.").AssertReplyContains("Where is the complaint?");
+
+        Assert.Equal("en", chat.State.Culture);
+        Assert.Equal("location", chat.State.Step);
+    }
+
+    [Fact]
     public void RoutesToTheGpWhenFeverIsReported()
     {
-        var chat = Conversation.Start().SendAll("ja", "onderrug", "3 weken", "nee", "nee", "nee", "nee", "ja");
+        var chat = AtRedFlags("onderrug").SendAll("nee", "nee", "nee", "nee", "nee", "nee", "nee", "ja", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "nee");
 
         var outcome = chat.State.Outcome!;
 
-        Assert.Contains("gp", outcome.Routes);
+        Assert.Equal(["gp"], outcome.Routes);
         Assert.Contains("fever", outcome.RedFlags);
+        Assert.Contains("fever", outcome.Contraindications);
         Assert.Equal("T2", outcome.Urgency);
-        Assert.DoesNotContain("massage", outcome.Routes);
         Assert.True(outcome.Completed);
         Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.Contains("ja"));
     }
 
     [Fact]
+    public void AsksOnlyTheRedFlagsThatFitTheLocation()
+    {
+        var calf = AtRedFlags("kuit", "2 dagen").SkipReplies();
+        var back = AtRedFlags("onderrug", "2 dagen").SkipReplies();
+
+        var calfAsked = Walk(calf, 14).ToList();
+        var backAsked = Walk(back, 15).ToList();
+
+        Assert.Contains("rf-calf-thrombosis", calfAsked);
+        Assert.DoesNotContain("rf-neck-dizziness", calfAsked);
+        Assert.Contains("rf-bladder-bowel", backAsked);
+        Assert.DoesNotContain("rf-calf-thrombosis", backAsked);
+        Assert.DoesNotContain("rf-no-improvement", backAsked);
+    }
+
+    [Fact]
+    public void ChecksAVeryUrgentAnswerBeforeShowingTheResult()
+    {
+        var chat = AtRedFlags();
+
+        chat.Send("ja").AssertReply(r =>
+        {
+            Assert.StartsWith("Voordat ik je mijn advies geef", r.Text, StringComparison.Ordinal);
+            Assert.Contains("Klopt het dat je plotseling kracht bent kwijtgeraakt", r.Text, StringComparison.Ordinal);
+        });
+        Assert.Null(chat.State.Outcome);
+
+        chat.Send("ja").AssertReply("Dank je wel voor je antwoorden. Dit is mijn advies.").AssertReplyContains("Spoed: bel nu 112.");
+        Assert.Equal("T0", chat.State.Outcome!.Urgency);
+        Assert.Equal(["emergency-112"], chat.State.Outcome.Routes);
+        Assert.Contains("rf-sudden-weakness", chat.State.Confirmed);
+    }
+
+    [Fact]
+    public void GoesBackToTheQuestionWhenTheCheckIsAnsweredNo()
+    {
+        var chat = AtRedFlags().Send("ja");
+
+        chat.Send("nee")
+            .AssertReply("Goed dat je het zegt. Dan stel ik die vraag nog een keer.")
+            .AssertReplyContains("kracht kwijtgeraakt")
+            .AssertStep("rf-sudden-weakness");
+        Assert.False(chat.State.Answers.ContainsKey("rf-sudden-weakness"));
+
+        chat.SendAll([.. NeckRedFlagsNo, .. RestLow]);
+        Assert.Equal("none", chat.State.Outcome!.Urgency);
+        Assert.Empty(chat.State.Outcome.RedFlags);
+    }
+
+    [Fact]
+    public void AsksNoContraindicationsPsychosocialOrContextQuestionsOnceARedFlagRulesMassageOut()
+    {
+        var chat = AtRedFlags().SendAll("nee", "nee", "nee", "nee", "nee", "nee", "ja");
+
+        var asked = Walk(chat, 8).ToList();
+
+        Assert.DoesNotContain(asked, s => s.StartsWith("ci-", StringComparison.Ordinal) || s.StartsWith("phq", StringComparison.Ordinal) || s == "sport");
+        Assert.Equal(["gp"], chat.State.Outcome!.Routes);
+    }
+
+    [Fact]
+    public void RulesOutTheMassageTypesAContraindicationForbids()
+    {
+        var chat = AtRedFlags().SendAll([.. NeckRedFlagsNo, "ja", "nee", "ja", "nee", "nee", "nee", "nee", "nee", "nee", "nee", .. RestLow[1..]]);
+
+        var outcome = chat.State.Outcome!;
+
+        Assert.Equal(["blood-thinners"], outcome.Contraindications);
+        Assert.Equal(["relaxation"], outcome.MassageTypes);
+        Assert.DoesNotContain("deep-tissue", outcome.MassageTypes);
+    }
+
+    [Fact]
+    public void SumsPhq2AndGad2AndRoutesAHighScoreToThePsychologist()
+    {
+        var chat = AtRedFlags().SendAll([.. NeckRedFlagsNo, "nee", "meer dan de helft van de dagen", "2", "een paar dagen", "helemaal niet", "nee", "nee", "nee", "nee", "nee", "nee"]);
+
+        var outcome = chat.State.Outcome!;
+
+        Assert.Equal(4, outcome.Scores["phq2"]);
+        Assert.Equal(1, outcome.Scores["gad2"]);
+        Assert.Contains("psychologist", outcome.Routes);
+        Assert.Contains("relaxation", outcome.MassageTypes);
+        Assert.Contains(outcome.Reasons, r => r.Rule == "psychosocial-high" && r.Evidence.Contains("meer dan de helft van de dagen"));
+    }
+
+    [Fact]
+    public void LeavesTheStartBackModuleOutByDefault()
+    {
+        var chat = AtRedFlags().SendAll([.. NeckRedFlagsNo, .. RestLow]);
+
+        Assert.False(Conversation.Engine is null);
+        Assert.DoesNotContain(chat.State.History, s => s.StartsWith("sb-", StringComparison.Ordinal));
+        Assert.False(chat.State.Outcome!.Scores.ContainsKey("startback"));
+    }
+
+    [Fact]
     public void SuggestsRunnersLegsMassageForStiffCalvesInEnglish()
     {
-        var chat = Conversation.Start("en").SendAll("yes", "my calves", "since yesterday", "no", "no", "no", "no");
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "my calves", "since yesterday", "3", "a little", .. Enumerable.Repeat("no", 13), "not at all", "not at all", "not at all", "not at all", "no", "no", "no", "no", "no"]);
 
         chat.Send("no")
             .AssertReply("Thank you for your answers. This is my advice.")
@@ -55,28 +204,13 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
-    public void SendsALongLastingBackComplaintToPhysioAndMassage()
-    {
-        var chat = Conversation.Start().SendAll("ja", "lage rug", "al een half jaar", "nee", "nee", "nee", "nee", "nee");
-
-        var outcome = chat.State.Outcome!;
-
-        Assert.Equal(["physio", "massage"], outcome.Routes);
-        Assert.Equal(["deep-tissue"], outcome.MassageTypes);
-        Assert.Contains(outcome.Reasons, r => r.Rule == "chronic" && r.Evidence.Any(e => e.Contains("half jaar", StringComparison.Ordinal)));
-    }
-
-    [Fact]
     public void TakesSeveralAnswersFromOneMessageAndSkipsTheirQuestions()
     {
-        var chat = Conversation.Start().Send("ja").SkipReplies();
+        var chat = Conversation.Start().SendAll(Welcome);
 
         chat.Send("al een week of drie last van mijn onderrug, geen koorts")
             .AssertReply("Ik noteer: onderrug, ongeveer 3 weken en geen koorts.")
-            .AssertReplyContains("kracht kwijtgeraakt")
-            .SendAll("nee", "nee", "nee")
-            .Send("nee")
-            .AssertReply("Dank je wel voor je antwoorden. Dit is mijn advies.");
+            .AssertReplyContains("Hoeveel pijn");
 
         Assert.Equal("no", chat.State.Answers["rf-fever"].YesNo!.Value.ToString().ToLowerInvariant());
         Assert.Equal(3 * 604_800, chat.State.Answers["duration"].Seconds);
@@ -86,7 +220,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void NotesWhatItUnderstoodWhenAMessageAnswersLaterQuestionsOnly()
     {
-        Conversation.Start().Send("ik heb sinds gisteren last van mijn nek")
+        Conversation.Start().Send("nee").Send("ik heb sinds gisteren last van mijn nek")
             .AssertReply("Ik noteer: nek en 1 dag.")
             .AssertReplyContains("bewaren")
             .AssertStep("consent");
@@ -95,15 +229,29 @@ public sealed class TriageEngineTests
     [Fact]
     public void LetsThePersonCorrectAnEarlierAnswerInTheirOwnWords()
     {
-        var chat = Conversation.Start().SendAll("ja", "nek", "3 weken");
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken"]);
 
         chat.Send("nee, het is eigenlijk 3 maanden")
             .AssertReply("Ik pas het aan: 3 maanden.")
-            .AssertReplyContains("kracht kwijtgeraakt")
-            .AssertStep("rf-sudden-weakness");
+            .AssertReplyContains("Hoeveel pijn")
+            .AssertStep("pain");
 
         Assert.Equal(3 * 2_592_000, chat.State.Answers["duration"].Seconds);
-        Assert.False(chat.State.Answers.ContainsKey("rf-sudden-weakness"));
+    }
+
+    [Theory]
+    [InlineData("nl", "english", "drukkende pijn op de borst", "Call 112 now")]
+    [InlineData("nl", "english", "ik wil niet meer leven", "0800-0113")]
+    [InlineData("en", "dutch", "I can't breathe", "Bel nu 112")]
+    [InlineData("en", "dutch", "I want to kill myself", "0800-0113")]
+    public void InterruptsWithEmergencyAdviceInEitherLanguageAfterASwitch(string culture, string switchTo, string message, string advice)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "neck"] : [.. FirstAnswers.Take(4)];
+        var chat = Conversation.Start(culture).SendAll(first).SendAll(switchTo);
+
+        chat.Send(message).AssertReply(r => Assert.Contains(advice, r.Text, StringComparison.Ordinal));
+
+        Assert.True(chat.State.Outcome!.Emergency);
     }
 
     [Theory]
@@ -113,9 +261,10 @@ public sealed class TriageEngineTests
     [InlineData("en", "I want to kill myself", "0800-0113")]
     public void InterruptsWithEmergencyAdviceAtAnyStep(string culture, string message, string advice)
     {
-        foreach (var answersBefore in new[] { 0, 1, 2, 4 })
+        foreach (var answersBefore in new[] { 0, 1, 2, 3, 4, 6 })
         {
-            var chat = Conversation.Start(culture).SendAll([.. FirstAnswers.Take(answersBefore)]);
+            string[] first = culture == "en" ? ["no", "yes", "english", "neck", "3 weeks", "4"] : FirstAnswers;
+            var chat = Conversation.Start(culture).SendAll([.. first.Take(answersBefore)]);
 
             chat.Send(message).AssertReply(r =>
             {
@@ -127,6 +276,16 @@ public sealed class TriageEngineTests
             Assert.Equal(["emergency-112"], chat.State.Outcome.Routes);
             Assert.Equal("T0", chat.State.Outcome.Urgency);
         }
+    }
+
+    [Fact]
+    public void InterruptsWithEmergencyAdviceWhileAVeryUrgentAnswerIsBeingChecked()
+    {
+        var chat = AtRedFlags().Send("ja");
+
+        chat.Send("ik krijg geen lucht meer en heb pijn op de borst").AssertReplyContains("Bel nu 112");
+
+        Assert.True(chat.State.Outcome!.Emergency);
     }
 
     [Fact]
@@ -148,7 +307,7 @@ public sealed class TriageEngineTests
     [InlineData("‏مرحبا بالعالم‎")]
     public void ReasksWithAnExampleWhenNothingIsUnderstood(string message)
     {
-        Conversation.Start().SendAll("ja").Send(message)
+        Conversation.Start().SendAll(Welcome).Send(message)
             .AssertReply("Dat begreep ik niet helemaal. Noem de plek, bijvoorbeeld 'onderrug', 'nek' of 'linkerkuit'.")
             .AssertReplyContains("Waar heb je last van?")
             .AssertStep("location");
@@ -157,7 +316,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void SurvivesAVeryLongMessageAndContinues()
     {
-        var chat = Conversation.Start().SendAll("ja");
+        var chat = Conversation.Start().SendAll(Welcome);
 
         chat.Send(new string('x', 10_000)).AssertReplyContains("Dat begreep ik niet").SkipReplies()
             .Send("onderrug").AssertReplyContains("Hoe lang");
@@ -176,7 +335,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void GoesBackToThePreviousQuestionAndTakesANewAnswer()
     {
-        var chat = Conversation.Start().SendAll("ja", "nek");
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
 
         chat.Send("terug").AssertReplyContains("Waar heb je last van?").AssertStep("location")
             .Send("kuiten").AssertReplyContains("Hoe lang");
@@ -189,24 +348,24 @@ public sealed class TriageEngineTests
     {
         Conversation.Start().Send("back")
             .AssertReply("Dit is de eerste vraag; er is geen vorige.")
-            .AssertReplyContains("bewaren");
+            .AssertReplyContains("pijn op de borst");
     }
 
     [Fact]
     public void HelpExplainsAndAsksTheSameQuestionAgain()
     {
-        Conversation.Start().SendAll("ja").Send("help")
+        Conversation.Start().SendAll(Welcome).Send("help")
             .AssertReplyContains("'terug'")
             .AssertReplyContains("Waar heb je last van?")
             .AssertStep("location");
     }
 
     [Fact]
-    public void RestartBeginsAgainFromTheConsentQuestion()
+    public void RestartBeginsAgainFromTheEmergencyScreen()
     {
-        var chat = Conversation.Start().SendAll("ja", "nek");
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
 
-        chat.Send("opnieuw").AssertReply("We beginnen opnieuw.").AssertReplyContains("bewaren").AssertStep("consent");
+        chat.Send("opnieuw").AssertReply("We beginnen opnieuw.").AssertReplyContains("pijn op de borst").AssertStep("emergency-screen");
 
         Assert.Empty(chat.State.Answers);
     }
@@ -214,7 +373,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void StopEndsWithAnIncompleteOutcome()
     {
-        var chat = Conversation.Start().SendAll("ja");
+        var chat = Conversation.Start().SendAll(Welcome);
 
         chat.Send("stop").AssertReplyContains("we stoppen hier");
 
@@ -225,7 +384,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void SwitchesLanguageAndAsksTheCurrentQuestionInIt()
     {
-        var chat = Conversation.Start().SendAll("ja");
+        var chat = Conversation.Start().SendAll(Welcome);
 
         chat.Send("english").AssertReply("We will continue in English.").AssertReplyContains("Where is the complaint?")
             .Send("nederlands").AssertReply("We gaan verder in het Nederlands.").AssertReplyContains("Waar heb je last van?");
@@ -236,19 +395,19 @@ public sealed class TriageEngineTests
     [Fact]
     public void ErasesAfterConfirmationAndStartsAgain()
     {
-        var chat = Conversation.Start().SendAll("ja", "nek");
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
 
         chat.Send("verwijder mijn gegevens").AssertReplyContains("verwijder").Send("ja").AssertReplyContains("verwijderd");
 
         Assert.True(chat.LastTurn!.EraseRequested);
         Assert.Empty(chat.State.Answers);
-        Assert.Equal("consent", chat.State.Step);
+        Assert.Equal("emergency-screen", chat.State.Step);
     }
 
     [Fact]
     public void KeepsEverythingWhenErasureIsDeclined()
     {
-        var chat = Conversation.Start().SendAll("ja", "nek");
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
 
         chat.Send("delete my data").SkipReplies().Send("nee").AssertReplyContains("verwijder niets").AssertReplyContains("Hoe lang");
 
@@ -260,24 +419,25 @@ public sealed class TriageEngineTests
     [Fact]
     public void SaysTheQuestionnaireIsFinishedAfterTheResult()
     {
-        Conversation.Start().SendAll("ja", "nek", "2 dagen", "nee", "nee", "nee", "nee", "nee")
+        AtRedFlags().SendAll([.. NeckRedFlagsNo, .. RestLow])
             .Send("en nu?").AssertReply("Deze vragenlijst is klaar. Typ 'opnieuw' om opnieuw te beginnen.");
     }
 
     [Fact]
     public void RecordsARedFlagMentionedInPassingAndSendsToTheGp()
     {
-        var chat = Conversation.Start().SendAll("ja", "onderrug", "2 weken", "nee", "nee", "nee", "nee");
+        var chat = AtRedFlags("onderrug", "2 weken").SendAll("nee", "nee", "nee", "nee", "nee");
 
-        chat.Send("nee, maar ik ben wel 10 kilo afgevallen zonder reden en heb koorts gehad");
+        chat.Send("nee, maar ik ben wel 10 kilo afgevallen zonder reden en heb koorts gehad").SendAll([.. Enumerable.Repeat("nee", 20)]);
 
         Assert.Contains("gp", chat.State.Outcome!.Routes);
+        Assert.Contains("weight-loss", chat.State.Outcome.RedFlags);
     }
 
     [Fact]
     public void RoundTripsTheStateThroughJsonWithoutLoss()
     {
-        var chat = Conversation.Start().SendAll("ja", "linker kuit en onderrug", "ongeveer 3 weken", "nee", "weet ik niet", "nee", "nee", "ja");
+        var chat = AtRedFlags("linker kuit en onderrug", "ongeveer 3 weken").Send("ja").Send("ja");
 
         var json = JsonSerializer.Serialize(chat.State, TriageJsonContext.Default.TriageState);
         var back = JsonSerializer.Deserialize(json, TriageJsonContext.Default.TriageState)!;
@@ -285,6 +445,7 @@ public sealed class TriageEngineTests
         Assert.Equal(json, JsonSerializer.Serialize(back, TriageJsonContext.Default.TriageState));
         Assert.Equal(chat.State.Answers.Keys, back.Answers.Keys);
         Assert.Equal(chat.State.Outcome!.Routes, back.Outcome!.Routes);
+        Assert.Equal(chat.State.Confirmed, back.Confirmed);
         Assert.Equal(chat.State.Answers["location"].Locations, back.Answers["location"].Locations);
         Assert.Contains("\"step\":\"result\"", json, StringComparison.Ordinal);
     }
@@ -292,22 +453,33 @@ public sealed class TriageEngineTests
     [Fact]
     public void ContinuesAConversationFromItsStoredState()
     {
-        var first = Conversation.Start().SendAll("ja", "nek");
+        var first = Conversation.Start().SendAll([.. Welcome, "nek"]);
         var stored = JsonSerializer.Serialize(first.State, TriageJsonContext.Default.TriageState);
 
         var resumed = Conversation.Engine.Step(JsonSerializer.Deserialize(stored, TriageJsonContext.Default.TriageState)!, "3 weken", Conversation.Today);
 
-        Assert.Equal("rf-sudden-weakness", resumed.State.Step);
+        Assert.Equal("pain", resumed.State.Step);
     }
 
     [Fact]
     public void GivesTheSameOutcomeForTheSameAnswers()
     {
-        string[] script = ["ja", "nek en schouders", "4 maanden", "nee", "ja", "nee", "nee", "nee"];
+        string[] script = [.. Welcome, "nek en schouders", "4 maanden", "6", "matig", .. NeckRedFlagsNo, "nee", .. RestLow];
 
         var first = Conversation.Start().SendAll(script).State.Outcome;
         var second = Conversation.Start().SendAll(script).State.Outcome;
 
+        Assert.NotNull(first);
         Assert.Equal(JsonSerializer.Serialize(first, TriageJsonContext.Default.TriageOutcome), JsonSerializer.Serialize(second, TriageJsonContext.Default.TriageOutcome));
+    }
+
+    /// <summary>Answers "nee" to every question from here and lists the steps that were asked.</summary>
+    private static IEnumerable<string> Walk(Conversation chat, int answers)
+    {
+        for (var i = 0; i < answers && chat.State.Outcome is null; i++)
+        {
+            yield return chat.State.Step;
+            chat.Send("nee");
+        }
     }
 }

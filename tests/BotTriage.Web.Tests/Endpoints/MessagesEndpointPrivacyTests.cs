@@ -27,13 +27,13 @@ public sealed class MessagesEndpointPrivacyTests : IDisposable
     [Fact]
     public async Task StoresNothingDurablyForAPersonWhoDeclinedConsent()
     {
-        string[] script = ["hallo", "nee", "onderrug", "3 weken", "nee", "nee", "nee", "nee"];
+        string[] script = ["hallo", "nee", "nee", "nederlands", "onderrug", "3 weken", "4", "een beetje", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "ja", "nee", "nee", "nee", "nee", "nee", "nee", "nee"];
         foreach (var text in script)
         {
             await Send(text);
         }
 
-        var replies = await Send("ja");
+        var replies = await Send("nee");
 
         Assert.Equal("T2", replies.Outcome().GetProperty("urgency").GetString());
         Assert.Empty(await _factory.Get<ITranscriptStore>().GetActivitiesAsync("webchat", ConversationId, CancellationToken.None));
@@ -46,12 +46,14 @@ public sealed class MessagesEndpointPrivacyTests : IDisposable
     public async Task KeepsStateAndTranscriptDurablyOnceConsentIsGiven()
     {
         await Send("hallo");
+        await Send("nee");
         await Send("ja");
+        await Send("nederlands");
 
         await Send("onderrug");
 
         Assert.Single(await ReadDurableAsync(), i => i.Key == ConversationKeys.Conversation("webchat", ConversationId));
-        Assert.Equal(6, (await _factory.Get<ITranscriptStore>().GetActivitiesAsync("webchat", ConversationId, CancellationToken.None)).Count);
+        Assert.Equal(11, (await _factory.Get<ITranscriptStore>().GetActivitiesAsync("webchat", ConversationId, CancellationToken.None)).Count);
         Assert.NotEmpty(await SqliteFile.FindAsync(_factory.DatabasePath, "onderrug"));
     }
 
@@ -59,7 +61,9 @@ public sealed class MessagesEndpointPrivacyTests : IDisposable
     public async Task ErasesStateAndTranscriptWhenAskedAfterConsent()
     {
         await Send("hallo");
+        await Send("nee");
         await Send("ja");
+        await Send("nederlands");
         await Send("onderrug");
         Assert.Contains("Wil je dat ik alles verwijder", (await Send("verwijder mijn gegevens")).Texts()[0], StringComparison.Ordinal);
 

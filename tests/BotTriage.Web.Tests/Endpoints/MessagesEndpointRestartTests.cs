@@ -14,8 +14,8 @@ public sealed class MessagesEndpointRestartTests : IDisposable
     [Fact]
     public async Task FinishesATriageInterruptedByARestartWithTheSameOutcomeAsWithout()
     {
-        string[] firstHalf = ["hallo", "ja", "onderrug", "3 weken", "nee", "nee"];
-        string[] secondHalf = ["nee", "nee", "ja"];
+        string[] firstHalf = ["hallo", "nee", "ja", "nederlands", "onderrug", "3 weken", "4", "een beetje", "nee", "nee", "nee", "nee"];
+        string[] secondHalf = ["nee", "nee", "nee", "ja", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "nee"];
         using (var before = new BotTriageFactory(_data.Path) { ShippedDialogs = true })
         {
             using var client = before.CreateClient();

@@ -24,8 +24,8 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         var replies = await _client.ExchangeAsync("hallo", "conv-nl");
 
         var welcome = Assert.Single(replies);
-        Assert.StartsWith("Hallo!", welcome.Text(), StringComparison.Ordinal);
-        Assert.Contains("Mag ik je antwoorden bewaren", welcome.Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Eerst even dit", welcome.Text(), StringComparison.Ordinal);
+        Assert.Contains("pijn op de borst", welcome.Text(), StringComparison.Ordinal);
         var actions = welcome.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().ToList();
         Assert.All(actions, a => Assert.Equal("imBack", a.GetProperty("type").GetString()));
         Assert.Equal(["ja", "nee", "weet ik niet"], actions.Select(a => a.GetProperty("value").GetString()));
@@ -36,15 +36,26 @@ public sealed class MessagesEndpointTriageTests : IDisposable
     public async Task RoutesADutchLowBackComplaintWithFeverToTheGpToday()
     {
         await _client.ExchangeAsync("hallo", "conv-nl");
-        Assert.Equal("Waar heb je last van? Je mag meer plekken noemen, en zeggen of het links, rechts of aan beide kanten is.", (await _client.ExchangeAsync("ja", "conv-nl")).Texts()[0]);
+        Assert.StartsWith("Welkom!", (await _client.ExchangeAsync("nee", "conv-nl")).Texts()[0], StringComparison.Ordinal);
+        Assert.Equal("In welke taal wil je verder: Nederlands of Engels?", (await _client.ExchangeAsync("ja", "conv-nl")).Texts()[0]);
+        Assert.Equal("Waar heb je last van? Je mag meer plekken noemen, en zeggen of het links, rechts of aan beide kanten is.", (await _client.ExchangeAsync("nederlands", "conv-nl")).Texts()[^1]);
         Assert.Equal("Hoe lang heb je er al last van?", (await _client.ExchangeAsync("onderrug", "conv-nl")).Texts()[0]);
-        Assert.Equal("Ben je plotseling kracht kwijtgeraakt in een arm, been of je gezicht?", (await _client.ExchangeAsync("3 weken", "conv-nl")).Texts()[0]);
-        await _client.ExchangeAsync("nee", "conv-nl");
-        await _client.ExchangeAsync("nee", "conv-nl");
-        await _client.ExchangeAsync("nee", "conv-nl");
-        Assert.Equal("Heb je koorts of koude rillingen, of voel je je erg ziek?", (await _client.ExchangeAsync("nee", "conv-nl")).Texts()[0]);
+        await _client.ExchangeAsync("3 weken", "conv-nl");
+        await _client.ExchangeAsync("4", "conv-nl");
+        Assert.Equal("Ben je plotseling kracht kwijtgeraakt in een arm, been of je gezicht, of heb je opeens moeite met praten?", (await _client.ExchangeAsync("een beetje", "conv-nl")).Texts()[0]);
+        for (var i = 0; i < 6; i++)
+        {
+            await _client.ExchangeAsync("nee", "conv-nl");
+        }
 
-        var replies = await _client.ExchangeAsync("ja", "conv-nl");
+        Assert.Equal("Heb je koorts of koude rillingen, of voel je je erg ziek?", (await _client.ExchangeAsync("nee", "conv-nl")).Texts()[0]);
+        await _client.ExchangeAsync("ja", "conv-nl");
+        for (var i = 0; i < 7; i++)
+        {
+            await _client.ExchangeAsync("nee", "conv-nl");
+        }
+
+        var replies = await _client.ExchangeAsync("nee", "conv-nl");
 
         Assert.Contains(replies.Texts(), t => t.Contains("Dringend: neem vandaag contact op met de huisarts.", StringComparison.Ordinal));
         Assert.Equal("event", replies[^1].GetProperty("type").GetString());
@@ -59,12 +70,15 @@ public sealed class MessagesEndpointTriageTests : IDisposable
     [Fact]
     public async Task AdvisesARunnersLegsMassageForStiffCalvesAfterAMarathonInEnglish()
     {
-        Assert.StartsWith("Hello!", (await Exchange("hello"))[0].Text(), StringComparison.Ordinal);
+        Assert.StartsWith("First of all", (await Exchange("hello"))[0].Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Welcome!", (await Exchange("no"))[0].Text(), StringComparison.Ordinal);
         await Exchange("yes");
+        await Exchange("english");
         Assert.Equal("Noted: calves and about 4 days.", (await Exchange("my calves are stiff since the marathon, about 4 days")).Texts()[0]);
-        for (var i = 0; i < 4; i++)
+        string[] answers = ["3", "a little", .. Enumerable.Repeat("no", 13), .. Enumerable.Repeat("not at all", 4), .. Enumerable.Repeat("no", 5)];
+        foreach (var answer in answers)
         {
-            await Exchange("no");
+            await Exchange(answer);
         }
 
         var replies = await Exchange("no");
@@ -83,7 +97,9 @@ public sealed class MessagesEndpointTriageTests : IDisposable
     public async Task InterruptsATriageWithTheEmergencyAdviceWhenChestPainIsMentioned()
     {
         await _client.ExchangeAsync("hallo", "conv-112");
+        await _client.ExchangeAsync("nee", "conv-112");
         await _client.ExchangeAsync("ja", "conv-112");
+        await _client.ExchangeAsync("nederlands", "conv-112");
         await _client.ExchangeAsync("onderrug", "conv-112");
 
         var replies = await _client.ExchangeAsync("ik heb pijn op de borst", "conv-112");
@@ -106,7 +122,7 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var received = await connector.NextAsync();
         Assert.Equal($"/v3/conversations/conv-post/activities/{incoming["id"]}", received.Path);
-        Assert.StartsWith("Hallo!", received.Activity.Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Eerst even dit", received.Activity.Text(), StringComparison.Ordinal);
         Assert.Equal((string?)incoming["id"], received.Activity.GetProperty("replyToId").GetString());
         Assert.Equal("imBack", received.Activity.GetProperty("suggestedActions").GetProperty("actions")[0].GetProperty("type").GetString());
         Assert.Equal(0, connector.Pending);
@@ -116,7 +132,7 @@ public sealed class MessagesEndpointTriageTests : IDisposable
     public async Task PostsTheOutcomeEventToTheConnectorAfterTheAdvice()
     {
         await using var connector = await FakeConnector.StartAsync();
-        string[] script = ["hallo", "nee", "onderrug", "3 weken", "nee", "nee", "nee", "nee"];
+        string[] script = ["hallo", "nee", "nee", "nederlands", "onderrug", "3 weken", "4", "een beetje", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "ja", "nee", "nee", "nee", "nee", "nee", "nee", "nee"];
         foreach (var text in script)
         {
             using var earlier = await _client.PostAsync(Activities.Message(text, "conv-post", connector.BaseUrl + "/", expectReplies: false));
@@ -128,7 +144,7 @@ public sealed class MessagesEndpointTriageTests : IDisposable
             await connector.NextAsync();
         }
 
-        var last = Activities.Message("ja", "conv-post", connector.BaseUrl + "/", expectReplies: false);
+        var last = Activities.Message("nee", "conv-post", connector.BaseUrl + "/", expectReplies: false);
 
         using var response = await _client.PostAsync(last);
 

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using BotTriage.Core.Dialogs;
+
+namespace BotTriage.Core.Triage;
+
+/// <summary>Questionnaire scores (PHQ-2, GAD-2, ...): the sum of the points of the choices given to a score's questions.</summary>
+public static class Scores
+{
+    /// <summary>Every score with at least one of its questions answered; a score nobody answered is absent, not zero.</summary>
+    public static ImmutableSortedDictionary<string, int> Of(FlowDefinition flow, IReadOnlyDictionary<string, Answer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(answers);
+        var scores = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        foreach (var (name, items) in flow.Scores)
+        {
+            int? sum = null;
+            foreach (var item in items)
+            {
+                if (answers.TryGetValue(item, out var answer) && flow.TryGet(item, out var question)
+                    && question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Score is { } points)
+                {
+                    sum = (sum ?? 0) + points;
+                }
+            }
+
+            if (sum is { } total)
+            {
+                scores[name] = total;
+            }
+        }
+
+        return scores.ToImmutable();
+    }
+}
