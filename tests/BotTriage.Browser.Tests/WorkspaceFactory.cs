@@ -15,8 +15,8 @@ namespace BotTriage.Browser.Tests;
 /// <remarks>
 /// The workspace's cookies keep their production settings (Secure, HttpOnly, SameSite=Strict). On plain http the
 /// browser still keeps Secure cookies for <c>localhost</c>, a secure context, but antiforgery refuses to issue a
-/// token on a request that is not https. In production TLS ends in front of the host; here a first middleware plays
-/// that part and marks the loopback requests as https, so the workspace runs unchanged.
+/// token on a request that is not https. A deployed workspace is served over TLS; here a first middleware stands in
+/// for it and marks the loopback requests as https, so the workspace runs with its production settings.
 /// </remarks>
 public sealed class WorkspaceFactory : WebApplicationFactory<Program>
 {
@@ -68,7 +68,7 @@ public sealed class WorkspaceFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Marks loopback requests as https, as the TLS-terminating proxy in front of a deployed host does.</summary>
+    /// <summary>Marks loopback requests as https, standing in for the TLS a deployed workspace is served over.</summary>
     private sealed class TlsEndsInFront : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
