@@ -13,14 +13,15 @@ public static class SubmittedAnswer
     public static string Read(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Value is { ValueKind: JsonValueKind.Object } value
-            && value.TryGetProperty(CardJson.ChoiceKey, out var choice)
-            && choice.ValueKind == JsonValueKind.String
-            && !string.IsNullOrWhiteSpace(choice.GetString()))
-        {
-            return choice.GetString()!;
-        }
-
-        return activity.Text ?? "";
+        return (activity.Value is { } value ? Choice(value) : null) ?? activity.Text ?? "";
     }
+
+    /// <summary>The choice a card button sent in its data (<paramref name="value"/>), or null when it carries none.</summary>
+    public static string? Choice(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Object
+        && value.TryGetProperty(CardJson.ChoiceKey, out var choice)
+        && choice.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(choice.GetString())
+            ? choice.GetString()
+            : null;
 }

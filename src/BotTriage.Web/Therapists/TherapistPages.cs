@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BotTriage.Bot.Privacy;
 using BotTriage.Bot.Sessions;
+using BotTriage.Bot.Teams;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Triage;
 
@@ -230,7 +231,7 @@ internal static class TherapistPages
 
             var role = activity.TryGetProperty("from", out var from) && Str(from, "role") == "bot" ? "bot" : "user";
             var time = DateTimeOffset.TryParse(Str(activity, "timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? Html.Time(t, zone) : "";
-            html.Append("<div class=\"bubble ").Append(role).Append("\">").Append(Html.E(Str(activity, "text")))
+            html.Append("<div class=\"bubble ").Append(role).Append("\">").Append(Html.E(MessageText(activity)))
                 .Append("<time>").Append(Html.E(time)).Append("</time></div>");
         }
 
@@ -321,6 +322,16 @@ internal static class TherapistPages
 
     private static string Input(string name, string label, string? value, string type) =>
         $"<label>{label}<input type=\"{type}\" name=\"{name}\" value=\"{Html.E(value)}\"></label>";
+
+    /// <summary>
+    /// What a message said: its text, or for a card button pressed in Teams without any text, the choice the button
+    /// sent in its data.
+    /// </summary>
+    private static string MessageText(JsonElement activity)
+    {
+        var text = Str(activity, "text");
+        return text.Length == 0 && activity.TryGetProperty("value", out var value) && SubmittedAnswer.Choice(value) is { } choice ? choice : text;
+    }
 
     private static string Str(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
