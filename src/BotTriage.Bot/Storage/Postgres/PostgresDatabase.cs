@@ -135,13 +135,20 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> all or nothing: in its own transaction, or inside the running turn's transaction
-    /// under a savepoint. <paramref name="work"/> returns whether to keep what it did; false undoes it.
+    /// Runs <paramref name="work"/> all or nothing: in its own transaction, or inside the running turn's transaction.
+    /// <paramref name="work"/> returns whether to keep what it did; false undoes it, which inside a turn needs a
+    /// savepoint: pass <paramref name="mayUndo"/> false when <paramref name="work"/> always keeps (a failure fails the
+    /// whole turn anyway) to save the savepoint's two round trips.
     /// </summary>
-    internal Task<T> RunInTransactionAsync<T>(Func<NpgsqlConnection, Task<(T Result, bool Keep)>> work, CancellationToken cancellationToken) =>
+    internal Task<T> RunInTransactionAsync<T>(Func<NpgsqlConnection, Task<(T Result, bool Keep)>> work, CancellationToken cancellationToken, bool mayUndo = true) =>
         RunAsync(
             async connection =>
             {
+                if (_turnConnection.Value is not null && !mayUndo)
+                {
+                    return (await work(connection).ConfigureAwait(false)).Result;
+                }
+
                 if (_turnConnection.Value is not null)
                 {
                     await ExecuteAsync(connection, null, "SAVEPOINT bottriage_write", cancellationToken).ConfigureAwait(false);

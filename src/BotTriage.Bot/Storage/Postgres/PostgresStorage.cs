@@ -104,7 +104,9 @@ public sealed partial class PostgresStorage : IStorage
 
                 return (null, true);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            // A single key refused on its ETag changed nothing, so only a multi-key write needs undoing.
+            mayUndo: changes.Count > 1).ConfigureAwait(false);
 
         if (conflict is not null)
         {

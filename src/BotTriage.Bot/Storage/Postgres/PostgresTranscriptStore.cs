@@ -85,7 +85,8 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
 
                 return (activities.Count, true);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            mayUndo: false).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogAppended(_logger, activities.Count, elapsed.TotalMilliseconds);
     }

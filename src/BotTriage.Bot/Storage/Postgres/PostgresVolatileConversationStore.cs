@@ -133,7 +133,8 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
 
                 return (pending, true);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            mayUndo: false).ConfigureAwait(false);
 
         if (text is null)
         {
