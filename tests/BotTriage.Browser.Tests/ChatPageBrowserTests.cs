@@ -98,7 +98,7 @@ public sealed class ChatPageBrowserTests : IDisposable
         var card = page.Locator(".ac-adaptiveCard").Last;
         await card.WaitForAsync();
         await card.ScrollIntoViewIfNeededAsync();
-        var screenshot = ScreenshotPath();
+        var screenshot = TestResultsFolder.File("chat-result.png");
         await page.ScreenshotAsync(new() { Path = screenshot });
         var booking = card.GetByRole(AriaRole.Button, new() { Name = ExpectedBookingButton });
         await booking.WaitForAsync();
@@ -108,20 +108,6 @@ public sealed class ChatPageBrowserTests : IDisposable
         Assert.Contains("Praktijk De Test", await page.TitleAsync(), StringComparison.Ordinal);
         Assert.Empty(problems);
         Assert.True(new FileInfo(screenshot).Length > 0);
-    }
-
-    /// <summary><c>TestResults/browser/</c> at the repository root, where <c>tests/run.sh</c> collects the results.</summary>
-    private static string ScreenshotPath()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BotTriage.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "browser");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "chat-result.png");
     }
 
     private enum Act
