@@ -12,6 +12,7 @@ rm -rf "$results"
 bash tests/setup/chromium.sh
 dotnet restore BotTriage.sln
 dotnet build BotTriage.sln --no-restore -c Release -warnaserror
+source tests/setup/postgres.sh
 set +e
 dotnet test BotTriage.sln --no-build -c Release --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" -- RunConfiguration.TreatNoTestsAsError=false
 status=$?

@@ -3,6 +3,8 @@
 // triage with wrk and triage.lua (every reply checked against the script), and prints turns/s, p50/p99 latency, the
 // server's CPU use and peak memory. Then a probe process hosts the same app in-process and measures the managed
 // memory an idle conversation keeps, after forced full collections. Bounded in time; talks to 127.0.0.1 only.
+// Provider `postgres` starts two servers on one throwaway PostgreSQL cluster (tests/setup/postgres.sh) and splits
+// the connections between them: several instances behind one endpoint.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -26,7 +28,7 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Versio
 foreach (var provider in options.Providers)
 {
     await RunLoadAsync(provider);
-    if (options.Idle > 0)
+    if (options.Idle > 0 && provider != "postgres")
     {
         RunProbe(provider);
     }
@@ -34,6 +36,12 @@ foreach (var provider in options.Providers)
 
 async Task RunLoadAsync(string provider)
 {
+    if (provider == "postgres")
+    {
+        await RunInstancesAsync();
+        return;
+    }
+
     var port = FreePort();
     var dataDirectory = Directory.CreateTempSubdirectory("bottriage-load-").FullName;
     var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
@@ -85,9 +93,97 @@ async Task RunLoadAsync(string provider)
     }
 }
 
-WrkResult RunWrk(int port, string run, int seconds)
+// Two servers on one PostgreSQL database, each driven by its own wrk with half the connections, at the same time.
+async Task RunInstancesAsync()
 {
-    var start = new ProcessStartInfo(options.Wrk, $"-t{options.Connections} -c{options.Connections} -d{seconds}s --timeout 10s -s \"{lua}\" http://127.0.0.1:{port}")
+    var (connectionString, control) = StartPostgres();
+    var servers = new List<(Process Process, int Port)>();
+    try
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
+            {
+                WorkingDirectory = Path.GetDirectoryName(dll)!,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["Storage__Provider"] = "postgres";
+            start.Environment["Storage__ConnectionString"] = connectionString;
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            var server = Process.Start(start)!;
+            server.OutputDataReceived += (_, _) => { };
+            server.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
+            server.BeginOutputReadLine();
+            server.BeginErrorReadLine();
+            servers.Add((server, port));
+        }
+
+        foreach (var (_, port) in servers)
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitHealthyAsync(client);
+        }
+
+        var half = Math.Max(1, options.Connections / 2);
+        await Task.WhenAll(servers.Select(s => Task.Run(() => RunWrk(s.Port, "warm", options.WarmupSeconds, half))));
+        var cpuBefore = servers.Sum(s => ReadCpuSeconds(s.Process.Id));
+        var results = await Task.WhenAll(servers.Select(s => Task.Run(() => RunWrk(s.Port, "run", options.Seconds, half))));
+        var cpuAfter = servers.Sum(s => ReadCpuSeconds(s.Process.Id));
+        var seconds = results.Average(r => r.Seconds);
+        var requests = results.Sum(r => r.Requests);
+        var errors = results.Sum(r => r.Errors + r.SocketErrors + r.Non2xx);
+        var peaks = string.Join(" and ", servers.Select(s => (ReadStatus(s.Process.Id, "VmHWM") / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MB"));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            provider postgres, 2 instances: full triage (9 turns), {half} connections to each, {options.Seconds} s after {options.WarmupSeconds} s warm-up
+              turns/s    {requests / seconds:N0}  ({requests} turns, {results.Sum(r => r.Conversations)} conversations completed, {errors} errors)
+              latency    p50 {results.Max(r => r.P50):F2} ms  p99 {results.Max(r => r.P99):F2} ms  max {results.Max(r => r.Max):F2} ms (the slower instance's)
+              server CPU {(cpuAfter - cpuBefore) / seconds:F2} of {Environment.ProcessorCount} cores for both instances (the rest: PostgreSQL, wrk and the kernel)
+              memory     peak {peaks} (VmHWM)
+            """));
+    }
+    finally
+    {
+        foreach (var (server, _) in servers)
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            server.Dispose();
+        }
+
+        Run(control, "destroy", root);
+    }
+}
+
+(string ConnectionString, string Control) StartPostgres()
+{
+    var script = Path.Combine(root, "tests/setup/postgres.sh");
+    var start = new ProcessStartInfo("bash", [script, "--owner", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)])
+    {
+        RedirectStandardOutput = true,
+        UseShellExecute = false,
+    };
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    var values = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+    if (process.ExitCode != 0 || !values.TryGetValue("BOTTRIAGE_TEST_POSTGRES", out var connectionString) || !values.TryGetValue("BOTTRIAGE_TEST_POSTGRES_CTL", out var control))
+    {
+        throw new InvalidOperationException($"{script} could not start a PostgreSQL cluster (exit code {process.ExitCode}).");
+    }
+
+    // Room for both instances' pools (Npgsql's default maximum is 100 connections each).
+    return (connectionString + ";Maximum Pool Size=60", control);
+}
+
+WrkResult RunWrk(int port, string run, int seconds, int? connections = null)
+{
+    var threads = connections ?? options.Connections;
+    var start = new ProcessStartInfo(options.Wrk, $"-t{threads} -c{threads} -d{seconds}s --timeout 10s -s \"{lua}\" http://127.0.0.1:{port}")
     {
         RedirectStandardOutput = true,
         RedirectStandardError = true,

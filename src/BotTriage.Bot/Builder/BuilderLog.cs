@@ -16,4 +16,7 @@ internal static partial class BuilderLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Transcript of {ChannelId} conversation {ConversationId}: {Decision}, {Count} activities")]
     public static partial void TranscriptFlushed(ILogger logger, string? channelId, string? conversationId, TranscriptDecision decision, int count);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Turn of {ChannelId} conversation {ConversationId} failed: the state store is unavailable ({Reason}); answered 503 so the channel retries")]
+    public static partial void StorageUnavailable(ILogger logger, string? channelId, string? conversationId, string reason);
 }

@@ -32,6 +32,10 @@ public sealed class ChannelAdapter : BotAdapter
         ArgumentNullException.ThrowIfNull(bot);
         var turnContext = new TurnContext(this, activity);
         await RunPipelineAsync(turnContext, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        if (turnContext.TurnState.ContainsKey(TurnStateKeys.StorageUnavailable))
+        {
+            return TurnResponse.ServiceUnavailable;
+        }
 
         if (activity.IsType(ActivityTypes.Invoke))
         {

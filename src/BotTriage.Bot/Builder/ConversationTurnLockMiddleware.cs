@@ -5,10 +5,17 @@ namespace BotTriage.Bot.Builder;
 /// <summary>
 /// Runs the turns of one conversation one at a time, in arrival order, in this process: two messages sent at once
 /// are both applied, the second seeing the first's state, and their transcript entries stay in order. Across
-/// processes the ETag check on save does the same job (see <c>TriageBot</c>). Goes first in the pipeline.
+/// instances on a shared store the <see cref="ISharedTurnLock"/> does the same, taken after the in-process lock (on
+/// PostgreSQL it also makes the turn's writes one transaction); the ETag check on save (see <c>TriageBot</c>) remains
+/// the safety net. Goes first in the pipeline.
 /// </summary>
-public sealed class ConversationTurnLockMiddleware(KeyedAsyncLock locks) : IMiddleware
+public sealed class ConversationTurnLockMiddleware(KeyedAsyncLock locks, ISharedTurnLock sharedLock) : IMiddleware
 {
+    public ConversationTurnLockMiddleware(KeyedAsyncLock locks)
+        : this(locks, NoSharedTurnLock.Instance)
+    {
+    }
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate nextTurn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -17,7 +24,7 @@ public sealed class ConversationTurnLockMiddleware(KeyedAsyncLock locks) : IMidd
         var key = ConversationKeys.Conversation(activity.ChannelId ?? "", activity.Conversation?.Id ?? "");
         using (await locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false))
         {
-            await nextTurn(cancellationToken).ConfigureAwait(false);
+            await sharedLock.RunAsync(key, ct => nextTurn(ct), cancellationToken).ConfigureAwait(false);
         }
     }
 }

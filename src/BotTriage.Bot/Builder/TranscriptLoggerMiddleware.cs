@@ -20,7 +20,7 @@ namespace BotTriage.Bot.Builder;
 /// </summary>
 public sealed class TranscriptLoggerMiddleware(
     ITranscriptStore store,
-    VolatileConversationCache volatileCache,
+    IVolatileConversationStore volatileCache,
     TimeProvider timeProvider,
     ILogger<TranscriptLoggerMiddleware> logger) : IMiddleware
 {
@@ -63,7 +63,7 @@ public sealed class TranscriptLoggerMiddleware(
         {
             case TranscriptDecision.Keep:
                 var all = new List<JsonElement>();
-                foreach (var held in volatileCache.TakePendingTranscript(key))
+                foreach (var held in await volatileCache.TakePendingTranscriptAsync(key, cancellationToken).ConfigureAwait(false))
                 {
                     all.Add(JsonSerializer.SerializeToElement(held, BotJsonContext.Default.Activity));
                 }
@@ -77,11 +77,11 @@ public sealed class TranscriptLoggerMiddleware(
                 BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, all.Count);
                 break;
             case TranscriptDecision.Hold:
-                volatileCache.HoldTranscript(key, turn);
+                await volatileCache.HoldTranscriptAsync(key, turn, cancellationToken).ConfigureAwait(false);
                 BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, turn.Count);
                 break;
             default:
-                volatileCache.TakePendingTranscript(key);
+                await volatileCache.TakePendingTranscriptAsync(key, cancellationToken).ConfigureAwait(false);
                 BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, 0);
                 break;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotTriage.Bot.Schema;
+using BotTriage.Bot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace BotTriage.Bot.Builder;
@@ -8,6 +9,8 @@ namespace BotTriage.Bot.Builder;
 /// The <see cref="BotAdapter.OnTurnError"/> of the SDK template (AdapterWithErrorHandler): logs the failure without
 /// the user's text, tells the user something went wrong in the conversation's language, and sends a <c>trace</c>
 /// that only the Emulator shows. The conversation's state is not touched: the failed turn saved nothing.
+/// When the state store could not be reached the turn is not apologised for but answered 503
+/// (<see cref="TurnStateKeys.StorageUnavailable"/>): the channel retries it once the store is back.
 /// </summary>
 public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
 {
@@ -19,6 +22,13 @@ public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(exception);
         var activity = turnContext.Activity;
+        if (FindUnavailable(exception) is { } unavailable)
+        {
+            BuilderLog.StorageUnavailable(logger, activity.ChannelId, activity.Conversation?.Id, unavailable.Message);
+            turnContext.TurnState[TurnStateKeys.StorageUnavailable] = true;
+            return;
+        }
+
         BuilderLog.TurnFailed(logger, exception, activity.Type, activity.Id, activity.ChannelId, activity.Conversation?.Id);
 
         // Nobody reads a reply to these; the channel only wants the HTTP status.
@@ -43,5 +53,18 @@ public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger)
         {
             BuilderLog.ApologyFailed(logger, activity.Conversation?.Id, sendFailure.GetType().Name);
         }
+    }
+
+    private static StorageUnavailableException? FindUnavailable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is StorageUnavailableException unavailable)
+            {
+                return unavailable;
+            }
+        }
+
+        return null;
     }
 }

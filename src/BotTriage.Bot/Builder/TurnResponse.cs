@@ -9,4 +9,7 @@ namespace BotTriage.Bot.Builder;
 public sealed record TurnResponse(int Status, ExpectedReplies? ExpectedReplies = null, InvokeResponse? Invoke = null)
 {
     public static TurnResponse Ok { get; } = new(200);
+
+    /// <summary>The state store could not be reached: nothing was saved, and the channel should retry.</summary>
+    public static TurnResponse ServiceUnavailable { get; } = new(503);
 }

@@ -11,4 +11,7 @@ public static class TurnStateKeys
 
     /// <summary>The <see cref="Builder.TranscriptDecision"/> the bot made for this turn's activities.</summary>
     public const string TranscriptDecision = "BotTriage.TranscriptDecision";
+
+    /// <summary>Set when the turn failed because the state store could not be reached; the adapter answers 503.</summary>
+    public const string StorageUnavailable = "BotTriage.StorageUnavailable";
 }

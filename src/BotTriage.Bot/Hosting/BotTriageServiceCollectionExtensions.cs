@@ -38,6 +38,7 @@ public static class BotTriageServiceCollectionExtensions
 
         services.TryAddSingleton<KeyedAsyncLock>();
         services.TryAddSingleton<VolatileConversationCache>();
+        services.TryAddSingleton(StorageServiceCollectionExtensions.SelectVolatileStore);
         services.TryAddSingleton<ConversationStateStore>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<TurnErrorHandler>();

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Sessions;
 using BotTriage.Bot.Storage;
+using BotTriage.Bot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,8 +10,8 @@ namespace BotTriage.Bot.Privacy;
 
 /// <summary>
 /// Registers the therapist sessions, the audit log, erasure and the retention job. Sessions and audit live where
-/// the conversation state lives: in the SQLite file when the state store is SQLite, else in memory. A networked
-/// provider adds its store type as one more case in each switch.
+/// the conversation state lives: in the SQLite file or the PostgreSQL database when the state store is there, else
+/// in memory.
 /// </summary>
 public static class PrivacyServiceCollectionExtensions
 {
@@ -27,14 +28,18 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddSingleton<MemorySessionStore>();
         services.TryAddSingleton<SqliteAuditLog>();
         services.TryAddSingleton<MemoryAuditLog>();
+        services.TryAddSingleton<PostgresSessionStore>();
+        services.TryAddSingleton<PostgresAuditLog>();
         services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<IStorage>() switch
         {
             SqliteStorage => sp.GetRequiredService<SqliteSessionStore>(),
+            PostgresStorage => sp.GetRequiredService<PostgresSessionStore>(),
             _ => sp.GetRequiredService<MemorySessionStore>(),
         });
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<IStorage>() switch
         {
             SqliteStorage => sp.GetRequiredService<SqliteAuditLog>(),
+            PostgresStorage => sp.GetRequiredService<PostgresAuditLog>(),
             _ => sp.GetRequiredService<MemoryAuditLog>(),
         });
 

@@ -9,10 +9,10 @@ namespace BotTriage.Bot.State;
 /// Loads and saves a conversation's <see cref="TriageState"/> under the consent rule: a conversation whose person
 /// has consented lives in the durable <see cref="IStorage"/> at <c>{channelId}/conversations/{conversationId}</c>,
 /// saved against the ETag it was read with; any other conversation (consent not yet answered, or declined) lives
-/// only in the <see cref="VolatileConversationCache"/> and is never written durably. The person's language is kept
+/// only in the <see cref="IVolatileConversationStore"/> and is never written durably. The person's language is kept
 /// at <c>{channelId}/users/{userId}</c>, also only with consent.
 /// </summary>
-public sealed class ConversationStateStore(IStorage storage, VolatileConversationCache volatileCache)
+public sealed class ConversationStateStore(IStorage storage, IVolatileConversationStore volatileCache)
 {
     // IStorage writes an item with this ETag only when the key does not exist yet: "create, don't overwrite".
     private const string NewKeyETag = "\"bottriage-new\"";
@@ -20,7 +20,7 @@ public sealed class ConversationStateStore(IStorage storage, VolatileConversatio
     public async Task<StoredConversation?> LoadAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var key = ConversationKeys.Conversation(channelId, conversationId);
-        if (volatileCache.GetState(key) is { } state)
+        if (await volatileCache.GetStateAsync(key, cancellationToken).ConfigureAwait(false) is { } state)
         {
             return new StoredConversation(state, null, IsDurable: false);
         }
@@ -49,11 +49,11 @@ public sealed class ConversationStateStore(IStorage storage, VolatileConversatio
             var etag = previous is { IsDurable: true } ? previous.ETag ?? NewKeyETag : NewKeyETag;
             var value = JsonSerializer.SerializeToElement(next, BotJsonContext.Default.TriageState);
             await storage.WriteAsync(new Dictionary<string, StoreItem>(StringComparer.Ordinal) { [key] = new StoreItem(value, etag) }, cancellationToken).ConfigureAwait(false);
-            volatileCache.RemoveState(key);
+            await volatileCache.RemoveStateAsync(key, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        volatileCache.SetState(key, next);
+        await volatileCache.SetStateAsync(key, next, cancellationToken).ConfigureAwait(false);
         if (previous is { IsDurable: true })
         {
             // Consent was withdrawn (for example by going back to the question): nothing may stay durable.
@@ -62,12 +62,12 @@ public sealed class ConversationStateStore(IStorage storage, VolatileConversatio
     }
 
     /// <summary>Forgets the conversation and the person's stored language, everywhere.</summary>
-    public Task EraseAsync(string channelId, string conversationId, string? userId, CancellationToken cancellationToken)
+    public async Task EraseAsync(string channelId, string conversationId, string? userId, CancellationToken cancellationToken)
     {
         var key = ConversationKeys.Conversation(channelId, conversationId);
-        volatileCache.RemoveState(key);
+        await volatileCache.RemoveStateAsync(key, cancellationToken).ConfigureAwait(false);
         string[] keys = userId is null ? [key] : [key, ConversationKeys.User(channelId, userId)];
-        return storage.DeleteAsync(keys, cancellationToken);
+        await storage.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string?> GetUserCultureAsync(string channelId, string userId, CancellationToken cancellationToken)

@@ -9,9 +9,9 @@ namespace BotTriage.Bot.State;
 /// <summary>
 /// In-process memory, with sliding expiry, for what may not be durable: the state of a conversation whose person
 /// has not consented (yet, or at all) and the transcript activities held until the consent answer. Lost on restart
-/// by design; with several instances, pin a conversation to one (sticky sessions) until consent.
+/// by design. Instances behind one endpoint share a database-backed <see cref="IVolatileConversationStore"/> instead.
 /// </summary>
-public sealed class VolatileConversationCache : IDisposable
+public sealed class VolatileConversationCache : IVolatileConversationStore, IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions());
     private readonly TimeSpan _slidingExpiration;
@@ -79,6 +79,29 @@ public sealed class VolatileConversationCache : IDisposable
     public void Remove(string key) => _cache.Remove(key);
 
     public void Dispose() => _cache.Dispose();
+
+    Task<TriageState?> IVolatileConversationStore.GetStateAsync(string key, CancellationToken cancellationToken) => Task.FromResult(GetState(key));
+
+    Task IVolatileConversationStore.SetStateAsync(string key, TriageState state, CancellationToken cancellationToken)
+    {
+        SetState(key, state);
+        return Task.CompletedTask;
+    }
+
+    Task IVolatileConversationStore.RemoveStateAsync(string key, CancellationToken cancellationToken)
+    {
+        RemoveState(key);
+        return Task.CompletedTask;
+    }
+
+    Task IVolatileConversationStore.HoldTranscriptAsync(string key, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        HoldTranscript(key, activities);
+        return Task.CompletedTask;
+    }
+
+    Task<IReadOnlyList<Activity>> IVolatileConversationStore.TakePendingTranscriptAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(TakePendingTranscript(key));
 
     private Entry GetOrCreate(string key) =>
         _cache.GetOrCreate(key, e =>

@@ -1,3 +1,4 @@
+using BotTriage.Bot.Storage.Postgres;
 using BotTriage.Bot.Transcripts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,11 @@ internal sealed class StorageInitializer(IServiceProvider services) : IHostedSer
         if (StorageServiceCollectionExtensions.SelectProvider(services) == StorageOptions.SqliteProvider)
         {
             await services.GetRequiredService<SqliteDatabase>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (StorageServiceCollectionExtensions.SelectProvider(services) == StorageOptions.PostgresProvider)
+        {
+            // Every instance migrates at start; the migration's advisory lock makes simultaneous starts safe.
+            await services.GetRequiredService<PostgresDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // Resolving both stores here makes construction errors surface at start as well.

@@ -14,10 +14,16 @@ public sealed class StorageOptions
     /// <summary>The provider name for the in-process store with sliding expiry (development only).</summary>
     public const string MemoryProvider = "memory";
 
-    /// <summary><c>sqlite</c> (default) or <c>memory</c>.</summary>
+    /// <summary>The provider name for a shared PostgreSQL database (several instances behind one endpoint).</summary>
+    public const string PostgresProvider = "postgres";
+
+    /// <summary><c>sqlite</c> (default), <c>postgres</c> or <c>memory</c>.</summary>
     public string Provider { get; set; } = SqliteProvider;
 
-    /// <summary>A full provider connection string; when empty, SQLite uses <c>bottriage.db</c> in <see cref="DataDirectory"/>.</summary>
+    /// <summary>
+    /// A full provider connection string; when empty, SQLite uses <c>bottriage.db</c> in <see cref="DataDirectory"/>.
+    /// Required for PostgreSQL (an Npgsql connection string; keep the password in the environment).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>The folder that holds <c>bottriage.db</c> when no connection string is set.</summary>

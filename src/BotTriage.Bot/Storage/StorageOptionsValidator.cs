@@ -1,3 +1,4 @@
+using BotTriage.Bot.Storage.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace BotTriage.Bot.Storage;
@@ -11,7 +12,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (!StorageProviderNames.IsKnown(options.Provider))
         {
             failures.Add(
-                $"Storage:Provider '{options.Provider}' is not supported; use '{StorageOptions.SqliteProvider}' or '{StorageOptions.MemoryProvider}'.");
+                $"Storage:Provider '{options.Provider}' is not supported; use '{StorageOptions.SqliteProvider}', '{StorageOptions.PostgresProvider}' or '{StorageOptions.MemoryProvider}'.");
         }
 
         if (StorageProviderNames.Is(options.Provider, StorageOptions.SqliteProvider)
@@ -19,6 +20,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             && string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add("Storage:DataDirectory must be set when Storage:ConnectionString is empty.");
+        }
+
+        if (StorageProviderNames.Is(options.Provider, StorageOptions.PostgresProvider))
+        {
+            failures.AddRange(PostgresConnectionStringCheck.Validate(options.ConnectionString));
         }
 
         if (options.MemorySlidingExpirationMinutes <= 0)

@@ -7,5 +7,5 @@ internal static class StorageProviderNames
         string.Equals(configured?.Trim(), provider, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsKnown(string? configured) =>
-        Is(configured, StorageOptions.SqliteProvider) || Is(configured, StorageOptions.MemoryProvider);
+        Is(configured, StorageOptions.SqliteProvider) || Is(configured, StorageOptions.MemoryProvider) || Is(configured, StorageOptions.PostgresProvider);
 }

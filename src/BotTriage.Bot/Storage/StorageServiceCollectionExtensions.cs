@@ -1,3 +1,5 @@
+using BotTriage.Bot.State;
+using BotTriage.Bot.Storage.Postgres;
 using BotTriage.Bot.Transcripts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,26 +29,50 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The provider is chosen when the services are first resolved, from the bound options, so a test host's
-        // configuration overrides apply. A networked provider (PostgreSQL) is one more case in each switch.
+        // configuration overrides apply. PostgreSQL adds the cross-instance turn lock (ISharedTurnLock).
         services.TryAddSingleton(sp => new SqliteDatabase(
             SqliteDatabase.GetConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         services.TryAddSingleton<SqliteStorage>();
         services.TryAddSingleton<SqliteTranscriptStore>();
+        services.TryAddSingleton(sp => new PostgresDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString ?? "",
+            sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+        services.TryAddSingleton<PostgresStorage>();
+        services.TryAddSingleton<PostgresTranscriptStore>();
+        services.TryAddSingleton<PostgresTurnLock>();
+        services.TryAddSingleton<PostgresVolatileConversationStore>();
+        services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) == StorageOptions.PostgresProvider
+            ? sp.GetRequiredService<PostgresTurnLock>()
+            : NoSharedTurnLock.Instance);
         services.TryAddSingleton<MemoryStorage>();
         services.TryAddSingleton<MemoryTranscriptStore>();
         services.TryAddSingleton<IStorage>(sp => SelectProvider(sp) switch
         {
             StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteStorage>(),
+            StorageOptions.PostgresProvider => sp.GetRequiredService<PostgresStorage>(),
             _ => sp.GetRequiredService<MemoryStorage>(),
         });
         services.TryAddSingleton<ITranscriptStore>(sp => SelectProvider(sp) switch
         {
             StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteTranscriptStore>(),
+            StorageOptions.PostgresProvider => sp.GetRequiredService<PostgresTranscriptStore>(),
             _ => sp.GetRequiredService<MemoryTranscriptStore>(),
         });
         services.AddHostedService<StorageInitializer>();
         return services;
+    }
+
+    /// <summary>
+    /// The store for what waits for consent: shared in the database with PostgreSQL (any instance may take the next
+    /// turn), else this instance's memory.
+    /// </summary>
+    public static IVolatileConversationStore SelectVolatileStore(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return SelectProvider(services) == StorageOptions.PostgresProvider
+            ? services.GetRequiredService<PostgresVolatileConversationStore>()
+            : services.GetRequiredService<VolatileConversationCache>();
     }
 
     /// <summary>The normalised provider name; throws for an unknown one (also caught earlier by ValidateOnStart).</summary>
@@ -58,6 +84,11 @@ public static class StorageServiceCollectionExtensions
             return StorageOptions.SqliteProvider;
         }
 
+        if (StorageProviderNames.Is(provider, StorageOptions.PostgresProvider))
+        {
+            return StorageOptions.PostgresProvider;
+        }
+
         if (StorageProviderNames.Is(provider, StorageOptions.MemoryProvider))
         {
             return StorageOptions.MemoryProvider;
@@ -66,6 +97,6 @@ public static class StorageServiceCollectionExtensions
         throw new OptionsValidationException(
             nameof(StorageOptions),
             typeof(StorageOptions),
-            [$"Storage:Provider '{provider}' is not supported; use '{StorageOptions.SqliteProvider}' or '{StorageOptions.MemoryProvider}'."]);
+            [$"Storage:Provider '{provider}' is not supported; use '{StorageOptions.SqliteProvider}', '{StorageOptions.PostgresProvider}' or '{StorageOptions.MemoryProvider}'."]);
     }
 }

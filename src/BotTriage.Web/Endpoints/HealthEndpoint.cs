@@ -1,9 +1,13 @@
 using BotTriage.Bot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace BotTriage.Web.Endpoints;
 
-/// <summary><c>GET /healthz</c>: 200 when the state store can be reached, else 503.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: 200 when the state store's database can be reached, else 503; the body names the provider
+/// (<c>healthy: postgres storage reachable</c>), never a connection string.
+/// </summary>
 public static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -12,7 +16,7 @@ public static class HealthEndpoint
         return app;
     }
 
-    internal static async Task<ContentHttpResult> CheckAsync(IStorage storage, CancellationToken cancellationToken)
+    internal static async Task<ContentHttpResult> CheckAsync(IStorage storage, IOptions<StorageOptions> options, CancellationToken cancellationToken)
     {
         bool healthy;
         try
@@ -25,8 +29,9 @@ public static class HealthEndpoint
             healthy = false;
         }
 
+        var provider = options.Value.Provider.Trim().ToLowerInvariant();
         return healthy
-            ? TypedResults.Text("healthy", "text/plain", statusCode: StatusCodes.Status200OK)
-            : TypedResults.Text("unhealthy", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            ? TypedResults.Text($"healthy: {provider} storage reachable", "text/plain", statusCode: StatusCodes.Status200OK)
+            : TypedResults.Text($"unhealthy: {provider} storage unreachable", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

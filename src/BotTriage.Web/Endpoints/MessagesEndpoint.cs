@@ -88,6 +88,12 @@ public static class MessagesEndpoint
             WebLog.Processed(logger, activity.Type, activity.Id, activity.ChannelId, activity.Conversation?.Id, response.Status, elapsed);
         }
 
+        if (response.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The turn was logged by the error handler; Bot Framework retries a 5xx.
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (response.Invoke is { } invoke)
         {
             return invoke.Body is { } body ? TypedResults.Json(body, BotJsonContext.Default.JsonElement, statusCode: invoke.Status) : TypedResults.StatusCode(invoke.Status);

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Schema;
+using BotTriage.Bot.Storage;
 using BotTriage.Bot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,5 +32,21 @@ public class TurnErrorHandlerTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             adapter.SendTextToBotAsync("hoi", (_, _) => throw new InvalidOperationException("kapot")));
+    }
+
+    [Fact]
+    public async Task AnUnreachableStateStoreIsNotApologisedForButMarkedForA503()
+    {
+        var adapter = new TestAdapter { OnTurnError = new TurnErrorHandler(NullLogger<TurnErrorHandler>.Instance).HandleAsync };
+        ITurnContext? failed = null;
+
+        await adapter.ProcessActivityAsync(adapter.MakeActivity("hoi"), (context, _) =>
+        {
+            failed = context;
+            throw new InvalidOperationException("wrapped", new StorageUnavailableException("The database cannot be reached."));
+        });
+
+        Assert.Null(adapter.GetNextReply());
+        Assert.True(failed!.TurnState.ContainsKey(TurnStateKeys.StorageUnavailable));
     }
 }

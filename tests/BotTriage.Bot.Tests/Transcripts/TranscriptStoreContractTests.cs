@@ -125,8 +125,10 @@ public abstract class TranscriptStoreContractTests : IDisposable
     [Fact]
     public async Task ConcurrentAppendsAreAllKept()
     {
+        // One store for all appends: the lazily created Store, first read from 40 threads at once, could be made twice.
+        var store = Store;
         var appends = Enumerable.Range(0, 40).Select(i =>
-            Task.Run(() => Store.AppendAsync("test", "busy", [Message(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "x")], Token), Token));
+            Task.Run(() => store.AppendAsync("test", "busy", [Message(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "x")], Token), Token));
 
         await Task.WhenAll(appends);
 

@@ -1,0 +1,13 @@
+namespace BotTriage.Bot.State;
+
+/// <summary>The <see cref="ISharedTurnLock"/> of single-instance stores (SQLite, memory): nothing to share.</summary>
+public sealed class NoSharedTurnLock : ISharedTurnLock
+{
+    public static NoSharedTurnLock Instance { get; } = new();
+
+    public Task RunAsync(string key, Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn(cancellationToken);
+    }
+}

@@ -1,0 +1,359 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace BotTriage.Bot.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL database shared by the state store, the transcript store and the cross-instance turn lock: one
+/// pooled <see cref="NpgsqlDataSource"/>, the schema migrated once per process, and one translation of "the database
+/// cannot be reached" into <see cref="StorageUnavailableException"/>.
+/// </summary>
+public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
+{
+    // Every instance migrates under this session-level advisory lock, so two instances starting at once apply each
+    // step once: the second waits, then finds the steps recorded.
+    private const string MigrationLockKey = "bottriage.schema-migrations";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<PostgresDatabase> _logger;
+    private readonly SemaphoreSlim _migrateLock = new(1, 1);
+
+    // The turn running on this async flow, if any: its connection and transaction carry every statement of the turn.
+    private readonly AsyncLocal<NpgsqlConnection?> _turnConnection = new();
+    private volatile bool _migrated;
+
+    public PostgresDatabase(string connectionString, ILogger<PostgresDatabase> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(logger);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ArgumentException($"Storage:ConnectionString is not a valid PostgreSQL connection string: {exception.Message}", nameof(connectionString), exception);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new ArgumentException("Storage:ConnectionString names no Host for PostgreSQL.", nameof(connectionString));
+        }
+
+        builder.ApplicationName ??= "bottriage";
+        Host = builder.Host;
+        DatabaseName = builder.Database ?? builder.Username ?? "";
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        _logger = logger;
+    }
+
+    /// <summary>The server this instance connects to (no credentials), for log entries and errors.</summary>
+    public string Host { get; }
+
+    /// <summary>The database name on <see cref="Host"/>.</summary>
+    public string DatabaseName { get; }
+
+    /// <summary>The schema version this build migrates to.</summary>
+    public static int LatestVersion => PostgresMigration.All[^1].Version;
+
+    /// <summary>
+    /// Applies the schema steps not yet recorded, each in its own transaction, under a database-wide advisory lock.
+    /// Idempotent; throws <see cref="StorageUnavailableException"/> naming the server when it cannot be reached.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrateLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var applied = await RunUnmigratedAsync(connection => MigrateAsync(connection, cancellationToken), cancellationToken).ConfigureAwait(false);
+            _migrated = true;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogMigrated(_logger, applied, LatestVersion, elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            _migrateLock.Release();
+        }
+    }
+
+    /// <summary>True when a round trip to the server succeeds and the schema is in place.</summary>
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return await RunAsync(
+                async connection =>
+                {
+                    await using var command = new NpgsqlCommand("SELECT 1 FROM bot_state WHERE key = ''", connection);
+                    await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled connection, after the schema is migrated. Connection failures become
+    /// <see cref="StorageUnavailableException"/> (logged with the server name, never with data) and empty the pool,
+    /// so the connections that died with the server are not handed out again when it comes back.
+    /// </summary>
+    internal async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_turnConnection.Value is { } turn)
+        {
+            try
+            {
+                return await work(turn).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(exception);
+            }
+        }
+
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await RunUnmigratedAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> all or nothing: in its own transaction, or inside the running turn's transaction.
+    /// <paramref name="work"/> returns whether to keep what it did; false undoes it, which inside a turn needs a
+    /// savepoint: pass <paramref name="mayUndo"/> false when <paramref name="work"/> always keeps (a failure fails the
+    /// whole turn anyway) to save the savepoint's two round trips.
+    /// </summary>
+    internal Task<T> RunInTransactionAsync<T>(Func<NpgsqlConnection, Task<(T Result, bool Keep)>> work, CancellationToken cancellationToken, bool mayUndo = true) =>
+        RunAsync(
+            async connection =>
+            {
+                if (_turnConnection.Value is not null && !mayUndo)
+                {
+                    return (await work(connection).ConfigureAwait(false)).Result;
+                }
+
+                if (_turnConnection.Value is not null)
+                {
+                    await ExecuteAsync(connection, null, "SAVEPOINT bottriage_write", cancellationToken).ConfigureAwait(false);
+                    var (nested, keepNested) = await work(connection).ConfigureAwait(false);
+                    await ExecuteAsync(connection, null, keepNested ? "RELEASE SAVEPOINT bottriage_write" : "ROLLBACK TO SAVEPOINT bottriage_write", cancellationToken).ConfigureAwait(false);
+                    return nested;
+                }
+
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var (result, keep) = await work(connection).ConfigureAwait(false);
+                if (keep)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs a whole turn on one connection and one transaction that first takes a transaction-level advisory lock on
+    /// <paramref name="lockKey"/>: every store call of the turn joins the transaction, so the turn's state, volatile
+    /// state and transcript are committed together or not at all, and the lock ends with the transaction.
+    /// </summary>
+    internal async Task RunTurnAsync(string lockKey, Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection? connection = null;
+        NpgsqlTransaction? transaction = null;
+        try
+        {
+            try
+            {
+                connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", cancellationToken, lockKey).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(exception);
+            }
+
+            _turnConnection.Value = connection;
+            try
+            {
+                await turn(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _turnConnection.Value = null;
+            }
+
+            try
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(exception);
+            }
+        }
+        finally
+        {
+            // Disposing an uncommitted transaction rolls it back; on a broken connection the server already has.
+            if (transaction is not null)
+            {
+                await DisposeQuietlyAsync(transaction).ConfigureAwait(false);
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Turns a failure of a held connection into <see cref="StorageUnavailableException"/> when it is one.</summary>
+    internal Exception Translate(Exception exception) => IsUnavailable(exception) ? Unavailable(exception) : exception;
+
+    /// <summary>True for the failures that mean "the server is not there", as opposed to a bad statement.</summary>
+    internal static bool IsUnavailable(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300" or "53400",
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException,
+        SocketException or IOException or TimeoutException => true,
+        _ => false,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _migrateLock.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _migrateLock.Dispose();
+    }
+
+    private async Task<T> RunUnmigratedAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    private async Task DisposeQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception) || exception is NpgsqlException or InvalidOperationException)
+        {
+            LogRollbackFailed(_logger, exception.GetType().Name);
+        }
+    }
+
+    private StorageUnavailableException Unavailable(Exception exception)
+    {
+        _dataSource.Clear();
+        var reason = exception is PostgresException postgres ? postgres.SqlState : exception.GetType().Name;
+        LogUnavailable(_logger, Host, DatabaseName, reason);
+        return new StorageUnavailableException($"The PostgreSQL database '{DatabaseName}' on '{Host}' cannot be reached ({reason}).", exception);
+    }
+
+    private static async Task<int> MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(hashtextextended(@key, 0))", cancellationToken, MigrationLockKey).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(
+                connection,
+                null,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied timestamptz NOT NULL DEFAULT now())",
+                cancellationToken).ConfigureAwait(false);
+
+            var recorded = new HashSet<int>();
+            await using (var select = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    recorded.Add(reader.GetInt32(0));
+                }
+            }
+
+            if (recorded.Count > 0 && recorded.Max() > LatestVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL schema is at version {recorded.Max()}, newer than this build knows ({LatestVersion}); run a newer build.");
+            }
+
+            var applied = 0;
+            foreach (var migration in PostgresMigration.All.Where(m => !recorded.Contains(m.Version)))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
+                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, description) VALUES (@version, @description)", connection, transaction))
+                {
+                    record.Parameters.AddWithValue("version", migration.Version);
+                    record.Parameters.AddWithValue("description", migration.Description);
+                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                applied++;
+            }
+
+            return applied;
+        }
+        finally
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(hashtextextended(@key, 0))", CancellationToken.None, MigrationLockKey).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, string? key = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (key is not null)
+        {
+            command.Parameters.AddWithValue("key", key);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1150, Level = LogLevel.Information, Message = "PostgreSQL storage ready: {Applied} schema steps applied, schema at version {Version}, in {ElapsedMilliseconds:F1} ms")]
+    private static partial void LogMigrated(ILogger logger, int applied, int version, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1152, Level = LogLevel.Warning, Message = "Rolling back a failed turn's transaction failed ({ErrorType}); the server ends it with the connection")]
+    private static partial void LogRollbackFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 1151, Level = LogLevel.Error, Message = "PostgreSQL database {Database} on {Host} cannot be reached ({Reason})")]
+    private static partial void LogUnavailable(ILogger logger, string host, string database, string reason);
+}

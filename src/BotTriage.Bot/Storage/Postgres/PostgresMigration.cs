@@ -1,0 +1,77 @@
+namespace BotTriage.Bot.Storage.Postgres;
+
+/// <summary>One step of the PostgreSQL schema: applied once, in version order, inside its own transaction.</summary>
+internal sealed record PostgresMigration(int Version, string Description, string Sql)
+{
+    /// <summary>Every schema step, oldest first. Append new steps; never edit one that has shipped.</summary>
+    public static IReadOnlyList<PostgresMigration> All { get; } =
+    [
+        new(1, "state and transcripts", """
+            CREATE TABLE bot_state (
+                key text NOT NULL PRIMARY KEY,
+                value text NOT NULL,
+                etag text NOT NULL,
+                updated timestamptz NOT NULL
+            );
+            CREATE SEQUENCE transcripts_touched;
+            CREATE TABLE transcripts (
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                created timestamptz NOT NULL,
+                last_activity timestamptz NOT NULL,
+                activity_count integer NOT NULL,
+                touched bigint NOT NULL,
+                PRIMARY KEY (channel_id, conversation_id)
+            );
+            CREATE INDEX ix_transcripts_last_activity ON transcripts (last_activity DESC, touched DESC);
+            CREATE TABLE transcript_activities (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                activity_id text NULL,
+                stored timestamptz NOT NULL,
+                activity text NOT NULL
+            );
+            CREATE INDEX ix_transcript_activities_conversation ON transcript_activities (channel_id, conversation_id, seq);
+            """),
+
+        // UNLOGGED: never in the write-ahead log, so never in replicas, WAL archives or point-in-time backups, and
+        // emptied by crash recovery. What waits for consent is meant to be forgotten, not recovered.
+        new(2, "volatile state before consent", """
+            CREATE UNLOGGED TABLE volatile_conversations (
+                key text NOT NULL PRIMARY KEY,
+                state text NULL,
+                pending jsonb NOT NULL DEFAULT '[]',
+                expires timestamptz NOT NULL
+            );
+            CREATE INDEX ix_volatile_conversations_expires ON volatile_conversations (expires);
+            """),
+        new(3, "therapist sessions and audit", """
+            CREATE TABLE therapist_sessions (
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                seq bigint GENERATED ALWAYS AS IDENTITY,
+                pseudonym text NOT NULL,
+                started timestamptz NOT NULL,
+                consented_at timestamptz NOT NULL,
+                updated timestamptz NOT NULL,
+                urgency text NOT NULL,
+                routes text[] NOT NULL,
+                has_red_flag boolean NOT NULL,
+                state text NOT NULL,
+                PRIMARY KEY (channel_id, conversation_id)
+            );
+            CREATE INDEX ix_therapist_sessions_started ON therapist_sessions (started DESC, seq DESC);
+            CREATE INDEX ix_therapist_sessions_updated ON therapist_sessions (updated);
+            CREATE TABLE therapist_audit (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                time timestamptz NOT NULL,
+                actor text NOT NULL,
+                action text NOT NULL,
+                channel_id text NULL,
+                conversation_id text NULL
+            );
+            CREATE INDEX ix_therapist_audit_time ON therapist_audit (time DESC, seq DESC);
+            """),
+    ];
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BotTriage.Bot.Transcripts;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BotTriage.Bot.Storage.Postgres;
+
+/// <summary>
+/// <see cref="ITranscriptStore"/> on PostgreSQL, in the same shape as the SQLite one: one row per activity (its JSON
+/// text as received), one summary row per conversation for listing. An append is one transaction, committed before
+/// the task completes. Times are kept to the microsecond (PostgreSQL's resolution).
+/// </summary>
+public sealed partial class PostgresTranscriptStore : ITranscriptStore
+{
+    private readonly PostgresDatabase _database;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<PostgresTranscriptStore> _logger;
+
+    public PostgresTranscriptStore(PostgresDatabase database, TimeProvider timeProvider, ILogger<PostgresTranscriptStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _database = database;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task AppendAsync(string channelId, string conversationId, IReadOnlyList<JsonElement> activities, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(activities);
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var stored = _timeProvider.GetUtcNow().ToUniversalTime();
+
+        // Trace and other local activities carry no id; the row's sequence number orders them instead.
+        var ids = activities.Select(TranscriptActivity.GetId).ToArray();
+        var texts = activities.Select(a => a.GetRawText()).ToArray();
+        await _database.RunInTransactionAsync(
+            async connection =>
+            {
+                // WITH ORDINALITY keeps the activities in the order given, so the identity column follows it.
+                await using (var insert = new NpgsqlCommand(
+                    """
+                    INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
+                    SELECT @channel, @conversation, a.id, @stored, a.activity
+                    FROM unnest(@ids, @activities) WITH ORDINALITY AS a(id, activity, n)
+                    ORDER BY a.n
+                    """,
+                    connection))
+                {
+                    insert.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
+                    insert.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
+                    insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("stored", NpgsqlDbType.TimestampTz) { TypedValue = stored });
+                    insert.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ids });
+                    insert.Parameters.Add(new NpgsqlParameter<string[]>("activities", texts));
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await using (var summary = new NpgsqlCommand(
+                    """
+                    INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count, touched)
+                    VALUES (@channel, @conversation, @stored, @stored, @count, nextval('transcripts_touched'))
+                    ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
+                        last_activity = excluded.last_activity,
+                        activity_count = transcripts.activity_count + excluded.activity_count,
+                        touched = excluded.touched
+                    """,
+                    connection))
+                {
+                    summary.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
+                    summary.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
+                    summary.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("stored", NpgsqlDbType.TimestampTz) { TypedValue = stored });
+                    summary.Parameters.Add(new NpgsqlParameter<int>("count", activities.Count));
+                    await summary.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return (activities.Count, true);
+            },
+            cancellationToken,
+            mayUndo: false).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogAppended(_logger, activities.Count, elapsed.TotalMilliseconds);
+    }
+
+    public Task<IReadOnlyList<JsonElement>> GetActivitiesAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return _database.RunAsync<IReadOnlyList<JsonElement>>(
+            async connection =>
+            {
+                await using var command = new NpgsqlCommand(
+                    "SELECT activity FROM transcript_activities WHERE channel_id = @channel AND conversation_id = @conversation ORDER BY seq",
+                    connection);
+                command.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
+                command.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
+                var activities = new List<JsonElement>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    activities.Add(JsonElement.Parse(reader.GetString(0)));
+                }
+
+                return activities;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TranscriptInfo>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        return _database.RunAsync<IReadOnlyList<TranscriptInfo>>(
+            async connection =>
+            {
+                // touched breaks ties between conversations appended to within the same clock tick: the later append wins.
+                await using var command = new NpgsqlCommand(
+                    """
+                    SELECT channel_id, conversation_id, created, last_activity, activity_count FROM transcripts
+                    ORDER BY last_activity DESC, touched DESC
+                    LIMIT @take OFFSET @skip
+                    """,
+                    connection);
+                command.Parameters.Add(new NpgsqlParameter<int>("take", take));
+                command.Parameters.Add(new NpgsqlParameter<int>("skip", skip));
+                var transcripts = new List<TranscriptInfo>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    transcripts.Add(new TranscriptInfo(
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        reader.GetFieldValue<DateTimeOffset>(2),
+                        reader.GetFieldValue<DateTimeOffset>(3),
+                        reader.GetInt32(4)));
+                }
+
+                return transcripts;
+            },
+            cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(conversationId);
+        var deleted = await _database.RunAsync(
+            async connection =>
+            {
+                await using var command = new NpgsqlCommand(
+                    """
+                    WITH gone AS (
+                        DELETE FROM transcript_activities WHERE channel_id = @channel AND conversation_id = @conversation
+                    )
+                    DELETE FROM transcripts WHERE channel_id = @channel AND conversation_id = @conversation
+                    """,
+                    connection);
+                command.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
+                command.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        LogDeleted(_logger, deleted);
+        return deleted > 0;
+    }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = await _database.RunAsync(
+            async connection =>
+            {
+                // One statement: the summaries deleted decide which activities go, so an append racing the
+                // retention run either lands before (and is deleted with its conversation) or revives it.
+                await using var command = new NpgsqlCommand(
+                    """
+                    WITH stale AS (
+                        DELETE FROM transcripts WHERE last_activity < @cutoff RETURNING channel_id, conversation_id
+                    ), gone AS (
+                        DELETE FROM transcript_activities a USING stale s
+                        WHERE a.channel_id = s.channel_id AND a.conversation_id = s.conversation_id
+                    )
+                    SELECT count(*) FROM stale
+                    """,
+                    connection);
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("cutoff", NpgsqlDbType.TimestampTz) { TypedValue = cutoff.ToUniversalTime() });
+                return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            },
+            cancellationToken).ConfigureAwait(false);
+        LogDeleted(_logger, deleted);
+        return deleted;
+    }
+
+    [LoggerMessage(EventId = 1170, Level = LogLevel.Debug, Message = "Transcript appended: {Count} activities in {ElapsedMilliseconds:F2} ms")]
+    private static partial void LogAppended(ILogger logger, int count, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 1171, Level = LogLevel.Information, Message = "Transcripts deleted: {Count}")]
+    private static partial void LogDeleted(ILogger logger, int count);
+}

@@ -1,0 +1,52 @@
+using Npgsql;
+
+namespace BotTriage.Testing;
+
+/// <summary>A fresh, empty database on a <see cref="PostgresTestCluster"/>, dropped on dispose.</summary>
+public sealed class PostgresTestDatabase : IDisposable
+{
+    private readonly PostgresTestCluster _cluster;
+
+    private PostgresTestDatabase(PostgresTestCluster cluster, string name, string connectionString)
+    {
+        _cluster = cluster;
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>The database's name on the cluster.</summary>
+    public string Name { get; }
+
+    /// <summary>A connection string for this database alone.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>A database on the shared test cluster.</summary>
+    public static PostgresTestDatabase Create() => Create(PostgresTestCluster.Shared);
+
+    public static PostgresTestDatabase Create(PostgresTestCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var name = "bottriage_test_" + Guid.NewGuid().ToString("N");
+        using (var connection = new NpgsqlConnection(AdminConnectionString(cluster)))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = name };
+        return new PostgresTestDatabase(cluster, name, builder.ConnectionString);
+    }
+
+    // Unpooled: a test that restarts the cluster would otherwise leave a dead pooled connection for the next drop.
+    private static string AdminConnectionString(PostgresTestCluster cluster) =>
+        new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString;
+
+    public void Dispose()
+    {
+        using var connection = new NpgsqlConnection(AdminConnectionString(_cluster));
+        connection.Open();
+        using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        command.ExecuteNonQuery();
+    }
+}
