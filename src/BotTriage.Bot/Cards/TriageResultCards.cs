@@ -40,7 +40,7 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
     public IReadOnlyList<KeyValuePair<string, Uri>> BookingLinks(TriageOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Emergency || !string.Equals(outcome.Urgency, "none", StringComparison.Ordinal) || outcome.RedFlags.Count > 0)
+        if (!MayOfferBooking(outcome))
         {
             return [];
         }
@@ -57,8 +57,19 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
         return links;
     }
 
-    /// <summary>The Adaptive Card attachment for <paramref name="outcome"/> in <paramref name="culture"/> (<c>nl</c> or <c>en</c>).</summary>
-    public Attachment CreateCard(TriageOutcome outcome, string culture)
+    /// <summary>Booking is offered only when no doctor is needed: red flags always win, so any of them, an emergency or a GP urgency means no booking at all.</summary>
+    public static bool MayOfferBooking(TriageOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return !outcome.Emergency && string.Equals(outcome.Urgency, "none", StringComparison.Ordinal) && outcome.RedFlags.Count == 0;
+    }
+
+    /// <summary>
+    /// The Adaptive Card attachment for <paramref name="outcome"/> in <paramref name="culture"/> (<c>nl</c> or <c>en</c>).
+    /// <paramref name="partners"/>, for a workplace programme, adds its partners under their heading and books them
+    /// instead of the practice for the routes they cover.
+    /// </summary>
+    public Attachment CreateCard(TriageOutcome outcome, string culture, CardPartners? partners = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var body = new JsonArray
@@ -93,6 +104,16 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
             }
         }
 
+        var offersPartners = partners is { Entries.Count: > 0 } && MayOfferBooking(outcome);
+        if (offersPartners)
+        {
+            body.Add(TextBlock(partners!.Heading, ("weight", "Bolder"), ("spacing", "Medium")));
+            foreach (var partner in partners.Entries)
+            {
+                body.Add(TextBlock(partner.Line, ("spacing", "Small")));
+            }
+        }
+
         body.Add(TextBlock(ResultCardTexts.Get("disclaimer", culture), ("isSubtle", true), ("size", "Small"), ("spacing", "Medium")));
 
         var actions = new JsonArray();
@@ -101,7 +122,15 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
             actions.Add(OpenUrl(ResultCardTexts.Get("call112", culture), "tel:112", "destructive"));
         }
 
-        foreach (var (route, url) in BookingLinks(outcome))
+        if (offersPartners)
+        {
+            foreach (var partner in partners!.Entries.Where(p => p.BookingUrl is not null))
+            {
+                actions.Add(OpenUrl(partner.BookingTitle, partner.BookingUrl!.AbsoluteUri, "positive"));
+            }
+        }
+
+        foreach (var (route, url) in BookingLinks(outcome).Where(l => !offersPartners || !partners!.Entries.Any(p => p.Route == l.Key)))
         {
             var title = string.Format(CultureInfo.InvariantCulture, ResultCardTexts.Get("book", culture), ResultCardTexts.Get("route." + route, culture));
             actions.Add(OpenUrl(title, url.AbsoluteUri, "positive"));

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Builder;
+using BotTriage.Bot.Cards;
 using BotTriage.Bot.Connector;
 using BotTriage.Bot.Privacy;
 using BotTriage.Bot.State;
@@ -29,6 +30,7 @@ public static class BotTriageServiceCollectionExtensions
         services.AddBotTriageStorage(configuration);
         services.AddBotTriageChannelAuthentication(configuration);
         services.AddBotTriagePrivacy(configuration);
+        services.AddTriageResultCards(configuration);
         services.AddBotTriageTeams(configuration);
 
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();

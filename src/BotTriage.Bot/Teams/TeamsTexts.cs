@@ -43,12 +43,6 @@ public static class TeamsTexts
 
     public static string ChooseAnAnswer(string culture) => culture == CultureNames.English ? "Choose an answer:" : "Kies een antwoord:";
 
-    public static string ResultTitle(string culture) => culture == CultureNames.English ? "Your advice" : "Jouw advies";
-
-    public static string NotADiagnosis(string culture) => culture == CultureNames.English
-        ? "This is a routing aid, not a diagnosis. If you are worried or it gets worse, contact your GP; in an emergency call 112."
-        : "Dit is een verwijshulp, geen diagnose. Maak je je zorgen of wordt het erger, neem dan contact op met je huisarts; bij spoed bel 112.";
-
     public static string Book(string culture, string partner) => culture == CultureNames.English ? $"Book with {partner}" : $"Afspraak bij {partner}";
 
     public static string Call(string culture, string partner, string phone) => culture == CultureNames.English ? $"Call {partner}: {phone}" : $"Bel {partner}: {phone}";
@@ -56,35 +50,4 @@ public static class TeamsTexts
     public static string ViaEmployer(string culture, string employerName) => culture == CultureNames.English
         ? $"Through the wellness programme of {employerName}:"
         : $"Via het vitaliteitsprogramma van {employerName}:";
-
-    /// <summary>The route codes of the outcome contract in words.</summary>
-    public static string Route(string culture, string route)
-    {
-        var english = culture == CultureNames.English;
-        return route switch
-        {
-            "emergency-112" => english ? "Call 112 now" : "Bel nu 112",
-            "gp" => english ? "GP" : "Huisarts",
-            "physio" => english ? "Physiotherapist" : "Fysiotherapeut",
-            "psychologist" => english ? "Psychologist" : "Psycholoog",
-            "massage" => "Massage",
-            "self-care" => english ? "Self-care" : "Zelfzorg",
-            _ => route,
-        };
-    }
-
-    /// <summary>The urgency codes of the outcome contract in words; null for <c>none</c>.</summary>
-    public static string? Urgency(string culture, string urgency)
-    {
-        var english = culture == CultureNames.English;
-        return urgency switch
-        {
-            "T0" => english ? "Call 112 now." : "Bel nu 112.",
-            "T1" => english ? "Call your GP or the out-of-hours GP now." : "Bel nu je huisarts of de huisartsenpost.",
-            "T2" => english ? "Contact your GP today." : "Neem vandaag contact op met je huisarts.",
-            "T3" => english ? "Contact your GP within 24 hours." : "Neem binnen 24 uur contact op met je huisarts.",
-            "T4" => english ? "Make an appointment with your GP in the coming days." : "Maak de komende dagen een afspraak bij je huisarts.",
-            _ => null,
-        };
-    }
 }

@@ -37,8 +37,8 @@ public sealed class TriageBot(
     TimeProvider timeProvider,
     IOptions<BotOptions> options,
     TeamsReplies teamsReplies,
-    ILogger<TriageBot> logger,
-    TriageResultCards? resultCards = null) : ActivityHandler
+    TriageResultCards resultCards,
+    ILogger<TriageBot> logger) : ActivityHandler
 {
     public const string OutcomeEventName = "bottriage.outcome";
     public const string WebChatJoinEventName = "webchat/join";
@@ -200,7 +200,7 @@ public sealed class TriageBot(
                 };
             }
 
-            if (reply.IsOutcome && result.State.Outcome is { } shown && resultCards is not null)
+            if (reply.IsOutcome && result.State.Outcome is { } shown)
             {
                 message = resultCards.Present(message, shown, culture, turnContext.Activity.ChannelId);
             }

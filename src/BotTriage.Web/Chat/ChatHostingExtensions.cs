@@ -1,4 +1,3 @@
-using BotTriage.Bot.Cards;
 using BotTriage.Web.DirectLine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,6 @@ public static class ChatHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddDirectLine(builder.Configuration);
-        builder.Services.AddTriageResultCards(builder.Configuration);
         builder.Services.AddOptions<PracticeOptions>().Bind(builder.Configuration.GetSection(PracticeOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PracticeOptions>, PracticeOptionsValidator>());
         return builder;

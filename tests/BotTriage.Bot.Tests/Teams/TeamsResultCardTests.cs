@@ -1,4 +1,6 @@
+using BotTriage.Bot.Cards;
 using BotTriage.Bot.Teams;
+using Microsoft.Extensions.Options;
 using BotTriage.Core.Triage;
 
 namespace BotTriage.Bot.Tests.Teams;
@@ -12,12 +14,14 @@ public sealed class TeamsResultCardTests
     {
         var outcome = new TriageOutcome { Routes = ["physio"], Completed = true };
 
-        var card = new TeamsResultCard().Create(outcome, "en", Contoso).Content!.Value.GetRawText();
+        var card = Card().Create(outcome, "en", Contoso).Content!.Value.GetRawText();
 
         Assert.Contains("\"version\":\"1.5\"", card, StringComparison.Ordinal);
         Assert.Contains("Through the wellness programme of Contoso:", card, StringComparison.Ordinal);
         Assert.Contains("https://physio.example/contoso", card, StringComparison.Ordinal);
-        Assert.Contains("This is a routing aid, not a diagnosis.", card, StringComparison.Ordinal);
+        Assert.Contains("not a diagnosis", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("praktijk.example/physio", card, StringComparison.Ordinal);
+        Assert.Contains("praktijk.example/massage", Card().Create(outcome with { Routes = ["physio", "massage"] }, "en", Contoso).Content!.Value.GetRawText(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -34,11 +38,11 @@ public sealed class TeamsResultCardTests
             Emergency = emergency,
         };
 
-        var card = new TeamsResultCard().Create(outcome, "nl", Contoso).Content!.Value.GetRawText();
+        var card = Card().Create(outcome, "nl", Contoso).Content!.Value.GetRawText();
 
-        Assert.False(TeamsResultCard.MayOfferBooking(outcome));
+        Assert.False(TriageResultCards.MayOfferBooking(outcome));
         Assert.DoesNotContain("physio.example", card, StringComparison.Ordinal);
-        Assert.Contains("Huisarts", card, StringComparison.Ordinal);
+        Assert.Contains("huisarts", card, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,10 +54,19 @@ public sealed class TeamsResultCardTests
             Reasons = [new OutcomeReason("tension", "Spanning zonder alarmsignalen.") { Evidence = ["mijn schouders zitten muurvast"] }],
         };
 
-        var card = new TeamsResultCard().Create(outcome, "nl", null).Content!.Value.GetRawText();
+        var card = Card().Create(outcome, "nl", null).Content!.Value.GetRawText();
 
         Assert.Contains("Spanning zonder alarmsignalen.", card, StringComparison.Ordinal);
         Assert.DoesNotContain("muurvast", card, StringComparison.Ordinal);
+    }
+
+    // The practice books physio and massage itself; the workplace's partner takes physio over.
+    private static TeamsResultCard Card()
+    {
+        var booking = new BookingOptions();
+        booking.Routes["physio"] = "https://praktijk.example/physio";
+        booking.Routes["massage"] = "https://praktijk.example/massage";
+        return new TeamsResultCard(new TriageResultCards(Options.Create(booking)));
     }
 
     private static WorkplaceOptions CreateWorkplace()

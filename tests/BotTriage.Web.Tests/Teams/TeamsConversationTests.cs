@@ -206,10 +206,10 @@ public sealed class TeamsConversationTests : IAsyncLifetime, IDisposable
         Assert.False(result.TryGetProperty("suggestedActions", out _));
         var card = AdaptiveCard(result);
         var texts = CardTexts(card);
-        Assert.Contains("Fysiotherapeut", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("fysiotherapeut", card.GetRawText(), StringComparison.Ordinal);
         Assert.Contains("Via het vitaliteitsprogramma van Contoso:", texts);
         Assert.Contains("Bel FysioPartner Utrecht: 030 123 4567", texts);
-        Assert.Contains(texts, t => t.StartsWith("Dit is een verwijshulp, geen diagnose", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("Dit is een advies over waar je terechtkunt, geen diagnose", StringComparison.Ordinal));
         var book = Assert.Single(card.GetProperty("actions").EnumerateArray());
         Assert.Equal("Action.OpenUrl", book.GetProperty("type").GetString());
         Assert.Equal("https://fysiopartner.example/contoso", book.GetProperty("url").GetString());
@@ -225,7 +225,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime, IDisposable
         var result = (await SendAsync(_teams.Submit("9", Contoso, Personal)))[0].Activity;
 
         var card = AdaptiveCard(result);
-        Assert.Contains("Neem binnen 24 uur contact op met je huisarts.", CardTexts(card));
+        Assert.Contains("Neem binnen 24 uur contact op met de huisarts", CardTexts(card));
         Assert.DoesNotContain("FysioPartner", card.GetRawText(), StringComparison.Ordinal);
         Assert.False(card.TryGetProperty("actions", out _));
     }
@@ -324,6 +324,24 @@ public sealed class TeamsConversationTests : IAsyncLifetime, IDisposable
         return card;
     }
 
-    private static string[] CardTexts(JsonElement card) =>
-        [.. card.GetProperty("body").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "TextBlock").Select(e => e.GetProperty("text").GetString() ?? "")];
+    /// <summary>Every TextBlock's text on the card, containers included, in order.</summary>
+    private static string[] CardTexts(JsonElement card) => [.. Texts(card.GetProperty("body"))];
+
+    private static IEnumerable<string> Texts(JsonElement elements)
+    {
+        foreach (var element in elements.EnumerateArray())
+        {
+            if (element.GetProperty("type").GetString() == "TextBlock")
+            {
+                yield return element.GetProperty("text").GetString() ?? "";
+            }
+            else if (element.TryGetProperty("items", out var items))
+            {
+                foreach (var text in Texts(items))
+                {
+                    yield return text;
+                }
+            }
+        }
+    }
 }
