@@ -20,8 +20,9 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
     public const string CardVersion = "1.5";
 
     /// <summary>
-    /// The result reply as <paramref name="channelId"/> shows it: on card channels with the card attached (the
-    /// text stays as the summary and the transcript's record), elsewhere with the booking links added to the text.
+    /// The result reply as <paramref name="channelId"/> shows it. On card channels the card is the result and the
+    /// text its one-line <see cref="Summary"/>, so the advice is not shown twice; emergency advice keeps its full text,
+    /// whose phone numbers must be readable whatever the card shows. Elsewhere the text gets the booking links.
     /// </summary>
     public Activity Present(Activity reply, TriageOutcome outcome, string culture, string? channelId)
     {
@@ -29,7 +30,8 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
         ArgumentNullException.ThrowIfNull(outcome);
         if (CardChannels.ShowsCards(channelId))
         {
-            return reply with { Attachments = [.. reply.Attachments ?? [], CreateCard(outcome, culture)] };
+            var text = outcome.Emergency ? reply.Text : Summary(outcome, culture);
+            return reply with { Text = text, Attachments = [.. reply.Attachments ?? [], CreateCard(outcome, culture)] };
         }
 
         var links = BookingLinks(outcome);
@@ -55,6 +57,13 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
         }
 
         return links;
+    }
+
+    /// <summary>The card's title and urgency as one line, such as "Mijn advies: Geen huisarts nodig".</summary>
+    public static string Summary(TriageOutcome outcome, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return ResultCardTexts.Get("title", culture) + ": " + ResultCardTexts.Get("urgency." + outcome.Urgency, culture);
     }
 
     /// <summary>Booking is offered only when no doctor is needed: red flags always win, so any of them, an emergency or a GP urgency means no booking at all.</summary>

@@ -276,7 +276,7 @@ public sealed class DirectLineEndpointTests : IDisposable
         }
 
         var result = (await client.PollAsync()).Single(a => a.TryGetProperty("attachments", out _));
-        Assert.Equal("Advies: physio", result.GetProperty("text").GetString());
+        Assert.Equal("Mijn advies: Geen huisarts nodig", result.GetProperty("text").GetString());
         var attachment = Assert.Single(result.GetProperty("attachments").EnumerateArray());
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
         var card = attachment.GetProperty("content");

@@ -42,7 +42,7 @@ public sealed class DirectLineJsFlowTests : IDisposable
         Assert.Equal("Ja", yes);
         Assert.Equal("Wat is je klacht?", complaint.GetProperty("text").GetString());
         Assert.Equal(["3", "5", "7", "9"], ButtonValues(painQuestion));
-        Assert.Equal("Advies: physio", result.GetProperty("text").GetString());
+        Assert.Equal("Mijn advies: Geen huisarts nodig", result.GetProperty("text").GetString());
         Assert.Equal("application/vnd.microsoft.card.adaptive", result.GetProperty("attachments")[0].GetProperty("contentType").GetString());
     }
 

@@ -179,7 +179,7 @@ public sealed class MessagesEndpointTests : IDisposable
 
         var replies = await client.ExchangeAsync("4");
 
-        Assert.Equal("Advies: physio", replies[0].Text());
+        Assert.Equal("Mijn advies: Geen huisarts nodig", replies[0].Text());
         var outcome = replies[1];
         Assert.Equal("event", outcome.GetProperty("type").GetString());
         Assert.Equal("bottriage.outcome", outcome.GetProperty("name").GetString());

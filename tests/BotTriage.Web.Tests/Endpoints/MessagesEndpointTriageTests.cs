@@ -57,7 +57,8 @@ public sealed class MessagesEndpointTriageTests : IDisposable
 
         var replies = await _client.ExchangeAsync("nee", "conv-nl");
 
-        Assert.Contains(replies.Texts(), t => t.Contains("Dringend: neem vandaag contact op met de huisarts.", StringComparison.Ordinal));
+        Assert.Contains("Mijn advies: Dringend: neem vandaag contact op met de huisarts", replies.Texts());
+        Assert.Contains("Dringend: neem vandaag contact op met de huisarts", CardStrings(replies));
         Assert.Equal("event", replies[^1].GetProperty("type").GetString());
         var outcome = replies.Outcome();
         Assert.Contains("gp", outcome.GetProperty("routes").Strings());
@@ -83,7 +84,7 @@ public sealed class MessagesEndpointTriageTests : IDisposable
 
         var replies = await Exchange("no");
 
-        Assert.Contains(replies.Texts(), t => t.Contains("runners' legs massage", StringComparison.Ordinal));
+        Assert.Contains(CardStrings(replies), t => t.Contains("runners' legs massage", StringComparison.Ordinal));
         var outcome = replies.Outcome();
         Assert.Equal(["runners-legs"], outcome.GetProperty("massageTypes").Strings());
         Assert.Contains("massage", outcome.GetProperty("routes").Strings());
@@ -159,5 +160,38 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         var outcome = received[^1].Activity;
         Assert.Equal("bottriage.outcome", outcome.GetProperty("name").GetString());
         Assert.Equal("T2", outcome.GetProperty("value").GetProperty("urgency").GetString());
+    }
+
+    /// <summary>Every string on the result card of <paramref name="replies"/>: the card is the result on this channel.</summary>
+    private static List<string> CardStrings(IReadOnlyList<JsonElement> replies)
+    {
+        var card = replies.Single(r => r.TryGetProperty("attachments", out _)).GetProperty("attachments")[0].GetProperty("content");
+        var strings = new List<string>();
+        Collect(card, strings);
+        return strings;
+
+        static void Collect(JsonElement element, List<string> strings)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    strings.Add(element.GetString()!);
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Collect(item, strings);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        Collect(property.Value, strings);
+                    }
+
+                    break;
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class RestartTests : IDisposable
         using var after = new BotTriageFactory(_dataDirectory);
         var replies = await after.CreateClient().ExchangeAsync("6");
 
-        Assert.Equal("Advies: physio", replies[0].Text());
+        Assert.Equal("Mijn advies: Geen huisarts nodig", replies[0].Text());
         var logged = await after.Get<ITranscriptStore>().GetActivitiesAsync("webchat", "conv-1", CancellationToken.None);
         Assert.Equal(9, logged.Count);
     }

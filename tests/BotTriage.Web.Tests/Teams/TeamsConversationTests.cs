@@ -188,7 +188,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime, IDisposable
         var replies = await SendAsync(_teams.Submit("9", Contoso, Personal));
 
         var result = replies[0].Activity;
-        Assert.Equal("Advies: gp", result.Text());
+        Assert.Equal("Mijn advies: Neem binnen 24 uur contact op met de huisarts", result.Text());
         Assert.Equal("T3", replies.Select(r => r.Activity).Outcome().GetProperty("urgency").GetString());
         var stored = await _factory.Get<ConversationStateStore>().LoadAsync("msteams", Personal, CancellationToken.None);
         Assert.Equal("ja|rug|9", stored!.State.Answers["said"].Text);

@@ -111,7 +111,7 @@ public sealed class TherapistWorkspaceTests : IDisposable
         Assert.DoesNotContain("<b>vet", detail, StringComparison.Ordinal);
         Assert.Contains("class=\"bubble user\"", detail, StringComparison.Ordinal);
         Assert.Contains("class=\"bubble bot\"", detail, StringComparison.Ordinal);
-        Assert.Contains("Advies: gp", detail, StringComparison.Ordinal);
+        Assert.Contains("Mijn advies: Neem binnen 24 uur contact op met de huisarts", detail, StringComparison.Ordinal);
     }
 
     [Fact]
