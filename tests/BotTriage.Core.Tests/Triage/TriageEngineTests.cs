@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BotTriage.Core.Dialogs;
+using BotTriage.Core.Tests.Dialogs;
 using BotTriage.Core.Triage;
 
 namespace BotTriage.Core.Tests.Triage;
@@ -183,6 +185,28 @@ public sealed class TriageEngineTests
         Assert.False(Conversation.Engine is null);
         Assert.DoesNotContain(chat.State.History, s => s.StartsWith("sb-", StringComparison.Ordinal));
         Assert.False(chat.State.Outcome!.Scores.ContainsKey("startback"));
+    }
+
+    [Fact]
+    public void AsksTheStartBackQuestionsAndRoutesOnTheirScoresWhenAPracticeSwitchesTheModuleOn()
+    {
+        using var dialogs = new DialogsFolder();
+        dialogs.Replace("flow.yaml", "    enabled: false", "    enabled: true");
+        var engine = new TriageEngine(DialogLoader.LoadDirectory(dialogs.Path));
+        string[] lowMood = ["nee", "helemaal niet", "helemaal niet", "helemaal niet", "helemaal niet", "nee", "nee"];
+        string[] context = ["nee", "nee", "nee", "nee"];
+
+        var chat = Conversation.Start(engine: engine).SendAll([.. Welcome, "nek", "3 weken", "4", "een beetje", .. NeckRedFlagsNo, .. lowMood]);
+        chat.AssertStep("sb-leg-pain");
+        chat.SendAll([.. Enumerable.Repeat("ja", 9), .. context]);
+
+        var outcome = chat.State.Outcome!;
+        Assert.Equal(9, chat.State.History.Count(s => s.StartsWith("sb-", StringComparison.Ordinal)));
+        Assert.Equal(9, outcome.Scores["startback"]);
+        Assert.Equal(5, outcome.Scores["startback-psych"]);
+        Assert.Contains(outcome.Reasons, r => r.Rule == "startback-high");
+        Assert.Contains("psychologist", outcome.Routes);
+        Assert.Contains("physio", outcome.Routes);
     }
 
     [Fact]
