@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace BotTriage.Bot.Storage;
 
@@ -58,6 +60,10 @@ public sealed partial class SqliteDatabase : IDisposable
     // handler, which sleeps and retries and, under load, spends most of a turn asleep.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile bool _initialized;
+
+    // The native connections of the pool that already carry ConnectionPragmas; an entry goes with its connection.
+    private static readonly object Configured = new();
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
 
     public SqliteDatabase(string connectionString, ILogger<SqliteDatabase> logger)
     {
@@ -160,9 +166,18 @@ public sealed partial class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // The pool hands out the same native connection again and again; its settings stay with it, so they are
+            // applied once, when the native connection is new.
+            var handle = connection.Handle!;
+            if (!_configured.TryGetValue(handle, out _))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = ConnectionPragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _configured.AddOrUpdate(handle, Configured);
+            }
+
             return connection;
         }
         catch
