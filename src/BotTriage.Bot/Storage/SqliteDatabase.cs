@@ -224,6 +224,13 @@ public sealed partial class SqliteDatabase : IDisposable
         }
 
         writer?.GetAwaiter().GetResult();
+
+        // A write queued just as the writer was stopped, before it ever started, would otherwise wait forever.
+        while (_writes.Reader.TryRead(out var request))
+        {
+            request.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _initializeLock.Dispose();
