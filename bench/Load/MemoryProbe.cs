@@ -39,7 +39,7 @@ internal static class MemoryProbe
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             string[] beforeConsent = ["hoi"];
-            string[] afterConsent = ["hoi", "ja", "onderrug"];
+            string[] afterConsent = ["hoi", "nee", "ja", "nederlands", "onderrug"];
 
             // Warm-up: JIT, pools and caches, so the baseline is steady.
             await ParkAsync(client, "warm-a", 300, afterConsent);

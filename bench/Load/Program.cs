@@ -78,7 +78,7 @@ async Task RunLoadAsync(string provider)
         var storedBytes = Directory.EnumerateFiles(dataDirectory).Sum(f => new FileInfo(f).Length);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            provider {provider}: full triage (9 turns), {options.Connections} connections, {options.Seconds} s after {options.WarmupSeconds} s warm-up
+            provider {provider}: full triage, {options.Connections} connections, {options.Seconds} s after {options.WarmupSeconds} s warm-up
               turns/s    {result.Requests / result.Seconds:N0}  ({result.Requests} turns, {result.Conversations} conversations completed, {result.Errors + result.SocketErrors + result.Non2xx} errors)
               latency    p50 {result.P50:F2} ms  p99 {result.P99:F2} ms  max {result.Max:F2} ms
               server CPU {(cpuAfter - cpuBefore) / result.Seconds:F2} of {Environment.ProcessorCount} cores (the rest: wrk and the kernel)
@@ -139,7 +139,7 @@ async Task RunInstancesAsync()
         var peaks = string.Join(" and ", servers.Select(s => (ReadStatus(s.Process.Id, "VmHWM") / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MB"));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            provider postgres, 2 instances: full triage (9 turns), {half} connections to each, {options.Seconds} s after {options.WarmupSeconds} s warm-up
+            provider postgres, 2 instances: full triage, {half} connections to each, {options.Seconds} s after {options.WarmupSeconds} s warm-up
               turns/s    {requests / seconds:N0}  ({requests} turns, {results.Sum(r => r.Conversations)} conversations completed, {errors} errors)
               latency    p50 {results.Max(r => r.P50):F2} ms  p99 {results.Max(r => r.P99):F2} ms  max {results.Max(r => r.Max):F2} ms (the slower instance's)
               server CPU {(cpuAfter - cpuBefore) / seconds:F2} of {Environment.ProcessorCount} cores for both instances (the rest: PostgreSQL, wrk and the kernel)

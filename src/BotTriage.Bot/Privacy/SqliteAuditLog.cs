@@ -32,19 +32,24 @@ public sealed class SqliteAuditLog : IAuditLog
     {
         ArgumentNullException.ThrowIfNull(entry);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO therapist_audit (time, actor, action, channel_id, conversation_id)
-            VALUES ($time, $actor, $action, $channel, $conversation);
-            """;
-        command.Parameters.Add("$time", SqliteType.Text).Value = SqliteTime.Format(entry.Time);
-        command.Parameters.Add("$actor", SqliteType.Text).Value = entry.Actor;
-        command.Parameters.Add("$action", SqliteType.Text).Value = entry.Action;
-        command.Parameters.Add("$channel", SqliteType.Text).Value = entry.ChannelId ?? (object)DBNull.Value;
-        command.Parameters.Add("$conversation", SqliteType.Text).Value = entry.ConversationId ?? (object)DBNull.Value;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO therapist_audit (time, actor, action, channel_id, conversation_id)
+                    VALUES ($time, $actor, $action, $channel, $conversation);
+                    """;
+                command.Parameters.Add("$time", SqliteType.Text).Value = SqliteTime.Format(entry.Time);
+                command.Parameters.Add("$actor", SqliteType.Text).Value = entry.Actor;
+                command.Parameters.Add("$action", SqliteType.Text).Value = entry.Action;
+                command.Parameters.Add("$channel", SqliteType.Text).Value = entry.ChannelId ?? (object)DBNull.Value;
+                command.Parameters.Add("$conversation", SqliteType.Text).Value = entry.ConversationId ?? (object)DBNull.Value;
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return 0;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(int skip, int take, CancellationToken cancellationToken)

@@ -17,18 +17,20 @@ internal sealed class SqliteSchema(SqliteDatabase database, string statements)
             return;
         }
 
-        using (await database.EnterWriteAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (_created)
+        await database.WriteAsync(
+            async (connection, transaction, ct) =>
             {
-                return;
-            }
+                if (!_created)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = statements;
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
 
-            await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = statements;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
+                return 0;
+            },
+            cancellationToken).ConfigureAwait(false);
+        _created = true;
     }
 }

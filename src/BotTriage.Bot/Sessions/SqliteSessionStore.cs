@@ -46,27 +46,34 @@ public sealed class SqliteSessionStore : ISessionStore
     {
         ArgumentNullException.ThrowIfNull(session);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state)
-            VALUES ($channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag, $state)
-            ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
-                pseudonym = excluded.pseudonym, updated = excluded.updated, urgency = excluded.urgency,
-                routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state;
-            """;
-        command.Parameters.Add("$channel", SqliteType.Text).Value = session.ChannelId;
-        command.Parameters.Add("$conversation", SqliteType.Text).Value = session.ConversationId;
-        command.Parameters.Add("$pseudonym", SqliteType.Text).Value = session.Pseudonym;
-        command.Parameters.Add("$started", SqliteType.Text).Value = SqliteTime.Format(session.Started);
-        command.Parameters.Add("$consented", SqliteType.Text).Value = SqliteTime.Format(session.ConsentedAt);
-        command.Parameters.Add("$updated", SqliteType.Text).Value = SqliteTime.Format(session.Updated);
-        command.Parameters.Add("$urgency", SqliteType.Text).Value = session.Urgency;
-        command.Parameters.Add("$routes", SqliteType.Text).Value = RouteList(session.Routes);
-        command.Parameters.Add("$redFlag", SqliteType.Integer).Value = session.RedFlags.IsEmpty ? 0 : 1;
-        command.Parameters.Add("$state", SqliteType.Text).Value = JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // Serialised before the write queue: the writer does nothing but the statement.
+        var state = JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState);
+        await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state)
+                    VALUES ($channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag, $state)
+                    ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
+                        pseudonym = excluded.pseudonym, updated = excluded.updated, urgency = excluded.urgency,
+                        routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state;
+                    """;
+                command.Parameters.Add("$channel", SqliteType.Text).Value = session.ChannelId;
+                command.Parameters.Add("$conversation", SqliteType.Text).Value = session.ConversationId;
+                command.Parameters.Add("$pseudonym", SqliteType.Text).Value = session.Pseudonym;
+                command.Parameters.Add("$started", SqliteType.Text).Value = SqliteTime.Format(session.Started);
+                command.Parameters.Add("$consented", SqliteType.Text).Value = SqliteTime.Format(session.ConsentedAt);
+                command.Parameters.Add("$updated", SqliteType.Text).Value = SqliteTime.Format(session.Updated);
+                command.Parameters.Add("$urgency", SqliteType.Text).Value = session.Urgency;
+                command.Parameters.Add("$routes", SqliteType.Text).Value = RouteList(session.Routes);
+                command.Parameters.Add("$redFlag", SqliteType.Integer).Value = session.RedFlags.IsEmpty ? 0 : 1;
+                command.Parameters.Add("$state", SqliteType.Text).Value = state;
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return 0;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SessionRecord?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -160,31 +167,39 @@ public sealed class SqliteSessionStore : ISessionStore
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(conversationId);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM therapist_sessions WHERE channel_id = $channel AND conversation_id = $conversation;";
-        command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
-        command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        return await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM therapist_sessions WHERE channel_id = $channel AND conversation_id = $conversation;";
+                command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+                command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<SessionKey>> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM therapist_sessions WHERE updated < $cutoff RETURNING channel_id, conversation_id;";
-        command.Parameters.Add("$cutoff", SqliteType.Text).Value = SqliteTime.Format(cutoff);
-        var deleted = new List<SessionKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            deleted.Add(new SessionKey(reader.GetString(0), reader.GetString(1)));
-        }
+        return await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM therapist_sessions WHERE updated < $cutoff RETURNING channel_id, conversation_id;";
+                command.Parameters.Add("$cutoff", SqliteType.Text).Value = SqliteTime.Format(cutoff);
+                var deleted = new List<SessionKey>();
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    deleted.Add(new SessionKey(reader.GetString(0), reader.GetString(1)));
+                }
 
-        return deleted;
+                return deleted;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static string RouteList(IEnumerable<string> routes) => "," + string.Join(',', routes) + ",";

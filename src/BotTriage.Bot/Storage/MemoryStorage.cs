@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,9 +44,9 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
         var result = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            if (_cache.TryGetValue(key, out StoreItem? item) && item is not null)
+            if (_cache.TryGetValue(key, out Entry? entry) && entry is not null)
             {
-                result[key] = item;
+                result[key] = new StoreItem(JsonElement.Parse(entry.Utf8), entry.ETag);
             }
         }
 
@@ -63,7 +65,7 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
             {
                 ArgumentNullException.ThrowIfNull(item);
                 if (!SqliteStorage.IsUnconditional(item.ETag)
-                    && _cache.TryGetValue(key, out StoreItem? stored)
+                    && _cache.TryGetValue(key, out Entry? stored)
                     && stored is not null
                     && !string.Equals(stored.ETag, item.ETag, StringComparison.Ordinal))
                 {
@@ -76,8 +78,9 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
             {
                 var etag = (++_lastETag).ToString(CultureInfo.InvariantCulture);
 
-                // Clone detaches the value from the caller's JsonDocument, which they may dispose after the write.
-                var stored = new StoreItem(item.Value.Clone(), etag);
+                // Kept as compact UTF-8 text, detached from the caller's JsonDocument (which they may dispose after the
+                // write); every read parses its own copy, so no reader can change what is stored.
+                var stored = new Entry(ToUtf8(item.Value), etag);
                 _cache.Set(key, stored, new MemoryCacheEntryOptions { SlidingExpiration = _slidingExpiration });
                 etags[key] = etag;
             }
@@ -129,6 +132,9 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
 
     public void Dispose() => _cache.Dispose();
 
+    // The text exactly as written (escapes, number formats, property order), as the SQLite store keeps it.
+    private static byte[] ToUtf8(JsonElement value) => JsonMarshal.GetRawUtf8Value(value).ToArray();
+
     [LoggerMessage(EventId = 1120, Level = LogLevel.Debug, Message = "State read: {Requested} keys requested, {Found} found")]
     private static partial void LogRead(ILogger logger, int requested, int found);
 
@@ -140,4 +146,7 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
 
     [LoggerMessage(EventId = 1123, Level = LogLevel.Debug, Message = "State deleted: {Count} keys")]
     private static partial void LogDeleted(ILogger logger, int count);
+
+    /// <summary>A stored value: its JSON as UTF-8 bytes and its ETag.</summary>
+    private sealed record Entry(byte[] Utf8, string ETag);
 }

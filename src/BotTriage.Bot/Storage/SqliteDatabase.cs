@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace BotTriage.Bot.Storage;
 
@@ -54,10 +57,20 @@ public sealed partial class SqliteDatabase : IDisposable
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
 
-    // SQLite has one writer per file. Writers of this process queue here, in order, instead of meeting SQLite's busy
-    // handler, which sleeps and retries and, under load, spends most of a turn asleep.
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    // At most this many writes share one transaction, so a long queue still commits in steps.
+    private const int MaxWritesPerTransaction = 256;
+    private const string SavepointName = "bottriage_write";
+
+    // SQLite has one writer per file. Writes of this process queue here, in order, for the one writer connection,
+    // instead of meeting SQLite's busy handler, which sleeps and retries and, under load, spends most of a turn asleep.
+    private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private volatile Task? _writer;
+    private bool _writerStopped;
     private volatile bool _initialized;
+
+    // The native connections of the pool that already carry ConnectionPragmas; an entry goes with its connection.
+    private static readonly object Configured = new();
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
 
     public SqliteDatabase(string connectionString, ILogger<SqliteDatabase> logger)
     {
@@ -160,9 +173,18 @@ public sealed partial class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // The pool hands out the same native connection again and again; its settings stay with it, so they are
+            // applied once, when the native connection is new.
+            var handle = connection.Handle!;
+            if (!_configured.TryGetValue(handle, out _))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = ConnectionPragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _configured.AddOrUpdate(handle, Configured);
+            }
+
             return connection;
         }
         catch
@@ -173,34 +195,240 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Takes this process's write turn on the file; dispose the result after the commit. Other processes on the same
-    /// file still meet the busy timeout.
+    /// Runs <paramref name="work"/> on this process's one writer connection inside a write transaction, all or nothing:
+    /// when it throws, what it did is undone and the exception is the task's. The task completes once the transaction
+    /// that holds the work is committed (in the WAL, synchronous=NORMAL). Writes that arrive while another commit is
+    /// under way are committed together in the next transaction, each behind its own savepoint, so under load one
+    /// commit serves many turns. Other processes on the same file still meet the busy timeout.
     /// </summary>
-    internal async Task<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken)
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new WriteTurn(_writeLock);
+        ArgumentNullException.ThrowIfNull(work);
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = new WriteRequest<T>(work, cancellationToken);
+        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(request), this);
+
+        EnsureWriterStarted();
+        return request.Task;
     }
 
-    /// <summary>Closes the pooled connections so the file is released (a restart in tests, shutdown in the host).</summary>
+    /// <summary>Closes the writer and the pooled connections so the file is released (a restart in tests, shutdown in the host).</summary>
     public void Dispose()
     {
+        _writes.Writer.TryComplete();
+        Task? writer;
+        lock (_writes)
+        {
+            writer = _writer;
+            _writerStopped = true;
+        }
+
+        writer?.GetAwaiter().GetResult();
+
+        // A write queued just as the writer was stopped, before it ever started, would otherwise wait forever.
+        while (_writes.Reader.TryRead(out var request))
+        {
+            request.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _initializeLock.Dispose();
-        _writeLock.Dispose();
     }
 
-    /// <summary>A held write turn; releases it once.</summary>
-    internal sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    private void EnsureWriterStarted()
     {
-        private int _released;
-
-        public void Dispose()
+        if (_writer is not null)
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            return;
+        }
+
+        lock (_writes)
+        {
+            if (_writer is null && !_writerStopped)
             {
-                gate.Release();
+                _writer = Task.Run(RunWriterAsync);
+            }
+        }
+    }
+
+    // The writer loop: takes every write waiting, runs them in one transaction, commits, then completes their tasks.
+    private async Task RunWriterAsync()
+    {
+        var batch = new List<WriteRequest>(MaxWritesPerTransaction);
+        var done = new List<WriteRequest>(MaxWritesPerTransaction);
+        SqliteConnection? connection = null;
+        try
+        {
+            while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < MaxWritesPerTransaction && _writes.Reader.TryRead(out var request))
+                {
+                    if (!request.TryCancel())
+                    {
+                        batch.Add(request);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    connection ??= await OpenWriterAsync().ConfigureAwait(false);
+                    await CommitBatchAsync(connection, batch, done).ConfigureAwait(false);
+                    foreach (var request in done)
+                    {
+                        request.Complete();
+                    }
+                }
+                catch (Exception exception)
+                {
+                    // The transaction as a whole failed (begin, an undo, or the commit): nothing of it is stored. The
+                    // connection starts afresh for the next batch.
+                    foreach (var request in done)
+                    {
+                        request.Fail(exception);
+                    }
+
+                    foreach (var request in batch)
+                    {
+                        request.Fail(exception);
+                    }
+
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection = null;
+                    }
+                }
+
+                batch.Clear();
+                done.Clear();
+            }
+        }
+        finally
+        {
+            while (_writes.Reader.TryRead(out var request))
+            {
+                request.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Runs the batch in one transaction. A request whose work succeeds goes to done, to be completed by the caller
+    // after the commit; one whose work throws is failed at once, its savepoint rolled back.
+    private static async Task CommitBatchAsync(SqliteConnection connection, List<WriteRequest> batch, List<WriteRequest> done)
+    {
+        // BEGIN IMMEDIATE: the file's write lock is held from the start, so a read-then-write (an ETag check) inside
+        // the work sees no other writer slip in between.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+
+        // A lone write needs no savepoint: on failure the whole transaction is rolled back.
+        var single = batch.Count == 1;
+        foreach (var request in batch)
+        {
+            if (!single)
+            {
+                transaction.Save(SavepointName);
+            }
+
+            try
+            {
+                await request.RunAsync(connection, transaction).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                if (single)
+                {
+                    await transaction.RollbackAsync().ConfigureAwait(false);
+                    request.Fail(exception);
+                    return;
+                }
+
+                transaction.Rollback(SavepointName);
+                transaction.Release(SavepointName);
+                request.Fail(exception);
+                continue;
+            }
+
+            if (!single)
+            {
+                transaction.Release(SavepointName);
+            }
+
+            done.Add(request);
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenWriterAsync()
+    {
+        await InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+
+        // Not from the pool: the writer lives as long as this instance, with its settings applied once.
+        var builder = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync().ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>A write waiting for the writer.</summary>
+    private abstract class WriteRequest
+    {
+        public abstract bool TryCancel();
+
+        public abstract Task RunAsync(SqliteConnection connection, SqliteTransaction transaction);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class WriteRequest<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        : WriteRequest
+    {
+        // Continuations run on the thread pool, never on the writer loop.
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Task => _completion.Task;
+
+        public override bool TryCancel() => cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
+
+        public override async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction) =>
+            _result = await work(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        public override void Complete() => _completion.TrySetResult(_result);
+
+        public override void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                _completion.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                _completion.TrySetException(exception);
             }
         }
     }

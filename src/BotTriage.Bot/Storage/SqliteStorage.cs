@@ -80,27 +80,28 @@ public sealed partial class SqliteStorage : IStorage
 
         var started = Stopwatch.GetTimestamp();
         var updated = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-
-        // BEGIN IMMEDIATE: the write lock is taken before the ETag is compared, so no other writer can slip in between.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (key, item) in changes)
-        {
-            ArgumentNullException.ThrowIfNull(item);
-            var etag = NewETag();
-            var written = await TryWriteAsync(connection, transaction, key, item, etag, updated, cancellationToken).ConfigureAwait(false);
-            if (!written)
+        await _database.WriteAsync(
+            async (connection, transaction, ct) =>
             {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                LogConflict(_logger, changes.Count);
-                throw new StorageConcurrencyException(key);
-            }
+                // The write transaction holds the file's write lock before the ETag is compared, so no other writer
+                // can slip in between; a conflict undoes every key of this call.
+                foreach (var (key, item) in changes)
+                {
+                    ArgumentNullException.ThrowIfNull(item);
+                    var etag = NewETag();
+                    var written = await TryWriteAsync(connection, transaction, key, item, etag, updated, ct).ConfigureAwait(false);
+                    if (!written)
+                    {
+                        LogConflict(_logger, changes.Count);
+                        throw new StorageConcurrencyException(key);
+                    }
 
-            etags[key] = etag;
-        }
+                    etags[key] = etag;
+                }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return etags.Count;
+            },
+            cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogWritten(_logger, changes.Count, elapsed.TotalMilliseconds);
         return etags;
@@ -114,21 +115,23 @@ public sealed partial class SqliteStorage : IStorage
             return;
         }
 
-        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM bot_state WHERE key = $key;";
-        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-        var deleted = 0;
-        foreach (var key in keys)
-        {
-            keyParameter.Value = key;
-            deleted += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var deleted = await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM bot_state WHERE key = $key;";
+                var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
+                var count = 0;
+                foreach (var key in keys)
+                {
+                    keyParameter.Value = key;
+                    count += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return count;
+            },
+            cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, deleted);
     }
 
@@ -136,13 +139,18 @@ public sealed partial class SqliteStorage : IStorage
     {
         // An empty prefix would erase every conversation; erasure is always about one person or conversation.
         ArgumentException.ThrowIfNullOrEmpty(prefix);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        var deleted = await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
 
-        // substr compares the prefix literally; LIKE would treat % and _ in conversation ids as wildcards.
-        command.CommandText = "DELETE FROM bot_state WHERE substr(key, 1, length($prefix)) = $prefix;";
-        command.Parameters.Add("$prefix", SqliteType.Text).Value = prefix;
-        var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                // substr compares the prefix literally; LIKE would treat % and _ in conversation ids as wildcards.
+                command.CommandText = "DELETE FROM bot_state WHERE substr(key, 1, length($prefix)) = $prefix;";
+                command.Parameters.Add("$prefix", SqliteType.Text).Value = prefix;
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, deleted);
         return deleted;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -34,8 +35,13 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
             return Task.CompletedTask;
         }
 
-        // Clone detaches each activity from the caller's JsonDocument, which they may dispose after the append.
-        var copies = activities.Select(a => a.Clone()).ToList();
+        // Kept as compact UTF-8 text, detached from the caller's JsonDocument (which they may dispose after the append).
+        var copies = new byte[activities.Count][];
+        for (var i = 0; i < copies.Length; i++)
+        {
+            copies[i] = ToUtf8(activities[i]);
+        }
+
         var now = _timeProvider.GetUtcNow();
         while (true)
         {
@@ -53,7 +59,7 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
                 transcript.Sequence = Interlocked.Increment(ref _lastSequence);
             }
 
-            LogAppended(_logger, copies.Count);
+            LogAppended(_logger, copies.Length);
             return Task.CompletedTask;
         }
     }
@@ -66,10 +72,19 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
             return Task.FromResult<IReadOnlyList<JsonElement>>([]);
         }
 
+        byte[][] stored;
         lock (transcript)
         {
-            return Task.FromResult<IReadOnlyList<JsonElement>>([.. transcript.Activities]);
+            stored = [.. transcript.Activities];
         }
+
+        var activities = new JsonElement[stored.Length];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            activities[i] = JsonElement.Parse(stored[i]);
+        }
+
+        return Task.FromResult<IReadOnlyList<JsonElement>>(activities);
     }
 
     public Task<IReadOnlyList<TranscriptInfo>> ListAsync(int skip, int take, CancellationToken cancellationToken)
@@ -139,6 +154,9 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
         return Task.FromResult(deleted);
     }
 
+    // The text exactly as written (escapes, number formats, property order), as the SQLite store keeps it.
+    private static byte[] ToUtf8(JsonElement activity) => JsonMarshal.GetRawUtf8Value(activity).ToArray();
+
     [LoggerMessage(EventId = 1210, Level = LogLevel.Debug, Message = "Transcript appended: {Count} activities")]
     private static partial void LogAppended(ILogger logger, int count);
 
@@ -155,6 +173,6 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
 
         public bool Deleted { get; set; }
 
-        public List<JsonElement> Activities { get; } = [];
+        public List<byte[]> Activities { get; } = [];
     }
 }

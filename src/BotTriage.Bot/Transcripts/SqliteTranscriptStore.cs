@@ -39,49 +39,58 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
 
         var started = Stopwatch.GetTimestamp();
         var stored = FormatTime(_timeProvider.GetUtcNow());
-        using var writeTurn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        await using (var insert = connection.CreateCommand())
+        // Prepared before the write queue: the writer does nothing but the statements.
+        var rows = new (object Id, string Text)[activities.Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
-                VALUES ($channel, $conversation, $id, $stored, $activity);
-                """;
-            insert.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
-            insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
-            insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
-            var id = insert.Parameters.Add("$id", SqliteType.Text);
-            var activity = insert.Parameters.Add("$activity", SqliteType.Text);
-            foreach (var element in activities)
+            // Trace and other local activities carry no id; the row's sequence number orders them instead.
+            rows[i] = (TranscriptActivity.GetId(activities[i]) ?? (object)DBNull.Value, activities[i].GetRawText());
+        }
+
+        await _database.WriteAsync(
+            async (connection, transaction, ct) =>
             {
-                // Trace and other local activities carry no id; the row's sequence number orders them instead.
-                id.Value = TranscriptActivity.GetId(element) ?? (object)DBNull.Value;
-                activity.Value = element.GetRawText();
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+                await using (var insert = connection.CreateCommand())
+                {
+                    insert.Transaction = transaction;
+                    insert.CommandText = """
+                        INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
+                        VALUES ($channel, $conversation, $id, $stored, $activity);
+                        """;
+                    insert.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+                    insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+                    insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
+                    var id = insert.Parameters.Add("$id", SqliteType.Text);
+                    var activity = insert.Parameters.Add("$activity", SqliteType.Text);
+                    foreach (var row in rows)
+                    {
+                        id.Value = row.Id;
+                        activity.Value = row.Text;
+                        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    }
+                }
 
-        await using (var summary = connection.CreateCommand())
-        {
-            summary.Transaction = transaction;
-            summary.CommandText = """
-                INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count)
-                VALUES ($channel, $conversation, $stored, $stored, $count)
-                ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
-                    last_activity = excluded.last_activity,
-                    activity_count = activity_count + excluded.activity_count;
-                """;
-            summary.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
-            summary.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
-            summary.Parameters.Add("$stored", SqliteType.Text).Value = stored;
-            summary.Parameters.Add("$count", SqliteType.Integer).Value = activities.Count;
-            await summary.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+                await using (var summary = connection.CreateCommand())
+                {
+                    summary.Transaction = transaction;
+                    summary.CommandText = """
+                        INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count)
+                        VALUES ($channel, $conversation, $stored, $stored, $count)
+                        ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
+                            last_activity = excluded.last_activity,
+                            activity_count = activity_count + excluded.activity_count;
+                        """;
+                    summary.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+                    summary.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+                    summary.Parameters.Add("$stored", SqliteType.Text).Value = stored;
+                    summary.Parameters.Add("$count", SqliteType.Integer).Value = activities.Count;
+                    await summary.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return activities.Count;
+            },
+            cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogAppended(_logger, activities.Count, elapsed.TotalMilliseconds);
     }
@@ -143,40 +152,44 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(conversationId);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            DELETE FROM transcript_activities WHERE channel_id = $channel AND conversation_id = $conversation;
-            DELETE FROM transcripts WHERE channel_id = $channel AND conversation_id = $conversation;
-            SELECT changes();
-            """;
-        command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
-        command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
-        var deleted = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    DELETE FROM transcript_activities WHERE channel_id = $channel AND conversation_id = $conversation;
+                    DELETE FROM transcripts WHERE channel_id = $channel AND conversation_id = $conversation;
+                    SELECT changes();
+                    """;
+                command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+                command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+                return Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            },
+            cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, deleted);
         return deleted > 0;
     }
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var deleted = await _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
 
-        // Times are stored as fixed-width UTC ISO-8601 text, so text order is time order.
-        command.CommandText = """
-            DELETE FROM transcript_activities WHERE (channel_id, conversation_id) IN
-                (SELECT channel_id, conversation_id FROM transcripts WHERE last_activity < $cutoff);
-            DELETE FROM transcripts WHERE last_activity < $cutoff;
-            SELECT changes();
-            """;
-        command.Parameters.Add("$cutoff", SqliteType.Text).Value = FormatTime(cutoff);
-        var deleted = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                // Times are stored as fixed-width UTC ISO-8601 text, so text order is time order.
+                command.CommandText = """
+                    DELETE FROM transcript_activities WHERE (channel_id, conversation_id) IN
+                        (SELECT channel_id, conversation_id FROM transcripts WHERE last_activity < $cutoff);
+                    DELETE FROM transcripts WHERE last_activity < $cutoff;
+                    SELECT changes();
+                    """;
+                command.Parameters.Add("$cutoff", SqliteType.Text).Value = FormatTime(cutoff);
+                return Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            },
+            cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, deleted);
         return deleted;
     }
