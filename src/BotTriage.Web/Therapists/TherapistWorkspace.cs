@@ -23,13 +23,16 @@ public static class TherapistWorkspace
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<SessionServices>();
 
+        // Secure cookies always, except when a developer runs the workspace on plain http://localhost with
+        // `dotnet run` (the Development environment): antiforgery refuses to issue its token on http otherwise.
+        var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.Cookie.Name = CookieName;
                 options.Cookie.Path = "/therapists";
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = securePolicy;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.LoginPath = "/therapists/login";
                 options.LogoutPath = "/therapists/logout";
@@ -45,7 +48,7 @@ public static class TherapistWorkspace
             options.Cookie.Name = AntiforgeryCookieName;
             options.Cookie.Path = "/therapists";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.FormFieldName = AntiforgeryFieldName;
         });
@@ -55,6 +58,24 @@ public static class TherapistWorkspace
     public static WebApplication MapTherapists(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            // Its cookies are Secure, so over plain http nothing could sign in: say so instead of failing later.
+            app.Use((context, next) =>
+            {
+                if (context.Request.IsHttps || !context.Request.Path.StartsWithSegments("/therapists", StringComparison.OrdinalIgnoreCase))
+                {
+                    return next(context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync(
+                    "De therapeutenomgeving werkt alleen via https. / The therapist workspace is served over https only "
+                    + "(behind a TLS proxy: set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).");
+            });
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

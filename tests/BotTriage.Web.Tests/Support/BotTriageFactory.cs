@@ -46,6 +46,9 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
     /// <summary>Configuration added to the host's, for example <c>MicrosoftAppId</c>.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
+    /// <summary>The host environment; <c>Development</c> is what <c>dotnet run</c> uses.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>The SQLite file the stores use.</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "bottriage.db");
 
@@ -54,7 +57,7 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Storage:Provider", "sqlite");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
