@@ -22,6 +22,12 @@ public static class TherapistWorkspace
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TherapistOptions>, TherapistOptionsValidator>());
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<SessionServices>();
+        services.TryAddSingleton<TherapistOpenIdConnect>();
+        services.AddHttpClient(TherapistOpenIdConnect.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(10);
+            client.MaxResponseContentBufferSize = 1024 * 1024;
+        });
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
