@@ -24,12 +24,10 @@ namespace BotTriage.Web.Therapists;
 /// </summary>
 internal sealed class TherapistOpenIdConnect
 {
-    public const string HttpClientName = "BotTriage.TherapistOpenIdConnect";
+    public const string HttpClientName = TherapistWorkspace.OpenIdConnectHttpClientName;
     public const string StartPath = "/therapists/login/oidc";
-    public const string StateCookieName = "bottriage-oidc";
-
-    /// <summary>Who the audit names for a sign-in that failed before anyone was known; no personal data.</summary>
-    public const string AuditActor = "(openid-connect)";
+    public const string StateCookieName = TherapistWorkspace.OpenIdConnectStateCookieName;
+    public const string AuditActor = TherapistWorkspace.OpenIdConnectAuditActor;
 
     private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);

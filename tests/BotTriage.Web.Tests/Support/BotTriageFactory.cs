@@ -46,6 +46,9 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
     /// <summary>Configuration added to the host's, for example <c>MicrosoftAppId</c>.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
+    /// <summary>Further service changes, such as an in-process handler for a named HttpClient.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The SQLite file the stores use.</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "bottriage.db");
 
@@ -88,6 +91,8 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton(Transcripts);
             }
+
+            TestServices?.Invoke(services);
         });
     }
 
