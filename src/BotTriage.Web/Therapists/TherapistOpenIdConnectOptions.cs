@@ -17,8 +17,12 @@ public sealed class TherapistOpenIdConnectOptions
     /// <summary>The app registration's client secret; set it from the environment, never in a committed file.</summary>
     public string ClientSecret { get; set; } = "";
 
-    /// <summary>The redirect URI's path, registered with the provider as <c>https://{host}{CallbackPath}</c>.</summary>
-    public string CallbackPath { get; set; } = DefaultCallbackPath;
+    /// <summary>The redirect URI's path, registered with the provider as <c>https://{host}{CallbackPath}</c>; empty means the default.</summary>
+    public string CallbackPath
+    {
+        get;
+        set => field = string.IsNullOrWhiteSpace(value) ? DefaultCallbackPath : value;
+    } = DefaultCallbackPath;
 
     /// <summary>The app role values that map to <c>therapist</c> and <c>admin</c>.</summary>
     public TherapistRoleClaimValues RoleClaimValues { get; set; } = new();
@@ -26,10 +30,18 @@ public sealed class TherapistOpenIdConnectOptions
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Authority);
 }
 
-/// <summary>App role values (the id token's <c>roles</c> claim) for each workspace role.</summary>
+/// <summary>App role values (the id token's <c>roles</c> claim) for each workspace role; empty means the role's own name.</summary>
 public sealed class TherapistRoleClaimValues
 {
-    public string Therapist { get; set; } = TherapistRoles.Therapist;
+    public string Therapist
+    {
+        get;
+        set => field = string.IsNullOrWhiteSpace(value) ? TherapistRoles.Therapist : value;
+    } = TherapistRoles.Therapist;
 
-    public string Admin { get; set; } = TherapistRoles.Admin;
+    public string Admin
+    {
+        get;
+        set => field = string.IsNullOrWhiteSpace(value) ? TherapistRoles.Admin : value;
+    } = TherapistRoles.Admin;
 }

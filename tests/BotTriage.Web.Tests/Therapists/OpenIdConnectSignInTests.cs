@@ -238,6 +238,28 @@ public sealed partial class OpenIdConnectSignInTests : IDisposable
         Assert.NotNull(client);
     }
 
+    [Fact]
+    public async Task EmptyOptionalSettingsTakeTheirDefaults()
+    {
+        using var factory = WorkspaceClient.CreateFactoryWithServices(
+            _provider.Register,
+            [
+                .. FakeOpenIdProvider.Settings.Where(s => !s.Key.Contains(":RoleClaimValues:", StringComparison.Ordinal)),
+                new("Therapists:OpenIdConnect:CallbackPath", ""),
+                new("Therapists:OpenIdConnect:RoleClaimValues:Therapist", ""),
+                new("Therapists:OpenIdConnect:RoleClaimValues:Admin", ""),
+            ]);
+        using var browser = factory.CreateBrowser();
+
+        using var start = await browser.GetAsync("/therapists/login/oidc");
+        Assert.Equal("https://localhost/therapists/signin-oidc", QueryHelpers.ParseQuery(start.Headers.Location!.Query)["redirect_uri"].ToString());
+        using var callback = await browser.GetAsync(_provider.Authorize(start.Headers.Location!, new IdTokenSpec { Roles = [TherapistRoles.Therapist] }));
+
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+        using var list = await browser.GetAsync("/therapists");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
+
     private static string RefreshTarget(string html)
     {
         var match = RefreshPattern().Match(html);
