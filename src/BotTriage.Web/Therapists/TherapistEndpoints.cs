@@ -28,6 +28,12 @@ internal static class TherapistEndpoints
         group.MapGet("/app.css", () => TypedResults.Text(TherapistLayout.Stylesheet, "text/css")).AllowAnonymous();
         group.MapGet("/login", ShowLogin).AllowAnonymous();
         group.MapPost("/login", LoginAsync).AllowAnonymous();
+        var openIdConnect = app.ServiceProvider.GetRequiredService<IOptions<TherapistOptions>>().Value.OpenIdConnect;
+        if (openIdConnect.IsEnabled)
+        {
+            group.MapGet(TherapistOpenIdConnect.StartPath["/therapists".Length..], (HttpContext context, string? returnUrl, TherapistOpenIdConnect flow) => flow.StartAsync(context, returnUrl)).AllowAnonymous();
+            group.MapGet(openIdConnect.CallbackPath["/therapists".Length..], (HttpContext context, TherapistOpenIdConnect flow) => flow.CallbackAsync(context)).AllowAnonymous();
+        }
         group.MapPost("/logout", LogoutAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(AntiforgeryFilter);
         group.MapGet("/denied", Denied).RequireAuthorization();
         group.MapGet("/", ListAsync).RequireAuthorization(TherapistRoles.Therapist);
@@ -49,8 +55,17 @@ internal static class TherapistEndpoints
 
     private static string UserName(HttpContext context) => context.User.Identity?.Name ?? "";
 
+    private static bool OpenIdConnect(HttpContext context) =>
+        context.RequestServices.GetRequiredService<TherapistOpenIdConnect>().IsEnabled;
+
     private static ContentHttpResult ShowLogin(HttpContext context, string? returnUrl) =>
-        Html(TherapistPages.Login(Token(context), returnUrl, null, null));
+        Html(TherapistPages.Login(Token(context), returnUrl, null, null, OpenIdConnect(context)));
+
+    /// <summary>Where a fresh login lands: a workspace <paramref name="returnUrl"/>, else the list or, for an admin only, the admin page.</summary>
+    internal static string LandingPage(string? returnUrl, IReadOnlyCollection<string> roles) =>
+        returnUrl is { Length: > 0 } && returnUrl.StartsWith("/therapists", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            ? returnUrl
+            : roles.Contains(TherapistRoles.Therapist) ? "/therapists" : "/therapists/admin";
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> LoginAsync(
         HttpContext context,
@@ -66,12 +81,12 @@ internal static class TherapistEndpoints
         var name = (userName ?? "").Trim();
         if (name.Length == 0 || string.IsNullOrEmpty(password))
         {
-            return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Vul je gebruikersnaam en wachtwoord in.", "Enter your user name and password."), name), StatusCodes.Status400BadRequest);
+            return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Vul je gebruikersnaam en wachtwoord in.", "Enter your user name and password."), name, OpenIdConnect(context)), StatusCodes.Status400BadRequest);
         }
 
         if (throttle.IsLocked(name))
         {
-            return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Te veel mislukte pogingen; dit account is tijdelijk geblokkeerd.", "Too many failed attempts; this account is locked for a while."), name), StatusCodes.Status429TooManyRequests);
+            return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Te veel mislukte pogingen; dit account is tijdelijk geblokkeerd.", "Too many failed attempts; this account is locked for a while."), name, OpenIdConnect(context)), StatusCodes.Status429TooManyRequests);
         }
 
         var account = options.Value.Accounts.FirstOrDefault(a => string.Equals(a.UserName, name, StringComparison.OrdinalIgnoreCase));
@@ -80,7 +95,7 @@ internal static class TherapistEndpoints
             var locked = throttle.RecordFailure(name);
             TherapistLog.LoginFailed(logger, name, locked);
             await audit.AppendAsync(new AuditEntry(timeProvider.GetUtcNow(), name, "login-failed"), context.RequestAborted);
-            return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Gebruikersnaam of wachtwoord klopt niet.", "User name or password is wrong."), name), StatusCodes.Status401Unauthorized);
+            return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Gebruikersnaam of wachtwoord klopt niet.", "User name or password is wrong."), name, OpenIdConnect(context)), StatusCodes.Status401Unauthorized);
         }
 
         throttle.RecordSuccess(name);
@@ -90,10 +105,7 @@ internal static class TherapistEndpoints
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         await audit.AppendAsync(new AuditEntry(timeProvider.GetUtcNow(), account.UserName, "login"), context.RequestAborted);
         TherapistLog.LoggedIn(logger, account.UserName);
-        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith("/therapists", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            ? returnUrl
-            : account.Roles.Contains(TherapistRoles.Therapist) ? "/therapists" : "/therapists/admin";
-        return TypedResults.Redirect(target);
+        return TypedResults.Redirect(LandingPage(returnUrl, account.Roles));
     }
 
     private static async Task<RedirectHttpResult> LogoutAsync(HttpContext context, IAuditLog audit, TimeProvider timeProvider)

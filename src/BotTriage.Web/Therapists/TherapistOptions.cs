@@ -7,6 +7,9 @@ public sealed class TherapistOptions
 
     public List<TherapistAccount> Accounts { get; set; } = [];
 
+    /// <summary>Sign-in with an OpenID Connect provider such as Microsoft Entra ID; off unless an authority is set.</summary>
+    public TherapistOpenIdConnectOptions OpenIdConnect { get; set; } = new();
+
     /// <summary>Failed logins in a row after which an account is locked.</summary>
     public int MaxFailedAttempts { get; set; } = 5;
 

@@ -49,6 +49,8 @@ internal sealed class TherapistOptionsValidator : IValidateOptions<TherapistOpti
             failures.Add("Therapists:PageSize must be between 1 and 500.");
         }
 
+        ValidateOpenIdConnect(options.OpenIdConnect, failures);
+
         try
         {
             _ = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
@@ -59,5 +61,54 @@ internal sealed class TherapistOptionsValidator : IValidateOptions<TherapistOpti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>https only, except a loopback provider (a local test provider); every setting the code flow needs.</summary>
+    internal static bool IsAllowedEndpoint(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
+
+    private static void ValidateOpenIdConnect(TherapistOpenIdConnectOptions oidc, List<string> failures)
+    {
+        const string where = "Therapists:OpenIdConnect";
+        if (!oidc.IsEnabled)
+        {
+            if (!string.IsNullOrWhiteSpace(oidc.ClientId) || !string.IsNullOrWhiteSpace(oidc.ClientSecret))
+            {
+                failures.Add($"{where}:Authority is empty while ClientId or ClientSecret is set.");
+            }
+
+            return;
+        }
+
+        if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) || !IsAllowedEndpoint(authority)
+            || !string.IsNullOrEmpty(authority.Query) || !string.IsNullOrEmpty(authority.Fragment))
+        {
+            failures.Add($"{where}:Authority must be an https URL without query (http only on loopback).");
+        }
+
+        if (string.IsNullOrWhiteSpace(oidc.ClientId))
+        {
+            failures.Add($"{where}:ClientId is empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(oidc.ClientSecret))
+        {
+            failures.Add($"{where}:ClientSecret is empty.");
+        }
+
+        // The state cookie and the workspace cookie are scoped to /therapists, so the callback must be under it.
+        if (!oidc.CallbackPath.StartsWith("/therapists/", StringComparison.Ordinal) || oidc.CallbackPath.Length <= "/therapists/".Length
+            || oidc.CallbackPath.AsSpan().IndexOfAny("?#\\ ") >= 0 || oidc.CallbackPath.Contains("//", StringComparison.Ordinal)
+            || oidc.CallbackPath is "/therapists/login" or "/therapists/login/oidc" or "/therapists/logout")
+        {
+            failures.Add($"{where}:CallbackPath must be a path under /therapists/ of its own.");
+        }
+
+        var therapist = oidc.RoleClaimValues.Therapist;
+        var admin = oidc.RoleClaimValues.Admin;
+        if (string.IsNullOrWhiteSpace(therapist) || string.IsNullOrWhiteSpace(admin) || string.Equals(therapist, admin, StringComparison.Ordinal))
+        {
+            failures.Add($"{where}:RoleClaimValues:Therapist and :Admin must be two different, non-empty app role values.");
+        }
     }
 }

@@ -15,7 +15,7 @@ internal static class TherapistPages
     private static readonly string[] Urgencies = ["T0", "T1", "T2", "T3", "T4", "none"];
     private static readonly string[] RouteCodes = ["emergency-112", "gp", "physio", "psychologist", "massage", "self-care"];
 
-    public static string Login(string token, string? returnUrl, string? error, string? userName) =>
+    public static string Login(string token, string? returnUrl, string? error, string? userName, bool openIdConnect) =>
         TherapistLayout.Page("Inloggen", $"""
             <h1>{Html.T("Inloggen voor therapeuten", "Therapist login")}</h1>
             {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{error}</p>")}
@@ -26,6 +26,30 @@ internal static class TherapistPages
             <p><label>{Html.T("Wachtwoord", "Password")}<br><input name="password" type="password" autocomplete="current-password" required></label></p>
             <p><button type="submit">{Html.T("Inloggen", "Log in")}</button></p>
             </form>
+            {(openIdConnect ? $"<p class=\"sso\"><a href=\"{TherapistOpenIdConnect.StartPath}{(string.IsNullOrEmpty(returnUrl) ? "" : "?returnUrl=" + Html.Url(returnUrl))}\">{Html.T("Inloggen met Microsoft", "Sign in with Microsoft")}</a></p>" : "")}
+            """);
+
+    /// <summary>The provider's sign-in went wrong somewhere; nothing is signed in and no detail is shown.</summary>
+    public static string SignInFailed() =>
+        TherapistLayout.Page("Inloggen mislukt", $"""
+            <h1>{Html.T("Inloggen met Microsoft is mislukt", "Sign-in with Microsoft failed")}</h1>
+            <p class="error" role="alert">{Html.T("De aanmelding kon niet worden bevestigd. Je bent niet ingelogd.", "The sign-in could not be confirmed. You are not logged in.")}</p>
+            <p><a href="/therapists/login">{Html.T("Opnieuw proberen", "Try again")}</a></p>
+            """);
+
+    /// <summary>The provider vouched for the person, but no app role of theirs maps to a workspace role.</summary>
+    public static string SignInRefused() =>
+        TherapistLayout.Page("Geen toegang", $"""
+            <h1>{Html.T("Geen toegang", "Access denied")}</h1>
+            <p>{Html.T("Je Microsoft-account heeft geen rol voor deze werkplek. Vraag je beheerder om een app-rol.", "Your Microsoft account has no role in this workspace. Ask your administrator for an app role.")}</p>
+            <p><a href="/therapists/login">{Html.T("Terug naar inloggen", "Back to the login")}</a></p>
+            """);
+
+    /// <summary>Moves on to <paramref name="target"/> by itself (no script), as a same-site navigation.</summary>
+    public static string SignedIn(string target) =>
+        TherapistLayout.Page("Ingelogd", $"""
+            <meta http-equiv="refresh" content="0;url={Html.E(target)}">
+            <p><a href="{Html.E(target)}">{Html.T("Verder naar de werkplek", "Continue to the workspace")}</a></p>
             """);
 
     public static string Denied(string userName, string token) =>

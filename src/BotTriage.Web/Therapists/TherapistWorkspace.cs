@@ -14,6 +14,15 @@ public static class TherapistWorkspace
     public const string AntiforgeryCookieName = "bottriage-antiforgery";
     public const string AntiforgeryFieldName = "__RequestVerificationToken";
 
+    /// <summary>The named HttpClient that talks to the OpenID Connect provider (discovery, keys, token endpoint).</summary>
+    public const string OpenIdConnectHttpClientName = "BotTriage.TherapistOpenIdConnect";
+
+    /// <summary>The short-lived cookie holding a sign-in's state, nonce and PKCE verifier, protected.</summary>
+    public const string OpenIdConnectStateCookieName = "bottriage-oidc";
+
+    /// <summary>The audit's actor for an OpenID Connect sign-in refused before anyone was known: no personal data.</summary>
+    public const string OpenIdConnectAuditActor = "(openid-connect)";
+
     public static WebApplicationBuilder AddTherapistWorkspace(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,6 +31,12 @@ public static class TherapistWorkspace
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TherapistOptions>, TherapistOptionsValidator>());
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<SessionServices>();
+        services.TryAddSingleton<TherapistOpenIdConnect>();
+        services.AddHttpClient(OpenIdConnectHttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(10);
+            client.MaxResponseContentBufferSize = 1024 * 1024;
+        });
 
         // Secure cookies always, except when a developer runs the workspace on plain http://localhost with
         // `dotnet run` (the Development environment): antiforgery refuses to issue its token on http otherwise.

@@ -49,6 +49,9 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
     /// <summary>The host environment; <c>Development</c> is what <c>dotnet run</c> uses.</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
+    /// <summary>Further service changes, such as an in-process handler for a named HttpClient.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The SQLite file the stores use.</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "bottriage.db");
 
@@ -91,6 +94,8 @@ public sealed class BotTriageFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton(Transcripts);
             }
+
+            TestServices?.Invoke(services);
         });
     }
 

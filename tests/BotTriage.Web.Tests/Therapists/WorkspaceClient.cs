@@ -4,6 +4,7 @@ using BotTriage.Bot.Privacy;
 using BotTriage.Web.Tests.Support;
 using BotTriage.Web.Therapists;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotTriage.Web.Tests.Therapists;
 
@@ -16,8 +17,11 @@ public static partial class WorkspaceClient
     // Hashing at 600,000 iterations takes a moment; every test host can share the same two hashes.
     private static readonly Lazy<(string Therapist, string Admin)> Hashes = new(() => (PasswordHasher.Hash(TherapistPassword), PasswordHasher.Hash(AdminPassword)));
 
-    public static BotTriageFactory CreateFactory(params KeyValuePair<string, string?>[] extra) => new()
+    public static BotTriageFactory CreateFactory(params KeyValuePair<string, string?>[] extra) => CreateFactoryWithServices(null, extra);
+
+    public static BotTriageFactory CreateFactoryWithServices(Action<IServiceCollection>? services, params KeyValuePair<string, string?>[] extra) => new()
     {
+        TestServices = services,
         Settings =
         [
             new("Therapists:Accounts:0:UserName", "anna"),
