@@ -11,4 +11,7 @@ public enum TranscriptDecision
 
     /// <summary>Consent declined, or the data was erased: drop what was held and this turn's activities.</summary>
     Discard,
+
+    /// <summary>A message delivered again after it was applied: record nothing of this turn, leave what was held.</summary>
+    Ignore,
 }

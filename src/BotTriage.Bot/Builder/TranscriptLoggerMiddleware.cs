@@ -15,6 +15,7 @@ namespace BotTriage.Bot.Builder;
 /// <item>Hold: before the consent answer nothing may be durable, so the activities wait in the volatile cache.</item>
 /// <item>Keep: consent given; the held activities and this turn's are appended to the store, awaited, in order.</item>
 /// <item>Discard: consent declined or data erased; held and current activities are dropped.</item>
+/// <item>Ignore: a message delivered again after it was applied; nothing of this turn is recorded, held ones stay.</item>
 /// </list>
 /// A failed turn writes nothing (the exception passes through before the flush).
 /// </summary>
@@ -79,6 +80,9 @@ public sealed class TranscriptLoggerMiddleware(
             case TranscriptDecision.Hold:
                 await volatileCache.HoldTranscriptAsync(key, turn, cancellationToken).ConfigureAwait(false);
                 BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, turn.Count);
+                break;
+            case TranscriptDecision.Ignore:
+                BuilderLog.TranscriptFlushed(logger, channelId, conversationId, decision, 0);
                 break;
             default:
                 await volatileCache.TakePendingTranscriptAsync(key, cancellationToken).ConfigureAwait(false);

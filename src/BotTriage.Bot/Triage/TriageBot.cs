@@ -67,6 +67,14 @@ public sealed class TriageBot(
         for (var attempt = 1; ; attempt++)
         {
             var stored = await conversations.LoadAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && activity.Id is { Length: > 0 } messageId && string.Equals(stored.State.LastMessageId, messageId, StringComparison.Ordinal))
+            {
+                // Its replies went out when it was applied; the channel only missed our answer.
+                TriageBotLog.Redelivered(logger, channelId, conversationId);
+                turnContext.TurnState[TurnStateKeys.TranscriptDecision] = TranscriptDecision.Ignore;
+                return;
+            }
+
             TurnResult result;
             if (stored is null)
             {
@@ -91,6 +99,7 @@ public sealed class TriageBot(
                 return;
             }
 
+            result = result with { State = result.State with { LastMessageId = activity.Id } };
             try
             {
                 await conversations.SaveAsync(channelId, conversationId, stored, result.State, cancellationToken).ConfigureAwait(false);

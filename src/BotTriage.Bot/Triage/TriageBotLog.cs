@@ -19,4 +19,7 @@ internal static partial class TriageBotLog
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Erased {ChannelId} conversation {ConversationId} on request")]
     public static partial void Erased(ILogger logger, string channelId, string conversationId);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Message to {ChannelId} conversation {ConversationId} delivered again after it was applied; not applied twice")]
+    public static partial void Redelivered(ILogger logger, string channelId, string conversationId);
 }

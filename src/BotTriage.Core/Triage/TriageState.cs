@@ -33,6 +33,12 @@ public sealed record TriageState
     /// <summary>How many turns this conversation has had; lets stores and tests see progress.</summary>
     public int Turn { get; init; }
 
+    /// <summary>
+    /// The channel's id of the message this state last applied. A channel that did not hear back in time sends the
+    /// same message again; with its id here, it is not applied twice.
+    /// </summary>
+    public string? LastMessageId { get; init; }
+
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;
