@@ -22,6 +22,9 @@ public sealed class ChatPageFactory : WebApplicationFactory<Program>
         ["massage"] = "https://praktijk.example/boeken/massage",
     };
 
+    /// <summary>The practice's own site that may show the chat in a frame (served by the browser test itself).</summary>
+    public static Uri EmbeddingSite { get; } = new("http://praktijk.example/");
+
     /// <summary>The page's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -33,6 +36,7 @@ public sealed class ChatPageFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(_dataDirectory, "bottriage.db")}");
         builder.UseSetting("Practice:Name", "Praktijk De Test");
+        builder.UseSetting("Practice:EmbedOrigins:0", EmbeddingSite.GetLeftPart(UriPartial.Authority));
         foreach (var (route, url) in BookingLinks)
         {
             builder.UseSetting($"Booking:Routes:{route}", url);
