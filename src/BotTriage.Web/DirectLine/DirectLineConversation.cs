@@ -14,6 +14,7 @@ public sealed class DirectLineConversation
     private readonly Lock _lock = new();
     private readonly LinkedList<(long Sequence, Activity Activity)> _activities = new();
     private readonly int _maxActivities;
+    private CancellationTokenSource? _stream;
     private long _sequence;
     private long _lastActiveTicks;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,6 +46,47 @@ public sealed class DirectLineConversation
                 return _activities.Count;
             }
         }
+    }
+
+    /// <summary>
+    /// Registers a new stream (WebSocket) on this conversation and tells the one before it, if any, to close: a
+    /// conversation has one stream, and the older one is closed with <c>collision</c>, as Direct Line does.
+    /// </summary>
+    internal CancellationTokenSource OpenStream()
+    {
+        var next = new CancellationTokenSource();
+        CancellationTokenSource? previous;
+        lock (_lock)
+        {
+            previous = _stream;
+            _stream = next;
+        }
+
+        try
+        {
+            previous?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That stream had just ended by itself.
+        }
+
+        return next;
+    }
+
+    /// <summary>Ends a stream that <see cref="OpenStream"/> registered.</summary>
+    internal void CloseStream(CancellationTokenSource stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        lock (_lock)
+        {
+            if (ReferenceEquals(_stream, stream))
+            {
+                _stream = null;
+            }
+        }
+
+        stream.Dispose();
     }
 
     public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastActiveTicks, now.UtcTicks);

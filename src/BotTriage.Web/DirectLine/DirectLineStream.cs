@@ -7,7 +7,8 @@ namespace BotTriage.Web.DirectLine;
 /// <summary>
 /// One WebSocket on a conversation's <c>streamUrl</c>: sends each new ActivitySet as a text frame and an empty frame
 /// when nothing happened for a while, ignores what the client sends (DirectLineJS pings with empty frames) and ends
-/// when the client closes, the request is aborted or the token expires.
+/// when the client closes, the request is aborted, the token expires, or a newer stream on the same conversation
+/// replaces it (closed with <c>collision</c>).
 /// </summary>
 internal static class DirectLineStream
 {
@@ -15,7 +16,21 @@ internal static class DirectLineStream
 
     public static async Task<string> RunAsync(WebSocket socket, DirectLineConversation conversation, long watermark, DateTimeOffset expiresAt, CancellationToken aborted)
     {
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        ArgumentNullException.ThrowIfNull(conversation);
+        var replaced = conversation.OpenStream();
+        try
+        {
+            return await RunAsync(socket, conversation, watermark, expiresAt, aborted, replaced.Token);
+        }
+        finally
+        {
+            conversation.CloseStream(replaced);
+        }
+    }
+
+    private static async Task<string> RunAsync(WebSocket socket, DirectLineConversation conversation, long watermark, DateTimeOffset expiresAt, CancellationToken aborted, CancellationToken replaced)
+    {
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted, replaced);
         closed.CancelAfter(expiresAt - DateTimeOffset.UtcNow is { } left && left > TimeSpan.Zero ? left : TimeSpan.Zero);
         var receiving = ReceiveUntilClosedAsync(socket, closed);
         try
@@ -49,7 +64,7 @@ internal static class DirectLineStream
         await receiving;
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            var reason = aborted.IsCancellationRequested ? "aborted" : "token expired";
+            var reason = aborted.IsCancellationRequested ? "aborted" : replaced.IsCancellationRequested ? "collision" : "token expired";
             try
             {
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -331,6 +332,24 @@ public sealed class DirectLineEndpointTests : IDisposable
         using var set = JsonDocument.Parse(buffer.AsMemory(0, frame.Count));
         Assert.StartsWith("Welkom", set.RootElement.GetProperty("activities")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("1", set.RootElement.GetProperty("watermark").GetString());
+    }
+
+    [Fact]
+    public async Task ClosesTheOlderStreamWithCollisionWhenASecondOneConnects()
+    {
+        var client = await StartedAsync();
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}", client.Token);
+        var streamUrl = new Uri((await reconnect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!);
+        var buffer = new byte[64 * 1024];
+        using var first = await _factory.Server.CreateWebSocketClient().ConnectAsync(streamUrl, CancellationToken.None);
+        Assert.Equal(WebSocketMessageType.Text, (await first.ReceiveAsync(buffer, CancellationToken.None)).MessageType);
+
+        using var second = await _factory.Server.CreateWebSocketClient().ConnectAsync(streamUrl, CancellationToken.None);
+
+        var closing = await first.ReceiveAsync(buffer, CancellationToken.None);
+        Assert.Equal(WebSocketMessageType.Close, closing.MessageType);
+        Assert.Equal("collision", first.CloseStatusDescription);
+        Assert.Equal(WebSocketMessageType.Text, (await second.ReceiveAsync(buffer, CancellationToken.None)).MessageType);
     }
 
     private async Task<DirectLineClient> StartedAsync()
