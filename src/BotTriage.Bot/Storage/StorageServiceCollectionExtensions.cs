@@ -29,7 +29,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The provider is chosen when the services are first resolved, from the bound options, so a test host's
-        // configuration overrides apply. PostgreSQL adds the cross-instance turn lock (ISharedTurnLock).
+        // configuration overrides apply. PostgreSQL adds the cross-instance turn lock (ISharedTurnLock),
+        // SQLite a turn scope that commits a turn's writes as one.
         services.TryAddSingleton(sp => new SqliteDatabase(
             SqliteDatabase.GetConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             sp.GetRequiredService<ILogger<SqliteDatabase>>()));
@@ -42,9 +43,13 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresTranscriptStore>();
         services.TryAddSingleton<PostgresTurnLock>();
         services.TryAddSingleton<PostgresVolatileConversationStore>();
-        services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) == StorageOptions.PostgresProvider
-            ? sp.GetRequiredService<PostgresTurnLock>()
-            : NoSharedTurnLock.Instance);
+        services.TryAddSingleton<SqliteTurnScope>();
+        services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) switch
+        {
+            StorageOptions.PostgresProvider => sp.GetRequiredService<PostgresTurnLock>(),
+            StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteTurnScope>(),
+            _ => NoSharedTurnLock.Instance,
+        });
         services.TryAddSingleton<MemoryStorage>();
         services.TryAddSingleton<MemoryTranscriptStore>();
         services.TryAddSingleton<IStorage>(sp => SelectProvider(sp) switch
