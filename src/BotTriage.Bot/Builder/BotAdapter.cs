@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BotTriage.Bot.Schema;
-using BotTriage.Bot.State;
 
 namespace BotTriage.Bot.Builder;
 
@@ -24,19 +23,12 @@ public abstract class BotAdapter
 
     /// <summary>
     /// Delivers activities that were addressed by the turn context, in order; an <c>invokeResponse</c> is kept for the
-    /// HTTP answer instead of being sent. The turn's pending writes are committed first (<see cref="PendingTurnWrites"/>):
-    /// no reply leaves before what the turn stored is durable.
+    /// HTTP answer instead of being sent.
     /// </summary>
     public async Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(activities);
-        // A typing indicator is not a reply: it may go out while the turn is still writing.
-        if (!activities.All(a => a.IsType(ActivityTypes.Typing)))
-        {
-            await PendingTurnWrites.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         var responses = new ResourceResponse[activities.Count];
         for (var i = 0; i < activities.Count; i++)
         {
@@ -82,12 +74,6 @@ public abstract class BotAdapter
         }
         catch (Exception exception) when (OnTurnError is not null && exception is not OperationCanceledException)
         {
-            // The failed turn stored nothing, so the replies it buffered for expectReplies must not go out either.
-            if (turnContext is TurnContext context)
-            {
-                context.DiscardBufferedReplies();
-            }
-
             await OnTurnError(turnContext, exception, cancellationToken).ConfigureAwait(false);
         }
     }

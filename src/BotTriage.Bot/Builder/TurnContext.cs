@@ -28,9 +28,6 @@ public sealed class TurnContext : ITurnContext
 
     public IReadOnlyList<Activity> BufferedReplyActivities => _buffered;
 
-    /// <summary>Drops the replies buffered so far (a failed turn's, which must not be answered).</summary>
-    internal void DiscardBufferedReplies() => _buffered.Clear();
-
     public ITurnContext OnSendActivities(SendActivitiesHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);

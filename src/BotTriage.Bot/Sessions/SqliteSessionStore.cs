@@ -48,7 +48,7 @@ public sealed class SqliteSessionStore : ISessionStore
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         // Serialised before the write queue: the writer does nothing but the statement.
         var state = JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState);
-        await _database.DeferAsync(
+        await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
                 await using var command = connection.CreateCommand();
@@ -71,6 +71,7 @@ public sealed class SqliteSessionStore : ISessionStore
                 command.Parameters.Add("$redFlag", SqliteType.Integer).Value = session.RedFlags.IsEmpty ? 0 : 1;
                 command.Parameters.Add("$state", SqliteType.Text).Value = state;
                 await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return 0;
             },
             cancellationToken).ConfigureAwait(false);
     }

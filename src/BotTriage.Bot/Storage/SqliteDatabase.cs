@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using BotTriage.Bot.State;
 using SQLitePCL;
 
 namespace BotTriage.Bot.Storage;
@@ -72,9 +71,6 @@ public sealed partial class SqliteDatabase : IDisposable
     // The native connections of the pool that already carry ConnectionPragmas; an entry goes with its connection.
     private static readonly object Configured = new();
     private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
-
-    // The turn running on this async flow, if any: the writes it defers until its end.
-    private readonly AsyncLocal<TurnWrites?> _turn = new();
 
     public SqliteDatabase(string connectionString, ILogger<SqliteDatabase> logger)
     {
@@ -169,18 +165,10 @@ public sealed partial class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>
-    /// Opens a pooled connection with the busy timeout set, initialising the database on first use. Inside a turn,
-    /// the turn's deferred writes are committed first, so the turn reads what it wrote.
-    /// </summary>
+    /// <summary>Opens a pooled connection with the busy timeout set, initialising the database on first use.</summary>
     internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        if (_turn.Value is { HasPending: true } turn)
-        {
-            await CommitTurnWritesAsync(turn, cancellationToken).ConfigureAwait(false);
-        }
-
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -216,92 +204,6 @@ public sealed partial class SqliteDatabase : IDisposable
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        // Inside a turn, a write that is not deferred goes after the turn's deferred ones, in order.
-        return _turn.Value is { HasPending: true } turn
-            ? WriteAfterTurnWritesAsync(turn, work, cancellationToken)
-            : Enqueue(work, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> as <see cref="WriteAsync{T}"/> does; inside a turn (<see cref="RunTurnAsync"/>) it
-    /// is only collected and returns at once, to be committed with the turn's other writes, in order, when the turn
-    /// ends or something leaves the process (<see cref="PendingTurnWrites"/>). A failure then fails the turn and
-    /// undoes all of the turn's writes.
-    /// </summary>
-    internal Task DeferAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (_turn.Value is { } turn)
-        {
-            turn.Add(work);
-            return Task.CompletedTask;
-        }
-
-        return Enqueue(
-            async (connection, transaction, ct) =>
-            {
-                await work(connection, transaction, ct).ConfigureAwait(false);
-                return 0;
-            },
-            cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs a turn as one unit of work: the writes it defers (<see cref="DeferAsync"/>) are committed together as one
-    /// write of the queue when it ends, all or nothing, and before any reply leaves the process. A turn that throws
-    /// stores none of them.
-    /// </summary>
-    internal async Task RunTurnAsync(Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var writes = new TurnWrites();
-        _turn.Value = writes;
-        PendingTurnWrites.Register(ct => CommitTurnWritesAsync(writes, ct));
-        try
-        {
-            await turn(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            PendingTurnWrites.Register(null);
-            _turn.Value = null;
-        }
-
-        await CommitTurnWritesAsync(writes, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> WriteAfterTurnWritesAsync<T>(TurnWrites turn, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await CommitTurnWritesAsync(turn, cancellationToken).ConfigureAwait(false);
-        return await Enqueue(work, cancellationToken).ConfigureAwait(false);
-    }
-
-    private Task CommitTurnWritesAsync(TurnWrites turn, CancellationToken cancellationToken)
-    {
-        var works = turn.Take();
-        if (works is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        return Enqueue(
-            async (connection, transaction, ct) =>
-            {
-                foreach (var work in works)
-                {
-                    await work(connection, transaction, ct).ConfigureAwait(false);
-                }
-
-                return works.Count;
-            },
-            cancellationToken);
-    }
-
-    private Task<T> Enqueue<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
         cancellationToken.ThrowIfCancellationRequested();
         var request = new WriteRequest<T>(work, cancellationToken);
         ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(request), this);
@@ -487,42 +389,6 @@ public sealed partial class SqliteDatabase : IDisposable
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
-        }
-    }
-
-    /// <summary>The writes a turn deferred and has not committed yet; a typing indicator's timer may commit them too.</summary>
-    private sealed class TurnWrites
-    {
-        private readonly Lock _lock = new();
-        private List<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>>? _pending;
-
-        public bool HasPending
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _pending is not null;
-                }
-            }
-        }
-
-        public void Add(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work)
-        {
-            lock (_lock)
-            {
-                (_pending ??= []).Add(work);
-            }
-        }
-
-        public List<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>>? Take()
-        {
-            lock (_lock)
-            {
-                var taken = _pending;
-                _pending = null;
-                return taken;
-            }
         }
     }
 

@@ -80,30 +80,26 @@ public sealed partial class SqliteStorage : IStorage
 
         var started = Stopwatch.GetTimestamp();
         var updated = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        var writes = new List<(string Key, StoreItem Item, string ETag)>(changes.Count);
-        foreach (var (key, item) in changes)
-        {
-            ArgumentNullException.ThrowIfNull(item);
-            var etag = NewETag();
-            writes.Add((key, item, etag));
-            etags[key] = etag;
-        }
-
-        // Inside a turn the write is committed with the turn's other writes, at its end (SqliteDatabase.DeferAsync).
-        await _database.DeferAsync(
+        await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
                 // The write transaction holds the file's write lock before the ETag is compared, so no other writer
-                // can slip in between; a conflict undoes every key of this call (inside a turn: the whole turn).
-                foreach (var (key, item, etag) in writes)
+                // can slip in between; a conflict undoes every key of this call.
+                foreach (var (key, item) in changes)
                 {
+                    ArgumentNullException.ThrowIfNull(item);
+                    var etag = NewETag();
                     var written = await TryWriteAsync(connection, transaction, key, item, etag, updated, ct).ConfigureAwait(false);
                     if (!written)
                     {
                         LogConflict(_logger, changes.Count);
                         throw new StorageConcurrencyException(key);
                     }
+
+                    etags[key] = etag;
                 }
+
+                return etags.Count;
             },
             cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -119,8 +115,7 @@ public sealed partial class SqliteStorage : IStorage
             return;
         }
 
-        var unique = keys.ToArray();
-        await _database.DeferAsync(
+        var deleted = await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
                 await using var command = connection.CreateCommand();
@@ -128,15 +123,16 @@ public sealed partial class SqliteStorage : IStorage
                 command.CommandText = "DELETE FROM bot_state WHERE key = $key;";
                 var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
                 var count = 0;
-                foreach (var key in unique)
+                foreach (var key in keys)
                 {
                     keyParameter.Value = key;
                     count += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
-                LogDeleted(_logger, count);
+                return count;
             },
             cancellationToken).ConfigureAwait(false);
+        LogDeleted(_logger, deleted);
     }
 
     public async Task<int> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken)

@@ -29,8 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The provider is chosen when the services are first resolved, from the bound options, so a test host's
-        // configuration overrides apply. PostgreSQL adds the cross-instance turn lock (ISharedTurnLock),
-        // SQLite a turn scope that commits a turn's writes as one.
+        // configuration overrides apply. PostgreSQL adds the cross-instance turn lock (ISharedTurnLock).
         services.TryAddSingleton(sp => new SqliteDatabase(
             SqliteDatabase.GetConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             sp.GetRequiredService<ILogger<SqliteDatabase>>()));
@@ -43,13 +42,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresTranscriptStore>();
         services.TryAddSingleton<PostgresTurnLock>();
         services.TryAddSingleton<PostgresVolatileConversationStore>();
-        services.TryAddSingleton<SqliteTurnScope>();
-        services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) switch
-        {
-            StorageOptions.PostgresProvider => sp.GetRequiredService<PostgresTurnLock>(),
-            StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteTurnScope>(),
-            _ => NoSharedTurnLock.Instance,
-        });
+        services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) == StorageOptions.PostgresProvider
+            ? sp.GetRequiredService<PostgresTurnLock>()
+            : NoSharedTurnLock.Instance);
         services.TryAddSingleton<MemoryStorage>();
         services.TryAddSingleton<MemoryTranscriptStore>();
         services.TryAddSingleton<IStorage>(sp => SelectProvider(sp) switch

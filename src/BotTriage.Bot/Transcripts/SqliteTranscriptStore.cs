@@ -48,7 +48,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
             rows[i] = (TranscriptActivity.GetId(activities[i]) ?? (object)DBNull.Value, activities[i].GetRawText());
         }
 
-        await _database.DeferAsync(
+        await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
                 await using (var insert = connection.CreateCommand())
@@ -87,6 +87,8 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
                     summary.Parameters.Add("$count", SqliteType.Integer).Value = activities.Count;
                     await summary.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
+
+                return activities.Count;
             },
             cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
