@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BotTriage.Bot.Hosting;
 using BotTriage.Bot.Schema;
 using BotTriage.Core.Triage;
@@ -47,10 +48,19 @@ public sealed class VolatileConversationCache : IVolatileConversationStore, IDis
 
     public void HoldTranscript(string key, IEnumerable<Activity> activities)
     {
+        ArgumentNullException.ThrowIfNull(activities);
+
+        // Held as UTF-8 JSON, a fraction of the activity objects' size, until the consent answer.
+        var held = new List<byte[]>();
+        foreach (var activity in activities)
+        {
+            held.Add(JsonSerializer.SerializeToUtf8Bytes(activity, BotJsonContext.Default.Activity));
+        }
+
         var entry = GetOrCreate(key);
         lock (entry)
         {
-            entry.Pending.AddRange(activities);
+            entry.Pending.AddRange(held);
         }
     }
 
@@ -62,17 +72,24 @@ public sealed class VolatileConversationCache : IVolatileConversationStore, IDis
             return [];
         }
 
+        byte[][] held;
         lock (entry!)
         {
-            var pending = entry.Pending.ToArray();
+            held = [.. entry.Pending];
             entry.Pending.Clear();
             if (entry.State is null)
             {
                 _cache.Remove(key);
             }
-
-            return pending;
         }
+
+        var pending = new Activity[held.Length];
+        for (var i = 0; i < held.Length; i++)
+        {
+            pending[i] = JsonSerializer.Deserialize(held[i], BotJsonContext.Default.Activity)!;
+        }
+
+        return pending;
     }
 
     /// <summary>Forgets everything about the conversation.</summary>
@@ -114,6 +131,6 @@ public sealed class VolatileConversationCache : IVolatileConversationStore, IDis
     {
         public TriageState? State { get; set; }
 
-        public List<Activity> Pending { get; } = [];
+        public List<byte[]> Pending { get; } = [];
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -7,7 +9,9 @@ namespace BotTriage.Bot.Transcripts;
 
 /// <summary>
 /// <see cref="ITranscriptStore"/> in process memory, for development and tests: same behaviour as the SQLite store,
-/// gone on restart. Transcripts do not expire here; erasure and retention go through the delete methods.
+/// gone on restart. Transcripts do not expire here; erasure and retention go through the delete methods. Each append
+/// is kept as one deflated block of the activities' UTF-8 text (a third of its size: activities of one conversation
+/// repeat their envelope), inflated when the transcript is read.
 /// </summary>
 public sealed partial class MemoryTranscriptStore : ITranscriptStore
 {
@@ -36,11 +40,7 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
         }
 
         // Kept as compact UTF-8 text, detached from the caller's JsonDocument (which they may dispose after the append).
-        var copies = new byte[activities.Count][];
-        for (var i = 0; i < copies.Length; i++)
-        {
-            copies[i] = ToUtf8(activities[i]);
-        }
+        var block = Pack(activities);
 
         var now = _timeProvider.GetUtcNow();
         while (true)
@@ -54,12 +54,13 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
                     continue;
                 }
 
-                transcript.Activities.AddRange(copies);
+                transcript.Blocks.Add(block);
+                transcript.Count += activities.Count;
                 transcript.LastActivity = now;
                 transcript.Sequence = Interlocked.Increment(ref _lastSequence);
             }
 
-            LogAppended(_logger, copies.Length);
+            LogAppended(_logger, activities.Count);
             return Task.CompletedTask;
         }
     }
@@ -75,13 +76,13 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
         byte[][] stored;
         lock (transcript)
         {
-            stored = [.. transcript.Activities];
+            stored = [.. transcript.Blocks];
         }
 
-        var activities = new JsonElement[stored.Length];
-        for (var i = 0; i < stored.Length; i++)
+        var activities = new List<JsonElement>();
+        foreach (var block in stored)
         {
-            activities[i] = JsonElement.Parse(stored[i]);
+            Unpack(block, activities);
         }
 
         return Task.FromResult<IReadOnlyList<JsonElement>>(activities);
@@ -100,7 +101,7 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
                 if (!transcript.Deleted)
                 {
                     snapshot.Add((
-                        new TranscriptInfo(channelId, conversationId, transcript.Created, transcript.LastActivity, transcript.Activities.Count),
+                        new TranscriptInfo(channelId, conversationId, transcript.Created, transcript.LastActivity, transcript.Count),
                         transcript.Sequence));
                 }
             }
@@ -154,8 +155,42 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
         return Task.FromResult(deleted);
     }
 
-    // The text exactly as written (escapes, number formats, property order), as the SQLite store keeps it.
-    private static byte[] ToUtf8(JsonElement activity) => JsonMarshal.GetRawUtf8Value(activity).ToArray();
+    // One block: each activity's text exactly as written (escapes, number formats, property order), as the SQLite
+    // store keeps it, behind its length, deflated together.
+    private static byte[] Pack(IReadOnlyList<JsonElement> activities)
+    {
+        using var packed = new MemoryStream();
+        using (var deflate = new DeflateStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            Span<byte> length = stackalloc byte[4];
+            foreach (var activity in activities)
+            {
+                var text = JsonMarshal.GetRawUtf8Value(activity);
+                BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
+                deflate.Write(length);
+                deflate.Write(text);
+            }
+        }
+
+        return packed.ToArray();
+    }
+
+    private static void Unpack(byte[] block, List<JsonElement> activities)
+    {
+        using var inflated = new MemoryStream();
+        using (var deflate = new DeflateStream(new MemoryStream(block), CompressionMode.Decompress))
+        {
+            deflate.CopyTo(inflated);
+        }
+
+        var data = inflated.GetBuffer().AsMemory(0, (int)inflated.Length);
+        while (!data.IsEmpty)
+        {
+            var length = BinaryPrimitives.ReadInt32LittleEndian(data.Span);
+            activities.Add(JsonElement.Parse(data.Span.Slice(4, length)));
+            data = data[(4 + length)..];
+        }
+    }
 
     [LoggerMessage(EventId = 1210, Level = LogLevel.Debug, Message = "Transcript appended: {Count} activities")]
     private static partial void LogAppended(ILogger logger, int count);
@@ -173,6 +208,8 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore
 
         public bool Deleted { get; set; }
 
-        public List<byte[]> Activities { get; } = [];
+        public int Count { get; set; }
+
+        public List<byte[]> Blocks { get; } = [];
     }
 }
