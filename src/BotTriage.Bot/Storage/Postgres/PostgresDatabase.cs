@@ -205,13 +205,14 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     {
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         NpgsqlConnection? connection = null;
-        var ended = false;
+        NpgsqlTransaction? transaction = null;
         try
         {
             PostgresTurn running;
             try
             {
                 connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 running = new PostgresTurn(lockKey, connection);
                 await BeginTurnAsync(running, volatileExpiration, cancellationToken).ConfigureAwait(false);
             }
@@ -232,11 +233,8 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
 
             try
             {
-                // The turn's last writes and its commit in one round trip. A failing write leaves the transaction
-                // aborted (the COMMIT after it is not run), and it is rolled back below.
-                running.Deferred.Add(new NpgsqlBatchCommand("COMMIT"));
                 await SendDeferredAsync(running, cancellationToken).ConfigureAwait(false);
-                ended = true;
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
             {
@@ -245,14 +243,14 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
         finally
         {
+            // Disposing an uncommitted transaction rolls it back; on a broken connection the server already has.
+            if (transaction is not null)
+            {
+                await DisposeQuietlyAsync(transaction).ConfigureAwait(false);
+            }
+
             if (connection is not null)
             {
-                // An unfinished transaction is rolled back; on a broken connection the server already has.
-                if (!ended)
-                {
-                    await RollBackQuietlyAsync(connection).ConfigureAwait(false);
-                }
-
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
@@ -357,17 +355,11 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task RollBackQuietlyAsync(NpgsqlConnection connection)
+    private async Task DisposeQuietlyAsync(NpgsqlTransaction transaction)
     {
-        if (connection.FullState != System.Data.ConnectionState.Open)
-        {
-            return;
-        }
-
         try
         {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            await transaction.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (IsUnavailable(exception) || exception is NpgsqlException or InvalidOperationException)
         {
@@ -437,16 +429,14 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    // The transaction, the lock, then the conversation's volatile row (PostgresVolatileConversationStore.GetStateAsync's
-    // statement) and its durable row (PostgresStorage.ReadAsync's), in one round trip. The transaction is begun and
-    // committed in SQL, not with NpgsqlTransaction, so that the commit can go in one round trip with the last writes.
+    // The lock, then the conversation's volatile row (PostgresVolatileConversationStore.GetStateAsync's statement)
+    // and its durable row (PostgresStorage.ReadAsync's), in one round trip.
     private static async Task BeginTurnAsync(PostgresTurn turn, TimeSpan volatileExpiration, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(turn.Connection)
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("BEGIN"),
                 new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))") { Parameters = { new NpgsqlParameter<string>("key", turn.Key) } },
                 PostgresVolatileConversationStore.GetStateCommand(turn.Key, volatileExpiration),
                 PostgresStorage.ReadCommand([turn.Key]),
