@@ -16,6 +16,9 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     // step once: the second waits, then finds the steps recorded.
     private const string MigrationLockKey = "bottriage.schema-migrations";
 
+    // Statements prepared per connection when the connection string does not say: all of the store's fit.
+    private const int DefaultMaxAutoPrepare = 64;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresDatabase> _logger;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
@@ -44,6 +47,15 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
 
         builder.ApplicationName ??= "bottriage";
+
+        // The store's statements are few and fixed, so prepared once per connection they skip the server's parse and
+        // plan on every turn. A connection string that sets Max Auto Prepare (0 behind a pooler that cannot keep
+        // prepared statements) is followed.
+        if (!SetsOption(connectionString, "maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
         Host = builder.Host;
         DatabaseName = builder.Database ?? builder.Username ?? "";
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -353,6 +365,12 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         {
             throw Unavailable(exception);
         }
+    }
+
+    private static bool SetsOption(string connectionString, string normalisedName)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), normalisedName, StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task DisposeQuietlyAsync(NpgsqlTransaction transaction)
