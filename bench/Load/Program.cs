@@ -139,7 +139,7 @@ async Task RunInstancesAsync()
         var peaks = string.Join(" and ", servers.Select(s => (ReadStatus(s.Process.Id, "VmHWM") / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MB"));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            provider postgres, 2 instances: full triage, {half} connections to each, {options.Seconds} s after {options.WarmupSeconds} s warm-up
+            provider postgres, 2 instances: full triage, {half} connections to each, {options.Seconds} s after {options.WarmupSeconds} s warm-up ({options.PostgresOptions})
               turns/s    {requests / seconds:N0}  ({requests} turns, {results.Sum(r => r.Conversations)} conversations completed, {errors} errors)
               latency    p50 {results.Max(r => r.P50):F2} ms  p99 {results.Max(r => r.P99):F2} ms  max {results.Max(r => r.Max):F2} ms (the slower instance's)
               server CPU {(cpuAfter - cpuBefore) / seconds:F2} of {Environment.ProcessorCount} cores for both instances (the rest: PostgreSQL, wrk and the kernel)
@@ -176,8 +176,8 @@ async Task RunInstancesAsync()
         throw new InvalidOperationException($"{script} could not start a PostgreSQL cluster (exit code {process.ExitCode}).");
     }
 
-    // Room for both instances' pools (Npgsql's default maximum is 100 connections each).
-    return (connectionString + ";Maximum Pool Size=60", control);
+    // Appended to each instance's connection string (--postgres-options).
+    return (connectionString + ";" + options.PostgresOptions, control);
 }
 
 WrkResult RunWrk(int port, string run, int seconds, int? connections = null)
@@ -298,11 +298,11 @@ static void Run(string file, string arguments, string directory)
 
 internal sealed record WrkResult(long Requests, double Seconds, long Errors, long Conversations, double P50, double P99, double Max, long SocketErrors, long Non2xx);
 
-internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupSeconds, int Connections, int Idle, string Wrk)
+internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupSeconds, int Connections, int Idle, string Wrk, string PostgresOptions)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(["memory", "sqlite"], 20, 5, 50, 5000, "wrk");
+        var options = new BenchOptions(["memory", "sqlite"], 20, 5, 50, 5000, "wrk", "Maximum Pool Size=60");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options = args[i] switch
@@ -313,6 +313,7 @@ internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupS
                 "--connections" => options with { Connections = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 1, 200) },
                 "--idle" => options with { Idle = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 0, 100_000) },
                 "--wrk" => options with { Wrk = args[i + 1] },
+                "--postgres-options" => options with { PostgresOptions = args[i + 1] },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

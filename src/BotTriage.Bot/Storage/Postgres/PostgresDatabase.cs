@@ -16,12 +16,15 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     // step once: the second waits, then finds the steps recorded.
     private const string MigrationLockKey = "bottriage.schema-migrations";
 
+    // Statements prepared per connection when the connection string does not say: all of the store's fit.
+    private const int DefaultMaxAutoPrepare = 64;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresDatabase> _logger;
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
 
     // The turn running on this async flow, if any: its connection and transaction carry every statement of the turn.
-    private readonly AsyncLocal<NpgsqlConnection?> _turnConnection = new();
+    private readonly AsyncLocal<PostgresTurn?> _turn = new();
     private volatile bool _migrated;
 
     public PostgresDatabase(string connectionString, ILogger<PostgresDatabase> logger)
@@ -44,6 +47,15 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
 
         builder.ApplicationName ??= "bottriage";
+
+        // The store's statements are few and fixed, so prepared once per connection they skip the server's parse and
+        // plan on every turn. A connection string that sets Max Auto Prepare (0 behind a pooler that cannot keep
+        // prepared statements) is followed.
+        if (!SetsOption(connectionString, "maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
         Host = builder.Host;
         DatabaseName = builder.Database ?? builder.Username ?? "";
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -116,22 +128,47 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <see cref="StorageUnavailableException"/> (logged with the server name, never with data) and empty the pool,
     /// so the connections that died with the server are not handed out again when it comes back.
     /// </summary>
-    internal async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    internal Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(work, sendDeferred: true, cancellationToken);
+
+    /// <summary>The turn running on this async flow, if any.</summary>
+    internal PostgresTurn? Turn => _turn.Value;
+
+    /// <summary>
+    /// Runs <paramref name="commands"/> in one round trip and reads their results. Inside a turn the turn's deferred
+    /// writes go first in the same round trip; outside one the commands run in one implicit transaction.
+    /// </summary>
+    internal Task<T> RunBatchAsync<T>(IReadOnlyList<NpgsqlBatchCommand> commands, Func<NpgsqlDataReader, Task<T>> read, CancellationToken cancellationToken) =>
+        RunAsync(
+            async connection =>
+            {
+                await using var batch = CreateBatch(connection, commands);
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                return await read(reader).ConfigureAwait(false);
+            },
+            sendDeferred: false,
+            cancellationToken);
+
+    /// <summary>
+    /// Writes whose results nobody reads: inside a turn they wait for the turn's next statement or its commit (a
+    /// failure then fails the turn, which writes nothing); outside a turn they run now, in one implicit transaction.
+    /// </summary>
+    internal Task WriteAsync(IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
     {
-        if (_turnConnection.Value is { } turn)
+        if (_turn.Value is { } turn)
         {
-            try
-            {
-                return await work(turn).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
-            {
-                throw Unavailable(exception);
-            }
+            turn.Deferred.AddRange(commands);
+            return Task.CompletedTask;
         }
 
-        await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return await RunUnmigratedAsync(work, cancellationToken).ConfigureAwait(false);
+        return RunAsync(
+            async connection =>
+            {
+                await using var batch = CreateBatch(connection, commands);
+                return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            sendDeferred: false,
+            cancellationToken);
     }
 
     /// <summary>
@@ -144,12 +181,12 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         RunAsync(
             async connection =>
             {
-                if (_turnConnection.Value is not null && !mayUndo)
+                if (_turn.Value is not null && !mayUndo)
                 {
                     return (await work(connection).ConfigureAwait(false)).Result;
                 }
 
-                if (_turnConnection.Value is not null)
+                if (_turn.Value is not null)
                 {
                     await ExecuteAsync(connection, null, "SAVEPOINT bottriage_write", cancellationToken).ConfigureAwait(false);
                     var (nested, keepNested) = await work(connection).ConfigureAwait(false);
@@ -171,38 +208,44 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>
     /// Runs a whole turn on one connection and one transaction that first takes a transaction-level advisory lock on
     /// <paramref name="lockKey"/>: every store call of the turn joins the transaction, so the turn's state, volatile
-    /// state and transcript are committed together or not at all, and the lock ends with the transaction.
+    /// state and transcript are committed together or not at all, and the lock ends with the transaction. The round
+    /// trip that takes the lock also reads the conversation's volatile row (sliding its expiry by
+    /// <paramref name="volatileExpiration"/>, as a read of it does) and its durable state row, so the turn's first
+    /// load costs nothing more; writes whose results nobody reads go with the turn's next statement or its commit.
     /// </summary>
-    internal async Task RunTurnAsync(string lockKey, Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
+    internal async Task RunTurnAsync(string lockKey, TimeSpan volatileExpiration, Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         NpgsqlConnection? connection = null;
         NpgsqlTransaction? transaction = null;
         try
         {
+            PostgresTurn running;
             try
             {
                 connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", cancellationToken, lockKey).ConfigureAwait(false);
+                running = new PostgresTurn(lockKey, connection);
+                await BeginTurnAsync(running, volatileExpiration, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
             {
                 throw Unavailable(exception);
             }
 
-            _turnConnection.Value = connection;
+            _turn.Value = running;
             try
             {
                 await turn(cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                _turnConnection.Value = null;
+                _turn.Value = null;
             }
 
             try
             {
+                await SendDeferredAsync(running, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
@@ -250,6 +293,67 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         _migrateLock.Dispose();
     }
 
+    private async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, bool sendDeferred, CancellationToken cancellationToken)
+    {
+        if (_turn.Value is { } turn)
+        {
+            try
+            {
+                if (sendDeferred)
+                {
+                    await SendDeferredAsync(turn, cancellationToken).ConfigureAwait(false);
+                }
+
+                return await work(turn.Connection).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(exception);
+            }
+        }
+
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await RunUnmigratedAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    private NpgsqlBatch CreateBatch(NpgsqlConnection connection, IReadOnlyList<NpgsqlBatchCommand> commands)
+    {
+        var batch = new NpgsqlBatch(connection);
+        if (_turn.Value is { } turn)
+        {
+            foreach (var deferred in turn.Deferred)
+            {
+                batch.BatchCommands.Add(deferred);
+            }
+
+            turn.Deferred.Clear();
+        }
+
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
+    private static async Task SendDeferredAsync(PostgresTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Deferred.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(turn.Connection);
+        foreach (var deferred in turn.Deferred)
+        {
+            batch.BatchCommands.Add(deferred);
+        }
+
+        turn.Deferred.Clear();
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<T> RunUnmigratedAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         try
@@ -261,6 +365,12 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         {
             throw Unavailable(exception);
         }
+    }
+
+    private static bool SetsOption(string connectionString, string normalisedName)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), normalisedName, StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task DisposeQuietlyAsync(NpgsqlTransaction transaction)
@@ -335,6 +445,30 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
                 await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(hashtextextended(@key, 0))", CancellationToken.None, MigrationLockKey).ConfigureAwait(false);
             }
         }
+    }
+
+    // The lock, then the conversation's volatile row (PostgresVolatileConversationStore.GetStateAsync's statement)
+    // and its durable row (PostgresStorage.ReadAsync's), in one round trip.
+    private static async Task BeginTurnAsync(PostgresTurn turn, TimeSpan volatileExpiration, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(turn.Connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))") { Parameters = { new NpgsqlParameter<string>("key", turn.Key) } },
+                PostgresVolatileConversationStore.GetStateCommand(turn.Key, volatileExpiration),
+                PostgresStorage.ReadCommand([turn.Key]),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        turn.Volatile = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new PostgresTurn.VolatileRow(Exists: true, reader.IsDBNull(0) ? null : reader.GetString(0))
+            : new PostgresTurn.VolatileRow(Exists: false, null);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        turn.Durable = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new PostgresTurn.DurableRow(reader.GetString(1), reader.GetString(2))
+            : new PostgresTurn.DurableRow(null, null);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, string? key = null)

@@ -18,30 +18,34 @@ public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionSt
     public Task UpsertAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return database.RunAsync(
-            async connection =>
-            {
-                await using var command = new NpgsqlCommand(
+
+        // Nothing is read back: inside a turn the write goes with the turn's next statement or its commit.
+        return database.WriteAsync(
+            [
+                new NpgsqlBatchCommand(
                     """
                     INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state)
                     VALUES (@channel, @conversation, @pseudonym, @started, @consented, @updated, @urgency, @routes, @redFlag, @state)
                     ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
                         pseudonym = excluded.pseudonym, updated = excluded.updated, urgency = excluded.urgency,
                         routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state
-                    """,
-                    connection);
-                command.Parameters.Add(new NpgsqlParameter<string>("channel", session.ChannelId));
-                command.Parameters.Add(new NpgsqlParameter<string>("conversation", session.ConversationId));
-                command.Parameters.Add(new NpgsqlParameter<string>("pseudonym", session.Pseudonym));
-                command.Parameters.Add(Time("started", session.Started));
-                command.Parameters.Add(Time("consented", session.ConsentedAt));
-                command.Parameters.Add(Time("updated", session.Updated));
-                command.Parameters.Add(new NpgsqlParameter<string>("urgency", session.Urgency));
-                command.Parameters.Add(new NpgsqlParameter<string[]>("routes", [.. session.Routes]));
-                command.Parameters.Add(new NpgsqlParameter<bool>("redFlag", !session.RedFlags.IsEmpty));
-                command.Parameters.Add(new NpgsqlParameter<string>("state", JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState)));
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
+                    """)
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string>("channel", session.ChannelId),
+                        new NpgsqlParameter<string>("conversation", session.ConversationId),
+                        new NpgsqlParameter<string>("pseudonym", session.Pseudonym),
+                        Time("started", session.Started),
+                        Time("consented", session.ConsentedAt),
+                        Time("updated", session.Updated),
+                        new NpgsqlParameter<string>("urgency", session.Urgency),
+                        new NpgsqlParameter<string[]>("routes", [.. session.Routes]),
+                        new NpgsqlParameter<bool>("redFlag", !session.RedFlags.IsEmpty),
+                        new NpgsqlParameter<string>("state", JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState)),
+                    },
+                },
+            ],
             cancellationToken);
     }
 

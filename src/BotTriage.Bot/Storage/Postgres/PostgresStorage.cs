@@ -18,11 +18,21 @@ public sealed partial class PostgresStorage : IStorage
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated = excluded.updated
         """;
 
-    private const string UpdateIfMatchSql = "UPDATE bot_state SET value = @value, etag = @etag, updated = @updated WHERE key = @key AND etag = @expected";
-
-    private const string InsertIfAbsentSql = """
-        INSERT INTO bot_state (key, value, etag, updated) VALUES (@key, @value, @etag, @updated)
-        ON CONFLICT (key) DO NOTHING
+    // A matching ETag updates the row; a key that does not exist yet is created (IStorage's rule for new keys);
+    // anything else means another writer got there first, and the statement counts 0. Under READ COMMITTED the UPDATE
+    // waits for a concurrent writer of the row and then re-checks the ETag against the committed row, and the INSERT
+    // waits for a concurrent insert of the key and then does nothing.
+    private const string WriteIfMatchSql = """
+        WITH updated AS (
+            UPDATE bot_state SET value = @value, etag = @etag, updated = @updated WHERE key = @key AND etag = @expected
+            RETURNING 1
+        ), inserted AS (
+            INSERT INTO bot_state (key, value, etag, updated) SELECT @key, @value, @etag, @updated
+            WHERE NOT EXISTS (SELECT FROM updated)
+            ON CONFLICT (key) DO NOTHING
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted)
         """;
 
     private readonly PostgresDatabase _database;
@@ -49,20 +59,29 @@ public sealed partial class PostgresStorage : IStorage
         }
 
         var started = Stopwatch.GetTimestamp();
-        await _database.RunAsync(
-            async connection =>
+        if (_database.Turn is { } turn && turn.Durable is { } seen && keys.All(k => k == turn.Key))
+        {
+            // Read with the turn's lock, in the round trip that took it; only this turn can have changed it since.
+            if (seen.Value is not null)
             {
-                await using var command = new NpgsqlCommand("SELECT key, value, etag FROM bot_state WHERE key = ANY(@keys)", connection);
-                command.Parameters.Add(new NpgsqlParameter<string[]>("keys", [.. keys.Distinct(StringComparer.Ordinal)]));
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                result[turn.Key] = new StoreItem(JsonElement.Parse(seen.Value), seen.ETag);
+            }
+        }
+        else
+        {
+            await _database.RunBatchAsync(
+                [ReadCommand(keys)],
+                async reader =>
                 {
-                    result[reader.GetString(0)] = new StoreItem(JsonElement.Parse(reader.GetString(1)), reader.GetString(2));
-                }
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        result[reader.GetString(0)] = new StoreItem(JsonElement.Parse(reader.GetString(1)), reader.GetString(2));
+                    }
 
-                return result.Count;
-            },
-            cancellationToken).ConfigureAwait(false);
+                    return result.Count;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
 
@@ -86,27 +105,56 @@ public sealed partial class PostgresStorage : IStorage
 
         var started = Stopwatch.GetTimestamp();
         var updated = _timeProvider.GetUtcNow();
-        var conflict = await _database.RunInTransactionAsync<string?>(
-            async connection =>
+        Forget(changes.Keys);
+        string? conflict = null;
+        if (changes.Count == 1)
+        {
+            // One statement, so no transaction of its own; inside a turn, an unconditional write (whose ETag is made
+            // here) waits for the turn's next statement or its commit.
+            var (key, item) = changes.Single();
+            var etag = Guid.NewGuid().ToString("N");
+            var command = WriteCommand(key, item, etag, updated);
+            if (SqliteStorage.IsUnconditional(item.ETag))
             {
-                // Keys in a fixed order, so two multi-key writes cannot lock each other's rows in opposite orders.
-                foreach (var (key, item) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
+                await _database.WriteAsync([command], cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await _database.RunBatchAsync(
+                [command],
+                async reader => await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) == 1,
+                cancellationToken).ConfigureAwait(false))
+            {
+                conflict = key;
+            }
+
+            if (conflict is null)
+            {
+                etags[key] = etag;
+            }
+        }
+        else
+        {
+            conflict = await _database.RunInTransactionAsync<string?>(
+                async connection =>
                 {
-                    var etag = Guid.NewGuid().ToString("N");
-                    if (!await TryWriteAsync(connection, key, item, etag, updated, cancellationToken).ConfigureAwait(false))
+                    // Keys in a fixed order, so two multi-key writes cannot lock each other's rows in opposite orders.
+                    foreach (var (key, item) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
                     {
-                        // Not kept: the keys already written are rolled back with the rest.
-                        return (key, false);
+                        var etag = Guid.NewGuid().ToString("N");
+                        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { WriteCommand(key, item, etag, updated) } };
+                        var written = await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                        if (!SqliteStorage.IsUnconditional(item.ETag) && written is not 1L)
+                        {
+                            // Not kept: the keys already written are rolled back with the rest.
+                            return (key, false);
+                        }
+
+                        etags[key] = etag;
                     }
 
-                    etags[key] = etag;
-                }
-
-                return (null, true);
-            },
-            cancellationToken,
-            // A single key refused on its ETag changed nothing, so only a multi-key write needs undoing.
-            mayUndo: changes.Count > 1).ConfigureAwait(false);
+                    return (null, true);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
 
         if (conflict is not null)
         {
@@ -129,6 +177,7 @@ public sealed partial class PostgresStorage : IStorage
             return;
         }
 
+        Forget(keys);
         var deleted = await _database.RunAsync(
             async connection =>
             {
@@ -144,6 +193,7 @@ public sealed partial class PostgresStorage : IStorage
     {
         // An empty prefix would erase every conversation; erasure is always about one person or conversation.
         ArgumentException.ThrowIfNullOrEmpty(prefix);
+        Forget(null);
         var deleted = await _database.RunAsync(
             async connection =>
             {
@@ -159,47 +209,42 @@ public sealed partial class PostgresStorage : IStorage
 
     public Task<bool> IsHealthyAsync(CancellationToken cancellationToken) => _database.IsHealthyAsync(cancellationToken);
 
-    private static async Task<bool> TryWriteAsync(
-        NpgsqlConnection connection,
-        string key,
-        StoreItem item,
-        string etag,
-        DateTimeOffset updated,
-        CancellationToken cancellationToken)
-    {
-        if (SqliteStorage.IsUnconditional(item.ETag))
+    /// <summary>The statement that reads state rows: key, value and ETag of each of <paramref name="keys"/> found.</summary>
+    internal static NpgsqlBatchCommand ReadCommand(IReadOnlyCollection<string> keys) =>
+        new("SELECT key, value, etag FROM bot_state WHERE key = ANY(@keys)")
         {
-            await ExecuteAsync(connection, UpsertSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
+            Parameters = { new NpgsqlParameter<string[]>("keys", [.. keys.Distinct(StringComparer.Ordinal)]) },
+        };
 
-        // A matching ETag updates the row; a key that does not exist yet is created (IStorage's rule for new keys);
-        // anything else means another writer got there first. Under READ COMMITTED the UPDATE waits for a concurrent
-        // writer of the row and then re-checks the ETag against the committed row.
-        return await ExecuteAsync(connection, UpdateIfMatchSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false) == 1
-            || await ExecuteAsync(connection, InsertIfAbsentSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false) == 1;
-    }
-
-    private static async Task<int> ExecuteAsync(
-        NpgsqlConnection connection,
-        string sql,
-        string key,
-        StoreItem item,
-        string etag,
-        DateTimeOffset updated,
-        CancellationToken cancellationToken)
+    // An unconditional write returns no rows; a conditional one returns the number of rows written (0 or 1).
+    private static NpgsqlBatchCommand WriteCommand(string key, StoreItem item, string etag, DateTimeOffset updated)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter<string>("key", key));
-        command.Parameters.Add(new NpgsqlParameter<string>("value", item.Value.GetRawText()));
-        command.Parameters.Add(new NpgsqlParameter<string>("etag", etag));
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("updated", NpgsqlDbType.TimestampTz) { TypedValue = updated.ToUniversalTime() });
-        if (ReferenceEquals(sql, UpdateIfMatchSql))
+        var unconditional = SqliteStorage.IsUnconditional(item.ETag);
+        var command = new NpgsqlBatchCommand(unconditional ? UpsertSql : WriteIfMatchSql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<string>("key", key),
+                new NpgsqlParameter<string>("value", item.Value.GetRawText()),
+                new NpgsqlParameter<string>("etag", etag),
+                new NpgsqlParameter<DateTimeOffset>("updated", NpgsqlDbType.TimestampTz) { TypedValue = updated.ToUniversalTime() },
+            },
+        };
+        if (!unconditional)
         {
             command.Parameters.Add(new NpgsqlParameter<string>("expected", item.ETag!));
         }
 
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return command;
+    }
+
+    // The running turn's copy of its conversation's row no longer holds once the turn writes or deletes it.
+    private void Forget(IEnumerable<string>? keys)
+    {
+        if (_database.Turn is { } turn && (keys is null || keys.Contains(turn.Key, StringComparer.Ordinal)))
+        {
+            turn.Durable = null;
+        }
     }
 
     [LoggerMessage(EventId = 1160, Level = LogLevel.Debug, Message = "State read: {Requested} keys requested, {Found} found in {ElapsedMilliseconds:F2} ms")]

@@ -10,7 +10,7 @@ namespace BotTriage.Bot.Storage.Postgres;
 /// <summary>
 /// <see cref="ITranscriptStore"/> on PostgreSQL, in the same shape as the SQLite one: one row per activity (its JSON
 /// text as received), one summary row per conversation for listing. An append is one transaction, committed before
-/// the task completes. Times are kept to the microsecond (PostgreSQL's resolution).
+/// the task completes; inside a turn it is part of the turn's transaction and sent with its commit. Times are kept to the microsecond (PostgreSQL's resolution).
 /// </summary>
 public sealed partial class PostgresTranscriptStore : ITranscriptStore
 {
@@ -44,28 +44,29 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
         // Trace and other local activities carry no id; the row's sequence number orders them instead.
         var ids = activities.Select(TranscriptActivity.GetId).ToArray();
         var texts = activities.Select(a => a.GetRawText()).ToArray();
-        await _database.RunInTransactionAsync(
-            async connection =>
-            {
+        // Both statements in one round trip and one transaction; inside a turn they go with the turn's next
+        // statement or its commit, since nothing is read back.
+        await _database.WriteAsync(
+            [
                 // WITH ORDINALITY keeps the activities in the order given, so the identity column follows it.
-                await using (var insert = new NpgsqlCommand(
+                new NpgsqlBatchCommand(
                     """
                     INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
                     SELECT @channel, @conversation, a.id, @stored, a.activity
                     FROM unnest(@ids, @activities) WITH ORDINALITY AS a(id, activity, n)
                     ORDER BY a.n
-                    """,
-                    connection))
+                    """)
                 {
-                    insert.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
-                    insert.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
-                    insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("stored", NpgsqlDbType.TimestampTz) { TypedValue = stored });
-                    insert.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ids });
-                    insert.Parameters.Add(new NpgsqlParameter<string[]>("activities", texts));
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await using (var summary = new NpgsqlCommand(
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string>("channel", channelId),
+                        new NpgsqlParameter<string>("conversation", conversationId),
+                        new NpgsqlParameter<DateTimeOffset>("stored", NpgsqlDbType.TimestampTz) { TypedValue = stored },
+                        new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ids },
+                        new NpgsqlParameter<string[]>("activities", texts),
+                    },
+                },
+                new NpgsqlBatchCommand(
                     """
                     INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count, touched)
                     VALUES (@channel, @conversation, @stored, @stored, @count, nextval('transcripts_touched'))
@@ -73,20 +74,18 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
                         last_activity = excluded.last_activity,
                         activity_count = transcripts.activity_count + excluded.activity_count,
                         touched = excluded.touched
-                    """,
-                    connection))
+                    """)
                 {
-                    summary.Parameters.Add(new NpgsqlParameter<string>("channel", channelId));
-                    summary.Parameters.Add(new NpgsqlParameter<string>("conversation", conversationId));
-                    summary.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("stored", NpgsqlDbType.TimestampTz) { TypedValue = stored });
-                    summary.Parameters.Add(new NpgsqlParameter<int>("count", activities.Count));
-                    await summary.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                return (activities.Count, true);
-            },
-            cancellationToken,
-            mayUndo: false).ConfigureAwait(false);
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string>("channel", channelId),
+                        new NpgsqlParameter<string>("conversation", conversationId),
+                        new NpgsqlParameter<DateTimeOffset>("stored", NpgsqlDbType.TimestampTz) { TypedValue = stored },
+                        new NpgsqlParameter<int>("count", activities.Count),
+                    },
+                },
+            ],
+            cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogAppended(_logger, activities.Count, elapsed.TotalMilliseconds);
     }

@@ -34,18 +34,23 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
     public async Task<TriageState?> GetStateAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var text = await _database.RunAsync(
-            async connection =>
-            {
-                // Reading a conversation is a turn on it: the expiry slides, as the in-memory cache's does.
-                await using var command = new NpgsqlCommand(
-                    "UPDATE volatile_conversations SET expires = now() + @sliding WHERE key = @key AND expires > now() RETURNING state",
-                    connection);
-                command.Parameters.Add(new NpgsqlParameter<string>("key", key));
-                command.Parameters.Add(new NpgsqlParameter<TimeSpan>("sliding", NpgsqlDbType.Interval) { TypedValue = _slidingExpiration });
-                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-            },
-            cancellationToken).ConfigureAwait(false);
+        string? text;
+        if (_database.Turn is { } turn && turn.Key == key && turn.Volatile is { } seen)
+        {
+            // Read (and its expiry slid) with the turn's lock; only this turn can have changed it since.
+            text = seen.State;
+        }
+        else
+        {
+            text = await _database.RunAsync(
+                async connection =>
+                {
+                    await using var batch = new NpgsqlBatch(connection) { BatchCommands = { GetStateCommand(key, _slidingExpiration) } };
+                    return await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return text is null ? null : JsonSerializer.Deserialize(text, BotJsonContext.Default.TriageState);
     }
 
@@ -54,7 +59,8 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(state);
         var text = JsonSerializer.Serialize(state, BotJsonContext.Default.TriageState);
-        await ExecuteAsync(
+        Forget(key);
+        await WriteAsync(
             """
             INSERT INTO volatile_conversations AS v (key, state, expires) VALUES (@key, @value, now() + @sliding)
             ON CONFLICT (key) DO UPDATE SET
@@ -71,27 +77,32 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
     public Task RemoveStateAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ExecuteAsync(
-            """
-            DELETE FROM volatile_conversations WHERE key = @key AND (pending = '[]' OR expires <= now());
-            UPDATE volatile_conversations SET state = NULL WHERE key = @key;
-            """,
-            key,
-            null,
+        if (IsKnownAbsent(key))
+        {
+            return Task.CompletedTask;
+        }
+
+        Forget(key);
+        return _database.WriteAsync(
+            [
+                Command("DELETE FROM volatile_conversations WHERE key = @key AND (pending = '[]' OR expires <= now())", key),
+                Command("UPDATE volatile_conversations SET state = NULL WHERE key = @key", key),
+            ],
             cancellationToken);
     }
 
-    public async Task HoldTranscriptAsync(string key, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public Task HoldTranscriptAsync(string key, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(activities);
         if (activities.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var array = "[" + string.Join(',', activities.Select(a => JsonSerializer.Serialize(a, BotJsonContext.Default.Activity))) + "]";
-        await ExecuteAsync(
+        Forget(key);
+        return WriteAsync(
             """
             INSERT INTO volatile_conversations AS v (key, pending, expires) VALUES (@key, @value::jsonb, now() + @sliding)
             ON CONFLICT (key) DO UPDATE SET
@@ -101,40 +112,29 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
             """,
             key,
             array,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<Activity>> TakePendingTranscriptAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var text = await _database.RunInTransactionAsync(
-            async connection =>
-            {
-                string? pending;
-                await using (var select = new NpgsqlCommand(
-                    "SELECT pending::text FROM volatile_conversations WHERE key = @key AND expires > now() FOR UPDATE",
-                    connection))
-                {
-                    select.Parameters.Add(new NpgsqlParameter<string>("key", key));
-                    pending = await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-                }
+        if (IsKnownAbsent(key))
+        {
+            return [];
+        }
 
-                // Emptied, and gone altogether when no unconsented state is left to keep.
-                await using (var clear = new NpgsqlCommand(
-                    """
-                    DELETE FROM volatile_conversations WHERE key = @key AND (state IS NULL OR expires <= now());
-                    UPDATE volatile_conversations SET pending = '[]' WHERE key = @key;
-                    """,
-                    connection))
-                {
-                    clear.Parameters.Add(new NpgsqlParameter<string>("key", key));
-                    await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+        Forget(key);
 
-                return (pending, true);
-            },
-            cancellationToken,
-            mayUndo: false).ConfigureAwait(false);
+        // One round trip, all or nothing: the held activities, then the row emptied, and gone altogether when no
+        // unconsented state is left to keep.
+        var text = await _database.RunBatchAsync(
+            [
+                Command("SELECT pending::text FROM volatile_conversations WHERE key = @key AND expires > now() FOR UPDATE", key),
+                Command("DELETE FROM volatile_conversations WHERE key = @key AND (state IS NULL OR expires <= now())", key),
+                Command("UPDATE volatile_conversations SET pending = '[]' WHERE key = @key", key),
+            ],
+            async reader => await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetString(0) : null,
+            cancellationToken).ConfigureAwait(false);
 
         if (text is null)
         {
@@ -145,20 +145,49 @@ public sealed class PostgresVolatileConversationStore : IVolatileConversationSto
         return [.. document.RootElement.EnumerateArray().Select(e => e.Deserialize(BotJsonContext.Default.Activity)!)];
     }
 
-    private Task<int> ExecuteAsync(string sql, string key, string? value, CancellationToken cancellationToken) =>
-        _database.RunAsync(
-            async connection =>
+    /// <summary>
+    /// The statement that reads a conversation's unconsented state: reading a conversation is a turn on it, so the
+    /// expiry slides, as the in-memory cache's does. One row (state possibly null) when the conversation has a live
+    /// row, none otherwise.
+    /// </summary>
+    internal static NpgsqlBatchCommand GetStateCommand(string key, TimeSpan slidingExpiration) =>
+        new("UPDATE volatile_conversations SET expires = now() + @sliding WHERE key = @key AND expires > now() RETURNING state")
+        {
+            Parameters =
             {
-                await using var command = new NpgsqlCommand(sql, connection);
-                command.Parameters.Add(new NpgsqlParameter<string>("key", key));
-                if (value is not null)
-                {
-                    command.Parameters.Add(new NpgsqlParameter<string>("value", value));
-                }
-
-                command.Parameters.Add(new NpgsqlParameter<TimeSpan>("sliding", NpgsqlDbType.Interval) { TypedValue = _slidingExpiration });
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                new NpgsqlParameter<string>("key", key),
+                new NpgsqlParameter<TimeSpan>("sliding", NpgsqlDbType.Interval) { TypedValue = slidingExpiration },
             },
+        };
+
+    private static NpgsqlBatchCommand Command(string sql, string key) =>
+        new(sql) { Parameters = { new NpgsqlParameter<string>("key", key) } };
+
+    // True when the running turn holds this conversation and found no live row for it, and has not written one since.
+    private bool IsKnownAbsent(string key) =>
+        _database.Turn is { } turn && turn.Key == key && turn.Volatile is { Exists: false };
+
+    private void Forget(string key)
+    {
+        if (_database.Turn is { } turn && turn.Key == key)
+        {
+            turn.Volatile = null;
+        }
+    }
+
+    private Task WriteAsync(string sql, string key, string value, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            [
+                new NpgsqlBatchCommand(sql)
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string>("key", key),
+                        new NpgsqlParameter<string>("value", value),
+                        new NpgsqlParameter<TimeSpan>("sliding", NpgsqlDbType.Interval) { TypedValue = _slidingExpiration },
+                    },
+                },
+            ],
             cancellationToken);
 
     private async Task SweepAsync(CancellationToken cancellationToken)
