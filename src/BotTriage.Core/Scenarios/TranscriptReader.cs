@@ -27,7 +27,7 @@ internal static class TranscriptReader
         }
         catch (JsonException e)
         {
-            errors.Add(new DialogError(path, (int)(e.LineNumber ?? 0) + 1, $"invalid JSON: {e.Message}"));
+            errors.Add(new DialogError(path, (int)(e.LineNumber ?? 0) + 1, string.Create(CultureInfo.InvariantCulture, $"invalid JSON at position {(e.BytePositionInLine ?? 0) + 1} of the line")));
             return null;
         }
 

@@ -20,6 +20,8 @@ namespace BotTriage.Web.Therapists;
 /// </summary>
 internal static class TherapistEndpoints
 {
+    private const string UnknownAccount = "(unknown account)";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static void MapTherapistEndpoints(this IEndpointRouteBuilder app)
@@ -93,8 +95,12 @@ internal static class TherapistEndpoints
         if (account is null || !PasswordHasher.Verify(password, account.PasswordHash))
         {
             var locked = throttle.RecordFailure(name);
-            TherapistLog.LoginFailed(logger, name, locked);
-            await audit.AppendAsync(new AuditEntry(timeProvider.GetUtcNow(), name, "login-failed"), context.RequestAborted);
+
+            // Whatever was typed as a name that matches no account (a password in the wrong field, say) stays out of
+            // the log and the audit.
+            var known = account?.UserName ?? UnknownAccount;
+            TherapistLog.LoginFailed(logger, known, locked);
+            await audit.AppendAsync(new AuditEntry(timeProvider.GetUtcNow(), known, "login-failed"), context.RequestAborted);
             return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Gebruikersnaam of wachtwoord klopt niet.", "User name or password is wrong."), name, OpenIdConnect(context)), StatusCodes.Status401Unauthorized);
         }
 
