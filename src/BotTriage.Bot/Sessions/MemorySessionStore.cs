@@ -88,7 +88,7 @@ public sealed class MemorySessionStore : ISessionStore
         string Urgency,
         ImmutableList<string> Routes,
         bool HasRedFlag,
-        byte[] State,
+        ReadOnlyMemory<byte> State,
         long Sequence)
     {
         public static Entry From(SessionRecord session, long sequence) => new(
@@ -101,7 +101,8 @@ public sealed class MemorySessionStore : ISessionStore
             session.Urgency,
             session.Routes,
             !session.RedFlags.IsEmpty,
-            JsonSerializer.SerializeToUtf8Bytes(session.State, BotJsonContext.Default.TriageState),
+            // The conversation store's bytes when the recorder passed them on: one copy of the text for both.
+            session.StateJson.IsEmpty ? JsonSerializer.SerializeToUtf8Bytes(session.State, BotJsonContext.Default.TriageState) : session.StateJson,
             sequence);
 
         public SessionRecord ToRecord() => new()
@@ -112,7 +113,7 @@ public sealed class MemorySessionStore : ISessionStore
             Started = Started,
             ConsentedAt = ConsentedAt,
             Updated = Updated,
-            State = JsonSerializer.Deserialize(State, BotJsonContext.Default.TriageState)
+            State = JsonSerializer.Deserialize(State.Span, BotJsonContext.Default.TriageState)
                 ?? throw new JsonException("A stored session has no state."),
         };
     }

@@ -27,6 +27,12 @@ public sealed record SessionRecord
 
     public required TriageState State { get; init; }
 
+    /// <summary>
+    /// <see cref="State"/> as the JSON text that was just stored with the conversation, when the writer has it (empty
+    /// otherwise): a store keeps these bytes rather than serializing the state a second time in the same turn.
+    /// </summary>
+    public ReadOnlyMemory<byte> StateJson { get; init; }
+
     public SessionKey Key => new(ChannelId, ConversationId);
 
     public string Culture => State.Culture;

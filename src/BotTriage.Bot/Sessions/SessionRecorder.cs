@@ -12,8 +12,11 @@ namespace BotTriage.Bot.Sessions;
 /// </summary>
 public sealed class SessionRecorder(ISessionStore sessions, TimeProvider timeProvider)
 {
-    /// <summary>Records the state a turn produced; <paramref name="before"/> is the state as loaded for the turn.</summary>
-    public Task RecordAsync(string channelId, string conversationId, string? userId, StoredConversation? before, TriageState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the state a turn produced; <paramref name="before"/> is the state as loaded for the turn, and
+    /// <paramref name="stateJson"/> the state's JSON as the conversation store just saved it (empty when not known).
+    /// </summary>
+    public Task RecordAsync(string channelId, string conversationId, string? userId, StoredConversation? before, TriageState state, ReadOnlyMemory<byte> stateJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.ConsentGiven)
@@ -29,6 +32,7 @@ public sealed class SessionRecorder(ISessionStore sessions, TimeProvider timePro
                     ConsentedAt = now,
                     Updated = now,
                     State = state,
+                    StateJson = stateJson,
                 },
                 cancellationToken);
         }

@@ -31,26 +31,27 @@ public sealed class ConversationStateStore(IStorage storage, IVolatileConversati
             return null;
         }
 
-        var stored = item.Value.Deserialize(BotJsonContext.Default.TriageState)
+        var stored = item.Deserialize(BotJsonContext.Default.TriageState)
             ?? throw new JsonException($"Stored state at {key} is empty.");
         return new StoredConversation(stored, item.ETag, IsDurable: true);
     }
 
     /// <summary>
     /// Saves <paramref name="next"/>, durably only with consent. Throws <see cref="StorageConcurrencyException"/>
-    /// when another instance saved the conversation since <paramref name="previous"/> was loaded.
+    /// when another instance saved the conversation since <paramref name="previous"/> was loaded. Returns the JSON
+    /// text that was stored durably (which the caller must not change), or empty when the state stays volatile.
     /// </summary>
-    public async Task SaveAsync(string channelId, string conversationId, StoredConversation? previous, TriageState next, CancellationToken cancellationToken)
+    public async Task<ReadOnlyMemory<byte>> SaveAsync(string channelId, string conversationId, StoredConversation? previous, TriageState next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
         var key = ConversationKeys.Conversation(channelId, conversationId);
         if (next.ConsentGiven)
         {
             var etag = previous is { IsDurable: true } ? previous.ETag ?? NewKeyETag : NewKeyETag;
-            var value = JsonSerializer.SerializeToElement(next, BotJsonContext.Default.TriageState);
-            await storage.WriteAsync(new Dictionary<string, StoreItem>(StringComparer.Ordinal) { [key] = new StoreItem(value, etag) }, cancellationToken).ConfigureAwait(false);
+            var item = StoreItem.From(next, BotJsonContext.Default.TriageState, etag);
+            await storage.WriteAsync(new Dictionary<string, StoreItem>(1, StringComparer.Ordinal) { [key] = item }, cancellationToken).ConfigureAwait(false);
             await volatileCache.RemoveStateAsync(key, cancellationToken).ConfigureAwait(false);
-            return;
+            return item.Json;
         }
 
         await volatileCache.SetStateAsync(key, next, cancellationToken).ConfigureAwait(false);
@@ -59,6 +60,8 @@ public sealed class ConversationStateStore(IStorage storage, IVolatileConversati
             // Consent was withdrawn (for example by going back to the question): nothing may stay durable.
             await storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
         }
+
+        return ReadOnlyMemory<byte>.Empty;
     }
 
     /// <summary>Forgets the conversation and the person's stored language, everywhere.</summary>
@@ -74,14 +77,14 @@ public sealed class ConversationStateStore(IStorage storage, IVolatileConversati
     {
         var key = ConversationKeys.User(channelId, userId);
         var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(key, out var item) ? item.Value.Deserialize(BotJsonContext.Default.UserProfile)?.Culture : null;
+        return items.TryGetValue(key, out var item) ? item.Deserialize(BotJsonContext.Default.UserProfile)?.Culture : null;
     }
 
     /// <summary>Keeps the person's language; last writer wins, as the SDK's UserState does.</summary>
     public Task SaveUserCultureAsync(string channelId, string userId, string culture, CancellationToken cancellationToken)
     {
         var key = ConversationKeys.User(channelId, userId);
-        var value = JsonSerializer.SerializeToElement(new UserProfile(culture), BotJsonContext.Default.UserProfile);
-        return storage.WriteAsync(new Dictionary<string, StoreItem>(StringComparer.Ordinal) { [key] = new StoreItem(value) }, cancellationToken);
+        var item = StoreItem.From(new UserProfile(culture), BotJsonContext.Default.UserProfile);
+        return storage.WriteAsync(new Dictionary<string, StoreItem>(StringComparer.Ordinal) { [key] = item }, cancellationToken);
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,7 +44,7 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
         {
             if (_cache.TryGetValue(key, out Entry? entry) && entry is not null)
             {
-                result[key] = new StoreItem(JsonElement.Parse(entry.Utf8), entry.ETag);
+                result[key] = new StoreItem(entry.Json, entry.ETag);
             }
         }
 
@@ -78,9 +76,9 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
             {
                 var etag = (++_lastETag).ToString(CultureInfo.InvariantCulture);
 
-                // Kept as compact UTF-8 text, detached from the caller's JsonDocument (which they may dispose after the
-                // write); every read parses its own copy, so no reader can change what is stored.
-                var stored = new Entry(ToUtf8(item.Value), etag);
+                // Kept as the writer's compact UTF-8 text, which the writer handed over (see StoreItem); readers get it
+                // as read-only memory and parse their own values from it.
+                var stored = new Entry(item.Json, etag);
                 _cache.Set(key, stored, new MemoryCacheEntryOptions { SlidingExpiration = _slidingExpiration });
                 etags[key] = etag;
             }
@@ -132,9 +130,6 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    // The text exactly as written (escapes, number formats, property order), as the SQLite store keeps it.
-    private static byte[] ToUtf8(JsonElement value) => JsonMarshal.GetRawUtf8Value(value).ToArray();
-
     [LoggerMessage(EventId = 1120, Level = LogLevel.Debug, Message = "State read: {Requested} keys requested, {Found} found")]
     private static partial void LogRead(ILogger logger, int requested, int found);
 
@@ -147,6 +142,6 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
     [LoggerMessage(EventId = 1123, Level = LogLevel.Debug, Message = "State deleted: {Count} keys")]
     private static partial void LogDeleted(ILogger logger, int count);
 
-    /// <summary>A stored value: its JSON as UTF-8 bytes and its ETag.</summary>
-    private sealed record Entry(byte[] Utf8, string ETag);
+    /// <summary>A stored value: its JSON text exactly as written (UTF-8) and its ETag.</summary>
+    private sealed record Entry(ReadOnlyMemory<byte> Json, string ETag);
 }

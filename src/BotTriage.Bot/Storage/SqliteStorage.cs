@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -60,7 +60,8 @@ public sealed partial class SqliteStorage : IStorage
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                result[key] = new StoreItem(JsonElement.Parse(reader.GetString(0)), reader.GetString(1));
+                // The column's UTF-8 text as it is on disk: no string and no DOM in between.
+                result[key] = new StoreItem(reader.GetFieldValue<byte[]>(0), reader.GetString(1));
             }
         }
 
@@ -211,7 +212,7 @@ public sealed partial class SqliteStorage : IStorage
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.Add("$key", SqliteType.Text).Value = key;
-        command.Parameters.Add("$value", SqliteType.Text).Value = item.Value.GetRawText();
+        command.Parameters.Add("$value", SqliteType.Text).Value = Encoding.UTF8.GetString(item.Json.Span);
         command.Parameters.Add("$etag", SqliteType.Text).Value = etag;
         command.Parameters.Add("$updated", SqliteType.Text).Value = updated;
         if (sql == UpdateIfMatchSql)

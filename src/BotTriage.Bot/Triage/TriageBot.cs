@@ -100,9 +100,10 @@ public sealed class TriageBot(
             }
 
             result = result with { State = result.State with { LastMessageId = activity.Id } };
+            ReadOnlyMemory<byte> savedJson;
             try
             {
-                await conversations.SaveAsync(channelId, conversationId, stored, result.State, cancellationToken).ConfigureAwait(false);
+                savedJson = await conversations.SaveAsync(channelId, conversationId, stored, result.State, cancellationToken).ConfigureAwait(false);
             }
             catch (StorageConcurrencyException) when (attempt < maxAttempts)
             {
@@ -110,7 +111,7 @@ public sealed class TriageBot(
                 continue;
             }
 
-            await sessionRecorder.RecordAsync(channelId, conversationId, userId, stored, result.State, cancellationToken).ConfigureAwait(false);
+            await sessionRecorder.RecordAsync(channelId, conversationId, userId, stored, result.State, savedJson, cancellationToken).ConfigureAwait(false);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 TriageBotLog.Stepped(logger, result.State.Turn, channelId, conversationId, stored?.State.Step, result.State.Step, result.Replies.Count, result.State.ConsentGiven);

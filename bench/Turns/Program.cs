@@ -1,0 +1,136 @@
+// The cost of one triage turn inside the host, without HTTP: the web app is built in this process with the same
+// AddBotTriage/MapBotTriage as Program.cs, and each turn does what POST /api/messages does after reading the body:
+// the Activity JSON is deserialized, runs through the ChannelAdapter's middleware and the bot with deliveryMode
+// expectReplies, and the replies are serialized. Conversations walk the same full triage as bench/Load/triage.lua,
+// one turn after another on one logical thread, so CPU time per turn and bytes allocated per turn are exact and
+// do not depend on how busy the machine is.
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BotTriage.Bot.Builder;
+using BotTriage.Bot.Schema;
+using BotTriage.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+var provider = args.Length > 0 ? args[0] : "memory";
+var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var dataDirectory = Directory.CreateTempSubdirectory("bottriage-turns-").FullName;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Storage:Provider"] = provider,
+    ["Storage:DataDirectory"] = dataDirectory,
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["urls"] = "http://127.0.0.1:0",
+});
+builder.AddBotTriage();
+
+var app = builder.Build();
+app.MapBotTriage();
+await app.StartAsync();
+try
+{
+    var adapter = app.Services.GetRequiredService<ChannelAdapter>();
+    var bot = app.Services.GetRequiredService<IBot>();
+    var output = new ArrayBufferWriter<byte>(16 * 1024);
+    using var writer = new Utf8JsonWriter(output);
+    var conversation = 0;
+    var messageId = 0;
+
+    async Task<int> WalkAsync(string run)
+    {
+        var script = Script.For(conversation);
+        var id = $"{run}-{conversation++}";
+        for (var step = 0; step < script.Texts.Length; step++)
+        {
+            var body = Encoding.UTF8.GetBytes(
+                $$"""{"type":"message","id":"m{{++messageId}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-{{id}}","name":"load"},"recipient":{"id":"bot"},"conversation":{"id":"{{id}}"},"locale":"{{script.Locale}}","deliveryMode":"expectReplies","text":"{{script.Texts[step]}}"}""");
+            var activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity)!;
+            var response = await adapter.ProcessActivityAsync(activity, bot, CancellationToken.None);
+            output.ResetWrittenCount();
+            writer.Reset();
+            JsonSerializer.Serialize(writer, response.ExpectedReplies!, BotJsonContext.Default.ExpectedReplies);
+            writer.Flush();
+            var expected = script.Expect[step];
+            if (response.Status != 200 || (expected.Length > 0 && !Encoding.UTF8.GetString(output.WrittenSpan).Contains(expected, StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"Unexpected reply at step {step} ({response.Status}): {Encoding.UTF8.GetString(output.WrittenSpan)[..Math.Min(300, output.WrittenCount)]}");
+            }
+        }
+
+        return script.Texts.Length;
+    }
+
+    // Warm-up: JIT tiers, pools, caches.
+    var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 8;
+    while (Stopwatch.GetTimestamp() < warmUntil)
+    {
+        await WalkAsync("warm");
+    }
+
+    Console.WriteLine($"{provider}: full triage turns through the adapter, in process, one at a time; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    var best = double.MaxValue;
+    for (var run = 0; run < 5; run++)
+    {
+        GC.Collect();
+        var turns = 0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        var until = started + (long)(Stopwatch.Frequency * seconds);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            turns += await WalkAsync($"run{run}");
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var perTurn = elapsed.TotalMicroseconds / turns;
+        best = Math.Min(best, perTurn);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  run {run + 1}: {turns / elapsed.TotalSeconds,8:N0} turns/s  {perTurn,6:F1} µs/turn  {cpuUsed.TotalMicroseconds / turns,6:F1} µs CPU/turn (GC included)  {bytes / (double)turns,8:N0} bytes allocated/turn"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F1} µs per turn ({1e6 / best:N0} turns/s on one thread)"));
+}
+finally
+{
+    await app.StopAsync();
+    await app.DisposeAsync();
+    Directory.Delete(dataDirectory, recursive: true);
+}
+
+/// <summary>The conversation bench/Load/triage.lua walks, Dutch and English alternating.</summary>
+internal sealed record Script(string Locale, string[] Texts, string[] Expect)
+{
+    private static readonly string[] NlLocations = ["nek", "mijn nek", "ik heb last van mijn nek"];
+    private static readonly string[] EnLocations = ["neck", "my neck"];
+    private static readonly string[] NlDurations = ["3 weken", "sinds 5 dagen", "2 weken"];
+    private static readonly string[] EnDurations = ["3 weeks", "5 days", "2 weeks"];
+
+    public static Script For(int conversation)
+    {
+        var dutch = conversation % 2 == 0;
+        var locations = dutch ? NlLocations : EnLocations;
+        var durations = dutch ? NlDurations : EnDurations;
+        var (greeting, no, yes, language, pain, bother, never) = dutch
+            ? ("hoi", "nee", "ja", "nederlands", "4", "een beetje", "helemaal niet")
+            : ("hi", "no", "yes", "english", "4", "a little", "not at all");
+        string[] texts =
+        [
+            greeting, no, yes, language, locations[conversation % locations.Length], durations[conversation / 7 % durations.Length], pain, bother,
+            .. Enumerable.Repeat(no, 14), .. Enumerable.Repeat(never, 4), .. Enumerable.Repeat(no, 6),
+        ];
+        string[] expect = dutch
+            ? ["pijn op de borst", "Mag ik je antwoorden bewaren", "In welke taal", "Waar heb je last van", "Hoe lang heb je er al last van", "Hoeveel pijn", "dagelijks leven", "plotseling kracht",
+               .. Enumerable.Repeat("", 12), "Geldt een van deze", "weinig zin", .. Enumerable.Repeat("", 3), "bang dat bewegen", .. Enumerable.Repeat("", 5), "bottriage.outcome"]
+            : ["chest pain", "May I keep your answers", "Which language", "Where is the complaint", "How long have you had it", "How much pain", "daily life", "suddenly lost strength",
+               .. Enumerable.Repeat("", 12), "Does any of these apply", "little interest", .. Enumerable.Repeat("", 3), "afraid that moving", .. Enumerable.Repeat("", 5), "bottriage.outcome"];
+        return new Script(dutch ? "nl-NL" : "en-US", texts, expect);
+    }
+}
