@@ -63,15 +63,14 @@ public sealed class TranscriptLoggerMiddleware(
         switch (decision)
         {
             case TranscriptDecision.Keep:
-                var all = new List<JsonElement>();
-                foreach (var held in await volatileCache.TakePendingTranscriptAsync(key, cancellationToken).ConfigureAwait(false))
-                {
-                    all.Add(JsonSerializer.SerializeToElement(held, BotJsonContext.Default.Activity));
-                }
+                var held = await volatileCache.TakePendingTranscriptAsync(key, cancellationToken).ConfigureAwait(false);
+                List<Activity> kept = [.. held, .. turn];
 
-                foreach (var activity in turn)
+                // One document for the turn's activities: each is an element of it, serialized once.
+                var all = new List<JsonElement>(kept.Count);
+                foreach (var element in JsonSerializer.SerializeToElement(kept, BotJsonContext.Default.IReadOnlyListActivity).EnumerateArray())
                 {
-                    all.Add(JsonSerializer.SerializeToElement(activity, BotJsonContext.Default.Activity));
+                    all.Add(element);
                 }
 
                 await store.AppendAsync(channelId, conversationId, all, cancellationToken).ConfigureAwait(false);
