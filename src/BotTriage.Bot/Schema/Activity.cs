@@ -91,16 +91,28 @@ public sealed record Activity
     public Activity ApplyConversationReference(ConversationReference reference, bool isIncoming = false)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var addressed = this with
-        {
-            ChannelId = reference.ChannelId,
-            ServiceUrl = reference.ServiceUrl,
-            Conversation = reference.Conversation,
-            Locale = Locale ?? reference.Locale,
-        };
+        // One copy either way: this runs for every reply of every turn.
         return isIncoming
-            ? addressed with { From = reference.User, Recipient = reference.Bot, Id = reference.ActivityId ?? Id }
-            : addressed with { From = reference.Bot, Recipient = reference.User, ReplyToId = reference.ActivityId ?? ReplyToId };
+            ? this with
+            {
+                ChannelId = reference.ChannelId,
+                ServiceUrl = reference.ServiceUrl,
+                Conversation = reference.Conversation,
+                Locale = Locale ?? reference.Locale,
+                From = reference.User,
+                Recipient = reference.Bot,
+                Id = reference.ActivityId ?? Id,
+            }
+            : this with
+            {
+                ChannelId = reference.ChannelId,
+                ServiceUrl = reference.ServiceUrl,
+                Conversation = reference.Conversation,
+                Locale = Locale ?? reference.Locale,
+                From = reference.Bot,
+                Recipient = reference.User,
+                ReplyToId = reference.ActivityId ?? ReplyToId,
+            };
     }
 
     // The SDK leaves replyToId off replies to a conversationUpdate on Direct Line and Web Chat: the update has no

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Cards;
@@ -201,14 +202,13 @@ public sealed class TriageBot(
         var activities = new List<Activity>(result.Replies.Count + 1);
         foreach (var reply in result.Replies)
         {
-            var message = Activity.CreateMessageActivity(reply.Text) with { Locale = locale };
-            if (!reply.Choices.IsEmpty)
+            var message = new Activity
             {
-                message = message with
-                {
-                    SuggestedActions = new SuggestedActions { Actions = [.. reply.Choices.Select(c => CardAction.ImBack(c.Label))] },
-                };
-            }
+                Type = ActivityTypes.Message,
+                Text = reply.Text,
+                Locale = locale,
+                SuggestedActions = reply.Choices.IsEmpty ? null : new SuggestedActions { Actions = ImBacks(reply.Choices) },
+            };
 
             if (reply.IsOutcome && result.State.Outcome is { } shown)
             {
@@ -238,5 +238,16 @@ public sealed class TriageBot(
 
         var shaped = await teamsReplies.AdaptAsync(turnContext, result, before, activities, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivitiesAsync(shaped, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static CardAction[] ImBacks(ImmutableList<Choice> choices)
+    {
+        var actions = new CardAction[choices.Count];
+        for (var i = 0; i < actions.Length; i++)
+        {
+            actions[i] = CardAction.ImBack(choices[i].Label);
+        }
+
+        return actions;
     }
 }

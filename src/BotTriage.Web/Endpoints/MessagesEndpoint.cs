@@ -23,7 +23,12 @@ public static class MessagesEndpoint
 
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", HandleAsync);
+        // One logger for the endpoint, not one lookup in the factory (under its lock) per request.
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint));
+        app.MapPost(
+            "/api/messages",
+            (HttpRequest request, IChannelAuthenticator authenticator, ChannelAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+                HandleAsync(request, authenticator, adapter, bot, logger, cancellationToken));
         return app;
     }
 
@@ -32,11 +37,10 @@ public static class MessagesEndpoint
         IChannelAuthenticator authenticator,
         ChannelAdapter adapter,
         IBot bot,
-        ILoggerFactory loggerFactory,
+        ILogger logger,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
         if (!request.HasJsonContentType())
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.");
@@ -47,7 +51,8 @@ public static class MessagesEndpoint
             return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"An activity may be at most {MaxBodyBytes} bytes.");
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        // Sized by Content-Length when the client sent one (activities are a few hundred bytes), else for the limit.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared ? (int)declared + 1 : MaxBodyBytes + 1);
         Activity? activity;
         try
         {
@@ -129,8 +134,9 @@ public static class MessagesEndpoint
     private static async Task<int> ReadBoundedAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {
         // Reads at most one byte past the limit: enough to know the body is too large without buffering all of it.
+        // The buffer holds a declared Content-Length and one byte more; Kestrel ends the body at the declared length.
         var total = 0;
-        var limit = MaxBodyBytes + 1;
+        var limit = Math.Min(MaxBodyBytes + 1, buffer.Length);
         while (total < limit)
         {
             var read = await body.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken);
