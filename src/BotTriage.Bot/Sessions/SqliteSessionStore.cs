@@ -42,6 +42,14 @@ public sealed class SqliteSessionStore : ISessionStore
         _schema = new SqliteSchema(database, Schema);
     }
 
+    private const string UpsertSql = """
+        INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state)
+        VALUES ($channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag, $state)
+        ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
+            pseudonym = excluded.pseudonym, updated = excluded.updated, urgency = excluded.urgency,
+            routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state;
+        """;
+
     public async Task UpsertAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -53,15 +61,7 @@ public sealed class SqliteSessionStore : ISessionStore
         await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state)
-                    VALUES ($channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag, $state)
-                    ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
-                        pseudonym = excluded.pseudonym, updated = excluded.updated, urgency = excluded.urgency,
-                        routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state;
-                    """;
+                var command = SqliteDatabase.ReusedCommand(connection, transaction, UpsertSql);
                 command.Parameters.Add("$channel", SqliteType.Text).Value = session.ChannelId;
                 command.Parameters.Add("$conversation", SqliteType.Text).Value = session.ConversationId;
                 command.Parameters.Add("$pseudonym", SqliteType.Text).Value = session.Pseudonym;

@@ -61,6 +61,10 @@ public sealed partial class SqliteDatabase : IDisposable
     private const int MaxWritesPerTransaction = 256;
     private const string SavepointName = "bottriage_write";
 
+    // The writer's statements, prepared once per writer connection (which lives as long as this instance): preparing
+    // costs more than running these small statements. Closing a connection finalizes its commands' statements.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> WriterStatements = new();
+
     // SQLite has one writer per file. Writes of this process queue here, in order, for the one writer connection,
     // instead of meeting SQLite's busy handler, which sleeps and retries and, under load, spends most of a turn asleep.
     private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
@@ -337,7 +341,7 @@ public sealed partial class SqliteDatabase : IDisposable
         {
             if (!single)
             {
-                transaction.Save(SavepointName);
+                await ReusedCommand(connection, transaction, "SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
             }
 
             try
@@ -353,21 +357,42 @@ public sealed partial class SqliteDatabase : IDisposable
                     return;
                 }
 
-                transaction.Rollback(SavepointName);
-                transaction.Release(SavepointName);
+                await ReusedCommand(connection, transaction, "ROLLBACK TO SAVEPOINT " + SavepointName + "; RELEASE SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
                 request.Fail(exception);
                 continue;
             }
 
             if (!single)
             {
-                transaction.Release(SavepointName);
+                await ReusedCommand(connection, transaction, "RELEASE SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
             }
 
             done.Add(request);
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The command for <paramref name="sql"/> on the writer's <paramref name="connection"/>, enlisted in
+    /// <paramref name="transaction"/> and without parameters: created and prepared the first time, reused after. For
+    /// the work of <see cref="WriteAsync{T}"/> only (one writer at a time uses the connection); the caller adds its
+    /// parameters and does not dispose the command.
+    /// </summary>
+    public static SqliteCommand ReusedCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var commands = WriterStatements.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        return command;
     }
 
     private async Task<SqliteConnection> OpenWriterAsync()

@@ -208,9 +208,7 @@ public sealed partial class SqliteStorage : IStorage
         string updated,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = SqliteDatabase.ReusedCommand(connection, transaction, sql);
         command.Parameters.Add("$key", SqliteType.Text).Value = key;
         command.Parameters.Add("$value", SqliteType.Text).Value = Encoding.UTF8.GetString(item.Json.Span);
         command.Parameters.Add("$etag", SqliteType.Text).Value = etag;

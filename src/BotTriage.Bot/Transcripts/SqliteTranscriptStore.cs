@@ -27,6 +27,19 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         _logger = logger;
     }
 
+    private const string InsertActivitySql = """
+        INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
+        VALUES ($channel, $conversation, $id, $stored, $activity);
+        """;
+
+    private const string UpsertSummarySql = """
+        INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count)
+        VALUES ($channel, $conversation, $stored, $stored, $count)
+        ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
+            last_activity = excluded.last_activity,
+            activity_count = activity_count + excluded.activity_count;
+        """;
+
     public async Task AppendAsync(string channelId, string conversationId, IReadOnlyList<JsonElement> activities, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
@@ -51,13 +64,8 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
-                await using (var insert = connection.CreateCommand())
                 {
-                    insert.Transaction = transaction;
-                    insert.CommandText = """
-                        INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
-                        VALUES ($channel, $conversation, $id, $stored, $activity);
-                        """;
+                    var insert = SqliteDatabase.ReusedCommand(connection, transaction, InsertActivitySql);
                     insert.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
                     insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
                     insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
@@ -71,16 +79,8 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
                     }
                 }
 
-                await using (var summary = connection.CreateCommand())
                 {
-                    summary.Transaction = transaction;
-                    summary.CommandText = """
-                        INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count)
-                        VALUES ($channel, $conversation, $stored, $stored, $count)
-                        ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
-                            last_activity = excluded.last_activity,
-                            activity_count = activity_count + excluded.activity_count;
-                        """;
+                    var summary = SqliteDatabase.ReusedCommand(connection, transaction, UpsertSummarySql);
                     summary.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
                     summary.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
                     summary.Parameters.Add("$stored", SqliteType.Text).Value = stored;
