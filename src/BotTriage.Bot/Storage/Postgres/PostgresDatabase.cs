@@ -56,6 +56,14 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
+        // A connection returned to the pool is not reset (DISCARD ALL's seven statements, sent with the next turn's
+        // first): the store leaves no session state behind (no SET, temporary table or LISTEN; the turn's advisory
+        // lock is transaction-level and the migration's is released explicitly).
+        if (!SetsOption(connectionString, "noresetonclose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         Host = builder.Host;
         DatabaseName = builder.Database ?? builder.Username ?? "";
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -448,7 +456,7 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     }
 
     // The lock, then the conversation's volatile row (PostgresVolatileConversationStore.GetStateAsync's statement)
-    // and its durable row (PostgresStorage.ReadAsync's), in one round trip.
+    // and its durable row, row-locked until the turn ends (see PostgresStorage.ReadForTurnCommand), in one round trip.
     private static async Task BeginTurnAsync(PostgresTurn turn, TimeSpan volatileExpiration, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(turn.Connection)
@@ -457,7 +465,7 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
             {
                 new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))") { Parameters = { new NpgsqlParameter<string>("key", turn.Key) } },
                 PostgresVolatileConversationStore.GetStateCommand(turn.Key, volatileExpiration),
-                PostgresStorage.ReadCommand([turn.Key]),
+                PostgresStorage.ReadForTurnCommand(turn.Key),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -467,7 +475,7 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
             : new PostgresTurn.VolatileRow(Exists: false, null);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         turn.Durable = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new PostgresTurn.DurableRow(reader.GetString(1), reader.GetString(2))
+            ? new PostgresTurn.DurableRow(reader.GetString(0), reader.GetString(1))
             : new PostgresTurn.DurableRow(null, null);
     }
 
