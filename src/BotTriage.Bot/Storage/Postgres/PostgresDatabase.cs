@@ -56,6 +56,14 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
+        // A connection returned to the pool is not reset (DISCARD ALL's seven statements, sent with the next turn's
+        // first): the store leaves no session state behind (no SET, temporary table or LISTEN; the turn's advisory
+        // lock is transaction-level and the migration's is released explicitly).
+        if (!SetsOption(connectionString, "noresetonclose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         Host = builder.Host;
         DatabaseName = builder.Database ?? builder.Username ?? "";
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -217,14 +225,13 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
     {
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         NpgsqlConnection? connection = null;
-        NpgsqlTransaction? transaction = null;
+        var ended = false;
         try
         {
             PostgresTurn running;
             try
             {
                 connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 running = new PostgresTurn(lockKey, connection);
                 await BeginTurnAsync(running, volatileExpiration, cancellationToken).ConfigureAwait(false);
             }
@@ -245,8 +252,14 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
 
             try
             {
+                // The turn's last writes and its commit in one round trip. A failing write aborts the transaction and
+                // the server skips the rest of the batch, COMMIT included; it is rolled back below. When the
+                // connection is lost during this round trip the commit may or may not have happened: the turn is
+                // answered 503 either way, and the channel's retry finds the message applied (TriageBot compares it
+                // with the state's LastMessageId) or not.
+                running.Deferred.Add(new NpgsqlBatchCommand("COMMIT"));
                 await SendDeferredAsync(running, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                ended = true;
             }
             catch (Exception exception) when (IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
             {
@@ -255,14 +268,14 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
         finally
         {
-            // Disposing an uncommitted transaction rolls it back; on a broken connection the server already has.
-            if (transaction is not null)
-            {
-                await DisposeQuietlyAsync(transaction).ConfigureAwait(false);
-            }
-
             if (connection is not null)
             {
+                // An unfinished transaction is rolled back; on a broken connection the server already has.
+                if (!ended)
+                {
+                    await RollBackQuietlyAsync(connection).ConfigureAwait(false);
+                }
+
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
@@ -373,11 +386,17 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         return parsed.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), normalisedName, StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task DisposeQuietlyAsync(NpgsqlTransaction transaction)
+    private async Task RollBackQuietlyAsync(NpgsqlConnection connection)
     {
+        if (connection.FullState != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
         try
         {
-            await transaction.DisposeAsync().ConfigureAwait(false);
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsUnavailable(exception) || exception is NpgsqlException or InvalidOperationException)
         {
@@ -447,17 +466,20 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    // The lock, then the conversation's volatile row (PostgresVolatileConversationStore.GetStateAsync's statement)
-    // and its durable row (PostgresStorage.ReadAsync's), in one round trip.
+    // The transaction, the lock, then the conversation's volatile row (PostgresVolatileConversationStore.GetStateAsync's
+    // statement) and its durable row, row-locked until the turn ends (see PostgresStorage.ReadForTurnCommand), in one
+    // round trip. The transaction is begun and committed in SQL, not with NpgsqlTransaction, so that the commit can go
+    // in one round trip with the turn's last writes.
     private static async Task BeginTurnAsync(PostgresTurn turn, TimeSpan volatileExpiration, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(turn.Connection)
         {
             BatchCommands =
             {
+                new NpgsqlBatchCommand("BEGIN"),
                 new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))") { Parameters = { new NpgsqlParameter<string>("key", turn.Key) } },
                 PostgresVolatileConversationStore.GetStateCommand(turn.Key, volatileExpiration),
-                PostgresStorage.ReadCommand([turn.Key]),
+                PostgresStorage.ReadForTurnCommand(turn.Key),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -467,7 +489,7 @@ public sealed partial class PostgresDatabase : IAsyncDisposable, IDisposable
             : new PostgresTurn.VolatileRow(Exists: false, null);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         turn.Durable = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new PostgresTurn.DurableRow(reader.GetString(1), reader.GetString(2))
+            ? new PostgresTurn.DurableRow(reader.GetString(0), reader.GetString(1))
             : new PostgresTurn.DurableRow(null, null);
     }
 

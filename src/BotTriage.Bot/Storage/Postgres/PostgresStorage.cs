@@ -105,8 +105,30 @@ public sealed partial class PostgresStorage : IStorage
 
         var started = Stopwatch.GetTimestamp();
         var updated = _timeProvider.GetUtcNow();
-        Forget(changes.Keys);
         string? conflict = null;
+        if (changes.Count == 1 && _database.Turn is { } turn && turn.Durable is { Value: not null } seen
+            && changes.Single() is var (turnKey, turnItem) && turnKey == turn.Key && !SqliteStorage.IsUnconditional(turnItem.ETag))
+        {
+            // The turn's own conversation, whose row the turn read and row-locked in its first round trip (or wrote
+            // since): nobody else can have changed it, so the ETag check is decided here, and the write waits for the
+            // turn's next statement or its commit like the writes nobody reads.
+            if (!string.Equals(turnItem.ETag, seen.ETag, StringComparison.Ordinal))
+            {
+                LogConflict(_logger, 1);
+                throw new StorageConcurrencyException(turnKey);
+            }
+
+            var etag = Guid.NewGuid().ToString("N");
+            var value = turnItem.Value.GetRawText();
+            await _database.WriteAsync([UpdateCommand(turnKey, value, etag, updated)], cancellationToken).ConfigureAwait(false);
+            turn.Durable = new PostgresTurn.DurableRow(value, etag);
+            etags[turnKey] = etag;
+            var written = Stopwatch.GetElapsedTime(started);
+            LogWritten(_logger, 1, written.TotalMilliseconds);
+            return etags;
+        }
+
+        Forget(changes.Keys);
         if (changes.Count == 1)
         {
             // One statement, so no transaction of its own; inside a turn, an unconditional write (whose ETag is made
@@ -214,6 +236,29 @@ public sealed partial class PostgresStorage : IStorage
         new("SELECT key, value, etag FROM bot_state WHERE key = ANY(@keys)")
         {
             Parameters = { new NpgsqlParameter<string[]>("keys", [.. keys.Distinct(StringComparer.Ordinal)]) },
+        };
+
+    /// <summary>
+    /// The statement a turn reads its conversation's state row with: value and ETag, the row locked until the turn's
+    /// transaction ends, so that other writers (erasure, retention, a writer not holding the turn lock) wait for it.
+    /// </summary>
+    internal static NpgsqlBatchCommand ReadForTurnCommand(string key) =>
+        new("SELECT value, etag FROM bot_state WHERE key = @key FOR UPDATE")
+        {
+            Parameters = { new NpgsqlParameter<string>("key", key) },
+        };
+
+    // The write of a row the running turn holds locked and whose ETag it has checked.
+    private static NpgsqlBatchCommand UpdateCommand(string key, string value, string etag, DateTimeOffset updated) =>
+        new("UPDATE bot_state SET value = @value, etag = @etag, updated = @updated WHERE key = @key")
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<string>("key", key),
+                new NpgsqlParameter<string>("value", value),
+                new NpgsqlParameter<string>("etag", etag),
+                new NpgsqlParameter<DateTimeOffset>("updated", NpgsqlDbType.TimestampTz) { TypedValue = updated.ToUniversalTime() },
+            },
         };
 
     // An unconditional write returns no rows; a conditional one returns the number of rows written (0 or 1).

@@ -22,7 +22,11 @@ internal sealed class PostgresTurn(string key, NpgsqlConnection connection)
     /// <summary>The conversation's live row in <c>volatile_conversations</c> at the start of the turn; null once unknown.</summary>
     public VolatileRow? Volatile { get; set; }
 
-    /// <summary>The conversation's row in <c>bot_state</c> at the start of the turn; null once unknown.</summary>
+    /// <summary>
+    /// The conversation's row in <c>bot_state</c> as the turn last saw it: read, row-locked, at the start of the turn,
+    /// and replaced by what the turn itself writes there; null once unknown. While the row exists the turn holds its
+    /// row lock, so no other writer can change it before the turn ends.
+    /// </summary>
     public DurableRow? Durable { get; set; }
 
     /// <summary>A live (unexpired) volatile row: <paramref name="Exists"/> false when there is none.</summary>

@@ -99,6 +99,7 @@ public sealed class PostgresTurnTests : IDisposable
     public async Task TheNextTurnReadsWhatTheLastCommittedAndItsETagStillGuardsTheWrite()
     {
         var first = await _storage.WriteAsync(Item(Key, "{\"step\":\"consent\"}", "\"bottriage-new\""), Token);
+        Task? elsewhere = null;
         await _lock.RunAsync(
             Key,
             async ct =>
@@ -106,12 +107,45 @@ public sealed class PostgresTurnTests : IDisposable
                 var read = await _storage.ReadAsync([Key], ct);
                 Assert.Equal(first[Key], read[Key].ETag);
 
-                // Another writer (not holding the turn's lock) changed the row since: the turn's write is refused.
-                await ExecuteAsync("UPDATE bot_state SET etag = 'elsewhere'");
-                await Assert.ThrowsAsync<StorageConcurrencyException>(() => _storage.WriteAsync(Item(Key, "{\"step\":\"location\"}", read[Key].ETag), ct));
-                Assert.Equal("elsewhere", (await _storage.ReadAsync([Key], ct))[Key].ETag);
+                // Another writer (not holding the turn's lock) waits for the turn: the turn holds the row it read.
+                elsewhere = ExecuteAsync("UPDATE bot_state SET etag = 'elsewhere'");
+                await Task.WhenAny(elsewhere, Task.Delay(300, ct));
+                Assert.False(elsewhere.IsCompleted);
+
+                // A write against any other ETag than the one read is refused; the one read is accepted, once.
+                await Assert.ThrowsAsync<StorageConcurrencyException>(() => _storage.WriteAsync(Item(Key, "{\"step\":\"location\"}", "stale"), ct));
+                var written = await _storage.WriteAsync(Item(Key, "{\"step\":\"location\"}", read[Key].ETag), ct);
+                await Assert.ThrowsAsync<StorageConcurrencyException>(() => _storage.WriteAsync(Item(Key, "{\"step\":\"age\"}", read[Key].ETag), ct));
+                var again = await _storage.ReadAsync([Key], ct);
+                Assert.Equal(written[Key], again[Key].ETag);
+                Assert.Equal("location", again[Key].Value.GetProperty("step").GetString());
             },
             Token);
+
+        // The turn committed its write; the other writer's then went ahead.
+        await elsewhere!.WaitAsync(Token);
+        var after = await _storage.ReadAsync([Key], Token);
+        Assert.Equal("elsewhere", after[Key].ETag);
+        Assert.Equal("location", after[Key].Value.GetProperty("step").GetString());
+    }
+
+    [Fact]
+    public async Task ATurnsWriteOfItsOwnRowWaitsForItsCommitAndIsUndoneWithIt()
+    {
+        var first = await _storage.WriteAsync(Item(Key, "{\"step\":\"consent\"}", "\"bottriage-new\""), Token);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _lock.RunAsync(
+            Key,
+            async ct =>
+            {
+                var read = await _storage.ReadAsync([Key], ct);
+                await _storage.WriteAsync(Item(Key, "{\"step\":\"location\"}", read[Key].ETag), ct);
+                throw new InvalidOperationException("the bot failed");
+            },
+            Token));
+
+        var after = await _storage.ReadAsync([Key], Token);
+        Assert.Equal(first[Key], after[Key].ETag);
+        Assert.Equal("consent", after[Key].Value.GetProperty("step").GetString());
     }
 
     private static Activity Message(string id) => Activity.CreateMessageActivity("hoi") with { Id = id };
