@@ -305,7 +305,7 @@ internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupS
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(["memory", "sqlite"], 20, 5, 50, 5000, "wrk", "Maximum Pool Size=60");
+        var options = new BenchOptions(["memory", "sqlite"], 20, 20, 50, 5000, "wrk", "Maximum Pool Size=60");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options = args[i] switch

@@ -42,7 +42,9 @@ public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionSt
                         new NpgsqlParameter<string>("urgency", session.Urgency),
                         new NpgsqlParameter<string[]>("routes", [.. session.Routes]),
                         new NpgsqlParameter<bool>("redFlag", !session.RedFlags.IsEmpty),
-                        new NpgsqlParameter<string>("state", JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState)),
+                        new NpgsqlParameter<string>("state", session.StateJson.IsEmpty
+                            ? JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState)
+                            : Encoding.UTF8.GetString(session.StateJson.Span)),
                     },
                 },
             ],

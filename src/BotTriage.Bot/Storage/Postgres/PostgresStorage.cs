@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -64,7 +64,7 @@ public sealed partial class PostgresStorage : IStorage
             // Read with the turn's lock, in the round trip that took it; only this turn can have changed it since.
             if (seen.Value is not null)
             {
-                result[turn.Key] = new StoreItem(JsonElement.Parse(seen.Value), seen.ETag);
+                result[turn.Key] = new StoreItem(Encoding.UTF8.GetBytes(seen.Value), seen.ETag);
             }
         }
         else
@@ -75,7 +75,7 @@ public sealed partial class PostgresStorage : IStorage
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        result[reader.GetString(0)] = new StoreItem(JsonElement.Parse(reader.GetString(1)), reader.GetString(2));
+                        result[reader.GetString(0)] = new StoreItem(Encoding.UTF8.GetBytes(reader.GetString(1)), reader.GetString(2));
                     }
 
                     return result.Count;
@@ -119,7 +119,7 @@ public sealed partial class PostgresStorage : IStorage
             }
 
             var etag = Guid.NewGuid().ToString("N");
-            var value = turnItem.Value.GetRawText();
+            var value = Encoding.UTF8.GetString(turnItem.Json.Span);
             await _database.WriteAsync([UpdateCommand(turnKey, value, etag, updated)], cancellationToken).ConfigureAwait(false);
             turn.Durable = new PostgresTurn.DurableRow(value, etag);
             etags[turnKey] = etag;
@@ -270,7 +270,7 @@ public sealed partial class PostgresStorage : IStorage
             Parameters =
             {
                 new NpgsqlParameter<string>("key", key),
-                new NpgsqlParameter<string>("value", item.Value.GetRawText()),
+                new NpgsqlParameter<string>("value", Encoding.UTF8.GetString(item.Json.Span)),
                 new NpgsqlParameter<string>("etag", etag),
                 new NpgsqlParameter<DateTimeOffset>("updated", NpgsqlDbType.TimestampTz) { TypedValue = updated.ToUniversalTime() },
             },
