@@ -12,6 +12,10 @@ public sealed record FlowDefinition(string Start, ImmutableList<DialogState> Sta
     /// <summary>The questions that carry a red flag, in flow order: looked up every turn, so found once here.</summary>
     internal ImmutableArray<DialogState> RedFlagQuestions { get; } = [.. States.Where(s => s.RedFlag is not null)];
 
+    /// <summary>The red-flag code of each question that carries one, by question id.</summary>
+    internal FrozenDictionary<string, string> RedFlagCodes { get; } =
+        States.Where(s => s.RedFlag is not null).DistinctBy(s => s.Id, StringComparer.Ordinal).ToFrozenDictionary(s => s.Id, s => s.RedFlag!, StringComparer.Ordinal);
+
     /// <summary>The questions about each massage contraindication, by its code, in flow order.</summary>
     internal FrozenDictionary<string, ImmutableArray<DialogState>> ContraindicationQuestions { get; } =
         States.Where(s => s.Contraindication is not null)

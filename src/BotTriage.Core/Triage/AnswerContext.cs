@@ -21,6 +21,9 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
     /// <summary>The state whose answers this context reads.</summary>
     public TriageState State => state;
 
+    /// <summary>The questionnaire scores of the state, worked out once.</summary>
+    public ImmutableSortedDictionary<string, int> Scores => _scores ??= Triage.Scores.Of(flow, state.Answers);
+
     private ImmutableHashSet<string> ReportedRedFlags => _redFlags ??= RedFlags.Reported(flow, state.Answers);
 
     private ImmutableHashSet<string> ReportedContraindications => _contraindications ??= Contraindications.Reported(flow, _table, state.Answers);
@@ -43,8 +46,7 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
 
         if (reference.StartsWith(Vocabulary.ScorePrefix, StringComparison.Ordinal))
         {
-            _scores ??= Scores.Of(flow, state.Answers);
-            return _scores.TryGetValue(reference[Vocabulary.ScorePrefix.Length..], out var score)
+            return Scores.TryGetValue(reference[Vocabulary.ScorePrefix.Length..], out var score)
                 ? ConditionValue.OfNumber(score)
                 : ConditionValue.Missing;
         }

@@ -19,22 +19,16 @@ public static class RedFlags
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(answers);
+        // A set has no order, so one pass over the answers finds both kinds: a "yes" is rare, and only then is its key
+        // looked at.
         var codes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var question in flow.RedFlagQuestions)
-        {
-            if (answers.TryGetValue(question.Id, out var answer) && answer.YesNo == YesNo.Yes)
-            {
-                codes.Add(question.RedFlag!);
-            }
-        }
-
         if (answers is ImmutableSortedDictionary<string, Answer> sorted)
         {
             foreach (var (key, answer) in sorted)
             {
-                if (IsExtra(key, answer))
+                if (answer.YesNo == YesNo.Yes)
                 {
-                    codes.Add(key[ExtraPrefix.Length..]);
+                    AddCodes(flow, key, codes);
                 }
             }
         }
@@ -42,14 +36,28 @@ public static class RedFlags
         {
             foreach (var (key, answer) in answers)
             {
-                if (IsExtra(key, answer))
+                if (answer.YesNo == YesNo.Yes)
                 {
-                    codes.Add(key[ExtraPrefix.Length..]);
+                    AddCodes(flow, key, codes);
                 }
             }
         }
 
         return codes.ToImmutable();
+    }
+
+    /// <summary>Adds the red flags a "yes" under <paramref name="key"/> reports: its question's, and its own as a mention.</summary>
+    private static void AddCodes(FlowDefinition flow, string key, ImmutableHashSet<string>.Builder codes)
+    {
+        if (flow.RedFlagCodes.TryGetValue(key, out var code))
+        {
+            codes.Add(code);
+        }
+
+        if (key.StartsWith(ExtraPrefix, StringComparison.Ordinal))
+        {
+            codes.Add(key[ExtraPrefix.Length..]);
+        }
     }
 
     /// <summary>Each confirmed red flag with the answer that confirmed it.</summary>

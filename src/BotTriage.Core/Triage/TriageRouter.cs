@@ -100,7 +100,7 @@ public static class TriageRouter
             MassageTypes = [.. massageTypes],
             RedFlags = [.. redFlags.Select(f => f.Code).Distinct(StringComparer.Ordinal)],
             Contraindications = [.. contraindications.Select(c => c.Code)],
-            Scores = Scores.Of(dialogs.Flow, state.Answers),
+            Scores = context.Scores,
             Reasons = reasons.ToImmutable(),
             Completed = true,
         };
