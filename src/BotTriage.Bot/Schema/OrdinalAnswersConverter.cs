@@ -14,6 +14,8 @@ namespace BotTriage.Bot.Schema;
 /// </summary>
 public sealed class OrdinalAnswersConverter : JsonConverter<ImmutableSortedDictionary<string, Answer>>
 {
+    private KnownOptions? _known;
+
     public override ImmutableSortedDictionary<string, Answer> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -21,14 +23,14 @@ public sealed class OrdinalAnswersConverter : JsonConverter<ImmutableSortedDicti
             throw new JsonException($"Expected the answers as an object, found {reader.TokenType}.");
         }
 
-        var answerInfo = AnswerInfo(options);
+        var answer = Known(options).Converter;
         var answers = ImmutableSortedDictionary.CreateBuilder<string, Answer>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var key = reader.GetString()!;
             reader.Read();
             // As the generated dictionary code did: a key given twice keeps its last answer.
-            answers[key] = JsonSerializer.Deserialize(ref reader, answerInfo) ?? throw new JsonException($"The answer to '{key}' is null.");
+            answers[key] = answer.Read(ref reader, typeof(Answer), options) ?? throw new JsonException($"The answer to '{key}' is null.");
         }
 
         return answers.Count == 0 ? TriageState.NoAnswers : answers.ToImmutable();
@@ -38,16 +40,44 @@ public sealed class OrdinalAnswersConverter : JsonConverter<ImmutableSortedDicti
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        var answerInfo = AnswerInfo(options);
+        var known = Known(options);
         writer.WriteStartObject();
         foreach (var (key, answer) in value)
         {
             writer.WritePropertyName(key);
-            JsonSerializer.Serialize(writer, answer, answerInfo);
+            if (known.FastWrite is { } write)
+            {
+                write(writer, answer);
+            }
+            else
+            {
+                known.Converter.Write(writer, answer, options);
+            }
         }
 
         writer.WriteEndObject();
     }
 
-    private static JsonTypeInfo<Answer> AnswerInfo(JsonSerializerOptions options) => (JsonTypeInfo<Answer>)options.GetTypeInfo(typeof(Answer));
+    /// <summary>
+    /// How answers are read and written with the options in use, worked out once for those options. Each answer goes
+    /// straight through the converter of its generated metadata: <see cref="JsonSerializer"/>'s entry points would set
+    /// up a serializer state and scope the reader anew for every answer. With the context's own options, answers are
+    /// written by the generated fast path, as the generated code for the whole state did; other options may change
+    /// what that path assumes, so they go through the converter.
+    /// </summary>
+    private KnownOptions Known(JsonSerializerOptions options)
+    {
+        var known = _known;
+        if (known is null || !ReferenceEquals(known.Options, options))
+        {
+            var info = (JsonTypeInfo<Answer>)options.GetTypeInfo(typeof(Answer));
+            var fast = ReferenceEquals(options, BotJsonContext.Default.Options) ? info.SerializeHandler : null;
+            known = new KnownOptions(options, (JsonConverter<Answer>)info.Converter, fast);
+            _known = known;
+        }
+
+        return known;
+    }
+
+    private sealed record KnownOptions(JsonSerializerOptions Options, JsonConverter<Answer> Converter, Action<Utf8JsonWriter, Answer>? FastWrite);
 }

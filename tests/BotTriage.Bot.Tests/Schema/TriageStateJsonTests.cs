@@ -36,6 +36,17 @@ public class TriageStateJsonTests
     }
 
     [Fact]
+    public void AStoredStateIsWrittenAsBeforeWithOptionsOfItsOwn()
+    {
+        var context = new BotJsonContext(new JsonSerializerOptions(BotJsonContext.Default.Options));
+        var state = JsonSerializer.Deserialize(StoredJson, context.TriageState)!;
+
+        var json = JsonSerializer.Serialize(state, context.TriageState);
+
+        Assert.Equal(StoredJson, json);
+    }
+
+    [Fact]
     public void ReadAnswersAreKeyedOrdinally()
     {
         var state = JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)!;
