@@ -82,8 +82,34 @@ public sealed class Condition
         }
     }
 
+    /// <summary>A comparison, with its operator resolved once when the condition is parsed rather than on every evaluation.</summary>
     private sealed class CompareNode(string reference, string op, Operand operand) : Node
     {
+        private readonly Operator _operator = op switch
+        {
+            "==" => Operator.Equal,
+            "!=" => Operator.NotEqual,
+            "has" => Operator.Has,
+            "in" => Operator.In,
+            "<" => Operator.Less,
+            "<=" => Operator.LessOrEqual,
+            ">" => Operator.Greater,
+            ">=" => Operator.GreaterOrEqual,
+            _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Unknown operator."),
+        };
+
+        private enum Operator
+        {
+            Equal,
+            NotEqual,
+            Has,
+            In,
+            Less,
+            LessOrEqual,
+            Greater,
+            GreaterOrEqual,
+        }
+
         public override bool Evaluate(IConditionContext context)
         {
             var value = context.Resolve(reference);
@@ -92,20 +118,33 @@ public sealed class Condition
                 return false;
             }
 
-            return op switch
+            return _operator switch
             {
-                "==" => Equal(value, operand),
-                "!=" => !Equal(value, operand),
-                "has" => value.Set is { } set ? set.Contains(operand.Word!) : value.Symbol == operand.Word,
-                "in" => value.Set is { } members ? operand.List.Any(members.Contains) : operand.List.Contains(value.Symbol ?? FormatNumber(value.Number)!),
-                _ => Compare(value, operand, op),
+                Operator.Equal => Equal(value, operand),
+                Operator.NotEqual => !Equal(value, operand),
+                Operator.Has => value.Set is { } set ? set.Contains(operand.Word!) : value.Symbol == operand.Word,
+                Operator.In => value.Set is { } members ? AnyListed(members, operand.List) : operand.List.Contains(value.Symbol ?? FormatNumber(value.Number)!),
+                _ => Compare(value, operand, _operator),
             };
+        }
+
+        private static bool AnyListed(ImmutableHashSet<string> members, ImmutableArray<string> list)
+        {
+            foreach (var item in list)
+            {
+                if (members.Contains(item))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Equal(ConditionValue value, Operand operand) =>
             operand.Number is { } n ? value.Number == n : value.Symbol is not null && value.Symbol == operand.Word;
 
-        private static bool Compare(ConditionValue value, Operand operand, string op)
+        private static bool Compare(ConditionValue value, Operand operand, Operator op)
         {
             if (value.Number is not { } left || operand.Number is not { } right)
             {
@@ -114,10 +153,10 @@ public sealed class Condition
 
             return op switch
             {
-                "<" => left < right,
-                "<=" => left <= right,
-                ">" => left > right,
-                ">=" => left >= right,
+                Operator.Less => left < right,
+                Operator.LessOrEqual => left <= right,
+                Operator.Greater => left > right,
+                Operator.GreaterOrEqual => left >= right,
                 _ => false,
             };
         }

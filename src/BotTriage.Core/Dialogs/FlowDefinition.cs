@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace BotTriage.Core.Dialogs;
@@ -7,6 +8,22 @@ public sealed record FlowDefinition(string Start, ImmutableList<DialogState> Sta
 {
     private readonly ImmutableDictionary<string, DialogState> _byId =
         States.GroupBy(s => s.Id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>The questions that carry a red flag, in flow order: looked up every turn, so found once here.</summary>
+    internal ImmutableArray<DialogState> RedFlagQuestions { get; } = [.. States.Where(s => s.RedFlag is not null)];
+
+    /// <summary>The red-flag code of each question that carries one, by question id.</summary>
+    internal FrozenDictionary<string, string> RedFlagCodes { get; } =
+        States.Where(s => s.RedFlag is not null).DistinctBy(s => s.Id, StringComparer.Ordinal).ToFrozenDictionary(s => s.Id, s => s.RedFlag!, StringComparer.Ordinal);
+
+    /// <summary>The questions about each massage contraindication, by its code, in flow order.</summary>
+    internal FrozenDictionary<string, ImmutableArray<DialogState>> ContraindicationQuestions { get; } =
+        States.Where(s => s.Contraindication is not null)
+            .GroupBy(s => s.Contraindication!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+
+    /// <summary>Every lexicon code whose mention answers a question (<see cref="DialogState.Signal"/>).</summary>
+    internal FrozenSet<string> Signals { get; } = States.Where(s => s.Signal is not null).Select(s => s.Signal!).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Optional modules by name, and whether each is switched on; their questions are skipped when off.</summary>
     public ImmutableDictionary<string, bool> Modules { get; init; } = ImmutableDictionary<string, bool>.Empty;

@@ -201,10 +201,9 @@ public sealed partial class StateMachine<TState, TTrigger>
             throw new InvalidOperationException(Format($"Trigger '{trigger}' was fired from inside an action of another transition; fire it after Fire returns."));
         }
 
-        ValidateArguments(trigger, args);
+        var argumentsFit = ValidateArguments(trigger, args);
         var source = State;
-        var unmetGuards = new List<string>();
-        var handler = FindHandler(trigger, args, unmetGuards);
+        var handler = FindHandler(trigger, args, argumentsFit);
         if (handler is not { } found)
         {
             if (_definition.UnhandledTriggerAction is { } unhandled)
@@ -213,6 +212,9 @@ public sealed partial class StateMachine<TState, TTrigger>
                 return;
             }
 
+            // Only on this error path are the guards that failed collected, for the message.
+            var unmetGuards = new List<string>();
+            _ = FindHandler(trigger, args, argumentsFit, unmetGuards);
             var guards = unmetGuards.Count == 0 ? string.Empty : $" Guards not met: {string.Join(", ", unmetGuards.Select(g => $"[{g}]"))}.";
             throw new InvalidOperationException(Format($"Trigger '{trigger}' is not permitted in state '{source}'.{guards} Configure or Ignore it, or set OnUnhandledTrigger."));
         }
@@ -228,32 +230,51 @@ public sealed partial class StateMachine<TState, TTrigger>
         }
     }
 
-    private void ValidateArguments(TTrigger trigger, object?[] args)
+    /// <summary>Throws when the arguments do not fit the trigger; returns whether guards that read arguments can be evaluated.</summary>
+    private bool ValidateArguments(TTrigger trigger, object?[] args)
     {
         var parameters = _definition.FindParameters(trigger);
         if (parameters is not null)
         {
             parameters.ValidateArguments(args);
+            return true;
         }
-        else if (args.Length > 0)
+
+        if (args.Length > 0)
         {
             throw new ArgumentException(Format($"Trigger '{trigger}' has no parameters configured but was fired with {args.Length} argument(s); call SetTriggerParameters first."), nameof(args));
         }
+
+        return false;
     }
 
     private (TriggerBehaviour<TState, TTrigger> Behaviour, StateRepresentation<TState, TTrigger> Owner)? FindHandler(
-        TTrigger trigger, IReadOnlyList<object?> args, List<string>? unmetGuards)
+        TTrigger trigger, IReadOnlyList<object?> args, List<string>? unmetGuards) =>
+        FindHandler(trigger, args, _definition.FindParameters(trigger)?.Accepts(args) ?? false, unmetGuards);
+
+    /// <summary>
+    /// The first rule for the trigger whose guard passes, in the current state and then its superstates. Every rule
+    /// looked at is for the same trigger, so whether the arguments fit its parameters is known once beforehand.
+    /// </summary>
+    private (TriggerBehaviour<TState, TTrigger> Behaviour, StateRepresentation<TState, TTrigger> Owner)? FindHandler(
+        TTrigger trigger, IReadOnlyList<object?> args, bool argumentsFit, List<string>? unmetGuards = null)
     {
+        var comparer = EqualityComparer<TTrigger>.Default;
         for (var state = _definition.Find(State); state is not null; state = state.Superstate)
         {
-            foreach (var behaviour in state.BehavioursFor(trigger))
+            foreach (var behaviour in state.Behaviours)
             {
-                if (IsMet(behaviour, args))
+                if (!comparer.Equals(behaviour.Trigger, trigger))
+                {
+                    continue;
+                }
+
+                if (behaviour.Guard is not { } guard || guard.IsMet(args, argumentsFit))
                 {
                     return (behaviour, state);
                 }
 
-                unmetGuards?.Add(behaviour.Guard!.Description);
+                unmetGuards?.Add(guard.Description);
             }
         }
 
@@ -282,15 +303,32 @@ public sealed partial class StateMachine<TState, TTrigger>
                 Move(_definition.Find(source)!, owner, new Transition(source, owner.State, trigger, IsReentry: true, args));
                 return;
             default:
-                Move(_definition.Find(source)!, _definition.Find(behaviour.Destination)!, new Transition(source, behaviour.Destination, trigger, IsReentry: false, args));
+                var from = _definition.Find(source)!;
+                var to = _definition.Find(behaviour.Destination)!;
+                if (IsPlainMove(from, to))
+                {
+                    _stateMutator(to.State);
+                    return;
+                }
+
+                Move(from, to, new Transition(source, behaviour.Destination, trigger, IsReentry: false, args));
                 return;
         }
     }
 
+    /// <summary>
+    /// A move between two top-level states without actions or an initial transition: <see cref="Move"/> would only
+    /// set the state, so the transition it hands to actions need not be built.
+    /// </summary>
+    private static bool IsPlainMove(StateRepresentation<TState, TTrigger> source, StateRepresentation<TState, TTrigger> destination) =>
+        source.Superstate is null && destination.Superstate is null && source.ExitActions.Count == 0 && destination.EntryActions.Count == 0
+        && !destination.HasInitialTransition;
+
     private void Move(StateRepresentation<TState, TTrigger> source, StateRepresentation<TState, TTrigger> destination, Transition transition)
     {
         // Leave every state that does not contain the destination; on reentry the destination itself is left too.
-        var exited = new List<StateRepresentation<TState, TTrigger>>();
+        // The states left are the source and its superstates up to the outermost one left.
+        StateRepresentation<TState, TTrigger>? outermostExited = null;
         for (var s = source; s is not null; s = s.Superstate)
         {
             var leave = transition.IsReentry ? destination.IsAncestorOrSelfOf(s) : !s.IsAncestorOrSelfOf(destination);
@@ -304,22 +342,13 @@ public sealed partial class StateMachine<TState, TTrigger>
                 exit.Run(transition);
             }
 
-            exited.Add(s);
+            outermostExited = s;
         }
 
         _stateMutator(destination.State);
 
         // Enter, outermost first, every state of the destination's chain that is not still active.
-        var entering = new Stack<StateRepresentation<TState, TTrigger>>();
-        for (var s = destination; s is not null && (exited.Contains(s) || !s.IsAncestorOrSelfOf(source)); s = s.Superstate)
-        {
-            entering.Push(s);
-        }
-
-        foreach (var s in entering)
-        {
-            RunEntryActions(s, transition);
-        }
+        Enter(destination, source, outermostExited, transition);
 
         for (var s = destination; s.HasInitialTransition;)
         {
@@ -330,6 +359,24 @@ public sealed partial class StateMachine<TState, TTrigger>
             RunEntryActions(target, step);
             s = target;
         }
+    }
+
+    /// <summary>Enters <paramref name="state"/> after its superstates when it is not still active: it was left, or it never contained the source.</summary>
+    private static void Enter(
+        StateRepresentation<TState, TTrigger>? state,
+        StateRepresentation<TState, TTrigger> source,
+        StateRepresentation<TState, TTrigger>? outermostExited,
+        Transition transition)
+    {
+        var containsSource = state is not null && state.IsAncestorOrSelfOf(source);
+        var exited = containsSource && outermostExited is not null && outermostExited.IsAncestorOrSelfOf(state!);
+        if (state is null || (containsSource && !exited))
+        {
+            return;
+        }
+
+        Enter(state.Superstate, source, outermostExited, transition);
+        RunEntryActions(state, transition);
     }
 
     private static void RunEntryActions(StateRepresentation<TState, TTrigger> state, Transition transition)

@@ -4,30 +4,49 @@ using BotTriage.Core.Dialogs;
 
 namespace BotTriage.Core.Triage;
 
-/// <summary>Resolves the names conditions use to the conversation's answers.</summary>
+/// <summary>
+/// Resolves the names conditions use to the conversation's answers. One context serves every condition evaluated
+/// against the same state, so what is derived from all the answers (red flags, contraindications, scores) is worked
+/// out once, when a condition first asks for it.
+/// </summary>
 internal sealed class AnswerContext(FlowDefinition flow, TriageState state, ImmutableList<ContraindicationRule>? table = null) : IConditionContext
 {
     private readonly ImmutableList<ContraindicationRule> _table = table ?? [];
+    private ImmutableHashSet<string>? _redFlags;
+    private ImmutableHashSet<string>? _contraindications;
+    private ImmutableSortedDictionary<string, int>? _scores;
+    private string? _setReference;
+    private ConditionValue _setValue;
+
+    /// <summary>The state whose answers this context reads.</summary>
+    public TriageState State => state;
+
+    /// <summary>The questionnaire scores of the state, worked out once.</summary>
+    public ImmutableSortedDictionary<string, int> Scores => _scores ??= Triage.Scores.Of(flow, state.Answers);
+
+    private ImmutableHashSet<string> ReportedRedFlags => _redFlags ??= RedFlags.Reported(flow, state.Answers);
+
+    private ImmutableHashSet<string> ReportedContraindications => _contraindications ??= Contraindications.Reported(flow, _table, state.Answers);
 
     public ConditionValue Resolve(string reference)
     {
         switch (reference)
         {
             case "redflags":
-                return ConditionValue.OfSet(RedFlags.Reported(flow, state.Answers));
+                return ConditionValue.OfSet(ReportedRedFlags);
             case "redflags.count":
-                return ConditionValue.OfNumber(RedFlags.Reported(flow, state.Answers).Count);
+                return ConditionValue.OfNumber(ReportedRedFlags.Count);
             case "contraindications":
-                return ConditionValue.OfSet(Contraindications.Reported(flow, _table, state.Answers));
+                return ConditionValue.OfSet(ReportedContraindications);
             case "contraindications.count":
-                return ConditionValue.OfNumber(Contraindications.Reported(flow, _table, state.Answers).Count);
+                return ConditionValue.OfNumber(ReportedContraindications.Count);
             case "language":
                 return ConditionValue.OfSymbol(state.Culture);
         }
 
         if (reference.StartsWith(Vocabulary.ScorePrefix, StringComparison.Ordinal))
         {
-            return Scores.Of(flow, state.Answers).TryGetValue(reference[Vocabulary.ScorePrefix.Length..], out var score)
+            return Scores.TryGetValue(reference[Vocabulary.ScorePrefix.Length..], out var score)
                 ? ConditionValue.OfNumber(score)
                 : ConditionValue.Missing;
         }
@@ -41,7 +60,24 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
                 : ConditionValue.Missing;
         }
 
-        return state.Answers.TryGetValue(reference, out var answer) ? ValueOf(answer) : ConditionValue.Missing;
+        if (!state.Answers.TryGetValue(reference, out var answer))
+        {
+            return ConditionValue.Missing;
+        }
+
+        // The body locations are a set that several conditions in a row test ("location in [...]"); build it once.
+        if (answer.Kind == AnswerKind.BodyLocation)
+        {
+            if (_setReference != reference)
+            {
+                _setValue = ValueOf(answer);
+                _setReference = reference;
+            }
+
+            return _setValue;
+        }
+
+        return ValueOf(answer);
     }
 
     private static ConditionValue ValueOf(Answer answer) => answer.Kind switch
@@ -55,8 +91,19 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
         AnswerKind.Choice when answer.Choice is { } choice => ConditionValue.OfSymbol(choice),
         AnswerKind.Number or AnswerKind.Scale when answer.Number is { } number => ConditionValue.OfNumber(number),
         AnswerKind.Duration when answer.Seconds is { } seconds => ConditionValue.OfNumber(seconds),
-        AnswerKind.BodyLocation => ConditionValue.OfSet(answer.Locations.Select(l => l.Code)),
+        AnswerKind.BodyLocation => ConditionValue.OfSet(Codes(answer.Locations)),
         AnswerKind.FreeText when !string.IsNullOrEmpty(answer.Text) => ConditionValue.OfSymbol("answered"),
         _ => ConditionValue.Missing,
     };
+
+    private static ImmutableHashSet<string> Codes(ImmutableList<BodyLocation> locations)
+    {
+        var codes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var location in locations)
+        {
+            codes.Add(location.Code);
+        }
+
+        return codes.ToImmutable();
+    }
 }

@@ -7,14 +7,15 @@ namespace BotTriage.Core.Triage;
 /// <summary>
 /// The flow as a state machine, built once from dialogs/flow.yaml and shared by every conversation: states are the
 /// flow's states, triggers are the answers (yes, no, a choice code, or "answered"), each carrying the conversation's
-/// state so guards can read its answers. The first transition whose condition holds wins.
+/// state's answers so guards can read them. The first transition whose condition holds wins.
 /// </summary>
 public sealed class FlowNavigator
 {
     private readonly FlowDefinition _flow;
     private readonly ImmutableList<ContraindicationRule> _contraindications;
     private readonly StateMachine<string, string> _definition;
-    private readonly Dictionary<string, StateMachine<string, string>.TriggerWithParameters<TriageState>> _triggers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StateMachine<string, string>.TriggerWithParameters<AnswerContext>> _triggers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _skips = new(StringComparer.Ordinal);
 
     public FlowNavigator(FlowDefinition flow, ImmutableList<ContraindicationRule>? contraindications = null)
     {
@@ -24,12 +25,16 @@ public sealed class FlowNavigator
         _definition = new StateMachine<string, string>(flow.Start);
         foreach (var trigger in flow.States.SelectMany(s => s.Triggers).Distinct(StringComparer.Ordinal))
         {
-            _triggers[trigger] = _definition.SetTriggerParameters<TriageState>(trigger);
+            _triggers[trigger] = _definition.SetTriggerParameters<AnswerContext>(trigger);
         }
 
         foreach (var state in flow.States)
         {
             Configure(state);
+            if (SkipOf(state) is { } skip)
+            {
+                _skips[state.Id] = skip;
+            }
         }
 
         // Binding once freezes the definition, so no conversation can change it afterwards.
@@ -43,9 +48,18 @@ public sealed class FlowNavigator
     public string Next(string step, TriageState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        return Next(step, Context(state));
+    }
+
+    /// <summary>The conditions' view of <paramref name="state"/>, to share between calls that read the same answers.</summary>
+    internal AnswerContext Context(TriageState state) => new(_flow, state, _contraindications);
+
+    /// <summary><see cref="Next(string, TriageState)"/> with the conditions' view of the state already at hand.</summary>
+    internal string Next(string step, AnswerContext context)
+    {
         var current = step;
         var machine = _definition.Bind(() => current, next => current = next);
-        machine.Fire(_triggers[TriggerOf(_flow[step], state.Answers.GetValueOrDefault(step))], state);
+        machine.Fire(_triggers[TriggerOf(_flow[step], context.State.Answers.GetValueOrDefault(step))], context);
         return current;
     }
 
@@ -57,14 +71,33 @@ public sealed class FlowNavigator
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(state);
-        return question.IsOutcome || (_flow.IsActive(question) && (question.AskWhen is not { } when || when.Evaluate(new AnswerContext(_flow, state, _contraindications))));
+        return IsAsked(question, Context(state));
     }
+
+    internal bool IsAsked(DialogState question, AnswerContext context) =>
+        question.IsOutcome || (_flow.IsActive(question) && (question.AskWhen is not { } when || when.Evaluate(context)));
 
     /// <summary>The state after a question that is passed by.</summary>
     public static string Skip(DialogState question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return question.Transitions.First(t => t.On is null && t.When is null).To;
+        return SkipOf(question) ?? throw new InvalidOperationException($"State '{question.Id}' has no transition without 'on' and 'when'.");
+    }
+
+    /// <summary><see cref="Skip(DialogState)"/> looked up in the flow this navigator was built for.</summary>
+    internal string SkipFrom(DialogState question) => _skips.TryGetValue(question.Id, out var to) ? to : Skip(question);
+
+    private static string? SkipOf(DialogState question)
+    {
+        foreach (var transition in question.Transitions)
+        {
+            if (transition.On is null && transition.When is null)
+            {
+                return transition.To;
+            }
+        }
+
+        return null;
     }
 
     private static string TriggerOf(DialogState state, Answer? answer) =>
@@ -93,7 +126,7 @@ public sealed class FlowNavigator
                     break;
                 }
 
-                configuration.PermitIf(_triggers[trigger], transition.To, s => when.Evaluate(new AnswerContext(_flow, s, _contraindications)), when.Text);
+                configuration.PermitIf(_triggers[trigger], transition.To, when.Evaluate, when.Text);
             }
         }
     }

@@ -2,33 +2,87 @@ using BotTriage.Core.Understanding;
 
 namespace BotTriage.Core.Triage;
 
-/// <summary>What the recognizers found in one message, with typed accessors for the engine.</summary>
+/// <summary>
+/// What the recognizers found in one message, with typed accessors for the engine. The engine asks it many times a
+/// turn, so the accessors walk the few entities directly instead of building iterators and delegates.
+/// </summary>
 internal sealed class Interpretation(IReadOnlyList<ModelResult> entities)
 {
     public IReadOnlyList<ModelResult> Entities { get; } = entities;
 
-    public ModelResult? Emergency => Entities.FirstOrDefault(e => e.Resolution is EmergencyResolution);
-
-    public IEnumerable<(ModelResult Entity, T Resolution)> All<T>()
-        where T : EntityResolution
+    public ModelResult? Emergency
     {
-        foreach (var entity in Entities)
+        get
         {
-            if (entity.Resolution is T resolution)
+            for (var i = 0; i < Entities.Count; i++)
             {
-                yield return (entity, resolution);
+                if (Entities[i].Resolution is EmergencyResolution)
+                {
+                    return Entities[i];
+                }
             }
+
+            return null;
         }
     }
+
+    /// <summary>Every entity resolved as <typeparamref name="T"/>, in order; a <c>foreach</c> over it allocates nothing.</summary>
+    public Matches<T> All<T>()
+        where T : EntityResolution => new(Entities);
 
     public (ModelResult Entity, T Resolution)? First<T>()
         where T : EntityResolution
     {
-        foreach (var pair in All<T>())
+        for (var i = 0; i < Entities.Count; i++)
         {
-            return pair;
+            if (Entities[i].Resolution is T resolution)
+            {
+                return (Entities[i], resolution);
+            }
         }
 
         return null;
+    }
+
+    /// <summary>The first mention of the red-flag lexicon code <paramref name="code"/>, affirmed or negated.</summary>
+    public (ModelResult Entity, RedFlagResolution Resolution)? RedFlag(string code)
+    {
+        for (var i = 0; i < Entities.Count; i++)
+        {
+            if (Entities[i].Resolution is RedFlagResolution flag && flag.Code == code)
+            {
+                return (Entities[i], flag);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The entities of one resolution type, enumerated without allocating.</summary>
+    public readonly struct Matches<T>(IReadOnlyList<ModelResult> entities)
+        where T : EntityResolution
+    {
+        public Enumerator GetEnumerator() => new(entities);
+
+        public struct Enumerator(IReadOnlyList<ModelResult> entities)
+        {
+            private int _index = -1;
+
+            public (ModelResult Entity, T Resolution) Current { get; private set; }
+
+            public bool MoveNext()
+            {
+                while (++_index < entities.Count)
+                {
+                    if (entities[_index].Resolution is T resolution)
+                    {
+                        Current = (entities[_index], resolution);
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 }

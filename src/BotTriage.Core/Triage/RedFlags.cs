@@ -9,21 +9,55 @@ namespace BotTriage.Core.Triage;
 /// </summary>
 public static class RedFlags
 {
+    private const string ExtraPrefix = "redflag.";
+
     /// <summary>The answer key for a red flag that was mentioned but has no question of its own.</summary>
-    public static string ExtraKey(string code) => "redflag." + code;
+    public static string ExtraKey(string code) => ExtraPrefix + code;
 
     /// <summary>The codes of every red flag the person confirmed, in flow order then mention order.</summary>
     public static ImmutableHashSet<string> Reported(FlowDefinition flow, IReadOnlyDictionary<string, Answer> answers)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(answers);
+        // A set has no order, so one pass over the answers finds both kinds: a "yes" is rare, and only then is its key
+        // looked at.
         var codes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var (code, _) in Evidence(flow, answers))
+        if (answers is ImmutableSortedDictionary<string, Answer> sorted)
+        {
+            foreach (var (key, answer) in sorted)
+            {
+                if (answer.YesNo == YesNo.Yes)
+                {
+                    AddCodes(flow, key, codes);
+                }
+            }
+        }
+        else
+        {
+            foreach (var (key, answer) in answers)
+            {
+                if (answer.YesNo == YesNo.Yes)
+                {
+                    AddCodes(flow, key, codes);
+                }
+            }
+        }
+
+        return codes.ToImmutable();
+    }
+
+    /// <summary>Adds the red flags a "yes" under <paramref name="key"/> reports: its question's, and its own as a mention.</summary>
+    private static void AddCodes(FlowDefinition flow, string key, ImmutableHashSet<string>.Builder codes)
+    {
+        if (flow.RedFlagCodes.TryGetValue(key, out var code))
         {
             codes.Add(code);
         }
 
-        return codes.ToImmutable();
+        if (key.StartsWith(ExtraPrefix, StringComparison.Ordinal))
+        {
+            codes.Add(key[ExtraPrefix.Length..]);
+        }
     }
 
     /// <summary>Each confirmed red flag with the answer that confirmed it.</summary>
@@ -31,20 +65,45 @@ public static class RedFlags
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(answers);
-        foreach (var state in flow.States)
+        return Collect(flow, answers);
+    }
+
+    /// <summary><see cref="Evidence"/> as a list of its own, for callers that add to it.</summary>
+    internal static List<(string Code, Answer Answer)> Collect(FlowDefinition flow, IReadOnlyDictionary<string, Answer> answers)
+    {
+        var found = new List<(string Code, Answer Answer)>();
+        foreach (var question in flow.RedFlagQuestions)
         {
-            if (state.RedFlag is { } code && answers.TryGetValue(state.Id, out var answer) && answer.YesNo == YesNo.Yes)
+            if (answers.TryGetValue(question.Id, out var answer) && answer.YesNo == YesNo.Yes)
             {
-                yield return (code, answer);
+                found.Add((question.RedFlag!, answer));
             }
         }
 
-        foreach (var (key, answer) in answers)
+        if (answers is ImmutableSortedDictionary<string, Answer> sorted)
         {
-            if (key.StartsWith("redflag.", StringComparison.Ordinal) && answer.YesNo == YesNo.Yes)
+            foreach (var (key, answer) in sorted)
             {
-                yield return (key["redflag.".Length..], answer);
+                if (IsExtra(key, answer))
+                {
+                    found.Add((key[ExtraPrefix.Length..], answer));
+                }
             }
         }
+        else
+        {
+            foreach (var (key, answer) in answers)
+            {
+                if (IsExtra(key, answer))
+                {
+                    found.Add((key[ExtraPrefix.Length..], answer));
+                }
+            }
+        }
+
+        return found;
     }
+
+    private static bool IsExtra(string key, Answer answer) =>
+        answer.YesNo == YesNo.Yes && key.StartsWith(ExtraPrefix, StringComparison.Ordinal);
 }

@@ -17,8 +17,7 @@ public static class Scores
             int? sum = null;
             foreach (var item in items)
             {
-                if (answers.TryGetValue(item, out var answer) && flow.TryGet(item, out var question)
-                    && question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Score is { } points)
+                if (answers.TryGetValue(item, out var answer) && flow.TryGet(item, out var question) && Points(question, answer.Choice) is { } points)
                 {
                     sum = (sum ?? 0) + points;
                 }
@@ -31,5 +30,18 @@ public static class Scores
         }
 
         return scores.ToImmutable();
+    }
+
+    private static int? Points(DialogState question, string? choice)
+    {
+        foreach (var option in question.Choices)
+        {
+            if (option.Code == choice)
+            {
+                return option.Score;
+            }
+        }
+
+        return null;
     }
 }

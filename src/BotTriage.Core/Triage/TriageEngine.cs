@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Understanding;
@@ -24,11 +25,44 @@ public sealed class TriageEngine
     private readonly DialogSet _dialogs;
     private readonly FlowNavigator _navigator;
 
+    // Worked out once from the dialogs rather than on every turn: the questions a message can answer besides the
+    // current one (in flow order), the command words, the correction cues and the choice labels as they are compared,
+    // and the choice lists of the questions in each language.
+    private readonly DialogState[] _extraQuestions;
+    private readonly FrozenDictionary<string, int> _commandWords;
+    private readonly string[] _correctionCues;
+    private readonly FrozenDictionary<string, NormalizedChoice[]> _choiceLabels;
+    private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesNl;
+    private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesEn;
+    private readonly ImmutableList<Choice> _yesNoNl;
+    private readonly ImmutableList<Choice> _yesNoEn;
+
     public TriageEngine(DialogSet dialogs)
     {
         ArgumentNullException.ThrowIfNull(dialogs);
         _dialogs = dialogs;
         _navigator = new FlowNavigator(dialogs.Flow, dialogs.Contraindications);
+        _extraQuestions = [.. Flow.States.Where(s => !s.IsOutcome && Flow.IsActive(s) && CanAnswerInPassing(s))];
+        var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Vocabulary.Commands.Length; i++)
+        {
+            foreach (var word in Texts.Commands[Vocabulary.Commands[i]])
+            {
+                commandWords.TryAdd(word, i);
+            }
+        }
+
+        _commandWords = commandWords.ToFrozenDictionary(StringComparer.Ordinal);
+        _correctionCues = [.. Texts.Commands["correction"].Select(word => $" {word} ")];
+        var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
+        _choiceLabels = choices.ToFrozenDictionary(
+            s => s.Id,
+            s => s.Choices.Select(c => new NormalizedChoice(c.Code, Normalize(c.Label.Nl), Normalize(c.Label.En))).ToArray(),
+            StringComparer.Ordinal);
+        _choicesNl = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.Dutch), StringComparer.Ordinal);
+        _choicesEn = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.English), StringComparer.Ordinal);
+        _yesNoNl = BuildYesNoChoices(Cultures.Dutch);
+        _yesNoEn = BuildYesNoChoices(Cultures.English);
     }
 
     private FlowDefinition Flow => _dialogs.Flow;
@@ -55,7 +89,8 @@ public sealed class TriageEngine
             return Emergency(state, emergency);
         }
 
-        if (CommandIn(text) is { } command)
+        var said = Normalize(text);
+        if (CommandIn(text, said) is { } command)
         {
             return RunCommand(state, command);
         }
@@ -81,24 +116,26 @@ public sealed class TriageEngine
             return new TurnResult(state, [Say(state, "finished")]);
         }
 
-        return Answer(state, text, understood);
+        return Answer(state, text, said, understood);
     }
 
-    private TurnResult Answer(TriageState state, string text, Interpretation understood)
+    private TurnResult Answer(TriageState state, string text, string normalized, Interpretation understood)
     {
         var current = Flow[state.Step];
         var answers = state.Answers;
         var notes = new List<string>();
         var corrections = new List<string>();
-        var correcting = HasCue(text, "correction");
+        var spaced = $" {normalized} ";
+        var correcting = HasCue(spaced, _correctionCues);
 
-        foreach (var other in Flow.States.Where(s => !s.IsOutcome && s.Id != current.Id && Flow.IsActive(s)))
+        foreach (var other in _extraQuestions)
         {
-            var answered = answers.ContainsKey(other.Id);
-            if (ReadExtra(other, understood) is not { } extra)
+            if (other.Id == current.Id || ReadExtra(other, understood) is not { } extra)
             {
                 continue;
             }
+
+            var answered = answers.TryGetValue(other.Id, out var earlier);
 
             // An earlier answer only changes when the person says it is a correction, or when they now report a red
             // flag they denied before: red flags always win.
@@ -108,7 +145,7 @@ public sealed class TriageEngine
                 continue;
             }
 
-            if (answered && answers[other.Id] == extra)
+            if (answered && earlier == extra)
             {
                 continue;
             }
@@ -119,7 +156,7 @@ public sealed class TriageEngine
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
-        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, understood);
+        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood);
         if (answer is null)
         {
             var replies = ImmutableList.CreateBuilder<Reply>();
@@ -168,7 +205,9 @@ public sealed class TriageEngine
     private TurnResult Advance(TriageState state, ImmutableList<Reply> replies)
     {
         var history = state.History;
-        var next = _navigator.Next(state.Step, state);
+        // The answers do not change while moving on, so every condition on the way reads the same context.
+        var context = _navigator.Context(state);
+        var next = _navigator.Next(state.Step, context);
         for (var guard = 0; guard <= Flow.States.Count; guard++)
         {
             var target = Flow[next];
@@ -177,9 +216,9 @@ public sealed class TriageEngine
                 return ShowOutcome(state with { History = history }, target, replies);
             }
 
-            if (!_navigator.IsAsked(target, state))
+            if (!_navigator.IsAsked(target, context))
             {
-                next = FlowNavigator.Skip(target);
+                next = _navigator.SkipFrom(target);
                 continue;
             }
 
@@ -190,7 +229,7 @@ public sealed class TriageEngine
                 return new TurnResult(asked, replies.Add(Ask(asked, next)));
             }
 
-            next = _navigator.Next(next, state with { Step = next });
+            next = _navigator.Next(next, context);
         }
 
         throw new InvalidOperationException($"The flow loops through answered questions from '{state.Step}'.");
@@ -354,7 +393,7 @@ public sealed class TriageEngine
             ? [first, Ask(state, current.Id)]
             : [first];
 
-    private static Answer? ReadAnswer(DialogState question, string text, Interpretation understood)
+    private Answer? ReadAnswer(DialogState question, string text, string spaced, Interpretation understood)
     {
         var evidence = Evidence(text);
         switch (question.Kind)
@@ -370,14 +409,13 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = boolean.Resolution.Value, Evidence = evidence }
                     : null;
             case AnswerKind.Choice:
-                return (ReadChoice(question, text) ?? ChoiceByScore(question, understood)) is { } code ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence } : null;
+                return (ReadChoice(question, spaced) ?? ChoiceByScore(question, understood)) is { } code ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence } : null;
             case AnswerKind.Number:
-                return understood.All<NumberResolution>().Select(n => (double?)n.Resolution.Value).FirstOrDefault(n => InRange(question, n!.Value)) is { } number
+                return FirstNumber(understood, question.Min, question.Max) is { } number
                     ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
                     : null;
             case AnswerKind.Scale:
-                var score = understood.First<PainScoreResolution>()?.Resolution.Value
-                    ?? understood.All<NumberResolution>().Select(n => (double?)n.Resolution.Value).FirstOrDefault(n => n is >= 0 and <= 10);
+                var score = understood.First<PainScoreResolution>()?.Resolution.Value ?? FirstNumber(understood, 0, 10);
                 return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Evidence = evidence } : null;
             case AnswerKind.FreeText:
                 return text.Length > 0 ? new Answer { Kind = AnswerKind.FreeText, Text = evidence, Evidence = evidence } : null;
@@ -392,13 +430,25 @@ public sealed class TriageEngine
         switch (question.Kind)
         {
             case AnswerKind.BodyLocation:
-                var places = understood.All<BodyLocationResolution>().ToList();
-                return places.Count == 0 ? null : new Answer
+                List<BodyLocation>? locations = null;
+                List<string>? words = null;
+                foreach (var (entity, place) in understood.All<BodyLocationResolution>())
                 {
-                    Kind = AnswerKind.BodyLocation,
-                    Locations = [.. places.Select(p => p.Resolution.ToBodyLocation()).Distinct()],
-                    Evidence = string.Join(", ", places.Select(p => p.Entity.Text).Distinct(StringComparer.Ordinal)),
-                };
+                    var location = place.ToBodyLocation();
+                    locations ??= [];
+                    words ??= [];
+                    if (!locations.Contains(location))
+                    {
+                        locations.Add(location);
+                    }
+
+                    if (!words.Contains(entity.Text))
+                    {
+                        words.Add(entity.Text);
+                    }
+                }
+
+                return locations is null ? null : new Answer { Kind = AnswerKind.BodyLocation, Locations = [.. locations], Evidence = string.Join(", ", words!) };
             case AnswerKind.Duration:
                 return understood.First<DurationResolution>() is { } duration
                     ? new Answer { Kind = AnswerKind.Duration, Seconds = duration.Resolution.Seconds, Approximate = duration.Resolution.Approximate, Evidence = duration.Entity.Text }
@@ -408,7 +458,7 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.Scale, Number = pain.Resolution.Value, Evidence = pain.Entity.Text }
                     : null;
             case AnswerKind.YesNo when question.Signal is { } code:
-                return understood.All<RedFlagResolution>().Where(f => f.Resolution.Code == code).Select(f => (Entity: f.Entity, f.Resolution)).FirstOrDefault() is { Entity: not null } found
+                return understood.RedFlag(code) is { } found
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = found.Resolution.Negated ? YesNo.No : YesNo.Yes, Evidence = found.Entity.Text }
                     : null;
             default:
@@ -416,12 +466,20 @@ public sealed class TriageEngine
         }
     }
 
+    /// <summary>Whether <see cref="ReadExtra"/> can ever read an answer to the question from a message.</summary>
+    private static bool CanAnswerInPassing(DialogState question) => question.Kind switch
+    {
+        AnswerKind.BodyLocation or AnswerKind.Duration or AnswerKind.Scale => true,
+        AnswerKind.YesNo => question.Signal is not null,
+        _ => false,
+    };
+
     /// <summary>Red flags mentioned in passing that no question asks about are kept too: red flags always win.</summary>
     private ImmutableSortedDictionary<string, Answer> RecordUnaskedRedFlags(ImmutableSortedDictionary<string, Answer> answers, Interpretation understood, List<string> notes, string culture)
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (Flow.States.Any(s => s.Signal == flag.Code) || flag.Negated)
+            if (flag.Negated || Flow.Signals.Contains(flag.Code))
             {
                 continue;
             }
@@ -437,34 +495,70 @@ public sealed class TriageEngine
         return answers;
     }
 
-    private static string? ReadChoice(DialogState question, string text)
+    /// <summary>
+    /// The choice a message names: its code or a label exactly, else the one choice whose label it contains as whole
+    /// words. <paramref name="spaced"/> is the normalized message with a space on either side.
+    /// </summary>
+    private string? ReadChoice(DialogState question, string spaced)
     {
-        var said = Normalize(text);
-        if (said.Length == 0)
+        var said = spaced.AsSpan(1, spaced.Length - 2);
+        if (said.Length == 0 || !_choiceLabels.TryGetValue(question.Id, out var choices))
         {
             return null;
         }
 
-        foreach (var choice in question.Choices)
+        foreach (var choice in choices)
         {
-            if (said == choice.Code || said == Normalize(choice.Label.Nl) || said == Normalize(choice.Label.En))
+            if (said.SequenceEqual(choice.Code) || said.SequenceEqual(choice.Nl) || said.SequenceEqual(choice.En))
             {
                 return choice.Code;
             }
         }
 
-        var contained = question.Choices.Where(c => Contains(said, Normalize(c.Label.Nl)) || Contains(said, Normalize(c.Label.En))).ToList();
-        return contained.Count == 1 ? contained[0].Code : null;
+        string? contained = null;
+        foreach (var choice in choices)
+        {
+            if (ContainsWords(spaced, choice.Nl) || ContainsWords(spaced, choice.En))
+            {
+                if (contained is not null)
+                {
+                    return null;
+                }
+
+                contained = choice.Code;
+            }
+        }
+
+        return contained;
     }
 
     /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>
     private static string? ChoiceByScore(DialogState question, Interpretation understood)
     {
-        var numbers = understood.All<NumberResolution>().Select(n => n.Resolution.Value)
-            .Concat(understood.All<PainScoreResolution>().Select(p => p.Resolution.Value));
-        foreach (var number in numbers)
+        foreach (var (_, number) in understood.All<NumberResolution>())
         {
-            if (question.Choices.FirstOrDefault(c => c.Score is { } points && points == number) is { } choice)
+            if (ChoiceWithScore(question, number.Value) is { } code)
+            {
+                return code;
+            }
+        }
+
+        foreach (var (_, pain) in understood.All<PainScoreResolution>())
+        {
+            if (ChoiceWithScore(question, pain.Value) is { } code)
+            {
+                return code;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ChoiceWithScore(DialogState question, double number)
+    {
+        foreach (var choice in question.Choices)
+        {
+            if (choice.Score is { } points && points == number)
             {
                 return choice.Code;
             }
@@ -473,72 +567,125 @@ public sealed class TriageEngine
         return null;
     }
 
-    private static bool InRange(DialogState question, double value) =>
-        (question.Min is null || value >= question.Min) && (question.Max is null || value <= question.Max);
-
-    /// <summary>The command a whole message is, compared as typed (for words such as "?") and with punctuation ignored.</summary>
-    private string? CommandIn(string text)
+    /// <summary>The first number in the message between <paramref name="min"/> and <paramref name="max"/>, each inclusive when given.</summary>
+    private static double? FirstNumber(Interpretation understood, double? min, double? max)
     {
-        var typed = text.Trim().ToLowerInvariant();
-        var said = Normalize(text);
-        foreach (var command in Vocabulary.Commands)
+        foreach (var (_, number) in understood.All<NumberResolution>())
         {
-            var words = Texts.Commands[command];
-            if ((typed.Length > 0 && words.Contains(typed)) || (said.Length > 0 && words.Contains(said)))
+            if ((min is null || number.Value >= min) && (max is null || number.Value <= max))
             {
-                return command;
+                return number.Value;
             }
         }
 
         return null;
     }
 
-    private bool HasCue(string text, string cue)
+    /// <summary>The command a whole message is, compared as typed (for words such as "?") and with punctuation ignored.</summary>
+    private string? CommandIn(string text, string said)
     {
-        var said = $" {Normalize(text)} ";
-        return Texts.Commands[cue].Any(word => said.Contains($" {word} ", StringComparison.Ordinal));
+        var typed = text.ToLowerInvariant();
+        var found = int.MaxValue;
+        if (typed.Length > 0 && _commandWords.TryGetValue(typed, out var index))
+        {
+            found = index;
+        }
+
+        // The earlier command in Vocabulary.Commands wins when the typed and the normalized text name different ones.
+        if (said.Length > 0 && _commandWords.TryGetValue(said, out index) && index < found)
+        {
+            found = index;
+        }
+
+        return found == int.MaxValue ? null : Vocabulary.Commands[found];
+    }
+
+    /// <summary>Whether the message (normalized, with a space on either side) contains one of the cues (likewise spaced).</summary>
+    private static bool HasCue(string spaced, string[] cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (spaced.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lower case, punctuation as spaces, single spaces: how commands and choices are compared.</summary>
     internal static string Normalize(string text)
     {
-        var buffer = new char[Math.Min(text.Length, 2_000)];
-        var length = 0;
+        var length = Math.Min(text.Length, 2_000);
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        var written = 0;
         var space = true;
-        foreach (var c in text.AsSpan(0, buffer.Length))
+        foreach (var c in text.AsSpan(0, length))
         {
             if (char.IsLetterOrDigit(c) || c == '\'')
             {
-                buffer[length++] = char.ToLowerInvariant(c);
+                buffer[written++] = char.ToLowerInvariant(c);
                 space = false;
             }
             else if (!space)
             {
-                buffer[length++] = ' ';
+                buffer[written++] = ' ';
                 space = true;
             }
         }
 
-        return new string(buffer, 0, length).Trim();
+        // Only letters, digits, apostrophes and single spaces are written, and never a leading space.
+        return new string(buffer[..written].TrimEnd(' '));
     }
 
-    private static bool Contains(string said, string label) => label.Length > 0 && $" {said} ".Contains($" {label} ", StringComparison.Ordinal);
+    /// <summary>Whether the spaced message contains the normalized label as whole words.</summary>
+    private static bool ContainsWords(string spaced, string label)
+    {
+        if (label.Length == 0)
+        {
+            return false;
+        }
+
+        var at = spaced.AsSpan();
+        for (var i = at.IndexOf(label, StringComparison.Ordinal); i >= 0; i = NextIndex(at, label, i))
+        {
+            if (at[i - 1] == ' ' && i + label.Length < at.Length && at[i + label.Length] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextIndex(ReadOnlySpan<char> text, string value, int previous)
+    {
+        var next = text[(previous + 1)..].IndexOf(value, StringComparison.Ordinal);
+        return next < 0 ? -1 : previous + 1 + next;
+    }
 
     private static string Evidence(string text) => text.Length <= MaxEvidenceLength ? text : text[..MaxEvidenceLength];
 
     private Reply Ask(TriageState state, string stepId)
     {
         var question = Flow[stepId];
-        var reply = new Reply(question.Question.Get(state.Culture));
+        var text = question.Question.Get(state.Culture);
         return question.Kind switch
         {
-            AnswerKind.YesNo => reply with { Choices = YesNoChoices(state.Culture) },
-            AnswerKind.Choice => reply with { Choices = [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(state.Culture)))] },
-            _ => reply,
+            AnswerKind.YesNo => new Reply(text) { Choices = YesNoChoices(state.Culture) },
+            AnswerKind.Choice => new Reply(text) { Choices = (Cultures.IsEnglish(state.Culture) ? _choicesEn : _choicesNl).GetValueOrDefault(stepId) ?? [] },
+            _ => new Reply(text),
         };
     }
 
-    private ImmutableList<Choice> YesNoChoices(string culture) =>
+    /// <summary>The labelled choices of a question in one language; replies share these lists, which never change.</summary>
+    private static ImmutableList<Choice> ChoicesOf(DialogState question, string culture) =>
+        [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(culture)))];
+
+    private ImmutableList<Choice> YesNoChoices(string culture) => Cultures.IsEnglish(culture) ? _yesNoEn : _yesNoNl;
+
+    private ImmutableList<Choice> BuildYesNoChoices(string culture) =>
     [
         new(Trigger.Yes, Texts.Get("answer.yes", culture)),
         new(Trigger.No, Texts.Get("answer.no", culture)),
@@ -592,4 +739,7 @@ public sealed class TriageEngine
 
     private Reply OutcomeReply(TriageState state, TriageOutcome outcome) =>
         new(OutcomeText.Format(outcome, state.Culture, Texts)) { IsOutcome = true };
+
+    /// <summary>A choice with its labels as <see cref="Normalize"/> leaves them, for comparing with a message.</summary>
+    private sealed record NormalizedChoice(string Code, string Nl, string En);
 }

@@ -17,20 +17,28 @@ public static class TriageRouter
         ArgumentNullException.ThrowIfNull(dialogs);
         ArgumentNullException.ThrowIfNull(state);
         var context = new AnswerContext(dialogs.Flow, state, dialogs.Contraindications);
-        var redFlags = RedFlags.Evidence(dialogs.Flow, state.Answers).ToList();
+        var redFlags = RedFlags.Collect(dialogs.Flow, state.Answers);
 
         string? urgency = null;
         var routes = new List<string>();
         var massageTypes = new List<string>();
         var blocked = new HashSet<string>(StringComparer.Ordinal);
-        var matched = dialogs.Rules.Where(r => r.When.Evaluate(context)).ToList();
+        var matched = new List<RoutingRule>();
+        foreach (var rule in dialogs.Rules)
+        {
+            if (rule.When.Evaluate(context))
+            {
+                matched.Add(rule);
+            }
+        }
+
         foreach (var rule in matched)
         {
             urgency = MostUrgent(urgency, rule.Urgency);
-            routes.AddRange(rule.Routes.Where(r => !routes.Contains(r)));
-            massageTypes.AddRange(rule.MassageTypes.Where(m => !massageTypes.Contains(m)));
+            AddNew(routes, rule.Routes);
+            AddNew(massageTypes, rule.MassageTypes);
             blocked.UnionWith(rule.Blocks);
-            if (rule.RedFlag is { } code && !redFlags.Exists(f => f.Code == code))
+            if (rule.RedFlag is { } code && !HasCode(redFlags, code))
             {
                 var evidence = EvidenceFor(dialogs.Flow, rule, state, redFlags, []);
                 redFlags.Add((code, new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = string.Join(", ", evidence) }));
@@ -49,8 +57,15 @@ public static class TriageRouter
             blocked.Add("massage");
         }
 
-        var contraindications = Contraindications.Evidence(dialogs.Flow, dialogs.Contraindications, state.Answers, redFlags).ToList();
-        blocked.UnionWith(Contraindications.RuledOut(dialogs.Contraindications, contraindications.Select(c => c.Code)));
+        var contraindications = Contraindications.Collect(dialogs.Flow, dialogs.Contraindications, state.Answers, redFlags);
+        foreach (var row in dialogs.Contraindications)
+        {
+            if (HasCode(contraindications, row.Code))
+            {
+                blocked.UnionWith(row.RulesOut);
+            }
+        }
+
         routes.RemoveAll(blocked.Contains);
         massageTypes.RemoveAll(blocked.Contains);
         if (massageTypes.Count == 0)
@@ -68,11 +83,15 @@ public static class TriageRouter
         }
 
         // A rule whose every contribution was ruled out is not a reason for this result; a rule that only explains is.
-        var reasons = matched
-            .Where(rule => rule.Urgency is not null || rule.RedFlag is not null || rule.Routes.Any(routes.Contains) || rule.MassageTypes.Any(massageTypes.Contains)
+        var reasons = ImmutableList.CreateBuilder<OutcomeReason>();
+        foreach (var rule in matched)
+        {
+            if (rule.Urgency is not null || rule.RedFlag is not null || rule.Routes.Any(routes.Contains) || rule.MassageTypes.Any(massageTypes.Contains)
                 || (rule.Routes.Count == 0 && rule.MassageTypes.Count == 0 && rule.Blocks.Count == 0))
-            .Select(rule => new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs.Flow, rule, state, redFlags, contraindications) })
-            .ToImmutableList();
+            {
+                reasons.Add(new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs.Flow, rule, state, redFlags, contraindications) });
+            }
+        }
 
         return new TriageOutcome
         {
@@ -81,8 +100,8 @@ public static class TriageRouter
             MassageTypes = [.. massageTypes],
             RedFlags = [.. redFlags.Select(f => f.Code).Distinct(StringComparer.Ordinal)],
             Contraindications = [.. contraindications.Select(c => c.Code)],
-            Scores = Scores.Of(dialogs.Flow, state.Answers),
-            Reasons = reasons,
+            Scores = context.Scores,
+            Reasons = reasons.ToImmutable(),
             Completed = true,
         };
     }
@@ -96,15 +115,75 @@ public static class TriageRouter
         ArgumentNullException.ThrowIfNull(dialogs);
         ArgumentNullException.ThrowIfNull(state);
         var context = new AnswerContext(dialogs.Flow, state, dialogs.Contraindications);
-        var codes = dialogs.Rules
-            .Where(r => r.Urgency is { } tier && Vocabulary.ConfirmedUrgencies.Contains(tier) && r.When.Evaluate(context))
-            .SelectMany(r => r.When.Symbols)
-            .ToHashSet(StringComparer.Ordinal);
-        var keys = dialogs.Flow.States
-            .Where(s => s.RedFlag is { } code && codes.Contains(code) && state.Answers.TryGetValue(s.Id, out var a) && a.YesNo == YesNo.Yes)
-            .Select(s => s.Id)
-            .Concat(codes.Select(RedFlags.ExtraKey).Where(k => state.Answers.TryGetValue(k, out var a) && a.YesNo == YesNo.Yes));
-        return [.. keys.Where(k => !state.Confirmed.Contains(k)).Distinct(StringComparer.Ordinal)];
+        HashSet<string>? codes = null;
+        foreach (var rule in dialogs.Rules)
+        {
+            if (rule.Urgency is { } tier && Vocabulary.ConfirmedUrgencies.Contains(tier) && rule.When.Evaluate(context))
+            {
+                codes ??= new HashSet<string>(StringComparer.Ordinal);
+                codes.UnionWith(rule.When.Symbols);
+            }
+        }
+
+        if (codes is null)
+        {
+            return [];
+        }
+
+        var keys = new List<string>();
+        foreach (var question in dialogs.Flow.RedFlagQuestions)
+        {
+            if (codes.Contains(question.RedFlag!) && IsYes(state, question.Id))
+            {
+                AddUnconfirmed(keys, state, question.Id);
+            }
+        }
+
+        foreach (var code in codes)
+        {
+            var key = RedFlags.ExtraKey(code);
+            if (IsYes(state, key))
+            {
+                AddUnconfirmed(keys, state, key);
+            }
+        }
+
+        return [.. keys];
+    }
+
+    private static bool IsYes(TriageState state, string key) => state.Answers.TryGetValue(key, out var answer) && answer.YesNo == YesNo.Yes;
+
+    private static void AddUnconfirmed(List<string> keys, TriageState state, string key)
+    {
+        if (!state.Confirmed.Contains(key) && !keys.Contains(key))
+        {
+            keys.Add(key);
+        }
+    }
+
+    /// <summary>Adds the items not in the list yet, in their order.</summary>
+    private static void AddNew(List<string> list, ImmutableList<string> items)
+    {
+        foreach (var item in items)
+        {
+            if (!list.Contains(item))
+            {
+                list.Add(item);
+            }
+        }
+    }
+
+    private static bool HasCode(List<(string Code, Answer Answer)> found, string code)
+    {
+        foreach (var (each, _) in found)
+        {
+            if (each == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Routes in the order a person should take them: medical first.</summary>

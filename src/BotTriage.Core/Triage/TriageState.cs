@@ -15,8 +15,21 @@ public sealed record TriageState
     /// <summary>The conversation's language: <c>nl</c> or <c>en</c>.</summary>
     public required string Culture { get; init; }
 
-    /// <summary>Answers by question id.</summary>
-    public ImmutableSortedDictionary<string, Answer> Answers { get; init; } = ImmutableSortedDictionary<string, Answer>.Empty;
+    /// <summary>No answers yet, keyed by question id compared ordinally.</summary>
+    public static ImmutableSortedDictionary<string, Answer> NoAnswers { get; } = ImmutableSortedDictionary<string, Answer>.Empty.WithComparers(StringComparer.Ordinal);
+
+    private readonly ImmutableSortedDictionary<string, Answer> _answers = NoAnswers;
+
+    /// <summary>
+    /// Answers by question id. Keys are compared ordinally whatever dictionary is given: ids are codes, not words, and
+    /// they are looked up many times a turn, where a culture-aware comparison would cost far more and could depend on
+    /// the machine's culture.
+    /// </summary>
+    public ImmutableSortedDictionary<string, Answer> Answers
+    {
+        get => _answers;
+        init => _answers = value is null ? NoAnswers : ReferenceEquals(value.KeyComparer, StringComparer.Ordinal) ? value : value.WithComparers(StringComparer.Ordinal);
+    }
 
     /// <summary>The steps that were asked, oldest first; <c>back</c> walks this.</summary>
     public ImmutableList<string> History { get; init; } = [];

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using BotTriage.Core.Dialogs;
+using BotTriage.Core.Triage;
+
+// Triage turns per second through TriageEngine on one thread: the conversation bench/Load/triage.lua walks over HTTP
+// (greeting, emergency screen, consent, language, the neck, a duration under four weeks, pain and bother, "nee" to
+// every red flag, no contraindications, PHQ-2/GAD-2 "helemaal niet", "nee" to the rest, the outcome), Dutch and
+// English alternating, with the same locations and durations. The greeting starts the conversation as the bot does
+// (TriageEngine.Start); every other message is one TriageEngine.Step. Nothing but the engine: no JSON, no storage.
+var dialogs = DialogLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "dialogs"));
+var engine = new TriageEngine(dialogs);
+var today = new DateOnly(2026, 11, 21);
+
+Script[] scripts =
+[
+    new("nl", "nederlands", "4", "een beetje", "ja", "nee", "helemaal niet", ["nek", "mijn nek", "ik heb last van mijn nek"], ["3 weken", "sinds 5 dagen", "2 weken"]),
+    new("en", "english", "4", "a little", "yes", "no", "not at all", ["neck", "my neck"], ["3 weeks", "5 days", "2 weeks"]),
+];
+
+// The conversations in the order triage.lua numbers them, as many as it takes for every combination to come round.
+var conversations = new List<(string Culture, string[] Texts)>();
+for (var n = 1; n <= 42; n++)
+{
+    var script = scripts[n % scripts.Length];
+    var location = script.Locations[n % script.Locations.Length];
+    var duration = script.Durations[n / 7 % script.Durations.Length];
+    string[] texts = [script.No, script.Yes, script.Language, location, duration, script.Pain, script.Bother, .. Enumerable.Repeat(script.No, 14), .. Enumerable.Repeat(script.Never, 4), .. Enumerable.Repeat(script.No, 6)];
+    conversations.Add((script.Culture, texts));
+}
+
+// Once, checked: every conversation must reach its result on its last message, as the load test requires.
+foreach (var (culture, texts) in conversations)
+{
+    var state = engine.Start(culture).State;
+    for (var i = 0; i < texts.Length; i++)
+    {
+        state = engine.Step(state, texts[i], today).State;
+        if ((state.Outcome is not null) != (i == texts.Length - 1))
+        {
+            throw new InvalidOperationException($"The {culture} conversation reached step '{state.Step}' after message {i + 1} of {texts.Length} ('{texts[i]}').");
+        }
+    }
+
+    if (state.Outcome is not { Completed: true })
+    {
+        throw new InvalidOperationException($"The {culture} conversation ended without a result.");
+    }
+}
+
+var stopwatch = Stopwatch.StartNew();
+var turns = 0L;
+while (stopwatch.Elapsed < TimeSpan.FromSeconds(3))
+{
+    turns += RunAll();
+}
+
+const int Rounds = 200;
+var best = 0.0;
+var bestBytes = double.MaxValue;
+for (var run = 0; run < 5; run++)
+{
+    var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+    stopwatch.Restart();
+    var count = 0L;
+    for (var round = 0; round < Rounds; round++)
+    {
+        count += RunAll();
+    }
+
+    var seconds = stopwatch.Elapsed.TotalSeconds;
+    var bytesPerTurn = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / (double)count;
+    var perSecond = count / seconds;
+    best = Math.Max(best, perSecond);
+    bestBytes = Math.Min(bestBytes, bytesPerTurn);
+    turns += count;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}: {perSecond,10:N0} turns/s {bytesPerTurn,9:N0} bytes/turn"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:N0} turns/s, {bestBytes:N0} bytes allocated per turn, on one thread ({conversations.Count} conversations of {conversations[0].Texts.Length + 1} turns, nl and en; {turns:N0} turns in all)"));
+
+long RunAll()
+{
+    var count = 0L;
+    foreach (var (culture, texts) in conversations)
+    {
+        var state = engine.Start(culture).State;
+        count++;
+        foreach (var text in texts)
+        {
+            state = engine.Step(state, text, today).State;
+            count++;
+        }
+    }
+
+    return count;
+}
+
+internal sealed record Script(string Culture, string Language, string Pain, string Bother, string Yes, string No, string Never, string[] Locations, string[] Durations);

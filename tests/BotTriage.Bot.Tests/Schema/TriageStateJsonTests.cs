@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using BotTriage.Bot.Schema;
+using BotTriage.Core.Triage;
+
+namespace BotTriage.Bot.Tests.Schema;
+
+public class TriageStateJsonTests
+{
+    // A state as the stores have kept it all along (SQLite, PostgreSQL, memory): the answers object keyed by question
+    // id in sorted order, each answer with only the fields of its kind.
+    private static readonly string StoredJson = """
+        {"step":"rf-fever","culture":"nl","answers":{
+        "bother":{"kind":"Choice","evidence":"een beetje","choice":"a-little","approximate":false,"locations":[]},
+        "consent":{"kind":"YesNo","evidence":"ja","yesNo":"Yes","approximate":false,"locations":[]},
+        "duration":{"kind":"Duration","evidence":"een week of drie","seconds":1814400,"approximate":true,"locations":[]},
+        "location":{"kind":"BodyLocation","evidence":"linkerschouder, nek","approximate":false,"locations":[{"code":"shoulder","side":"Left"},{"code":"neck","side":"Unspecified"}]},
+        "pain":{"kind":"Scale","evidence":"4","number":4,"approximate":false,"locations":[]},
+        "redflag.weight-loss":{"kind":"YesNo","evidence":"ik val af","yesNo":"Yes","approximate":false,"locations":[]},
+        "rf-neck-dizziness":{"kind":"YesNo","evidence":"nee","yesNo":"No","approximate":false,"locations":[]}},
+        "history":["emergency-screen","consent","language","location","duration","pain","bother","rf-neck-dizziness","rf-fever"],"confirmed":[],"turn":9,"lastMessageId":"m9"}
+        """.ReplaceLineEndings("");
+
+    [Fact]
+    public void AStoredStateReadsBackAndIsWrittenAsBefore()
+    {
+        var state = JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)!;
+
+        var json = JsonSerializer.Serialize(state, BotJsonContext.Default.TriageState);
+
+        Assert.Equal(StoredJson, json);
+        Assert.Equal(["bother", "consent", "duration", "location", "pain", "redflag.weight-loss", "rf-neck-dizziness"], state.Answers.Keys);
+        Assert.Equal(1_814_400, state.Answers["duration"].Seconds);
+        Assert.Equal([new BodyLocation("shoulder", BodySide.Left), new BodyLocation("neck")], state.Answers["location"].Locations);
+        Assert.Equal(["weight-loss"], RedFlags.Reported(new Core.Dialogs.FlowDefinition("consent", []), state.Answers));
+    }
+
+    [Fact]
+    public void AStoredStateIsWrittenAsBeforeWithOptionsOfItsOwn()
+    {
+        var context = new BotJsonContext(new JsonSerializerOptions(BotJsonContext.Default.Options));
+        var state = JsonSerializer.Deserialize(StoredJson, context.TriageState)!;
+
+        var json = JsonSerializer.Serialize(state, context.TriageState);
+
+        Assert.Equal(StoredJson, json);
+    }
+
+    [Fact]
+    public void ReadAnswersAreKeyedOrdinally()
+    {
+        var state = JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)!;
+
+        Assert.IsType<OrdinalAnswersConverter>(BotJsonContext.Default.GetTypeInfo(typeof(ImmutableSortedDictionary<string, Answer>))!.Converter);
+        Assert.Same(StringComparer.Ordinal, state.Answers.KeyComparer);
+        Assert.Same(StringComparer.Ordinal, state.Answers.SetItem("pijn", state.Answers["pain"]).KeyComparer);
+    }
+
+    [Fact]
+    public void AStateBuiltInCodeWritesTheSameAsOneReadBack()
+    {
+        var built = new TriageState
+        {
+            Step = "pain",
+            Culture = "en",
+            Answers = ImmutableSortedDictionary<string, Answer>.Empty
+                .Add("pain", new Answer { Kind = AnswerKind.Scale, Number = 7, Evidence = "7" })
+                .Add("consent", new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = "yes" }),
+        };
+
+        var json = JsonSerializer.Serialize(built, BotJsonContext.Default.TriageState);
+        var read = JsonSerializer.Deserialize(json, BotJsonContext.Default.TriageState)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(read, BotJsonContext.Default.TriageState));
+        Assert.Equal(built.Answers, read.Answers);
+        Assert.StartsWith("""{"step":"pain","culture":"en","answers":{"consent":""", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyOrMissingAnswersObjectReadsAsNoAnswers()
+    {
+        var empty = JsonSerializer.Deserialize("""{"step":"consent","culture":"nl","answers":{}}""", BotJsonContext.Default.TriageState)!;
+        var missing = JsonSerializer.Deserialize("""{"step":"consent","culture":"nl"}""", BotJsonContext.Default.TriageState)!;
+        var none = JsonSerializer.Deserialize("""{"step":"consent","culture":"nl","answers":null}""", BotJsonContext.Default.TriageState)!;
+
+        Assert.Empty(empty.Answers);
+        Assert.Empty(missing.Answers);
+        Assert.Empty(none.Answers);
+        Assert.Same(StringComparer.Ordinal, empty.Answers.KeyComparer);
+        Assert.Contains("\"answers\":{}", JsonSerializer.Serialize(empty, BotJsonContext.Default.TriageState), StringComparison.Ordinal);
+    }
+}
