@@ -15,7 +15,7 @@ namespace BotTriage.Bot.Schema;
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
-    Converters = [typeof(OrdinalAnswersConverter)])]
+    Converters = [typeof(OrdinalAnswersConverter), typeof(AnswerJsonConverter)])]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ResourceResponse))]

@@ -58,8 +58,28 @@ public class StoredStateJsonTests
         Assert.StartsWith("""{"kind":"BodyLocation","evidence":""", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Other_casing_enum_numbers_and_unknown_properties_are_read_as_the_contract_reads_them()
+    {
+        var read = JsonSerializer.Deserialize(
+            """{"Kind":1,"EVIDENCE":"b","YesNo":"yes","futureField":{"nested":[1,2]},"choice":null,"approximate":true,"Locations":[{"Code":"knee","SIDE":2,"extra":true}]}""",
+            BotJsonContext.Default.Answer)!;
+
+        Assert.Equal(AnswerKind.Choice, read.Kind);
+        Assert.Equal("b", read.Evidence);
+        Assert.Equal(YesNo.Yes, read.YesNo);
+        Assert.Null(read.Choice);
+        Assert.True(read.Approximate);
+        Assert.Equal(new BodyLocation("knee", BodySide.Right), Assert.Single(read.Locations));
+    }
+
     [Theory]
     [InlineData("""{"evidence":"ja"}""")]
+    [InlineData("""{"kind":"YesNo","yesNo":"7"}""")]
+    [InlineData("""{"kind":99}""")]
+    [InlineData("""{"kind":"BodyLocation","locations":[{"side":"Left"}]}""")]
+    [InlineData("""{"kind":"BodyLocation","locations":{}}""")]
+    [InlineData("{\"kind\":\"YesNo\",\"evidence\":\"ja")]
     [InlineData("""{"kind":"Maybe"}""")]
     [InlineData("""["kind","YesNo"]""")]
     public void A_broken_answer_is_a_json_error(string json)
