@@ -86,7 +86,7 @@ public static class MessagesEndpoint
             return Problem(status, status == StatusCodes.Status403Forbidden ? "Forbidden" : "Unauthorized", "The request's credentials were not accepted.");
         }
 
-        var response = await adapter.ProcessActivityAsync(activity with { CallerId = authentication.CallerId }, bot, cancellationToken);
+        var response = await adapter.ProcessActivityAsync(activity with { CallerId = authentication.CallerId, ChannelId = Channels.Shared(activity.ChannelId) }, bot, cancellationToken);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
