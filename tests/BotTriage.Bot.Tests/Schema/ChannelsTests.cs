@@ -4,17 +4,17 @@ namespace BotTriage.Bot.Tests.Schema;
 
 public class ChannelsTests
 {
-    [Theory]
-    [InlineData("msteams", Channels.MsTeams)]
-    [InlineData("emulator", Channels.Emulator)]
-    [InlineData("webchat", Channels.WebChat)]
-    [InlineData("directline", Channels.DirectLine)]
-    public void A_known_channel_id_read_from_the_wire_becomes_the_one_shared_string(string wire, string constant)
+    [Fact]
+    public void A_known_channel_id_read_from_the_wire_becomes_the_one_shared_string()
     {
-        var read = new string(wire.AsSpan());
-        Assert.NotSame(constant, read);
+        // A loop, not theory data: the runner would hand the test copies of the constants.
+        foreach (var constant in new[] { Channels.MsTeams, Channels.Emulator, Channels.WebChat, Channels.DirectLine, Channels.Test })
+        {
+            var read = new string(constant.AsSpan());
+            Assert.NotSame(constant, read);
 
-        Assert.Same(constant, Channels.Shared(read));
+            Assert.Same(constant, Channels.Shared(read));
+        }
     }
 
     [Theory]
