@@ -8,16 +8,17 @@ namespace BotTriage.Bot.Tests.Schema;
 public class TriageStateJsonTests
 {
     // A state as the stores have kept it all along (SQLite, PostgreSQL, memory): the answers object keyed by question
-    // id in sorted order, each answer with only the fields of its kind.
+    // id in sorted order, each answer with only the fields of its kind, text escaped as the writer escapes it.
     private static readonly string StoredJson = """
         {"step":"rf-fever","culture":"nl","answers":{
         "bother":{"kind":"Choice","evidence":"een beetje","choice":"a-little","approximate":false,"locations":[]},
         "consent":{"kind":"YesNo","evidence":"ja","yesNo":"Yes","approximate":false,"locations":[]},
         "duration":{"kind":"Duration","evidence":"een week of drie","seconds":1814400,"approximate":true,"locations":[]},
         "location":{"kind":"BodyLocation","evidence":"linkerschouder, nek","approximate":false,"locations":[{"code":"shoulder","side":"Left"},{"code":"neck","side":"Unspecified"}]},
-        "pain":{"kind":"Scale","evidence":"4","number":4,"approximate":false,"locations":[]},
+        "pain":{"kind":"Scale","evidence":"ongeveer 7,5","number":7.5,"approximate":true,"locations":[]},
         "redflag.weight-loss":{"kind":"YesNo","evidence":"ik val af","yesNo":"Yes","approximate":false,"locations":[]},
-        "rf-neck-dizziness":{"kind":"YesNo","evidence":"nee","yesNo":"No","approximate":false,"locations":[]}},
+        "rf-neck-dizziness":{"kind":"YesNo","evidence":"nee","yesNo":"No","approximate":false,"locations":[]},
+        "story":{"kind":"FreeText","evidence":"\u0022zeurt\u0022 \u003Cerg\u003E","approximate":false,"locations":[],"text":"\u0022zeurt\u0022 \u003Cerg\u003E"}},
         "history":["emergency-screen","consent","language","location","duration","pain","bother","rf-neck-dizziness","rf-fever"],"confirmed":[],"turn":9,"lastMessageId":"m9"}
         """.ReplaceLineEndings("");
 
@@ -29,7 +30,9 @@ public class TriageStateJsonTests
         var json = JsonSerializer.Serialize(state, BotJsonContext.Default.TriageState);
 
         Assert.Equal(StoredJson, json);
-        Assert.Equal(["bother", "consent", "duration", "location", "pain", "redflag.weight-loss", "rf-neck-dizziness"], state.Answers.Keys);
+        Assert.Equal(["bother", "consent", "duration", "location", "pain", "redflag.weight-loss", "rf-neck-dizziness", "story"], state.Answers.Keys);
+        Assert.Equal(7.5, state.Answers["pain"].Number);
+        Assert.Equal("\"zeurt\" <erg>", state.Answers["story"].Text);
         Assert.Equal(1_814_400, state.Answers["duration"].Seconds);
         Assert.Equal([new BodyLocation("shoulder", BodySide.Left), new BodyLocation("neck")], state.Answers["location"].Locations);
         Assert.Equal(["weight-loss"], RedFlags.Reported(new Core.Dialogs.FlowDefinition("consent", []), state.Answers));
