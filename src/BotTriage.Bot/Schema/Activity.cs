@@ -92,27 +92,17 @@ public sealed record Activity
     {
         ArgumentNullException.ThrowIfNull(reference);
         // One copy either way: this runs for every reply of every turn.
-        return isIncoming
-            ? this with
-            {
-                ChannelId = reference.ChannelId,
-                ServiceUrl = reference.ServiceUrl,
-                Conversation = reference.Conversation,
-                Locale = Locale ?? reference.Locale,
-                From = reference.User,
-                Recipient = reference.Bot,
-                Id = reference.ActivityId ?? Id,
-            }
-            : this with
-            {
-                ChannelId = reference.ChannelId,
-                ServiceUrl = reference.ServiceUrl,
-                Conversation = reference.Conversation,
-                Locale = Locale ?? reference.Locale,
-                From = reference.Bot,
-                Recipient = reference.User,
-                ReplyToId = reference.ActivityId ?? ReplyToId,
-            };
+        return this with
+        {
+            ChannelId = reference.ChannelId,
+            ServiceUrl = reference.ServiceUrl,
+            Conversation = reference.Conversation,
+            Locale = Locale ?? reference.Locale,
+            From = isIncoming ? reference.User : reference.Bot,
+            Recipient = isIncoming ? reference.Bot : reference.User,
+            Id = isIncoming ? reference.ActivityId ?? Id : Id,
+            ReplyToId = isIncoming ? ReplyToId : reference.ActivityId ?? ReplyToId,
+        };
     }
 
     // The SDK leaves replyToId off replies to a conversationUpdate on Direct Line and Web Chat: the update has no
