@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BotTriage.Bench;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Triage;
 
@@ -12,21 +13,12 @@ var dialogs = DialogLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, 
 var engine = new TriageEngine(dialogs);
 var today = new DateOnly(2026, 11, 21);
 
-Script[] scripts =
-[
-    new("nl", "nederlands", "4", "een beetje", "ja", "nee", "helemaal niet", ["nek", "mijn nek", "ik heb last van mijn nek"], ["3 weken", "sinds 5 dagen", "2 weken"]),
-    new("en", "english", "4", "a little", "yes", "no", "not at all", ["neck", "my neck"], ["3 weeks", "5 days", "2 weeks"]),
-];
-
 // The conversations in the order triage.lua numbers them, as many as it takes for every combination to come round.
 var conversations = new List<(string Culture, string[] Texts)>();
 for (var n = 1; n <= 42; n++)
 {
-    var script = scripts[n % scripts.Length];
-    var location = script.Locations[n % script.Locations.Length];
-    var duration = script.Durations[n / 7 % script.Durations.Length];
-    string[] texts = [script.No, script.Yes, script.Language, location, duration, script.Pain, script.Bother, .. Enumerable.Repeat(script.No, 14), .. Enumerable.Repeat(script.Never, 4), .. Enumerable.Repeat(script.No, 6)];
-    conversations.Add((script.Culture, texts));
+    var conversation = LoadConversation.For(n);
+    conversations.Add((conversation.Culture, conversation.Messages));
 }
 
 // Once, checked: every conversation must reach its result on its last message, as the load test requires.
@@ -96,4 +88,3 @@ long RunAll()
     return count;
 }
 
-internal sealed record Script(string Culture, string Language, string Pain, string Bother, string Yes, string No, string Never, string[] Locations, string[] Durations);

@@ -9,6 +9,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using BotTriage.Bench;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Schema;
 using BotTriage.Web.Hosting;
@@ -43,12 +44,13 @@ try
 
     async Task<int> WalkAsync(string run)
     {
-        var script = Script.For(conversation);
+        var script = LoadConversation.For(conversation);
+        string[] texts = [script.Greeting, .. script.Messages];
         var id = $"{run}-{conversation++}";
-        for (var step = 0; step < script.Texts.Length; step++)
+        for (var step = 0; step < texts.Length; step++)
         {
             var body = Encoding.UTF8.GetBytes(
-                $$"""{"type":"message","id":"m{{++messageId}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-{{id}}","name":"load"},"recipient":{"id":"bot"},"conversation":{"id":"{{id}}"},"locale":"{{script.Locale}}","deliveryMode":"expectReplies","text":"{{script.Texts[step]}}"}""");
+                $$"""{"type":"message","id":"m{{++messageId}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-{{id}}","name":"load"},"recipient":{"id":"bot"},"conversation":{"id":"{{id}}"},"locale":"{{script.Locale}}","deliveryMode":"expectReplies","text":"{{texts[step]}}"}""");
             var activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity)!;
             var response = await adapter.ProcessActivityAsync(activity, bot, CancellationToken.None);
             output.ResetWrittenCount();
@@ -62,7 +64,7 @@ try
             }
         }
 
-        return script.Texts.Length;
+        return texts.Length;
     }
 
     // Warm-up: JIT tiers, pools, caches.
@@ -103,34 +105,4 @@ finally
     await app.StopAsync();
     await app.DisposeAsync();
     Directory.Delete(dataDirectory, recursive: true);
-}
-
-/// <summary>The conversation bench/Load/triage.lua walks, Dutch and English alternating.</summary>
-internal sealed record Script(string Locale, string[] Texts, string[] Expect)
-{
-    private static readonly string[] NlLocations = ["nek", "mijn nek", "ik heb last van mijn nek"];
-    private static readonly string[] EnLocations = ["neck", "my neck"];
-    private static readonly string[] NlDurations = ["3 weken", "sinds 5 dagen", "2 weken"];
-    private static readonly string[] EnDurations = ["3 weeks", "5 days", "2 weeks"];
-
-    public static Script For(int conversation)
-    {
-        var dutch = conversation % 2 == 0;
-        var locations = dutch ? NlLocations : EnLocations;
-        var durations = dutch ? NlDurations : EnDurations;
-        var (greeting, no, yes, language, pain, bother, never) = dutch
-            ? ("hoi", "nee", "ja", "nederlands", "4", "een beetje", "helemaal niet")
-            : ("hi", "no", "yes", "english", "4", "a little", "not at all");
-        string[] texts =
-        [
-            greeting, no, yes, language, locations[conversation % locations.Length], durations[conversation / 7 % durations.Length], pain, bother,
-            .. Enumerable.Repeat(no, 14), .. Enumerable.Repeat(never, 4), .. Enumerable.Repeat(no, 6),
-        ];
-        string[] expect = dutch
-            ? ["pijn op de borst", "Mag ik je antwoorden bewaren", "In welke taal", "Waar heb je last van", "Hoe lang heb je er al last van", "Hoeveel pijn", "dagelijks leven", "plotseling kracht",
-               .. Enumerable.Repeat("", 12), "Geldt een van deze", "weinig zin", .. Enumerable.Repeat("", 3), "bang dat bewegen", .. Enumerable.Repeat("", 5), "bottriage.outcome"]
-            : ["chest pain", "May I keep your answers", "Which language", "Where is the complaint", "How long have you had it", "How much pain", "daily life", "suddenly lost strength",
-               .. Enumerable.Repeat("", 12), "Does any of these apply", "little interest", .. Enumerable.Repeat("", 3), "afraid that moving", .. Enumerable.Repeat("", 5), "bottriage.outcome"];
-        return new Script(dutch ? "nl-NL" : "en-US", texts, expect);
-    }
 }
