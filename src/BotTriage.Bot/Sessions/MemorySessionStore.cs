@@ -102,7 +102,7 @@ public sealed class MemorySessionStore : ISessionStore
             session.Routes,
             !session.RedFlags.IsEmpty,
             // The conversation store's bytes when the recorder passed them on: one copy of the text for both.
-            session.StateJson.IsEmpty ? JsonSerializer.SerializeToUtf8Bytes(session.State, BotJsonContext.Default.TriageState) : session.StateJson,
+            session.StateJsonToStore(),
             sequence);
 
         public SessionRecord ToRecord() => new()

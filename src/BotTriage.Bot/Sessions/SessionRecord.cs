@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using BotTriage.Bot.Schema;
 using BotTriage.Core.Triage;
 
 namespace BotTriage.Bot.Sessions;
@@ -32,6 +34,10 @@ public sealed record SessionRecord
     /// otherwise): a store keeps these bytes rather than serializing the state a second time in the same turn.
     /// </summary>
     public ReadOnlyMemory<byte> StateJson { get; init; }
+
+    /// <summary>The state's JSON text for a store to keep: <see cref="StateJson"/> when given, else serialized now.</summary>
+    public ReadOnlyMemory<byte> StateJsonToStore() =>
+        StateJson.IsEmpty ? JsonSerializer.SerializeToUtf8Bytes(State, BotJsonContext.Default.TriageState) : StateJson;
 
     public SessionKey Key => new(ChannelId, ConversationId);
 

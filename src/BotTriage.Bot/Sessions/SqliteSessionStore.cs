@@ -55,9 +55,7 @@ public sealed class SqliteSessionStore : ISessionStore
         ArgumentNullException.ThrowIfNull(session);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         // Serialised before the write queue: the writer does nothing but the statement.
-        var state = session.StateJson.IsEmpty
-            ? JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState)
-            : Encoding.UTF8.GetString(session.StateJson.Span);
+        var state = Encoding.UTF8.GetString(session.StateJsonToStore().Span);
         await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {

@@ -379,7 +379,7 @@ public sealed partial class SqliteDatabase : IDisposable
     /// the work of <see cref="WriteAsync{T}"/> only (one writer at a time uses the connection); the caller adds its
     /// parameters and does not dispose the command.
     /// </summary>
-    public static SqliteCommand ReusedCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    internal static SqliteCommand ReusedCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var commands = WriterStatements.GetOrCreateValue(connection);

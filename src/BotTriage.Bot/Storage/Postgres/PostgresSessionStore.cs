@@ -42,9 +42,7 @@ public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionSt
                         new NpgsqlParameter<string>("urgency", session.Urgency),
                         new NpgsqlParameter<string[]>("routes", [.. session.Routes]),
                         new NpgsqlParameter<bool>("redFlag", !session.RedFlags.IsEmpty),
-                        new NpgsqlParameter<string>("state", session.StateJson.IsEmpty
-                            ? JsonSerializer.Serialize(session.State, BotJsonContext.Default.TriageState)
-                            : Encoding.UTF8.GetString(session.StateJson.Span)),
+                        new NpgsqlParameter<string>("state", Encoding.UTF8.GetString(session.StateJsonToStore().Span)),
                     },
                 },
             ],
