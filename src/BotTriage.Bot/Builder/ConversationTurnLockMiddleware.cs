@@ -6,8 +6,8 @@ namespace BotTriage.Bot.Builder;
 /// Runs the turns of one conversation one at a time, in arrival order, in this process: two messages sent at once
 /// are both applied, the second seeing the first's state, and their transcript entries stay in order. Across
 /// instances on a shared store the <see cref="ISharedTurnLock"/> does the same, taken after the in-process lock (on
-/// PostgreSQL it also makes the turn's writes one transaction); the ETag check on save (see <c>TriageBot</c>) remains
-/// the safety net. Goes first in the pipeline.
+/// PostgreSQL and SQLite it also makes the turn's writes one transaction); the ETag check on save (see
+/// <c>TriageBot</c>) remains the safety net. Goes first in the pipeline.
 /// </summary>
 public sealed class ConversationTurnLockMiddleware(KeyedAsyncLock locks, ISharedTurnLock sharedLock) : IMiddleware
 {

@@ -56,7 +56,7 @@ public sealed class SqliteSessionStore : ISessionStore
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         // Serialised before the write queue: the writer does nothing but the statement.
         var state = Encoding.UTF8.GetString(session.StateJsonToStore().Span);
-        await _database.WriteAsync(
+        await _database.WriteWithTurnAsync(
             async (connection, transaction, ct) =>
             {
                 var command = SqliteDatabase.ReusedCommand(connection, transaction, UpsertSql);
@@ -71,7 +71,6 @@ public sealed class SqliteSessionStore : ISessionStore
                 command.Parameters.Add("$redFlag", SqliteType.Integer).Value = session.RedFlags.IsEmpty ? 0 : 1;
                 command.Parameters.Add("$state", SqliteType.Text).Value = state;
                 await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                return 0;
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -1,6 +1,6 @@
 namespace BotTriage.Bot.State;
 
-/// <summary>The <see cref="ISharedTurnLock"/> of single-instance stores (SQLite, memory): nothing to share.</summary>
+/// <summary>The <see cref="ISharedTurnLock"/> of the in-memory store: nothing to share, and nothing to commit.</summary>
 public sealed class NoSharedTurnLock : ISharedTurnLock
 {
     public static NoSharedTurnLock Instance { get; } = new();

@@ -69,6 +69,9 @@ public sealed partial class SqliteDatabase : IDisposable
     // instead of meeting SQLite's busy handler, which sleeps and retries and, under load, spends most of a turn asleep.
     private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private volatile Task? _writer;
+
+    // The turn running on this async flow (see RunTurnAsync), whose writes wait to be committed together at its end.
+    private readonly AsyncLocal<SqliteTurn?> _turn = new();
     private bool _writerStopped;
     private volatile bool _initialized;
 
@@ -169,10 +172,18 @@ public sealed partial class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Opens a pooled connection with the busy timeout set, initialising the database on first use.</summary>
+    /// <summary>
+    /// Opens a pooled connection with the busy timeout set, initialising the database on first use. Inside a turn
+    /// (<see cref="RunTurnAsync"/>) the turn's waiting writes are committed first, so a read sees them.
+    /// </summary>
     internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (_turn.Value is { Waiting.Count: > 0 })
+        {
+            await WriteAsync(static (_, _, _) => Task.FromResult(0), cancellationToken).ConfigureAwait(false);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -205,10 +216,107 @@ public sealed partial class SqliteDatabase : IDisposable
     /// under way are committed together in the next transaction, each behind its own savepoint, so under load one
     /// commit serves many turns. Other processes on the same file still meet the busy timeout.
     /// </summary>
+    /// <remarks>
+    /// Inside a turn (<see cref="RunTurnAsync"/>) the turn's waiting writes go first, in the same all-or-nothing
+    /// work, so the order of the turn's writes holds; when that work fails, the turn fails and keeps nothing more.
+    /// </remarks>
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
+        if (_turn.Value is { } turn)
+        {
+            turn.ThrowIfFailed();
+            if (turn.Waiting.Count > 0)
+            {
+                var waiting = turn.Waiting.ToArray();
+                turn.Waiting.Clear();
+                return turn.Watch(Enqueue(
+                    async (connection, transaction, ct) =>
+                    {
+                        foreach (var write in waiting)
+                        {
+                            await write(connection, transaction, ct).ConfigureAwait(false);
+                        }
+
+                        return await work(connection, transaction, ct).ConfigureAwait(false);
+                    },
+                    cancellationToken));
+            }
+        }
+
+        return Enqueue(work, cancellationToken);
+    }
+
+    /// <summary>
+    /// A write whose caller needs no result from the database: inside a turn it waits, in order, to be committed with
+    /// the turn's other writes at the turn's end (or just before the turn's next read or <see cref="WriteAsync{T}"/>),
+    /// and the returned task is already complete, so a failure of it fails the turn instead; outside a turn it is
+    /// <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    internal Task WriteWithTurnAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_turn.Value is { } turn)
+        {
+            turn.ThrowIfFailed();
+            turn.Waiting.Add(work);
+            return Task.CompletedTask;
+        }
+
+        return Enqueue(
+            async (connection, transaction, ct) =>
+            {
+                await work(connection, transaction, ct).ConfigureAwait(false);
+                return 0;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a turn whose writes made through <see cref="WriteWithTurnAsync"/> are committed together when it ends,
+    /// as one write of the queue: the turn's state, session and transcript are stored all together or not at all,
+    /// and a turn costs the writer one piece of work instead of one per store. When <paramref name="turn"/> throws,
+    /// its waiting writes are dropped. One process owns the file (SQLite is the single-instance store), and the
+    /// in-process turn lock runs the turns of one conversation one at a time, so nothing else writes a conversation
+    /// while its turn runs; an ETag conflict with another process on the same file fails the turn at its end.
+    /// </summary>
+    internal async Task RunTurnAsync(Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var running = new SqliteTurn();
+        _turn.Value = running;
+        try
+        {
+            await turn(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Value = null;
+        }
+
+        running.ThrowIfFailed();
+        if (running.Waiting.Count > 0)
+        {
+            var waiting = running.Waiting.ToArray();
+            running.Waiting.Clear();
+            await Enqueue(
+                async (connection, transaction, ct) =>
+                {
+                    foreach (var write in waiting)
+                    {
+                        await write(connection, transaction, ct).ConfigureAwait(false);
+                    }
+
+                    return waiting.Length;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<T> Enqueue<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
         var request = new WriteRequest<T>(work, cancellationToken);
         ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(request), this);
 
@@ -414,6 +522,36 @@ public sealed partial class SqliteDatabase : IDisposable
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The writes of one running turn that wait for its end, and whether one of its writes failed.</summary>
+    private sealed class SqliteTurn
+    {
+        private Exception? _failure;
+
+        public List<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> Waiting { get; } = [];
+
+        /// <summary>Remembers a failure of <paramref name="write"/>, which carried the turn's earlier writes and took them with it.</summary>
+        public async Task<T> Watch<T>(Task<T> write)
+        {
+            try
+            {
+                return await write.ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                _failure ??= exception;
+                throw;
+            }
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (_failure is not null)
+            {
+                throw new InvalidOperationException("An earlier write of this turn failed, so the turn stores nothing more.", _failure);
+            }
         }
     }
 

@@ -81,26 +81,28 @@ public sealed partial class SqliteStorage : IStorage
 
         var started = Stopwatch.GetTimestamp();
         var updated = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        await _database.WriteAsync(
+        foreach (var (key, item) in changes)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            etags[key] = NewETag();
+        }
+
+        // Inside a turn the write is committed with the turn's other writes at its end (SqliteDatabase.RunTurnAsync),
+        // and a conflict fails the turn there; outside a turn it is committed before this returns.
+        await _database.WriteWithTurnAsync(
             async (connection, transaction, ct) =>
             {
                 // The write transaction holds the file's write lock before the ETag is compared, so no other writer
                 // can slip in between; a conflict undoes every key of this call.
                 foreach (var (key, item) in changes)
                 {
-                    ArgumentNullException.ThrowIfNull(item);
-                    var etag = NewETag();
-                    var written = await TryWriteAsync(connection, transaction, key, item, etag, updated, ct).ConfigureAwait(false);
+                    var written = await TryWriteAsync(connection, transaction, key, item, etags[key], updated, ct).ConfigureAwait(false);
                     if (!written)
                     {
                         LogConflict(_logger, changes.Count);
                         throw new StorageConcurrencyException(key);
                     }
-
-                    etags[key] = etag;
                 }
-
-                return etags.Count;
             },
             cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -224,7 +226,7 @@ public sealed partial class SqliteStorage : IStorage
     [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "State read: {Requested} keys requested, {Found} found in {ElapsedMilliseconds:F2} ms")]
     private static partial void LogRead(ILogger logger, int requested, int found, double elapsedMilliseconds);
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Debug, Message = "State written: {Count} keys in {ElapsedMilliseconds:F2} ms")]
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Debug, Message = "State written (in a turn: queued for its commit): {Count} keys in {ElapsedMilliseconds:F2} ms")]
     private static partial void LogWritten(ILogger logger, int count, double elapsedMilliseconds);
 
     [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "State write of {Count} keys refused: ETag conflict")]

@@ -29,7 +29,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The provider is chosen when the services are first resolved, from the bound options, so a test host's
-        // configuration overrides apply. PostgreSQL adds the cross-instance turn lock (ISharedTurnLock).
+        // configuration overrides apply. PostgreSQL adds the cross-instance turn lock (ISharedTurnLock); SQLite
+        // uses it to commit each turn's writes together.
         services.TryAddSingleton(sp => new SqliteDatabase(
             SqliteDatabase.GetConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             sp.GetRequiredService<ILogger<SqliteDatabase>>()));
@@ -42,9 +43,13 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresTranscriptStore>();
         services.TryAddSingleton<PostgresTurnLock>();
         services.TryAddSingleton<PostgresVolatileConversationStore>();
-        services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) == StorageOptions.PostgresProvider
-            ? sp.GetRequiredService<PostgresTurnLock>()
-            : NoSharedTurnLock.Instance);
+        services.TryAddSingleton<SqliteTurnWrites>();
+        services.TryAddSingleton<ISharedTurnLock>(sp => SelectProvider(sp) switch
+        {
+            StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteTurnWrites>(),
+            StorageOptions.PostgresProvider => sp.GetRequiredService<PostgresTurnLock>(),
+            _ => NoSharedTurnLock.Instance,
+        });
         services.TryAddSingleton<MemoryStorage>();
         services.TryAddSingleton<MemoryTranscriptStore>();
         services.TryAddSingleton<IStorage>(sp => SelectProvider(sp) switch

@@ -61,7 +61,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
             rows[i] = (TranscriptActivity.GetId(activities[i]) ?? (object)DBNull.Value, activities[i].GetRawText());
         }
 
-        await _database.WriteAsync(
+        await _database.WriteWithTurnAsync(
             async (connection, transaction, ct) =>
             {
                 {
@@ -87,8 +87,6 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
                     summary.Parameters.Add("$count", SqliteType.Integer).Value = activities.Count;
                     await summary.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
-
-                return activities.Count;
             },
             cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -198,7 +196,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Transcript appended: {Count} activities in {ElapsedMilliseconds:F2} ms")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Transcript appended (in a turn: queued for its commit): {Count} activities in {ElapsedMilliseconds:F2} ms")]
     private static partial void LogAppended(ILogger logger, int count, double elapsedMilliseconds);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Transcripts deleted: {Count}")]

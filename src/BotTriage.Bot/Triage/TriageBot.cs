@@ -24,7 +24,9 @@ namespace BotTriage.Bot.Triage;
 /// <para>
 /// Order within a turn: load (with ETag), step, save, and only then send. When another instance saved the
 /// conversation in between, the save fails on the ETag and the turn is re-run on the fresh state before anything
-/// was sent, so no message is lost or answered twice. Replies carry the choices as <c>imBack</c> suggested actions
+/// was sent, so no message is lost or answered twice. (On PostgreSQL and SQLite the turn's writes are committed
+/// together at its end, and the turn lock keeps other turns of the conversation out until then; a conflict there
+/// fails the turn, which stores nothing.) Replies carry the choices as <c>imBack</c> suggested actions
 /// (on Teams, <see cref="TeamsReplies"/> turns more than three into a card); a turn with a result also sends the
 /// <c>bottriage.outcome</c> event, and its result reply carries the <see cref="TriageResultCards"/> card on channels
 /// that show cards. A choice pressed on a card is read from the message's value (<see cref="SubmittedAnswer"/>).

@@ -1,3 +1,4 @@
+using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
 using BotTriage.Testing;
 using BotTriage.Bot.Transcripts;
@@ -23,6 +24,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         Assert.IsType<SqliteStorage>(services.GetRequiredService<IStorage>());
         Assert.IsType<SqliteTranscriptStore>(services.GetRequiredService<ITranscriptStore>());
+        Assert.IsType<SqliteTurnWrites>(services.GetRequiredService<ISharedTurnLock>());
         Assert.True(File.Exists(_directory.File("bottriage.db")));
     }
 
