@@ -11,8 +11,10 @@ namespace BotTriage.Bot.Schema;
 /// triage holds some thirty answers). The generated contract builds the init-only record through an argument array,
 /// boxing every value, and needs a serializer state per answer when <see cref="OrdinalAnswersConverter"/> reads the
 /// answers one by one; this reads each property straight into a local. The JSON is the contract's: camelCase names in
-/// declaration order, nulls omitted, enums by name, body locations as <c>{"code":..,"side":..}</c>; reading accepts
-/// any casing of the names, enum numbers and unknown properties.
+/// declaration order, nulls omitted, enums by name, body locations as <c>{"code":..,"side":..}</c>; the defaults
+/// <c>"approximate":false</c> and <c>"locations":[]</c>, which nearly every answer has, are left out (the state of a
+/// finished triage is a quarter smaller). Reading accepts any casing of the names, enum numbers, unknown properties
+/// and the defaults written out, as earlier versions stored them.
 /// </summary>
 public sealed class AnswerJsonConverter : JsonConverter<Answer>
 {
@@ -114,8 +116,12 @@ public sealed class AnswerJsonConverter : JsonConverter<Answer>
             writer.WriteNumber("seconds"u8, seconds);
         }
 
-        writer.WriteBoolean("approximate"u8, value.Approximate);
-        if (value.Locations is { } locations)
+        if (value.Approximate)
+        {
+            writer.WriteBoolean("approximate"u8, true);
+        }
+
+        if (value.Locations is { IsEmpty: false } locations)
         {
             writer.WriteStartArray("locations"u8);
             foreach (var location in locations)

@@ -7,9 +7,24 @@ namespace BotTriage.Bot.Tests.Schema;
 
 public class TriageStateJsonTests
 {
-    // A state as the stores have kept it all along (SQLite, PostgreSQL, memory): the answers object keyed by question
-    // id in sorted order, each answer with only the fields of its kind, text escaped as the writer escapes it.
+    // A state as the stores keep it (SQLite, PostgreSQL, memory): the answers object keyed by question id in sorted
+    // order, each answer with only the fields of its kind and without the defaults (not approximate, no locations),
+    // text escaped as the writer escapes it.
     private static readonly string StoredJson = """
+        {"step":"rf-fever","culture":"nl","answers":{
+        "bother":{"kind":"Choice","evidence":"een beetje","choice":"a-little"},
+        "consent":{"kind":"YesNo","evidence":"ja","yesNo":"Yes"},
+        "duration":{"kind":"Duration","evidence":"een week of drie","seconds":1814400,"approximate":true},
+        "location":{"kind":"BodyLocation","evidence":"linkerschouder, nek","locations":[{"code":"shoulder","side":"Left"},{"code":"neck","side":"Unspecified"}]},
+        "pain":{"kind":"Scale","evidence":"ongeveer 7,5","number":7.5,"approximate":true},
+        "redflag.weight-loss":{"kind":"YesNo","evidence":"ik val af","yesNo":"Yes"},
+        "rf-neck-dizziness":{"kind":"YesNo","evidence":"nee","yesNo":"No"},
+        "story":{"kind":"FreeText","evidence":"\u0022zeurt\u0022 \u003Cerg\u003E","text":"\u0022zeurt\u0022 \u003Cerg\u003E"}},
+        "history":["emergency-screen","consent","language","location","duration","pain","bother","rf-neck-dizziness","rf-fever"],"confirmed":[],"turn":9,"lastMessageId":"m9"}
+        """.ReplaceLineEndings("");
+
+    // The same state as earlier versions stored it, with every answer's defaults written out.
+    private static readonly string EarlierStoredJson = """
         {"step":"rf-fever","culture":"nl","answers":{
         "bother":{"kind":"Choice","evidence":"een beetje","choice":"a-little","approximate":false,"locations":[]},
         "consent":{"kind":"YesNo","evidence":"ja","yesNo":"Yes","approximate":false,"locations":[]},
@@ -21,6 +36,18 @@ public class TriageStateJsonTests
         "story":{"kind":"FreeText","evidence":"\u0022zeurt\u0022 \u003Cerg\u003E","approximate":false,"locations":[],"text":"\u0022zeurt\u0022 \u003Cerg\u003E"}},
         "history":["emergency-screen","consent","language","location","duration","pain","bother","rf-neck-dizziness","rf-fever"],"confirmed":[],"turn":9,"lastMessageId":"m9"}
         """.ReplaceLineEndings("");
+
+    [Fact]
+    public void AStateStoredByAnEarlierVersionReadsTheSameAndIsStoredWithoutTheDefaults()
+    {
+        var earlier = JsonSerializer.Deserialize(EarlierStoredJson, BotJsonContext.Default.TriageState)!;
+
+        Assert.Equal(StoredJson, JsonSerializer.Serialize(earlier, BotJsonContext.Default.TriageState));
+        Assert.True(earlier.Answers["pain"].Approximate);
+        Assert.False(earlier.Answers["consent"].Approximate);
+        Assert.Empty(earlier.Answers["consent"].Locations);
+        Assert.Equal([new BodyLocation("shoulder", BodySide.Left), new BodyLocation("neck")], earlier.Answers["location"].Locations);
+    }
 
     [Fact]
     public void AStoredStateReadsBackAndIsWrittenAsBefore()
