@@ -44,7 +44,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     private const string UpsertSql = """
         INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state)
-        VALUES ($channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag, $state)
+        VALUES ($channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag, CAST($state AS TEXT))
         ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
             pseudonym = excluded.pseudonym, updated = excluded.updated, urgency = excluded.urgency,
             routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state;
@@ -55,7 +55,7 @@ public sealed class SqliteSessionStore : ISessionStore
         ArgumentNullException.ThrowIfNull(session);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         // Serialised before the write queue: the writer does nothing but the statement.
-        var state = Encoding.UTF8.GetString(session.StateJsonToStore().Span);
+        var state = SqliteDatabase.Utf8Text(session.StateJsonToStore());
         await _database.WriteWithTurnAsync(
             async (connection, transaction, ct) =>
             {
@@ -69,7 +69,7 @@ public sealed class SqliteSessionStore : ISessionStore
                 command.Parameters.Add("$urgency", SqliteType.Text).Value = session.Urgency;
                 command.Parameters.Add("$routes", SqliteType.Text).Value = RouteList(session.Routes);
                 command.Parameters.Add("$redFlag", SqliteType.Integer).Value = session.RedFlags.IsEmpty ? 0 : 1;
-                command.Parameters.Add("$state", SqliteType.Text).Value = state;
+                command.Parameters.Add("$state", SqliteType.Blob).Value = state;
                 await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -502,6 +503,16 @@ public sealed partial class SqliteDatabase : IDisposable
         command.Parameters.Clear();
         return command;
     }
+
+    /// <summary>
+    /// JSON as UTF-8 for a parameter that the statement stores with <c>CAST($parameter AS TEXT)</c>: bound as a blob,
+    /// the bytes go into the file as they are, where a string would be transcoded to UTF-8 again on the writer. The
+    /// text must be valid UTF-8 (the JSON writers make it so). The array is the memory's own when it spans one whole.
+    /// </summary>
+    internal static byte[] Utf8Text(ReadOnlyMemory<byte> utf8) =>
+        MemoryMarshal.TryGetArray(utf8, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : utf8.ToArray();
 
     private async Task<SqliteConnection> OpenWriterAsync()
     {

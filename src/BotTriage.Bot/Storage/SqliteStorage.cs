@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -13,16 +12,16 @@ namespace BotTriage.Bot.Storage;
 public sealed partial class SqliteStorage : IStorage
 {
     private const string UpsertSql = """
-        INSERT INTO bot_state (key, value, etag, updated) VALUES ($key, $value, $etag, $updated)
+        INSERT INTO bot_state (key, value, etag, updated) VALUES ($key, CAST($value AS TEXT), $etag, $updated)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated = excluded.updated;
         """;
 
     private const string UpdateIfMatchSql = """
-        UPDATE bot_state SET value = $value, etag = $etag, updated = $updated WHERE key = $key AND etag = $expected;
+        UPDATE bot_state SET value = CAST($value AS TEXT), etag = $etag, updated = $updated WHERE key = $key AND etag = $expected;
         """;
 
     private const string InsertIfAbsentSql = """
-        INSERT INTO bot_state (key, value, etag, updated) VALUES ($key, $value, $etag, $updated)
+        INSERT INTO bot_state (key, value, etag, updated) VALUES ($key, CAST($value AS TEXT), $etag, $updated)
         ON CONFLICT (key) DO NOTHING;
         """;
 
@@ -212,7 +211,7 @@ public sealed partial class SqliteStorage : IStorage
     {
         var command = SqliteDatabase.ReusedCommand(connection, transaction, sql);
         command.Parameters.Add("$key", SqliteType.Text).Value = key;
-        command.Parameters.Add("$value", SqliteType.Text).Value = Encoding.UTF8.GetString(item.Json.Span);
+        command.Parameters.Add("$value", SqliteType.Blob).Value = SqliteDatabase.Utf8Text(item.Json);
         command.Parameters.Add("$etag", SqliteType.Text).Value = etag;
         command.Parameters.Add("$updated", SqliteType.Text).Value = updated;
         if (sql == UpdateIfMatchSql)

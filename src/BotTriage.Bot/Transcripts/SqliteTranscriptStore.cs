@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using BotTriage.Bot.Storage;
 using Microsoft.Data.Sqlite;
@@ -29,7 +30,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
 
     private const string InsertActivitySql = """
         INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
-        VALUES ($channel, $conversation, $id, $stored, $activity);
+        VALUES ($channel, $conversation, $id, $stored, CAST($activity AS TEXT));
         """;
 
     private const string UpsertSummarySql = """
@@ -54,11 +55,11 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         var stored = FormatTime(_timeProvider.GetUtcNow());
 
         // Prepared before the write queue: the writer does nothing but the statements.
-        var rows = new (object Id, string Text)[activities.Count];
+        var rows = new (object Id, byte[] Text)[activities.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             // Trace and other local activities carry no id; the row's sequence number orders them instead.
-            rows[i] = (TranscriptActivity.GetId(activities[i]) ?? (object)DBNull.Value, activities[i].GetRawText());
+            rows[i] = (TranscriptActivity.GetId(activities[i]) ?? (object)DBNull.Value, JsonMarshal.GetRawUtf8Value(activities[i]).ToArray());
         }
 
         await _database.WriteWithTurnAsync(
@@ -70,7 +71,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
                     insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
                     insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
                     var id = insert.Parameters.Add("$id", SqliteType.Text);
-                    var activity = insert.Parameters.Add("$activity", SqliteType.Text);
+                    var activity = insert.Parameters.Add("$activity", SqliteType.Blob);
                     foreach (var row in rows)
                     {
                         id.Value = row.Id;

@@ -51,6 +51,34 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
         Assert.Single(await transcripts.GetActivitiesAsync("test", "c1", Token));
     }
 
+    [Fact]
+    public async Task StateAndActivitiesAreStoredAsTheSameUtf8Text()
+    {
+        var path = _directory.File("text.db");
+        var database = Database(path);
+        var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
+        var transcripts = new SqliteTranscriptStore(database, Clock, NullLogger<SqliteTranscriptStore>.Instance);
+        const string state = """{"evidence":"één keer, 🙂 \u003Cb\u003E"}""";
+
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["test/conversations/c1"] = new(Activity(state)) }, Token);
+        await transcripts.AppendAsync("test", "c1", [Message("1", "rug én nek 🙂")], Token);
+
+        // Read as any other SQLite client would: text values, with the characters as written.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT typeof(value), value FROM bot_state;
+            SELECT typeof(activity), json_extract(activity, '$.text') FROM transcript_activities;
+            """;
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        Assert.True(await reader.ReadAsync(Token));
+        Assert.Equal(("text", state), (reader.GetString(0), reader.GetString(1)));
+        await reader.NextResultAsync(Token);
+        Assert.True(await reader.ReadAsync(Token));
+        Assert.Equal(("text", "rug én nek 🙂"), (reader.GetString(0), reader.GetString(1)));
+    }
+
     private SqliteTranscriptStore Open(string path, TimeProvider clock) =>
         new(Database(path), clock, NullLogger<SqliteTranscriptStore>.Instance);
 
