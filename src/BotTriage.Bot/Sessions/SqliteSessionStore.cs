@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BotTriage.Bot.Schema;
+using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -9,6 +10,13 @@ namespace BotTriage.Bot.Sessions;
 /// <summary>
 /// <see cref="ISessionStore"/> in the bot's SQLite file, beside state and transcripts: one row per conversation with
 /// the list's filter columns and the triage state as JSON. Writes take the database's write queue.
+/// <para>
+/// The bot records a session in the same turn, and the same transaction, as it saves the conversation's state, so
+/// the state's text is usually in <c>bot_state</c> already. Then the row keeps only that row's key
+/// (<c>state_key</c>, <c>state</c> empty) instead of a second copy, which the writer would otherwise write on every
+/// turn; the write checks that the row holds exactly this text, and stores the text itself when it does not. A
+/// session whose referenced state row is gone (an erasure in progress deletes the state first) is not listed.
+/// </para>
 /// </summary>
 public sealed class SqliteSessionStore : ISessionStore
 {
@@ -24,13 +32,23 @@ public sealed class SqliteSessionStore : ISessionStore
             routes TEXT NOT NULL,
             has_red_flag INTEGER NOT NULL,
             state TEXT NOT NULL,
+            state_key TEXT NULL,
             PRIMARY KEY (channel_id, conversation_id)
         );
         CREATE INDEX IF NOT EXISTS ix_therapist_sessions_started ON therapist_sessions (started);
         CREATE INDEX IF NOT EXISTS ix_therapist_sessions_updated ON therapist_sessions (updated);
         """;
 
-    private const string Columns = "channel_id, conversation_id, pseudonym, started, consented_at, updated, state";
+    // Files made before state_key existed get the column when the store first opens them.
+    private const string AddStateKey = "ALTER TABLE therapist_sessions ADD COLUMN state_key TEXT NULL;";
+
+    // The session's columns, with the state from the conversation's state row when the session refers to it.
+    private const string Columns = "s.channel_id, s.conversation_id, s.pseudonym, s.started, s.consented_at, s.updated, coalesce(b.value, s.state)";
+
+    private const string From = """
+        therapist_sessions s LEFT JOIN bot_state b ON s.state_key IS NOT NULL AND b.key = s.state_key
+        WHERE (s.state_key IS NULL OR b.key IS NOT NULL)
+        """;
 
     private readonly SqliteDatabase _database;
     private readonly SqliteSchema _schema;
@@ -39,15 +57,20 @@ public sealed class SqliteSessionStore : ISessionStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _schema = new SqliteSchema(database, Schema);
+        _schema = new SqliteSchema(database, Schema, ("therapist_sessions", "state_key", AddStateKey));
     }
 
+    // The state by reference when the conversation's state row holds exactly this text, else the text itself. (The
+    // WHERE clause lets SQLite tell the upsert's ON CONFLICT from a join constraint.)
     private const string UpsertSql = """
-        INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state)
-        VALUES ($channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag, CAST($state AS TEXT))
+        INSERT INTO therapist_sessions (channel_id, conversation_id, pseudonym, started, consented_at, updated, urgency, routes, has_red_flag, state, state_key)
+        SELECT $channel, $conversation, $pseudonym, $started, $consented, $updated, $urgency, $routes, $redFlag,
+            CASE WHEN b.key IS NULL THEN CAST($state AS TEXT) ELSE '' END, b.key
+        FROM (SELECT 1) LEFT JOIN bot_state b ON b.key = $stateKey AND b.value = CAST($state AS TEXT)
+        WHERE true
         ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
             pseudonym = excluded.pseudonym, updated = excluded.updated, urgency = excluded.urgency,
-            routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state;
+            routes = excluded.routes, has_red_flag = excluded.has_red_flag, state = excluded.state, state_key = excluded.state_key;
         """;
 
     public async Task UpsertAsync(SessionRecord session, CancellationToken cancellationToken)
@@ -70,6 +93,7 @@ public sealed class SqliteSessionStore : ISessionStore
                 command.Parameters.Add("$routes", SqliteType.Text).Value = RouteList(session.Routes);
                 command.Parameters.Add("$redFlag", SqliteType.Integer).Value = session.RedFlags.IsEmpty ? 0 : 1;
                 command.Parameters.Add("$state", SqliteType.Blob).Value = state;
+                command.Parameters.Add("$stateKey", SqliteType.Text).Value = ConversationKeys.Conversation(session.ChannelId, session.ConversationId);
                 await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
@@ -82,7 +106,7 @@ public sealed class SqliteSessionStore : ISessionStore
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM therapist_sessions WHERE channel_id = $channel AND conversation_id = $conversation;";
+        command.CommandText = $"SELECT {Columns} FROM {From} AND s.channel_id = $channel AND s.conversation_id = $conversation;";
         command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
         command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -97,54 +121,54 @@ public sealed class SqliteSessionStore : ISessionStore
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var where = new StringBuilder("WHERE 1 = 1");
+        var where = new StringBuilder(From);
         if (query.Urgency is not null)
         {
-            where.Append(" AND urgency = $urgency");
+            where.Append(" AND s.urgency = $urgency");
             command.Parameters.Add("$urgency", SqliteType.Text).Value = query.Urgency;
         }
 
         if (query.Route is not null)
         {
             // Routes are stored as ",gp,physio,", so a whole code matches and never part of another.
-            where.Append(" AND instr(routes, $route) > 0");
+            where.Append(" AND instr(s.routes, $route) > 0");
             command.Parameters.Add("$route", SqliteType.Text).Value = "," + query.Route + ",";
         }
 
         if (query.HasRedFlag is { } hasRedFlag)
         {
-            where.Append(" AND has_red_flag = $redFlag");
+            where.Append(" AND s.has_red_flag = $redFlag");
             command.Parameters.Add("$redFlag", SqliteType.Integer).Value = hasRedFlag ? 1 : 0;
         }
 
         if (query.From is { } from)
         {
-            where.Append(" AND started >= $from");
+            where.Append(" AND s.started >= $from");
             command.Parameters.Add("$from", SqliteType.Text).Value = SqliteTime.Format(from);
         }
 
         if (query.To is { } to)
         {
-            where.Append(" AND started < $to");
+            where.Append(" AND s.started < $to");
             command.Parameters.Add("$to", SqliteType.Text).Value = SqliteTime.Format(to);
         }
 
         if (query.ChannelId is not null)
         {
-            where.Append(" AND channel_id = $channel");
+            where.Append(" AND s.channel_id = $channel");
             command.Parameters.Add("$channel", SqliteType.Text).Value = query.ChannelId;
         }
 
         if (query.ConversationId is not null)
         {
-            where.Append(" AND instr(conversation_id, $conversation) > 0");
+            where.Append(" AND instr(s.conversation_id, $conversation) > 0");
             command.Parameters.Add("$conversation", SqliteType.Text).Value = query.ConversationId;
         }
 
         command.CommandText = $"""
-            SELECT count(*) FROM therapist_sessions {where};
-            SELECT {Columns} FROM therapist_sessions {where}
-            ORDER BY started DESC, rowid DESC LIMIT $take OFFSET $skip;
+            SELECT count(*) FROM {where};
+            SELECT {Columns} FROM {where}
+            ORDER BY s.started DESC, s.rowid DESC LIMIT $take OFFSET $skip;
             """;
         command.Parameters.Add("$take", SqliteType.Integer).Value = query.Take;
         command.Parameters.Add("$skip", SqliteType.Integer).Value = query.Skip;
