@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace BotTriage.Bot.Transcripts;
 
 /// <summary>
-/// <see cref="ITranscriptStore"/> in the bot's SQLite file: one row per activity (its JSON text as received),
-/// one summary row per conversation for listing. An append is one transaction, committed before the task completes.
+/// <see cref="ITranscriptStore"/> in the bot's SQLite file: one row per append (a turn's activities as received: one
+/// activity's JSON text, or the JSON array of several, with the first activity's id), one summary row per
+/// conversation for listing. An append is one transaction, committed before the task completes (inside a turn: with
+/// the turn's other writes, see <see cref="SqliteDatabase"/>).
 /// </summary>
 public sealed partial class SqliteTranscriptStore : ITranscriptStore
 {
@@ -54,14 +56,27 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         var started = Stopwatch.GetTimestamp();
         var stored = FormatTime(_timeProvider.GetUtcNow());
 
-        // Prepared before the write queue: the writer does nothing but the statements.
-        var rows = new (object Id, byte[] Text)[activities.Count];
-        for (var i = 0; i < rows.Length; i++)
+        // Prepared before the write queue: the writer does nothing but the statements. Trace and other local
+        // activities carry no id; the row's sequence number orders them instead.
+        object id = DBNull.Value;
+        foreach (var activity in activities)
         {
-            // Trace and other local activities carry no id; the row's sequence number orders them instead.
-            rows[i] = (TranscriptActivity.GetId(activities[i]) ?? (object)DBNull.Value, JsonMarshal.GetRawUtf8Value(activities[i]).ToArray());
+            if (activity.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArgumentException("A transcript activity is a JSON object.", nameof(activities));
+            }
         }
 
+        foreach (var activity in activities)
+        {
+            if (TranscriptActivity.GetId(activity) is { } activityId)
+            {
+                id = activityId;
+                break;
+            }
+        }
+
+        var text = RowText(activities);
         await _database.WriteWithTurnAsync(
             async (connection, transaction, ct) =>
             {
@@ -70,14 +85,9 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
                     insert.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
                     insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
                     insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
-                    var id = insert.Parameters.Add("$id", SqliteType.Text);
-                    var activity = insert.Parameters.Add("$activity", SqliteType.Blob);
-                    foreach (var row in rows)
-                    {
-                        id.Value = row.Id;
-                        activity.Value = row.Text;
-                        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                    }
+                    insert.Parameters.Add("$id", SqliteType.Text).Value = id;
+                    insert.Parameters.Add("$activity", SqliteType.Blob).Value = text;
+                    await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
                 {
@@ -111,7 +121,15 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            activities.Add(JsonElement.Parse(reader.GetString(0)));
+            var row = JsonElement.Parse(reader.GetFieldValue<byte[]>(0));
+            if (row.ValueKind == JsonValueKind.Array)
+            {
+                activities.AddRange(row.EnumerateArray());
+            }
+            else
+            {
+                activities.Add(row);
+            }
         }
 
         return activities;
@@ -191,6 +209,34 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
             cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, deleted);
         return deleted;
+    }
+
+    // One activity's JSON as it came, or several as one array, as UTF-8.
+    private static byte[] RowText(IReadOnlyList<JsonElement> activities)
+    {
+        if (activities.Count == 1)
+        {
+            return JsonMarshal.GetRawUtf8Value(activities[0]).ToArray();
+        }
+
+        var length = activities.Count + 1;
+        foreach (var activity in activities)
+        {
+            length += JsonMarshal.GetRawUtf8Value(activity).Length;
+        }
+
+        var text = new byte[length];
+        var at = 0;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            text[at++] = i == 0 ? (byte)'[' : (byte)',';
+            var raw = JsonMarshal.GetRawUtf8Value(activities[i]);
+            raw.CopyTo(text.AsSpan(at));
+            at += raw.Length;
+        }
+
+        text[at] = (byte)']';
+        return text;
     }
 
     private static string FormatTime(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

@@ -79,6 +79,46 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
         Assert.Equal(("text", "rug én nek 🙂"), (reader.GetString(0), reader.GetString(1)));
     }
 
+    [Fact]
+    public async Task ATurnsActivitiesAreOneRowAndRowsFromBeforeStillRead()
+    {
+        var path = _directory.File("rows.db");
+        var store = Open(path, Clock);
+        await store.AppendAsync("test", "c1", [Message("1", "hoi")], Token);
+
+        await store.AppendAsync("test", "c1", [Message("2", "rug"), Activity("""{"type":"trace"}"""), Message("3", "nek")], Token);
+        await store.AppendAsync("test", "c1", [Message("4", "ja")], Token);
+
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT activity_id FROM transcript_activities ORDER BY seq;";
+            await using var reader = await command.ExecuteReaderAsync(Token);
+            var ids = new List<string>();
+            while (await reader.ReadAsync(Token))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            Assert.Equal(["1", "2", "4"], ids);
+        }
+
+        var activities = await store.GetActivitiesAsync("test", "c1", Token);
+        Assert.Equal(["hoi", "rug", null, "nek", "ja"], activities.Select(a => a.TryGetProperty("text", out var text) ? text.GetString() : null));
+        Assert.Equal(5, (await store.ListAsync(0, 10, Token)).Single().ActivityCount);
+    }
+
+    [Fact]
+    public async Task AnActivityThatIsNotAnObjectIsRefused()
+    {
+        var store = Open(_directory.File("refused.db"), Clock);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync("test", "c1", [Message("1", "hoi"), Activity("[1,2]")], Token));
+
+        Assert.Empty(await store.GetActivitiesAsync("test", "c1", Token));
+    }
+
     private SqliteTranscriptStore Open(string path, TimeProvider clock) =>
         new(Database(path), clock, NullLogger<SqliteTranscriptStore>.Instance);
 
