@@ -36,8 +36,11 @@ public sealed class SqliteSessionStore : ISessionStore
             PRIMARY KEY (channel_id, conversation_id)
         );
         CREATE INDEX IF NOT EXISTS ix_therapist_sessions_started ON therapist_sessions (started);
-        CREATE INDEX IF NOT EXISTS ix_therapist_sessions_updated ON therapist_sessions (updated);
+        DROP INDEX IF EXISTS ix_therapist_sessions_updated;
         """;
+
+    // No index on updated: every turn changes it, and moving the entry cost more than the rest of the session's
+    // write; only a retention run (rare) looks sessions up by it, and scans. Files that have the index lose it.
 
     // Files made before state_key existed get the column when the store first opens them.
     private const string AddStateKey = "ALTER TABLE therapist_sessions ADD COLUMN state_key TEXT NULL;";
