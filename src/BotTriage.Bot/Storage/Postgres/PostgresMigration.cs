@@ -73,5 +73,11 @@ internal sealed record PostgresMigration(int Version, string Description, string
             );
             CREATE INDEX ix_therapist_audit_time ON therapist_audit (time DESC, seq DESC);
             """),
+
+        // Every turn changes a session's update time; with an index on it, no update of the row could stay on its
+        // page without touching the indexes. Only retention (rare) looks sessions up by it, and scans.
+        new(4, "no index on the session's update time", """
+            DROP INDEX IF EXISTS ix_therapist_sessions_updated;
+            """),
     ];
 }
