@@ -41,12 +41,8 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     public async Task ASessionOfTheStoredStateRefersToItsRowInsteadOfCopyingIt()
     {
         var path = _directory.File("reference.db");
-        var database = Database(path);
-        var sessions = new SqliteSessionStore(database);
-        var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
         var session = Session("c1");
-        var stateJson = JsonSerializer.SerializeToUtf8Bytes(session.State, BotJsonContext.Default.TriageState);
-        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["webchat/conversations/c1"] = new(stateJson) }, Token);
+        var (sessions, _, stateJson) = await WithStateRowAsync(path, session);
 
         await sessions.UpsertAsync(session with { StateJson = stateJson }, Token);
 
@@ -59,11 +55,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     public async Task ASessionWhoseStateDiffersFromTheStoredRowKeepsItsOwnCopy()
     {
         var path = _directory.File("copy.db");
-        var database = Database(path);
-        var sessions = new SqliteSessionStore(database);
-        var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
-        var stored = JsonSerializer.SerializeToUtf8Bytes(Session("c1", said: "eerder").State, BotJsonContext.Default.TriageState);
-        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["webchat/conversations/c1"] = new(stored) }, Token);
+        var (sessions, _, _) = await WithStateRowAsync(path, Session("c1", said: "eerder"));
 
         await sessions.UpsertAsync(Session("c1", said: "nu"), Token);
 
@@ -76,12 +68,8 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     [Fact]
     public async Task ASessionWhoseReferencedStateIsGoneIsNotListed()
     {
-        var database = Database(_directory.File("gone.db"));
-        var sessions = new SqliteSessionStore(database);
-        var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
         var session = Session("c1");
-        var stateJson = JsonSerializer.SerializeToUtf8Bytes(session.State, BotJsonContext.Default.TriageState);
-        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["webchat/conversations/c1"] = new(stateJson) }, Token);
+        var (sessions, storage, stateJson) = await WithStateRowAsync(_directory.File("gone.db"), session);
         await sessions.UpsertAsync(session with { StateJson = stateJson }, Token);
         await sessions.UpsertAsync(Session("c2"), Token);
 
@@ -121,6 +109,16 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
 
         Assert.Equal("pijn in mijn onderrug", (await sessions.GetAsync("webchat", "old", Token))!.State.Answers["complaint"].Text);
         Assert.Equal(2, (await sessions.QueryAsync(new SessionQuery(), Token)).Total);
+    }
+
+    // A session store and the state storage on one file, the conversation's state row holding the session's state.
+    private async Task<(SqliteSessionStore Sessions, SqliteStorage Storage, byte[] StateJson)> WithStateRowAsync(string path, SessionRecord session)
+    {
+        var database = Database(path);
+        var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
+        var stateJson = JsonSerializer.SerializeToUtf8Bytes(session.State, BotJsonContext.Default.TriageState);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { [$"{session.ChannelId}/conversations/{session.ConversationId}"] = new(stateJson) }, Token);
+        return (new SqliteSessionStore(database), storage, stateJson);
     }
 
     // The session row's own state text and state_key, as stored.
