@@ -235,11 +235,7 @@ public sealed partial class SqliteDatabase : IDisposable
                 return turn.Watch(Enqueue(
                     async (connection, transaction, ct) =>
                     {
-                        foreach (var write in waiting)
-                        {
-                            await write(connection, transaction, ct).ConfigureAwait(false);
-                        }
-
+                        await RunAllAsync(waiting, connection, transaction, ct).ConfigureAwait(false);
                         return await work(connection, transaction, ct).ConfigureAwait(false);
                     },
                     cancellationToken));
@@ -278,8 +274,9 @@ public sealed partial class SqliteDatabase : IDisposable
     /// <summary>
     /// Runs a turn whose writes made through <see cref="WriteWithTurnAsync"/> are committed together when it ends,
     /// as one write of the queue: the turn's state, session and transcript are stored all together or not at all,
-    /// and a turn costs the writer one piece of work instead of one per store. When <paramref name="turn"/> throws,
-    /// its waiting writes are dropped. One process owns the file (SQLite is the single-instance store), and the
+    /// and a turn costs the writer one piece of work instead of one per store. (A read, or a write that needs its
+    /// result, such as a delete, commits what waits before it; the bot's turns do those only before they save, or to
+    /// erase.) When <paramref name="turn"/> throws, its waiting writes are dropped. One process owns the file (SQLite is the single-instance store), and the
     /// in-process turn lock runs the turns of one conversation one at a time, so nothing else writes a conversation
     /// while its turn runs; an ETag conflict with another process on the same file fails the turn at its end.
     /// </summary>
@@ -305,14 +302,18 @@ public sealed partial class SqliteDatabase : IDisposable
             await Enqueue(
                 async (connection, transaction, ct) =>
                 {
-                    foreach (var write in waiting)
-                    {
-                        await write(connection, transaction, ct).ConfigureAwait(false);
-                    }
-
+                    await RunAllAsync(waiting, connection, transaction, ct).ConfigureAwait(false);
                     return waiting.Length;
                 },
                 cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RunAllAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>[] writes, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var write in writes)
+        {
+            await write(connection, transaction, cancellationToken).ConfigureAwait(false);
         }
     }
 
