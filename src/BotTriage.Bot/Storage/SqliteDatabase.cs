@@ -25,13 +25,15 @@ public sealed partial class SqliteDatabase : IDisposable
     // only an operating-system crash or power loss can lose the last commits, never corrupt the file.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    // bot_state is a rowid table: a state is about 3 KB, and a WITHOUT ROWID table (what files before version 2 have)
+    // keeps only about a quarter of a page of a row in its leaf, so every state write also rewrote overflow pages.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS bot_state (
             key TEXT NOT NULL PRIMARY KEY,
             value TEXT NOT NULL,
             etag TEXT NOT NULL,
             updated TEXT NOT NULL
-        ) WITHOUT ROWID;
+        );
         CREATE TABLE IF NOT EXISTS transcripts (
             channel_id TEXT NOT NULL,
             conversation_id TEXT NOT NULL,
@@ -51,7 +53,19 @@ public sealed partial class SqliteDatabase : IDisposable
         );
         CREATE INDEX IF NOT EXISTS ix_transcript_activities_conversation
             ON transcript_activities (channel_id, conversation_id, seq);
-        PRAGMA user_version = 1;
+        """;
+
+    // Version 2: bot_state rebuilt as a rowid table, keys, values, ETags and times as they were.
+    private const string RebuildStateTable = """
+        CREATE TABLE bot_state_v2 (
+            key TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        INSERT INTO bot_state_v2 (key, value, etag, updated) SELECT key, value, etag, updated FROM bot_state;
+        DROP TABLE bot_state;
+        ALTER TABLE bot_state_v2 RENAME TO bot_state;
         """;
 
     private readonly string _connectionString;
@@ -153,6 +167,8 @@ public sealed partial class SqliteDatabase : IDisposable
                     command.CommandText = ConnectionPragmas + Schema;
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
+
+                await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
             {
@@ -171,6 +187,25 @@ public sealed partial class SqliteDatabase : IDisposable
         {
             _initializeLock.Release();
         }
+    }
+
+    // Brings a file made by an earlier version up to this one, in one write transaction (the check inside it, so a
+    // second process starting at the same time finds the work done).
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE type = 'table' AND name = 'bot_state';";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1)
+        {
+            command.CommandText = RebuildStateTable;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        command.CommandText = "PRAGMA user_version = 2;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -85,6 +85,40 @@ public sealed class SqliteStorageTests : StorageContractTests
         Assert.True(File.Exists(path + "-wal"));
     }
 
+    [Fact]
+    public async Task AFileWithTheEarlierStateTableKeepsItsStateAndETags()
+    {
+        var path = _directory.File("version1.db");
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE bot_state (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated TEXT NOT NULL) WITHOUT ROWID;
+                INSERT INTO bot_state VALUES ('test/conversations/c1', '{"step":"pain"}', 'etag-1', '2026-11-01T10:00:00.0000000+00:00');
+                PRAGMA user_version = 1;
+                """;
+            await command.ExecuteNonQueryAsync(Token);
+        }
+
+        var storage = Open(path);
+        var read = await storage.ReadAsync(["test/conversations/c1"], Token);
+        var written = await storage.WriteAsync(Changes("test/conversations/c1", Item("""{"step":"duration"}""", "etag-1")), Token);
+
+        Assert.Equal("etag-1", read["test/conversations/c1"].ETag);
+        Assert.Equal("""{"step":"pain"}""", read["test/conversations/c1"].Value.GetRawText());
+        Assert.Equal(written["test/conversations/c1"], (await storage.ReadAsync(["test/conversations/c1"], Token))["test/conversations/c1"].ETag);
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT sql FROM sqlite_master WHERE name = 'bot_state') LIKE '%WITHOUT ROWID%', (SELECT user_version FROM pragma_user_version);";
+            await using var reader = await command.ExecuteReaderAsync(Token);
+            Assert.True(await reader.ReadAsync(Token));
+            Assert.Equal((0L, 2L), (reader.GetInt64(0), reader.GetInt64(1)));
+        }
+    }
+
     private SqliteStorage Open(string path) =>
         new(NewDatabase(path), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
 
