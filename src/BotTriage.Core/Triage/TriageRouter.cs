@@ -58,13 +58,7 @@ public static class TriageRouter
         }
 
         var contraindications = Contraindications.Collect(dialogs.Flow, dialogs.Contraindications, state.Answers, redFlags);
-        foreach (var row in dialogs.Contraindications)
-        {
-            if (HasCode(contraindications, row.Code))
-            {
-                blocked.UnionWith(row.RulesOut);
-            }
-        }
+        blocked.UnionWith(Contraindications.RuledOut(dialogs.Contraindications, contraindications.Select(c => c.Code)));
 
         routes.RemoveAll(blocked.Contains);
         massageTypes.RemoveAll(blocked.Contains);
