@@ -62,7 +62,7 @@ public sealed partial class MemoryStorage : IStorage, IDisposable
             foreach (var (key, item) in changes)
             {
                 ArgumentNullException.ThrowIfNull(item);
-                if (!SqliteStorage.IsUnconditional(item.ETag)
+                if (!item.IsUnconditional
                     && _cache.TryGetValue(key, out Entry? stored)
                     && stored is not null
                     && !string.Equals(stored.ETag, item.ETag, StringComparison.Ordinal))

@@ -174,8 +174,6 @@ public sealed partial class SqliteStorage : IStorage
         }
     }
 
-    internal static bool IsUnconditional(string? etag) => string.IsNullOrEmpty(etag) || etag == "*";
-
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
     private static async Task<bool> TryWriteAsync(
@@ -187,7 +185,7 @@ public sealed partial class SqliteStorage : IStorage
         string updated,
         CancellationToken cancellationToken)
     {
-        if (IsUnconditional(item.ETag))
+        if (item.IsUnconditional)
         {
             await ExecuteAsync(connection, transaction, UpsertSql, key, item, etag, updated, cancellationToken).ConfigureAwait(false);
             return true;

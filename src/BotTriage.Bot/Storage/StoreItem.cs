@@ -16,6 +16,12 @@ public sealed record StoreItem(ReadOnlyMemory<byte> Json, string? ETag = null)
     {
     }
 
+    /// <summary>
+    /// Whether the item is written whatever is stored (no ETag, or <c>*</c>), as <see cref="IStorage.WriteAsync"/> says;
+    /// otherwise only over the ETag it names, or as a new key.
+    /// </summary>
+    public bool IsUnconditional => string.IsNullOrEmpty(ETag) || ETag == "*";
+
     /// <summary>The document, parsed on every call: for callers that want a DOM rather than a typed value.</summary>
     public JsonElement Value => JsonElement.Parse(Json.Span);
 

@@ -107,7 +107,7 @@ public sealed partial class PostgresStorage : IStorage
         var updated = _timeProvider.GetUtcNow();
         string? conflict = null;
         if (changes.Count == 1 && _database.Turn is { } turn && turn.Durable is { Value: not null } seen
-            && changes.Single() is var (turnKey, turnItem) && turnKey == turn.Key && !SqliteStorage.IsUnconditional(turnItem.ETag))
+            && changes.Single() is var (turnKey, turnItem) && turnKey == turn.Key && !turnItem.IsUnconditional)
         {
             // The turn's own conversation, whose row the turn read and row-locked in its first round trip (or wrote
             // since): nobody else can have changed it, so the ETag check is decided here, and the write waits for the
@@ -136,7 +136,7 @@ public sealed partial class PostgresStorage : IStorage
             var (key, item) = changes.Single();
             var etag = Guid.NewGuid().ToString("N");
             var command = WriteCommand(key, item, etag, updated);
-            if (SqliteStorage.IsUnconditional(item.ETag))
+            if (item.IsUnconditional)
             {
                 await _database.WriteAsync([command], cancellationToken).ConfigureAwait(false);
             }
@@ -164,7 +164,7 @@ public sealed partial class PostgresStorage : IStorage
                         var etag = Guid.NewGuid().ToString("N");
                         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { WriteCommand(key, item, etag, updated) } };
                         var written = await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-                        if (!SqliteStorage.IsUnconditional(item.ETag) && written is not 1L)
+                        if (!item.IsUnconditional && written is not 1L)
                         {
                             // Not kept: the keys already written are rolled back with the rest.
                             return (key, false);
@@ -264,7 +264,7 @@ public sealed partial class PostgresStorage : IStorage
     // An unconditional write returns no rows; a conditional one returns the number of rows written (0 or 1).
     private static NpgsqlBatchCommand WriteCommand(string key, StoreItem item, string etag, DateTimeOffset updated)
     {
-        var unconditional = SqliteStorage.IsUnconditional(item.ETag);
+        var unconditional = item.IsUnconditional;
         var command = new NpgsqlBatchCommand(unconditional ? UpsertSql : WriteIfMatchSql)
         {
             Parameters =
