@@ -45,11 +45,11 @@ internal static class MemoryProbe
             await ParkAsync(client, "warm-a", 300, afterConsent);
             await ParkAsync(client, "warm-b", 300, beforeConsent);
 
-            var baseline = LiveBytes();
+            var baseline = await IdleBytesAsync();
             await ParkAsync(client, "after", count, afterConsent);
-            var afterConsentBytes = LiveBytes();
+            var afterConsentBytes = await IdleBytesAsync();
             await ParkAsync(client, "before", count, beforeConsent);
-            var beforeConsentBytes = LiveBytes();
+            var beforeConsentBytes = await IdleBytesAsync();
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                   idle       {(afterConsentBytes - baseline) / (double)count:F0} bytes per conversation parked after consent (at the duration question), {(beforeConsentBytes - afterConsentBytes) / (double)count:F0} bytes per conversation parked before consent (welcome only); managed heap after full GC, {count} of each
@@ -61,6 +61,14 @@ internal static class MemoryProbe
             await app.DisposeAsync();
             Directory.Delete(dataDirectory, recursive: true);
         }
+    }
+
+    // Idle means quiet: the memory transcript store compresses a conversation's newest activities once it has been
+    // quiet for two seconds, on a timer of the same period, so the parked conversations are given five.
+    private static async Task<long> IdleBytesAsync()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        return LiveBytes();
     }
 
     private static long LiveBytes()
