@@ -25,6 +25,9 @@ public sealed partial class SqliteDatabase : IDisposable
     // only an operating-system crash or power loss can lose the last commits, never corrupt the file.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    // transcripts has no index on last_activity: every turn changes it, and moving the index entry cost half the
+    // summary's write. Only the transcript list (no page of the app uses it) and retention (rare) order or filter by
+    // it, and scan. Files that have the index lose it.
     // bot_state is a rowid table: a state is about 3 KB, and a WITHOUT ROWID table (what files before version 2 have)
     // keeps only about a quarter of a page of a row in its leaf, so every state write also rewrote overflow pages.
     private const string Schema = """
@@ -42,7 +45,7 @@ public sealed partial class SqliteDatabase : IDisposable
             activity_count INTEGER NOT NULL,
             PRIMARY KEY (channel_id, conversation_id)
         );
-        CREATE INDEX IF NOT EXISTS ix_transcripts_last_activity ON transcripts (last_activity);
+        DROP INDEX IF EXISTS ix_transcripts_last_activity;
         CREATE TABLE IF NOT EXISTS transcript_activities (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             channel_id TEXT NOT NULL,

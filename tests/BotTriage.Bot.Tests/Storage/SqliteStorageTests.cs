@@ -119,6 +119,40 @@ public sealed class SqliteStorageTests : StorageContractTests
         }
     }
 
+    [Fact]
+    public async Task AFileWithTheTranscriptsLastActivityIndexLosesIt()
+    {
+        var path = _directory.File("indexed.db");
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE transcripts (channel_id TEXT NOT NULL, conversation_id TEXT NOT NULL, created TEXT NOT NULL,
+                    last_activity TEXT NOT NULL, activity_count INTEGER NOT NULL, PRIMARY KEY (channel_id, conversation_id));
+                CREATE INDEX ix_transcripts_last_activity ON transcripts (last_activity);
+                """;
+            await command.ExecuteNonQueryAsync(Token);
+        }
+
+        Assert.True(await Open(path).IsHealthyAsync(Token));
+
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transcripts' ORDER BY name;";
+            var indexes = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(Token);
+            while (await reader.ReadAsync(Token))
+            {
+                indexes.Add(reader.GetString(0));
+            }
+
+            Assert.Equal(["sqlite_autoindex_transcripts_1"], indexes);
+        }
+    }
+
     private SqliteStorage Open(string path) =>
         new(NewDatabase(path), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
 

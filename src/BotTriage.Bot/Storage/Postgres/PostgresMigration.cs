@@ -93,5 +93,12 @@ internal sealed record PostgresMigration(int Version, string Description, string
             END
             $$;
             """),
+
+        // Every turn changes a transcript's last activity; without an index on it the summary's update can stay on
+        // its page (a HOT update) and leave the primary key's index alone. Only the transcript list (no page of the
+        // app uses it) and retention (rare) order or filter by it, and scan.
+        new(6, "no index on the transcript's last activity", """
+            DROP INDEX IF EXISTS ix_transcripts_last_activity;
+            """),
     ];
 }

@@ -76,6 +76,29 @@ public sealed class PostgresStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task TheTranscriptSummaryIsIndexedByItsKeyAlone()
+    {
+        var database = new PostgresDatabase(_database.ConnectionString, NullLogger<PostgresDatabase>.Instance);
+        _opened.Add(database);
+
+        await database.MigrateAsync(Token);
+
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE tablename = 'transcripts'", connection);
+        var indexes = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Token))
+        {
+            while (await reader.ReadAsync(Token))
+            {
+                indexes.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("(channel_id, conversation_id)", Assert.Single(indexes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatesAreCompressedWithLz4WhenTheServerHasIt()
     {
         var database = new PostgresDatabase(_database.ConnectionString, NullLogger<PostgresDatabase>.Instance);
