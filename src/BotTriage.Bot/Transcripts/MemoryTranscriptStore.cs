@@ -81,6 +81,14 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
             return Task.CompletedTask;
         }
 
+        foreach (var activity in activities)
+        {
+            if (activity.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArgumentException("A transcript activity is a JSON object.", nameof(activities));
+            }
+        }
+
         var now = _timeProvider.GetUtcNow();
         while (true)
         {

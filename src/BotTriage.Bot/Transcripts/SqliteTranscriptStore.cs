@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using BotTriage.Bot.Storage;
 using Microsoft.Data.Sqlite;
@@ -56,27 +55,9 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         var started = Stopwatch.GetTimestamp();
         var stored = FormatTime(_timeProvider.GetUtcNow());
 
-        // Prepared before the write queue: the writer does nothing but the statements. Trace and other local
-        // activities carry no id; the row's sequence number orders them instead.
-        object id = DBNull.Value;
-        foreach (var activity in activities)
-        {
-            if (activity.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArgumentException("A transcript activity is a JSON object.", nameof(activities));
-            }
-        }
-
-        foreach (var activity in activities)
-        {
-            if (TranscriptActivity.GetId(activity) is { } activityId)
-            {
-                id = activityId;
-                break;
-            }
-        }
-
-        var text = RowText(activities);
+        // Prepared before the write queue: the writer does nothing but the statements.
+        var text = TranscriptActivity.RowText(activities);
+        object id = TranscriptActivity.FirstId(activities) is { } first ? first : DBNull.Value;
         await _database.WriteWithTurnAsync(
             async (connection, transaction, ct) =>
             {
@@ -121,15 +102,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = JsonElement.Parse(reader.GetFieldValue<byte[]>(0));
-            if (row.ValueKind == JsonValueKind.Array)
-            {
-                activities.AddRange(row.EnumerateArray());
-            }
-            else
-            {
-                activities.Add(row);
-            }
+            TranscriptActivity.ReadRow(JsonElement.Parse(reader.GetFieldValue<byte[]>(0)), activities);
         }
 
         return activities;
@@ -209,34 +182,6 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
             cancellationToken).ConfigureAwait(false);
         LogDeleted(_logger, deleted);
         return deleted;
-    }
-
-    // One activity's JSON as it came, or several as one array, as UTF-8.
-    private static byte[] RowText(IReadOnlyList<JsonElement> activities)
-    {
-        if (activities.Count == 1)
-        {
-            return JsonMarshal.GetRawUtf8Value(activities[0]).ToArray();
-        }
-
-        var length = activities.Count + 1;
-        foreach (var activity in activities)
-        {
-            length += JsonMarshal.GetRawUtf8Value(activity).Length;
-        }
-
-        var text = new byte[length];
-        var at = 0;
-        for (var i = 0; i < activities.Count; i++)
-        {
-            text[at++] = i == 0 ? (byte)'[' : (byte)',';
-            var raw = JsonMarshal.GetRawUtf8Value(activities[i]);
-            raw.CopyTo(text.AsSpan(at));
-            at += raw.Length;
-        }
-
-        text[at] = (byte)']';
-        return text;
     }
 
     private static string FormatTime(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

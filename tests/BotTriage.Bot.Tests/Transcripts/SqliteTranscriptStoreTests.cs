@@ -109,16 +109,6 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
         Assert.Equal(5, (await store.ListAsync(0, 10, Token)).Single().ActivityCount);
     }
 
-    [Fact]
-    public async Task AnActivityThatIsNotAnObjectIsRefused()
-    {
-        var store = Open(_directory.File("refused.db"), Clock);
-
-        await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync("test", "c1", [Message("1", "hoi"), Activity("[1,2]")], Token));
-
-        Assert.Empty(await store.GetActivitiesAsync("test", "c1", Token));
-    }
-
     private SqliteTranscriptStore Open(string path, TimeProvider clock) =>
         new(Database(path), clock, NullLogger<SqliteTranscriptStore>.Instance);
 

@@ -138,6 +138,15 @@ public abstract class TranscriptStoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAppendWithAnActivityThatIsNotAnObjectIsRefusedWhole()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync("test", "c1", [Message("1", "hoi"), Activity("[1,2]")], Token));
+
+        Assert.Empty(await Store.GetActivitiesAsync("test", "c1", Token));
+        Assert.Empty(await Store.ListAsync(0, 10, Token));
+    }
+
+    [Fact]
     public async Task AppendedActivitiesDoNotDependOnTheCallersDocument()
     {
         using (var document = JsonDocument.Parse("""{"type":"message","id":"1"}"""))

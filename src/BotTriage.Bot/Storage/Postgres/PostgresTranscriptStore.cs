@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using BotTriage.Bot.Transcripts;
 using Microsoft.Extensions.Logging;
@@ -8,9 +9,11 @@ using NpgsqlTypes;
 namespace BotTriage.Bot.Storage.Postgres;
 
 /// <summary>
-/// <see cref="ITranscriptStore"/> on PostgreSQL, in the same shape as the SQLite one: one row per activity (its JSON
-/// text as received), one summary row per conversation for listing. An append is one transaction, committed before
-/// the task completes; inside a turn it is part of the turn's transaction and sent with its commit. Times are kept to the microsecond (PostgreSQL's resolution).
+/// <see cref="ITranscriptStore"/> on PostgreSQL, in the same shape as the SQLite one: one row per append (a turn's
+/// activities as received: one activity's JSON text, or the JSON array of several, with the first activity's id), one
+/// summary row per conversation for listing. An append is one transaction, committed before the task completes;
+/// inside a turn it is part of the turn's transaction and sent with its commit. Times are kept to the microsecond
+/// (PostgreSQL's resolution).
 /// </summary>
 public sealed partial class PostgresTranscriptStore : ITranscriptStore
 {
@@ -41,29 +44,27 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
         var started = Stopwatch.GetTimestamp();
         var stored = _timeProvider.GetUtcNow().ToUniversalTime();
 
-        // Trace and other local activities carry no id; the row's sequence number orders them instead.
-        var ids = activities.Select(TranscriptActivity.GetId).ToArray();
-        var texts = activities.Select(a => a.GetRawText()).ToArray();
+        // One row per append, as on SQLite: the activity's JSON text, or the array of several (a turn's message and
+        // replies), with the first activity id.
+        var text = Encoding.UTF8.GetString(TranscriptActivity.RowText(activities));
+        var id = TranscriptActivity.FirstId(activities);
         // Both statements in one round trip and one transaction; inside a turn they go with the turn's next
         // statement or its commit, since nothing is read back.
         await _database.WriteAsync(
             [
-                // WITH ORDINALITY keeps the activities in the order given, so the identity column follows it.
                 new NpgsqlBatchCommand(
                     """
                     INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
-                    SELECT @channel, @conversation, a.id, @stored, a.activity
-                    FROM unnest(@ids, @activities) WITH ORDINALITY AS a(id, activity, n)
-                    ORDER BY a.n
+                    VALUES (@channel, @conversation, @id, @stored, @activity)
                     """)
                 {
                     Parameters =
                     {
                         new NpgsqlParameter<string>("channel", channelId),
                         new NpgsqlParameter<string>("conversation", conversationId),
+                        new NpgsqlParameter("id", NpgsqlDbType.Text) { Value = (object?)id ?? DBNull.Value },
                         new NpgsqlParameter<DateTimeOffset>("stored", NpgsqlDbType.TimestampTz) { TypedValue = stored },
-                        new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ids },
-                        new NpgsqlParameter<string[]>("activities", texts),
+                        new NpgsqlParameter<string>("activity", text),
                     },
                 },
                 new NpgsqlBatchCommand(
@@ -106,7 +107,7 @@ public sealed partial class PostgresTranscriptStore : ITranscriptStore
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    activities.Add(JsonElement.Parse(reader.GetString(0)));
+                    TranscriptActivity.ReadRow(JsonElement.Parse(reader.GetString(0)), activities);
                 }
 
                 return activities;
