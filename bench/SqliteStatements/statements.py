@@ -26,7 +26,6 @@ SCHEMA = """
 CREATE TABLE bot_state (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated TEXT NOT NULL);
 CREATE TABLE transcripts (channel_id TEXT NOT NULL, conversation_id TEXT NOT NULL, created TEXT NOT NULL,
     last_activity TEXT NOT NULL, activity_count INTEGER NOT NULL, PRIMARY KEY (channel_id, conversation_id));
-CREATE INDEX ix_transcripts_last_activity ON transcripts (last_activity);
 CREATE TABLE transcript_activities (seq INTEGER PRIMARY KEY AUTOINCREMENT, channel_id TEXT NOT NULL,
     conversation_id TEXT NOT NULL, activity_id TEXT NULL, stored TEXT NOT NULL, activity TEXT NOT NULL);
 CREATE INDEX ix_transcript_activities_conversation ON transcript_activities (channel_id, conversation_id, seq);
@@ -110,6 +109,17 @@ def main():
     db.execute("INSERT INTO bot_state_v1 SELECT key, value, etag, updated FROM bot_state")
     measure("state: the same on a WITHOUT ROWID table", lambda c: db.execute(
         "UPDATE bot_state_v1 SET value = ?, etag = 'e', updated = ? WHERE key = ? AND etag = 'e'", (state, now(), key(c))))
+
+    # What the transcripts' last-activity index cost before it was dropped.
+    db.execute("CREATE INDEX ix_transcripts_last_activity ON transcripts (last_activity)")
+    measure("transcript: summary upsert with an index on last_activity", lambda c: db.execute(SUMMARY, (c, now())))
+
+    # A session upsert that leaves the row alone when nothing but its update time would change (not in the host).
+    unchanged = SESSION_BY_REFERENCE.rstrip() + """
+    WHERE (pseudonym, urgency, routes, has_red_flag, state, state_key)
+        IS NOT (excluded.pseudonym, excluded.urgency, excluded.routes, excluded.has_red_flag, excluded.state, excluded.state_key)
+"""
+    measure("session: upsert that skips an unchanged row", lambda c: db.execute(unchanged, (c, now(), key(c), state)))
 
     # What the session's update-time index cost before it was dropped.
     db.execute("CREATE INDEX ix_therapist_sessions_updated ON therapist_sessions (updated)")
