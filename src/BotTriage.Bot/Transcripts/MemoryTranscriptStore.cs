@@ -189,7 +189,10 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
             lock (transcript)
             {
                 deleted = _transcripts.TryRemove(KeyValuePair.Create((channelId, conversationId), transcript));
-                transcript.Deleted |= deleted;
+                if (deleted)
+                {
+                    transcript.Erase();
+                }
             }
         }
 
@@ -208,7 +211,7 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
                 // Checked and removed under the transcript's lock, so an append racing with retention is never lost silently.
                 if (transcript.LastActivity < cutoff && _transcripts.TryRemove(KeyValuePair.Create(key, transcript)))
                 {
-                    transcript.Deleted = true;
+                    transcript.Erase();
                     deleted++;
                 }
             }
@@ -313,7 +316,7 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
 
         public long Sequence { get; set; }
 
-        public bool Deleted { get; set; }
+        public bool Deleted { get; private set; }
 
         public int Count { get; set; }
 
@@ -338,6 +341,15 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
             BinaryPrimitives.WriteInt32LittleEndian(_open.AsSpan(OpenLength), activity.Length);
             activity.CopyTo(_open.AsSpan(OpenLength + sizeof(int)));
             OpenLength = needed;
+        }
+
+        /// <summary>Marks the transcript deleted and lets go of its activities at once (the queue may still hold it).</summary>
+        public void Erase()
+        {
+            Deleted = true;
+            Chunks.Clear();
+            _open = null;
+            OpenLength = 0;
         }
 
         /// <summary>Compresses the open chunk, if any, and lets its text go.</summary>

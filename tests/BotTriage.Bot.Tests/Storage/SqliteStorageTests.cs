@@ -89,17 +89,11 @@ public sealed class SqliteStorageTests : StorageContractTests
     public async Task AFileWithTheEarlierStateTableKeepsItsStateAndETags()
     {
         var path = _directory.File("version1.db");
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
-        {
-            await connection.OpenAsync(Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE bot_state (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated TEXT NOT NULL) WITHOUT ROWID;
-                INSERT INTO bot_state VALUES ('test/conversations/c1', '{"step":"pain"}', 'etag-1', '2026-11-01T10:00:00.0000000+00:00');
-                PRAGMA user_version = 1;
-                """;
-            await command.ExecuteNonQueryAsync(Token);
-        }
+        await ExecuteOnFileAsync(path, """
+            CREATE TABLE bot_state (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated TEXT NOT NULL) WITHOUT ROWID;
+            INSERT INTO bot_state VALUES ('test/conversations/c1', '{"step":"pain"}', 'etag-1', '2026-11-01T10:00:00.0000000+00:00');
+            PRAGMA user_version = 1;
+            """);
 
         var storage = Open(path);
         var read = await storage.ReadAsync(["test/conversations/c1"], Token);
@@ -108,9 +102,8 @@ public sealed class SqliteStorageTests : StorageContractTests
         Assert.Equal("etag-1", read["test/conversations/c1"].ETag);
         Assert.Equal("""{"step":"pain"}""", read["test/conversations/c1"].Value.GetRawText());
         Assert.Equal(written["test/conversations/c1"], (await storage.ReadAsync(["test/conversations/c1"], Token))["test/conversations/c1"].ETag);
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        await using (var connection = await OpenFileAsync(path))
         {
-            await connection.OpenAsync(Token);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT (SELECT sql FROM sqlite_master WHERE name = 'bot_state') LIKE '%WITHOUT ROWID%', (SELECT user_version FROM pragma_user_version);";
             await using var reader = await command.ExecuteReaderAsync(Token);
@@ -123,23 +116,16 @@ public sealed class SqliteStorageTests : StorageContractTests
     public async Task AFileWithTheTranscriptsLastActivityIndexLosesIt()
     {
         var path = _directory.File("indexed.db");
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
-        {
-            await connection.OpenAsync(Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE transcripts (channel_id TEXT NOT NULL, conversation_id TEXT NOT NULL, created TEXT NOT NULL,
-                    last_activity TEXT NOT NULL, activity_count INTEGER NOT NULL, PRIMARY KEY (channel_id, conversation_id));
-                CREATE INDEX ix_transcripts_last_activity ON transcripts (last_activity);
-                """;
-            await command.ExecuteNonQueryAsync(Token);
-        }
+        await ExecuteOnFileAsync(path, """
+            CREATE TABLE transcripts (channel_id TEXT NOT NULL, conversation_id TEXT NOT NULL, created TEXT NOT NULL,
+                last_activity TEXT NOT NULL, activity_count INTEGER NOT NULL, PRIMARY KEY (channel_id, conversation_id));
+            CREATE INDEX ix_transcripts_last_activity ON transcripts (last_activity);
+            """);
 
         Assert.True(await Open(path).IsHealthyAsync(Token));
 
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        await using (var connection = await OpenFileAsync(path))
         {
-            await connection.OpenAsync(Token);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transcripts' ORDER BY name;";
             var indexes = new List<string>();
@@ -151,6 +137,23 @@ public sealed class SqliteStorageTests : StorageContractTests
 
             Assert.Equal(["sqlite_autoindex_transcripts_1"], indexes);
         }
+    }
+
+    // Runs statements on the file as another SQLite client would, outside the store.
+    private async Task ExecuteOnFileAsync(string path, string sql)
+    {
+        await using var connection = await OpenFileAsync(path);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Token);
+    }
+
+    // The file as another SQLite client sees it, outside the store.
+    private async Task<SqliteConnection> OpenFileAsync(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(Token);
+        return connection;
     }
 
     private SqliteStorage Open(string path) =>

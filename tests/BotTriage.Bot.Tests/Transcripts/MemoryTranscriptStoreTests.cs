@@ -14,8 +14,8 @@ public sealed class MemoryTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task AQuietConversationsActivitiesAreCompressedAndReadBackExactly()
     {
-        var clock = new ManualTimeProvider();
-        using var store = new MemoryTranscriptStore(clock, NullLogger<MemoryTranscriptStore>.Instance);
+        var (clock, store) = StoreWithTimers();
+        using var disposing = store;
         var sent = Turns("quiet", 3);
         foreach (var turn in sent)
         {
@@ -35,8 +35,8 @@ public sealed class MemoryTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task AConversationStillTalkingKeepsItsNewestTurnsOpen()
     {
-        var clock = new ManualTimeProvider();
-        using var store = new MemoryTranscriptStore(clock, NullLogger<MemoryTranscriptStore>.Instance);
+        var (clock, store) = StoreWithTimers();
+        using var disposing = store;
         var first = Turns("busy", 1)[0];
         await store.AppendAsync("test", "busy", first, Token);
         clock.Advance(MemoryTranscriptStore.QuietPeriod / 2);
@@ -51,8 +51,8 @@ public sealed class MemoryTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task ALongConversationIsCompressedChunkByChunkWhileItTalks()
     {
-        var clock = new ManualTimeProvider();
-        using var store = new MemoryTranscriptStore(clock, NullLogger<MemoryTranscriptStore>.Instance);
+        var (clock, store) = StoreWithTimers();
+        using var disposing = store;
         var sent = Turns("long", 60);
         foreach (var turn in sent)
         {
@@ -70,8 +70,8 @@ public sealed class MemoryTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task AConversationDeletedBeforeItWentQuietLeavesNothing()
     {
-        var clock = new ManualTimeProvider();
-        using var store = new MemoryTranscriptStore(clock, NullLogger<MemoryTranscriptStore>.Instance);
+        var (clock, store) = StoreWithTimers();
+        using var disposing = store;
         await store.AppendAsync("test", "gone", Turns("gone", 1)[0], Token);
         await store.AppendAsync("test", "kept", Turns("kept", 1)[0], Token);
 
@@ -81,6 +81,13 @@ public sealed class MemoryTranscriptStoreTests : TranscriptStoreContractTests
         Assert.Empty(await store.GetActivitiesAsync("test", "gone", Token));
         Assert.Equal(2, (await store.GetActivitiesAsync("test", "kept", Token)).Count);
         Assert.Equal(["kept"], (await store.ListAsync(0, 10, Token)).Select(t => t.ConversationId));
+    }
+
+    // A store on a clock whose timers fire when the test moves it.
+    private static (ManualTimeProvider Clock, MemoryTranscriptStore Store) StoreWithTimers()
+    {
+        var clock = new ManualTimeProvider();
+        return (clock, new MemoryTranscriptStore(clock, NullLogger<MemoryTranscriptStore>.Instance));
     }
 
     // Turns as the host logs them: the person's message and the bot's reply, with the envelope every activity repeats.

@@ -78,22 +78,7 @@ public sealed class PostgresStorageTests : StorageContractTests
     [Fact]
     public async Task TheTranscriptSummaryIsIndexedByItsKeyAlone()
     {
-        var database = new PostgresDatabase(_database.ConnectionString, NullLogger<PostgresDatabase>.Instance);
-        _opened.Add(database);
-
-        await database.MigrateAsync(Token);
-
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE tablename = 'transcripts'", connection);
-        var indexes = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(Token))
-        {
-            while (await reader.ReadAsync(Token))
-            {
-                indexes.Add(reader.GetString(0));
-            }
-        }
+        var indexes = await MigrateAndQueryAsync("SELECT indexdef FROM pg_indexes WHERE tablename = 'transcripts'", r => r.GetString(0));
 
         Assert.Contains("(channel_id, conversation_id)", Assert.Single(indexes), StringComparison.Ordinal);
     }
@@ -101,29 +86,14 @@ public sealed class PostgresStorageTests : StorageContractTests
     [Fact]
     public async Task StatesAreCompressedWithLz4WhenTheServerHasIt()
     {
-        var database = new PostgresDatabase(_database.ConnectionString, NullLogger<PostgresDatabase>.Instance);
-        _opened.Add(database);
-
-        await database.MigrateAsync(Token);
-
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand(
+        var compression = await MigrateAndQueryAsync(
             """
             SELECT a.attname, a.attcompression FROM pg_attribute a
             WHERE (a.attrelid = 'bot_state'::regclass AND a.attname = 'value')
                OR (a.attrelid = 'therapist_sessions'::regclass AND a.attname = 'state')
             ORDER BY a.attname
             """,
-            connection);
-        var compression = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(Token))
-        {
-            while (await reader.ReadAsync(Token))
-            {
-                compression.Add($"{reader.GetString(0)}={reader.GetChar(1)}");
-            }
-        }
+            r => $"{r.GetString(0)}={r.GetChar(1)}");
 
         // Debian's PostgreSQL, which the test command installs, is built with LZ4 ('l'); without it the column keeps
         // the default ('\0') and the migration still succeeds.
@@ -193,5 +163,25 @@ public sealed class PostgresStorageTests : StorageContractTests
         var database = new PostgresDatabase(connectionString, NullLogger<PostgresDatabase>.Instance);
         _opened.Add(database);
         return new PostgresStorage(database, TimeProvider.System, NullLogger<PostgresStorage>.Instance);
+    }
+
+    // Migrates a fresh database, then reads one text per row of the query.
+    private async Task<List<string>> MigrateAndQueryAsync(string sql, Func<NpgsqlDataReader, string> row)
+    {
+        var database = new PostgresDatabase(_database.ConnectionString, NullLogger<PostgresDatabase>.Instance);
+        _opened.Add(database);
+        await database.MigrateAsync(Token);
+
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Token))
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
     }
 }
