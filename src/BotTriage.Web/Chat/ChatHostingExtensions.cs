@@ -30,6 +30,7 @@ public static class ChatHostingExtensions
         });
         app.UseStaticFiles();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseRateLimiter();
         app.MapDirectLine();
         app.MapChatPage();
         return app;

@@ -29,7 +29,7 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/chat/token", CreateVisitorToken);
+        app.MapPost("/api/chat/token", CreateVisitorToken).RequireRateLimiting(VisitorTokenRateLimit.PolicyName);
         var group = app.MapGroup(Prefix);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshToken);

@@ -29,6 +29,13 @@ public sealed class DirectLineOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 1000;
 
+    /// <summary>
+    /// How many visitor tokens (<c>POST /api/chat/token</c>, each a new anonymous conversation) one client address may
+    /// take per minute; more answer 429. An IPv6 address counts by its /64 network.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int VisitorTokensPerMinute { get; set; } = 20;
+
     /// <summary>The oldest activities of a conversation are dropped beyond this.</summary>
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
