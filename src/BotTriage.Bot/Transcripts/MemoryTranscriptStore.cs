@@ -81,14 +81,7 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
             return Task.CompletedTask;
         }
 
-        foreach (var activity in activities)
-        {
-            if (activity.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArgumentException("A transcript activity is a JSON object.", nameof(activities));
-            }
-        }
-
+        TranscriptActivity.EnsureObjects(activities);
         var now = _timeProvider.GetUtcNow();
         while (true)
         {
@@ -151,6 +144,7 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
         ReadActivities(open, activities);
         return Task.FromResult<IReadOnlyList<JsonElement>>(activities);
     }
+
     public Task<IReadOnlyList<TranscriptInfo>> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
@@ -239,11 +233,19 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
             {
                 lock (transcript)
                 {
-                    if (transcript.Deleted || transcript.OpenLength == 0 || transcript.LastActivity <= quietSince)
+                    try
                     {
-                        transcript.Close();
-                        transcript.Queued = false;
-                        continue;
+                        if (transcript.Deleted || transcript.OpenLength == 0 || transcript.LastActivity <= quietSince)
+                        {
+                            transcript.Close();
+                            transcript.Queued = false;
+                            continue;
+                        }
+                    }
+                    catch (InvalidOperationException exception)
+                    {
+                        // The chunk stays open, as text, and is tried again on the next tick.
+                        LogCloseFailed(_logger, exception);
                     }
                 }
 
@@ -305,6 +307,9 @@ public sealed partial class MemoryTranscriptStore : ITranscriptStore, IDisposabl
 
     [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Transcripts deleted: {Count}")]
     private static partial void LogDeleted(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Error, Message = "A quiet transcript's newest activities could not be compressed; they stay as text")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception);
 
     private sealed class Transcript(DateTimeOffset created)
     {

@@ -31,11 +31,8 @@ internal static class TranscriptActivity
         return null;
     }
 
-    /// <summary>
-    /// The UTF-8 text of a row: the activity's own text when there is one, else the array of their texts, each
-    /// exactly as received. Every activity must be a JSON object, so that a row's array is never one activity.
-    /// </summary>
-    public static byte[] RowText(IReadOnlyList<JsonElement> activities)
+    /// <summary>Refuses an append with an activity that is not a JSON object, before anything of it is stored.</summary>
+    public static void EnsureObjects(IReadOnlyList<JsonElement> activities)
     {
         foreach (var activity in activities)
         {
@@ -44,7 +41,15 @@ internal static class TranscriptActivity
                 throw new ArgumentException("A transcript activity is a JSON object.", nameof(activities));
             }
         }
+    }
 
+    /// <summary>
+    /// The UTF-8 text of a row: the activity's own text when there is one, else the array of their texts, each
+    /// exactly as received. Every activity must be a JSON object, so that a row's array is never one activity.
+    /// </summary>
+    public static byte[] RowText(IReadOnlyList<JsonElement> activities)
+    {
+        EnsureObjects(activities);
         if (activities.Count == 1)
         {
             return JsonMarshal.GetRawUtf8Value(activities[0]).ToArray();
