@@ -25,11 +25,12 @@ public sealed partial class SqliteDatabase : IDisposable
     // only an operating-system crash or power loss can lose the last commits, never corrupt the file.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    // bot_state is a rowid table: a state is about 3 KB, and a WITHOUT ROWID table (what files before version 2 have)
+    // keeps only about a quarter of a page of a row in its leaf, so every state write also rewrote overflow pages.
+    //
     // transcripts has no index on last_activity: every turn changes it, and moving the index entry cost half the
     // summary's write. Only the transcript list (no page of the app uses it) and retention (rare) order or filter by
     // it, and scan. Files that have the index lose it.
-    // bot_state is a rowid table: a state is about 3 KB, and a WITHOUT ROWID table (what files before version 2 have)
-    // keeps only about a quarter of a page of a row in its leaf, so every state write also rewrote overflow pages.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS bot_state (
             key TEXT NOT NULL PRIMARY KEY,
