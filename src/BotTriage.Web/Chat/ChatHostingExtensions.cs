@@ -30,7 +30,6 @@ public static class ChatHostingExtensions
         });
         app.UseStaticFiles();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.UseRateLimiter();
         app.MapDirectLine();
         app.MapChatPage();
         return app;

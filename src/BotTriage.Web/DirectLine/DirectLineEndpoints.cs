@@ -4,6 +4,7 @@ using System.Text.Json;
 using BotTriage.Bot.Builder;
 using BotTriage.Bot.Schema;
 using BotTriage.Bot.State;
+using BotTriage.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Activity = BotTriage.Bot.Schema.Activity;
 
@@ -29,7 +30,7 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/chat/token", CreateVisitorToken).RequireRateLimiting(VisitorTokenRateLimit.PolicyName);
+        app.MapPost("/api/chat/token", CreateVisitorToken).RequireRateLimiting(RateLimits.VisitorTokens);
         var group = app.MapGroup(Prefix);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshToken);

@@ -4,10 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace BotTriage.Web.DirectLine;
 
-/// <summary>
-/// Registers the built-in Direct Line: its options, tokens, conversation logs, the in-process Connector, and the limit
-/// on visitor tokens.
-/// </summary>
+/// <summary>Registers the built-in Direct Line: its options, tokens, conversation logs, and the in-process Connector.</summary>
 public static class DirectLineServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
@@ -24,7 +21,6 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineConversationStore>();
         services.TryAddTransient<DirectLineConnectorHandler>();
         services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler<DirectLineConnectorHandler>();
-        services.AddVisitorTokenRateLimit();
         return services;
     }
 }

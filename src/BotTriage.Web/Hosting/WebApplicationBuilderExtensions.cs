@@ -35,6 +35,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddBotTriage(configuration);
         builder.AddTherapistWorkspace();
         builder.AddChat();
+        builder.Services.AddBotTriageRateLimits();
         return builder;
     }
 }

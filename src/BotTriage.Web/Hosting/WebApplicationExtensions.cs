@@ -19,6 +19,7 @@ public static class WebApplicationExtensions
         app.MapMessages();
         app.MapHealth();
         app.MapTherapists();
+        app.UseRateLimiter();
         app.MapChat();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -4,6 +4,7 @@ using BotTriage.Bot.Privacy;
 using BotTriage.Bot.Sessions;
 using BotTriage.Bot.Transcripts;
 using BotTriage.Core.Dialogs;
+using BotTriage.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -29,7 +30,7 @@ internal static class TherapistEndpoints
         var group = app.MapGroup("/therapists").AddEndpointFilter(NoStoreFilter);
         group.MapGet("/app.css", () => TypedResults.Text(TherapistLayout.Stylesheet, "text/css")).AllowAnonymous();
         group.MapGet("/login", ShowLogin).AllowAnonymous();
-        group.MapPost("/login", LoginAsync).AllowAnonymous();
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Logins);
         var openIdConnect = app.ServiceProvider.GetRequiredService<IOptions<TherapistOptions>>().Value.OpenIdConnect;
         if (openIdConnect.IsEnabled)
         {

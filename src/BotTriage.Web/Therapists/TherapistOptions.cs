@@ -16,6 +16,9 @@ public sealed class TherapistOptions
     /// <summary>How long a locked account stays locked.</summary>
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>Login form posts one client address may make per minute (an IPv6 address counts by its /64 network).</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 20;
+
     /// <summary>Sessions per page of the list.</summary>
     public int PageSize { get; set; } = 25;
 

@@ -39,6 +39,11 @@ internal sealed class TherapistOptionsValidator : IValidateOptions<TherapistOpti
             failures.Add("Therapists:MaxFailedAttempts must be between 1 and 100.");
         }
 
+        if (options.LoginAttemptsPerMinute is < 1 or > 10_000)
+        {
+            failures.Add("Therapists:LoginAttemptsPerMinute must be between 1 and 10000.");
+        }
+
         if (options.LockoutMinutes is < 1 or > 24 * 60)
         {
             failures.Add("Therapists:LockoutMinutes must be between 1 and 1440.");

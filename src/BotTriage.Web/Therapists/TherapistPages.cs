@@ -29,6 +29,14 @@ internal static class TherapistPages
             {(openIdConnect ? $"<p class=\"sso\"><a href=\"{TherapistOpenIdConnect.StartPath}{(string.IsNullOrEmpty(returnUrl) ? "" : "?returnUrl=" + Html.Url(returnUrl))}\">{Html.T("Inloggen met Microsoft", "Sign in with Microsoft")}</a></p>" : "")}
             """);
 
+    /// <summary>Too many login attempts from one address in a minute; the form is not shown again until the minute is over.</summary>
+    public static string TooManyLogins() =>
+        TherapistLayout.Page("Te veel pogingen", $"""
+            <h1>{Html.T("Te veel pogingen", "Too many attempts")}</h1>
+            <p class="error" role="alert">{Html.T("Er is vanaf dit adres te vaak geprobeerd in te loggen. Probeer het over een minuut opnieuw.", "There were too many login attempts from this address. Try again in a minute.")}</p>
+            <p><a href="/therapists/login">{Html.T("Terug naar inloggen", "Back to the login")}</a></p>
+            """);
+
     /// <summary>The provider's sign-in went wrong somewhere; nothing is signed in and no detail is shown.</summary>
     public static string SignInFailed() =>
         TherapistLayout.Page("Inloggen mislukt", $"""
@@ -290,6 +298,7 @@ internal static class TherapistPages
         Row(html, "Privacy:RetentionDays", Html.E(privacy.RetentionDays.ToString(CultureInfo.InvariantCulture)));
         Row(html, "Therapists:MaxFailedAttempts", Html.E(therapists.MaxFailedAttempts.ToString(CultureInfo.InvariantCulture)));
         Row(html, "Therapists:LockoutMinutes", Html.E(therapists.LockoutMinutes.ToString(CultureInfo.InvariantCulture)));
+        Row(html, "Therapists:LoginAttemptsPerMinute", Html.E(therapists.LoginAttemptsPerMinute.ToString(CultureInfo.InvariantCulture)));
         html.Append("</tbody></table><h2>").Append(Html.T("Audit", "Audit")).Append("</h2><table class=\"audit\"><thead><tr><th>")
             .Append(Html.T("Wanneer", "When")).Append("</th><th>").Append(Html.T("Wie", "Who")).Append("</th><th>").Append(Html.T("Wat", "What"))
             .Append("</th><th>").Append(Html.T("Sessie", "Session")).Append("</th></tr></thead><tbody>");

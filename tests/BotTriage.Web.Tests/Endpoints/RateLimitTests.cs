@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using BotTriage.Web.DirectLine;
+using BotTriage.Web.Hosting;
+using BotTriage.Web.Tests.DirectLine;
 using BotTriage.Web.Tests.Support;
+using BotTriage.Web.Tests.Therapists;
 using Microsoft.AspNetCore.Http;
 
-namespace BotTriage.Web.Tests.DirectLine;
+namespace BotTriage.Web.Tests.Endpoints;
 
-public sealed class VisitorTokenRateLimitTests : IDisposable
+/// <summary>The limits per client address on visitor tokens and on the workspace's login form.</summary>
+public sealed class RateLimitTests : IDisposable
 {
     private readonly BotTriageFactory _factory = new() { Settings = [new("DirectLine:VisitorTokensPerMinute", "2")] };
 
@@ -61,13 +64,32 @@ public sealed class VisitorTokenRateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
     }
 
+    [Fact]
+    public async Task TheLoginFormAnswersAPageWith429BeyondItsAttemptsPerMinute()
+    {
+        using var factory = WorkspaceClient.CreateFactory(new KeyValuePair<string, string?>("Therapists:LoginAttemptsPerMinute", "2"));
+        using var browser = factory.CreateBrowser();
+
+        using var first = await browser.LoginAsync("anna", "fout");
+        using var second = await browser.LoginAsync("bert", "fout");
+        using var third = await browser.LoginAsync("anna", WorkspaceClient.TherapistPassword);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter);
+        Assert.Equal("text/html", third.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Te veel pogingen", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(third.Headers.Contains("Set-Cookie") && third.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".AspNetCore.Cookies", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("203.0.113.5", "203.0.113.5")]
     [InlineData("::ffff:203.0.113.5", "203.0.113.5")]
     [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:2::", "2001:db8:1:2::/64")]
     public void AClientKeyIsTheIPv4AddressOrTheIPv6Network(string address, string key) =>
-        Assert.Equal(key, VisitorTokenRateLimit.ClientKey(IPAddress.Parse(address)));
+        Assert.Equal(key, RateLimits.ClientKey(IPAddress.Parse(address)));
 
     // A request as if from the given address (TestServer has none of its own).
     private Task<HttpContext> RequestTokenAsync(string? address) =>
