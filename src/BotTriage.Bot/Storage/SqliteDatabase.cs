@@ -59,6 +59,9 @@ public sealed partial class SqliteDatabase : IDisposable
             ON transcript_activities (channel_id, conversation_id, seq);
         """;
 
+    // The file's schema version (PRAGMA user_version).
+    private const int SchemaVersion = 2;
+
     // Version 2: bot_state rebuilt as a rowid table, keys, values, ETags and times as they were.
     private const string RebuildStateTable = """
         CREATE TABLE bot_state_v2 (
@@ -197,6 +200,16 @@ public sealed partial class SqliteDatabase : IDisposable
     // second process starting at the same time finds the work done).
     private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
+        await using (var version = connection.CreateCommand())
+        {
+            // A file already at this version needs nothing, not even a write transaction.
+            version.CommandText = "PRAGMA user_version;";
+            if (Convert.ToInt64(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) >= SchemaVersion)
+            {
+                return;
+            }
+        }
+
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -207,7 +220,7 @@ public sealed partial class SqliteDatabase : IDisposable
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        command.CommandText = "PRAGMA user_version = 2;";
+        command.CommandText = $"PRAGMA user_version = {SchemaVersion};";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -267,10 +280,8 @@ public sealed partial class SqliteDatabase : IDisposable
         if (_turn.Value is { } turn)
         {
             turn.ThrowIfFailed();
-            if (turn.Waiting.Count > 0)
+            if (turn.TakeWaiting() is { Length: > 0 } waiting)
             {
-                var waiting = turn.Waiting.ToArray();
-                turn.Waiting.Clear();
                 return turn.Watch(Enqueue(
                     async (connection, transaction, ct) =>
                     {
@@ -311,13 +322,14 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs a turn whose writes made through <see cref="WriteWithTurnAsync"/> are committed together when it ends,
-    /// as one write of the queue: the turn's state, session and transcript are stored all together or not at all,
-    /// and a turn costs the writer one piece of work instead of one per store. (A read, or a write that needs its
-    /// result, such as a delete, commits what waits before it; the bot's turns do those only before they save, or to
-    /// erase.) When <paramref name="turn"/> throws, its waiting writes are dropped. One process owns the file (SQLite is the single-instance store), and the
-    /// in-process turn lock runs the turns of one conversation one at a time, so nothing else writes a conversation
-    /// while its turn runs; an ETag conflict with another process on the same file fails the turn at its end.
+    /// Runs a turn whose writes made through <see cref="WriteWithTurnAsync"/> are committed together when it ends, as
+    /// one write of the queue: the turn's state, session and transcript are stored all together or not at all, and a
+    /// turn costs the writer one piece of work instead of one per store. (A read, or a write that needs its result,
+    /// such as a delete, commits what waits before it; the bot's turns do those only before they save, or to erase.)
+    /// When <paramref name="turn"/> throws, its waiting writes are dropped. One process owns the file (SQLite is the
+    /// single-instance store), and the in-process turn lock runs the turns of one conversation one at a time, so
+    /// nothing else writes a conversation while its turn runs; an ETag conflict with another process on the same file
+    /// fails the turn at its end.
     /// </summary>
     internal async Task RunTurnAsync(Func<CancellationToken, Task> turn, CancellationToken cancellationToken)
     {
@@ -334,10 +346,8 @@ public sealed partial class SqliteDatabase : IDisposable
         }
 
         running.ThrowIfFailed();
-        if (running.Waiting.Count > 0)
+        if (running.TakeWaiting() is { Length: > 0 } waiting)
         {
-            var waiting = running.Waiting.ToArray();
-            running.Waiting.Clear();
             await Enqueue(
                 async (connection, transaction, ct) =>
                 {
@@ -582,6 +592,14 @@ public sealed partial class SqliteDatabase : IDisposable
         private Exception? _failure;
 
         public List<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> Waiting { get; } = [];
+
+        /// <summary>The waiting writes, in order, handed over to whoever commits them.</summary>
+        public Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>[] TakeWaiting()
+        {
+            var waiting = Waiting.ToArray();
+            Waiting.Clear();
+            return waiting;
+        }
 
         /// <summary>Remembers a failure of <paramref name="write"/>, which carried the turn's earlier writes and took them with it.</summary>
         public async Task<T> Watch<T>(Task<T> write)

@@ -26,8 +26,9 @@ public static class MessagesEndpoint
         // One logger for the endpoint, not one lookup in the factory (under its lock) per request.
         var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint));
         // Short-circuited: routing runs the endpoint at once. The middleware behind it is the therapist workspace's
-        // (cookie authentication, authorization, antiforgery) and the chat page's (headers, static files, WebSockets),
-        // none of which applies to a channel's POST, which authenticates its bearer token in HandleAsync.
+        // (cookie authentication, authorization, antiforgery), the rate limits of pages anyone may call, and the chat
+        // page's (headers, static files, WebSockets), none of which applies to a channel's POST, which authenticates
+        // its bearer token in HandleAsync.
         app.MapPost(
             "/api/messages",
             (HttpRequest request, IChannelAuthenticator authenticator, ChannelAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
