@@ -1,3 +1,4 @@
+using BotTriage.Bot.Security;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage.Postgres;
 using BotTriage.Bot.Transcripts;
@@ -64,6 +65,8 @@ public static class StorageServiceCollectionExtensions
             StorageOptions.PostgresProvider => sp.GetRequiredService<PostgresTranscriptStore>(),
             _ => sp.GetRequiredService<MemoryTranscriptStore>(),
         });
+        services.TryAddSingleton<SqliteKeyRingStore>();
+        services.TryAddSingleton<PostgresKeyRingStore>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }
@@ -78,6 +81,21 @@ public static class StorageServiceCollectionExtensions
         return SelectProvider(services) == StorageOptions.PostgresProvider
             ? services.GetRequiredService<PostgresVolatileConversationStore>()
             : services.GetRequiredService<VolatileConversationCache>();
+    }
+
+    /// <summary>
+    /// Where the web host keeps its data-protection keys: in the SQLite file or the PostgreSQL database, beside the
+    /// conversations; null with the memory provider, whose host keeps ASP.NET Core's default (a folder of the user).
+    /// </summary>
+    public static IKeyRingStore? SelectKeyRingStore(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return SelectProvider(services) switch
+        {
+            StorageOptions.SqliteProvider => services.GetRequiredService<SqliteKeyRingStore>(),
+            StorageOptions.PostgresProvider => services.GetRequiredService<PostgresKeyRingStore>(),
+            _ => null,
+        };
     }
 
     /// <summary>The normalised provider name; throws for an unknown one (also caught earlier by ValidateOnStart).</summary>

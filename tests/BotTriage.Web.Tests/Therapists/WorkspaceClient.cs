@@ -4,6 +4,7 @@ using BotTriage.Bot.Privacy;
 using BotTriage.Web.Tests.Support;
 using BotTriage.Web.Therapists;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BotTriage.Web.Tests.Therapists;
@@ -22,18 +23,30 @@ public static partial class WorkspaceClient
     public static BotTriageFactory CreateFactoryWithServices(Action<IServiceCollection>? services, params KeyValuePair<string, string?>[] extra) => new()
     {
         TestServices = services,
-        Settings =
-        [
-            new("Therapists:Accounts:0:UserName", "anna"),
-            new("Therapists:Accounts:0:PasswordHash", Hashes.Value.Therapist),
-            new("Therapists:Accounts:0:Roles:0", TherapistRoles.Therapist),
-            new("Therapists:Accounts:1:UserName", "beheer"),
-            new("Therapists:Accounts:1:PasswordHash", Hashes.Value.Admin),
-            new("Therapists:Accounts:1:Roles:0", TherapistRoles.Admin),
-            new("Therapists:MaxFailedAttempts", "3"),
-            .. extra,
-        ],
+        Settings = Settings(extra),
     };
+
+    /// <summary>A host whose SQLite file is in <paramref name="dataDirectory"/>, which outlives it: a restart.</summary>
+    public static BotTriageFactory CreateFactoryIn(string dataDirectory, params KeyValuePair<string, string?>[] extra) => new(dataDirectory)
+    {
+        Settings = Settings(extra),
+    };
+
+    private static KeyValuePair<string, string?>[] Settings(KeyValuePair<string, string?>[] extra) =>
+    [
+        new("Therapists:Accounts:0:UserName", "anna"),
+        new("Therapists:Accounts:0:PasswordHash", Hashes.Value.Therapist),
+        new("Therapists:Accounts:0:Roles:0", TherapistRoles.Therapist),
+        new("Therapists:Accounts:1:UserName", "beheer"),
+        new("Therapists:Accounts:1:PasswordHash", Hashes.Value.Admin),
+        new("Therapists:Accounts:1:Roles:0", TherapistRoles.Admin),
+        new("Therapists:MaxFailedAttempts", "3"),
+        .. extra,
+    ];
+
+    /// <summary>A browser-like client of <paramref name="factory"/> whose cookies are <paramref name="cookies"/>, which other clients may share.</summary>
+    public static HttpClient CreateBrowser(this BotTriageFactory factory, CookieContainer cookies) =>
+        factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
 
     public static HttpClient CreateBrowser(this BotTriageFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });

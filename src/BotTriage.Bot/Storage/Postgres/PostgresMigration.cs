@@ -100,5 +100,14 @@ internal sealed record PostgresMigration(int Version, string Description, string
         new(6, "no index on the transcript's last activity", """
             DROP INDEX IF EXISTS ix_transcripts_last_activity;
             """),
+
+        // The web host's data-protection keys, so a cookie protected by one instance opens on every other.
+        new(7, "data protection keys", """
+            CREATE TABLE IF NOT EXISTS data_protection_keys (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                name text NOT NULL,
+                xml text NOT NULL
+            );
+            """),
     ];
 }

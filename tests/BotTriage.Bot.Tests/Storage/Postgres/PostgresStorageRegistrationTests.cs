@@ -1,5 +1,6 @@
 using BotTriage.Bot.Hosting;
 using BotTriage.Bot.Privacy;
+using BotTriage.Bot.Security;
 using BotTriage.Bot.Sessions;
 using BotTriage.Bot.State;
 using BotTriage.Bot.Storage;
@@ -29,6 +30,7 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresVolatileConversationStore>(services.GetRequiredService<IVolatileConversationStore>());
         Assert.IsType<PostgresSessionStore>(services.GetRequiredService<ISessionStore>());
         Assert.IsType<PostgresAuditLog>(services.GetRequiredService<IAuditLog>());
+        Assert.IsType<PostgresKeyRingStore>(StorageServiceCollectionExtensions.SelectKeyRingStore(services));
         Assert.True(await services.GetRequiredService<IStorage>().IsHealthyAsync(CancellationToken.None));
     }
 
@@ -41,6 +43,7 @@ public sealed class PostgresStorageRegistrationTests
 
         Assert.IsType<NoSharedTurnLock>(services.GetRequiredService<ISharedTurnLock>());
         Assert.IsType<VolatileConversationCache>(services.GetRequiredService<IVolatileConversationStore>());
+        Assert.Null(StorageServiceCollectionExtensions.SelectKeyRingStore(services));
     }
 
     [Theory]

@@ -1,0 +1,79 @@
+using System.Net;
+using BotTriage.Bot.Security;
+using BotTriage.Testing;
+using BotTriage.Web.Hosting;
+using BotTriage.Web.Tests.Therapists;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BotTriage.Web.Tests.Scale;
+
+/// <summary>
+/// The therapist workspace behind a load balancer without sticky sessions, and across a restart: the data-protection
+/// keys that protect its cookies are kept in the database, so every instance opens what another protected.
+/// </summary>
+public sealed class SharedWorkspaceTests
+{
+    [Fact]
+    public async Task AFormFromOneInstancePostsToTheOtherAndTheLoginCookieWorksOnBoth()
+    {
+        using var database = PostgresTestDatabase.Create();
+        KeyValuePair<string, string?>[] settings = [new("Storage:Provider", "postgres"), new("Storage:ConnectionString", database.ConnectionString)];
+        using var first = WorkspaceClient.CreateFactory(settings);
+        using var second = WorkspaceClient.CreateFactory(settings);
+        var cookies = new CookieContainer();
+        using var toFirst = first.CreateBrowser(cookies);
+        using var toSecond = second.CreateBrowser(cookies);
+
+        // The login form and its antiforgery cookie come from one instance, the post lands on the other.
+        var token = await toFirst.TokenAsync("/therapists/login");
+        using var login = await toSecond.PostFormAsync("/therapists/login", token, ("userName", "anna"), ("password", WorkspaceClient.TherapistPassword));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        // Signed in through the second, the therapist reads the list on both.
+        using var onFirst = await toFirst.GetAsync("/therapists");
+        using var onSecond = await toSecond.GetAsync("/therapists");
+        Assert.Equal(HttpStatusCode.OK, onFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
+
+        foreach (var factory in new[] { first, second })
+        {
+            var repository = Assert.IsType<StoredKeyRing>(factory.Get<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+            Assert.IsType<PostgresKeyRingStore>(repository.Store);
+        }
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys WHERE xml LIKE '<key %'", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task ATherapistStaysSignedInAcrossARestartOnTheSameSqliteFile()
+    {
+        using var directory = new TempDirectory();
+        var cookies = new CookieContainer();
+        using (var before = WorkspaceClient.CreateFactoryIn(directory.Path))
+        {
+            using var browser = before.CreateBrowser(cookies);
+            using var login = await browser.PostFormAsync(
+                "/therapists/login", await browser.TokenAsync("/therapists/login"), ("userName", "anna"), ("password", WorkspaceClient.TherapistPassword));
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.IsType<SqliteKeyRingStore>(Assert.IsType<StoredKeyRing>(before.Get<IOptions<KeyManagementOptions>>().Value.XmlRepository).Store);
+        }
+
+        using var after = WorkspaceClient.CreateFactoryIn(directory.Path);
+        using var again = after.CreateBrowser(cookies);
+        using var list = await again.GetAsync("/therapists");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+
+        await using var connection = new SqliteConnection($"Data Source={after.DatabasePath}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM data_protection_keys WHERE xml LIKE '<key %'";
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+        SqliteConnection.ClearAllPools();
+    }
+}
