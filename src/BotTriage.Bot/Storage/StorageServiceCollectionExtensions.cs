@@ -67,6 +67,15 @@ public static class StorageServiceCollectionExtensions
         });
         services.TryAddSingleton<SqliteKeyRingStore>();
         services.TryAddSingleton<PostgresKeyRingStore>();
+        services.TryAddSingleton<SqliteLoginFailureStore>();
+        services.TryAddSingleton<PostgresLoginFailureStore>();
+        services.TryAddSingleton<MemoryLoginFailureStore>();
+        services.TryAddSingleton<ILoginFailureStore>(sp => SelectProvider(sp) switch
+        {
+            StorageOptions.SqliteProvider => sp.GetRequiredService<SqliteLoginFailureStore>(),
+            StorageOptions.PostgresProvider => sp.GetRequiredService<PostgresLoginFailureStore>(),
+            _ => sp.GetRequiredService<MemoryLoginFailureStore>(),
+        });
         services.AddHostedService<StorageInitializer>();
         return services;
     }

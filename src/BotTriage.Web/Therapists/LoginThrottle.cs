@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using BotTriage.Bot.Security;
 using Microsoft.Extensions.Options;
 
 namespace BotTriage.Web.Therapists;
@@ -7,59 +9,33 @@ namespace BotTriage.Web.Therapists;
 /// Locks an account name after <see cref="TherapistOptions.MaxFailedAttempts"/> failed logins in a row, for
 /// <see cref="TherapistOptions.LockoutMinutes"/>; also for names that do not exist, so a lockout says nothing about
 /// which accounts there are. Failures count as "in a row" while each comes within <see cref="TherapistOptions.LockoutMinutes"/>
-/// of the one before: a name's count is forgotten that long after its last failure (and once its lock has ended), so
-/// the names typed at the login page do not pile up in memory. Kept in memory: a restart or a second instance starts
-/// counting afresh.
+/// of the one before, and are forgotten that long after the last (and once the lock has ended).
 /// </summary>
-public sealed class LoginThrottle(IOptions<TherapistOptions> options, TimeProvider timeProvider)
+/// <remarks>
+/// The counts are in <see cref="ILoginFailureStore"/>: in the database with SQLite and PostgreSQL, so a restart keeps
+/// a lock and every instance behind one endpoint counts the same failures. Names are counted case-insensitively,
+/// under a SHA-256 digest: whatever was typed as a name (a password in the wrong field, say) is not stored.
+/// </remarks>
+public sealed class LoginThrottle(ILoginFailureStore store, IOptions<TherapistOptions> options, TimeProvider timeProvider)
 {
-    /// <summary>Forgotten names are swept out once every this many failures.</summary>
-    internal const int SweepEvery = 256;
-
-    private readonly ConcurrentDictionary<string, Attempts> _attempts = new(StringComparer.OrdinalIgnoreCase);
-    private int _failuresSinceSweep;
-
-    /// <summary>How many names the throttle holds a count for.</summary>
-    internal int TrackedNames => _attempts.Count;
-
-    public bool IsLocked(string userName) =>
-        _attempts.TryGetValue(userName, out var attempts) && attempts.LockedUntil > timeProvider.GetUtcNow();
+    public Task<bool> IsLockedAsync(string userName, CancellationToken cancellationToken) =>
+        store.IsLockedAsync(Digest(userName), timeProvider.GetUtcNow(), cancellationToken);
 
     /// <summary>Counts a failure; true when the account is now locked.</summary>
-    public bool RecordFailure(string userName)
+    public Task<bool> RecordFailureAsync(string userName, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var now = timeProvider.GetUtcNow();
-        var window = TimeSpan.FromMinutes(settings.LockoutMinutes);
-        var fresh = new Attempts(0, now, null);
-        var updated = _attempts.AddOrUpdate(
-            userName,
-            _ => Next(fresh),
-            (_, current) => Next(IsForgotten(current, now, window) ? fresh : current));
-        if (Interlocked.Increment(ref _failuresSinceSweep) >= SweepEvery)
-        {
-            Interlocked.Exchange(ref _failuresSinceSweep, 0);
-            foreach (var entry in _attempts)
-            {
-                if (IsForgotten(entry.Value, now, window))
-                {
-                    // Removed only if unchanged since it was read, so a failure counted meanwhile stays.
-                    _attempts.TryRemove(entry);
-                }
-            }
-        }
-
-        return updated.LockedUntil > now;
-
-        Attempts Next(Attempts current) => current.Failures + 1 >= settings.MaxFailedAttempts
-            ? new Attempts(current.Failures + 1, now, now + window)
-            : new Attempts(current.Failures + 1, now, null);
+        var lockout = new LoginLockout(settings.MaxFailedAttempts, TimeSpan.FromMinutes(settings.LockoutMinutes));
+        return store.RecordFailureAsync(Digest(userName), lockout, timeProvider.GetUtcNow(), cancellationToken);
     }
 
-    public void RecordSuccess(string userName) => _attempts.TryRemove(userName, out _);
+    public Task RecordSuccessAsync(string userName, CancellationToken cancellationToken) =>
+        store.ForgetAsync(Digest(userName), cancellationToken);
 
-    private static bool IsForgotten(Attempts attempts, DateTimeOffset now, TimeSpan window) =>
-        !(attempts.LockedUntil > now) && attempts.LastFailure + window <= now;
-
-    private sealed record Attempts(int Failures, DateTimeOffset LastFailure, DateTimeOffset? LockedUntil);
+    /// <summary>The key a name is counted under: the same for every spelling that differs only in case.</summary>
+    internal static string Digest(string userName)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("bottriage-login:" + userName.ToUpperInvariant())));
+    }
 }

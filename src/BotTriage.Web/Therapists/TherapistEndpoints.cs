@@ -87,7 +87,7 @@ internal static class TherapistEndpoints
             return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Vul je gebruikersnaam en wachtwoord in.", "Enter your user name and password."), name, OpenIdConnect(context)), StatusCodes.Status400BadRequest);
         }
 
-        if (throttle.IsLocked(name))
+        if (await throttle.IsLockedAsync(name, context.RequestAborted))
         {
             return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Te veel mislukte pogingen; dit account is tijdelijk geblokkeerd.", "Too many failed attempts; this account is locked for a while."), name, OpenIdConnect(context)), StatusCodes.Status429TooManyRequests);
         }
@@ -95,7 +95,7 @@ internal static class TherapistEndpoints
         var account = options.Value.Accounts.FirstOrDefault(a => string.Equals(a.UserName, name, StringComparison.OrdinalIgnoreCase));
         if (account is null || !PasswordHasher.Verify(password, account.PasswordHash))
         {
-            var locked = throttle.RecordFailure(name);
+            var locked = await throttle.RecordFailureAsync(name, context.RequestAborted);
 
             // Whatever was typed as a name that matches no account (a password in the wrong field, say) stays out of
             // the log and the audit.
@@ -105,7 +105,7 @@ internal static class TherapistEndpoints
             return Html(TherapistPages.Login(Token(context), returnUrl, Bilingual("Gebruikersnaam of wachtwoord klopt niet.", "User name or password is wrong."), name, OpenIdConnect(context)), StatusCodes.Status401Unauthorized);
         }
 
-        throttle.RecordSuccess(name);
+        await throttle.RecordSuccessAsync(name, context.RequestAborted);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, account.UserName), .. account.Roles.Select(r => new Claim(ClaimTypes.Role, r))],
             CookieAuthenticationDefaults.AuthenticationScheme);

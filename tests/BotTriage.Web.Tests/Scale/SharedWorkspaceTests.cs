@@ -12,7 +12,8 @@ namespace BotTriage.Web.Tests.Scale;
 
 /// <summary>
 /// The therapist workspace behind a load balancer without sticky sessions, and across a restart: the data-protection
-/// keys that protect its cookies are kept in the database, so every instance opens what another protected.
+/// keys that protect its cookies and the count of failed logins are kept in the database, so every instance opens what
+/// another protected and counts what another counted.
 /// </summary>
 public sealed class SharedWorkspaceTests
 {
@@ -48,6 +49,34 @@ public sealed class SharedWorkspaceTests
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys WHERE xml LIKE '<key %'", connection);
         Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task FailedLoginsOnEitherInstanceLockTheAccountOnBoth()
+    {
+        using var database = PostgresTestDatabase.Create();
+        KeyValuePair<string, string?>[] settings = [new("Storage:Provider", "postgres"), new("Storage:ConnectionString", database.ConnectionString)];
+        using var first = WorkspaceClient.CreateFactory(settings);
+        using var second = WorkspaceClient.CreateFactory(settings);
+        using var toFirst = first.CreateBrowser();
+        using var toSecond = second.CreateBrowser();
+
+        // Three failures in a row lock a name (WorkspaceClient's MaxFailedAttempts); they land on both instances.
+        foreach (var browser in new[] { toFirst, toSecond, toFirst })
+        {
+            using var failed = await browser.LoginAsync("anna", "fout");
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        using var refused = await toSecond.LoginAsync("anna", WorkspaceClient.TherapistPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using var refusedToo = await toFirst.LoginAsync("Anna", WorkspaceClient.TherapistPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedToo.StatusCode);
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var names = new NpgsqlCommand("SELECT count(*) FROM login_failures WHERE name LIKE '%anna%'", connection);
+        Assert.Equal(0L, await names.ExecuteScalarAsync());
     }
 
     [Fact]

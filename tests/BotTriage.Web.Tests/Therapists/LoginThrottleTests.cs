@@ -1,4 +1,4 @@
-using System.Globalization;
+using BotTriage.Bot.Security;
 using BotTriage.Testing;
 using BotTriage.Web.Therapists;
 using Microsoft.Extensions.Options;
@@ -11,65 +11,39 @@ public sealed class LoginThrottleTests
     private readonly LoginThrottle _throttle;
 
     public LoginThrottleTests() =>
-        _throttle = new LoginThrottle(Options.Create(new TherapistOptions { MaxFailedAttempts = 3, LockoutMinutes = 15 }), _clock);
+        _throttle = new LoginThrottle(new MemoryLoginFailureStore(), Options.Create(new TherapistOptions { MaxFailedAttempts = 3, LockoutMinutes = 15 }), _clock);
 
     [Fact]
-    public void FailuresInARowLockTheNameUntilTheLockoutEnds()
+    public async Task FailuresInARowLockTheNameWhateverItsCaseUntilTheLockoutEnds()
     {
-        Assert.False(_throttle.RecordFailure("anna"));
-        Assert.False(_throttle.RecordFailure("ANNA"));
-        Assert.True(_throttle.RecordFailure("anna"));
+        Assert.False(await _throttle.RecordFailureAsync("anna", CancellationToken.None));
+        Assert.False(await _throttle.RecordFailureAsync("ANNA", CancellationToken.None));
+        Assert.True(await _throttle.RecordFailureAsync("Anna", CancellationToken.None));
 
-        Assert.True(_throttle.IsLocked("Anna"));
-        Assert.False(_throttle.IsLocked("bert"));
+        Assert.True(await _throttle.IsLockedAsync("aNNa", CancellationToken.None));
+        Assert.False(await _throttle.IsLockedAsync("bert", CancellationToken.None));
         _clock.Advance(TimeSpan.FromMinutes(15));
-        Assert.False(_throttle.IsLocked("anna"));
-        Assert.False(_throttle.RecordFailure("anna"));
+        Assert.False(await _throttle.IsLockedAsync("anna", CancellationToken.None));
     }
 
     [Fact]
-    public void FailuresFurtherApartThanTheLockoutAreNotInARow()
+    public async Task ASuccessForgetsTheFailures()
     {
-        for (var i = 0; i < 5; i++)
-        {
-            Assert.False(_throttle.RecordFailure("anna"));
-            _clock.Advance(TimeSpan.FromMinutes(15));
-        }
+        await _throttle.RecordFailureAsync("anna", CancellationToken.None);
+        await _throttle.RecordFailureAsync("anna", CancellationToken.None);
+        await _throttle.RecordSuccessAsync("Anna", CancellationToken.None);
 
-        Assert.False(_throttle.IsLocked("anna"));
+        Assert.False(await _throttle.RecordFailureAsync("anna", CancellationToken.None));
     }
 
     [Fact]
-    public void ASuccessForgetsTheFailures()
+    public void NamesAreCountedUnderADigestThatDoesNotHoldWhatWasTyped()
     {
-        _throttle.RecordFailure("anna");
-        _throttle.RecordFailure("anna");
-        _throttle.RecordSuccess("anna");
+        var digest = LoginThrottle.Digest("geheim-wachtwoord");
 
-        Assert.False(_throttle.RecordFailure("anna"));
-    }
-
-    [Fact]
-    public void NamesTypedOnceAreForgottenOnceTheirFailureIsOld()
-    {
-        for (var i = 0; i < LoginThrottle.SweepEvery; i++)
-        {
-            _throttle.RecordFailure("guess-" + i.ToString(CultureInfo.InvariantCulture));
-        }
-
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        _throttle.RecordFailure("anna");
-        _throttle.RecordFailure("anna");
-        _throttle.RecordFailure("anna");
-        var held = _throttle.TrackedNames;
-        _clock.Advance(TimeSpan.FromMinutes(11));
-        for (var i = 0; i < LoginThrottle.SweepEvery; i++)
-        {
-            _throttle.RecordFailure("later-" + i.ToString(CultureInfo.InvariantCulture));
-        }
-
-        Assert.Equal(LoginThrottle.SweepEvery + 1, held);
-        Assert.Equal(LoginThrottle.SweepEvery + 1, _throttle.TrackedNames);
-        Assert.True(_throttle.IsLocked("anna"));
+        Assert.Equal(64, digest.Length);
+        Assert.DoesNotContain("geheim", digest, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(digest, LoginThrottle.Digest("GEHEIM-WACHTWOORD"));
+        Assert.NotEqual(digest, LoginThrottle.Digest("geheim-wachtwoord2"));
     }
 }

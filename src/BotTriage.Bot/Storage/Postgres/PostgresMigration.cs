@@ -109,5 +109,15 @@ internal sealed record PostgresMigration(int Version, string Description, string
                 xml text NOT NULL
             );
             """),
+
+        // Failed workspace sign-ins per name (a digest), counted by every instance (ILoginFailureStore).
+        new(8, "login failures", """
+            CREATE TABLE IF NOT EXISTS login_failures (
+                name text PRIMARY KEY,
+                failures integer NOT NULL,
+                last_failure timestamptz NOT NULL,
+                locked_until timestamptz NULL
+            );
+            """),
     ];
 }

@@ -31,6 +31,7 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresSessionStore>(services.GetRequiredService<ISessionStore>());
         Assert.IsType<PostgresAuditLog>(services.GetRequiredService<IAuditLog>());
         Assert.IsType<PostgresKeyRingStore>(StorageServiceCollectionExtensions.SelectKeyRingStore(services));
+        Assert.IsType<PostgresLoginFailureStore>(services.GetRequiredService<ILoginFailureStore>());
         Assert.True(await services.GetRequiredService<IStorage>().IsHealthyAsync(CancellationToken.None));
     }
 
@@ -44,6 +45,7 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<NoSharedTurnLock>(services.GetRequiredService<ISharedTurnLock>());
         Assert.IsType<VolatileConversationCache>(services.GetRequiredService<IVolatileConversationStore>());
         Assert.Null(StorageServiceCollectionExtensions.SelectKeyRingStore(services));
+        Assert.IsType<MemoryLoginFailureStore>(services.GetRequiredService<ILoginFailureStore>());
     }
 
     [Theory]
