@@ -19,8 +19,14 @@ public sealed class DirectLineConversation
     private long _lastActiveTicks;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public DirectLineConversation(string id, string userId, string serviceUrl, int maxActivities, DateTimeOffset now)
+    /// <summary>
+    /// A log whose first activity is numbered after <paramref name="startAfter"/>: 0 for a new conversation, the
+    /// client's watermark for one picked up again after this process lost its log.
+    /// </summary>
+    public DirectLineConversation(string id, string userId, string serviceUrl, int maxActivities, DateTimeOffset now, long startAfter = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(startAfter);
+        _sequence = startAfter;
         Id = id;
         UserId = userId;
         ServiceUrl = serviceUrl;

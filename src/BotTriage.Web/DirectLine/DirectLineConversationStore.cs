@@ -14,8 +14,11 @@ public sealed class DirectLineConversationStore(IOptions<DirectLineOptions> opti
 
     public int Count => _conversations.Count;
 
-    /// <summary>The conversation, created when new; <c>Created</c> says which.</summary>
-    public (DirectLineConversation Conversation, bool Created) GetOrCreate(string id, string userId, string serviceUrl)
+    /// <summary>
+    /// The conversation, created when new; <c>Created</c> says which. A created log numbers its activities after
+    /// <paramref name="startAfter"/>.
+    /// </summary>
+    public (DirectLineConversation Conversation, bool Created) GetOrCreate(string id, string userId, string serviceUrl, long startAfter = 0)
     {
         if (TryGet(id) is { } existing)
         {
@@ -43,7 +46,7 @@ public sealed class DirectLineConversationStore(IOptions<DirectLineOptions> opti
                 _conversations.TryRemove(oldest.Id, out _);
             }
 
-            var conversation = new DirectLineConversation(id, userId, serviceUrl, settings.MaxActivitiesPerConversation, now);
+            var conversation = new DirectLineConversation(id, userId, serviceUrl, settings.MaxActivitiesPerConversation, now, startAfter);
             _conversations[id] = conversation;
             return (conversation, true);
         }

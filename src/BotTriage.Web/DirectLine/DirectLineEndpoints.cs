@@ -172,20 +172,21 @@ public static class DirectLineEndpoints
         return TypedResults.Created(Prefix + "/conversations/" + Uri.EscapeDataString(conversation.Id), response);
     }
 
-    internal static Results<Ok<DirectLineConversationResponse>, ProblemHttpResult> Reconnect(string conversationId, HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore conversations)
+    internal static Results<Ok<DirectLineConversationResponse>, ProblemHttpResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore conversations)
     {
         if (Authorize(request, tokens, conversationId) is { } failure)
         {
             return failure;
         }
 
-        if (conversations.TryGet(conversationId) is null)
+        if (!TryParseWatermark(watermark, out var after))
         {
-            return NotFound();
+            return InvalidWatermark();
         }
 
         var token = Bearer(request)!;
         var granted = tokens.Validate(token)!;
+        Find(conversations, granted, request, after);
         return TypedResults.Ok(new DirectLineConversationResponse(conversationId, token, ExpiresIn(granted), StreamUrl(request, conversationId, token)));
     }
 
@@ -196,16 +197,12 @@ public static class DirectLineEndpoints
             return failure;
         }
 
-        if (conversations.TryGet(conversationId) is not { } conversation)
-        {
-            return NotFound();
-        }
-
         if (!TryParseWatermark(watermark, out var after))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid watermark", "The watermark is not one this conversation gave out.");
+            return InvalidWatermark();
         }
 
+        var conversation = Find(conversations, tokens.Validate(Bearer(request))!, request, after);
         conversation.Touch(timeProvider.GetUtcNow());
         return TypedResults.Ok(conversation.Read(after, includeTyping: false));
     }
@@ -227,11 +224,6 @@ public static class DirectLineEndpoints
             return failure;
         }
 
-        if (conversations.TryGet(conversationId) is not { } conversation)
-        {
-            return NotFound();
-        }
-
         if (!request.HasJsonContentType())
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.");
@@ -250,6 +242,7 @@ public static class DirectLineEndpoints
 
         // The channel, not the client, says who and where: the token's user, this conversation, this service.
         var granted = tokens.Validate(Bearer(request))!;
+        var conversation = Find(conversations, granted, request, after: 0);
         var echo = conversation.Append(
             activity with
             {
@@ -300,11 +293,6 @@ public static class DirectLineEndpoints
             return Problem(StatusCodes.Status403Forbidden, "Forbidden", "The token is not valid for this conversation.");
         }
 
-        if (conversations.TryGet(conversationId) is not { } conversation)
-        {
-            return NotFound();
-        }
-
         if (!context.WebSockets.IsWebSocketRequest)
         {
             return Problem(StatusCodes.Status400BadRequest, "WebSocket expected", "Connect to the stream URL with a WebSocket.");
@@ -312,8 +300,10 @@ public static class DirectLineEndpoints
 
         if (!TryParseWatermark(watermark, out var after))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid watermark", "The watermark is not one this conversation gave out.");
+            return InvalidWatermark();
         }
+
+        var conversation = Find(conversations, granted, context.Request, after);
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var reason = await DirectLineStream.RunAsync(socket, conversation, after, granted.ExpiresAt, context.RequestAborted);
@@ -415,8 +405,17 @@ public static class DirectLineEndpoints
         return $"{scheme}://{request.Host}{request.PathBase}{Prefix}/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}";
     }
 
-    private static ProblemHttpResult NotFound() =>
-        Problem(StatusCodes.Status404NotFound, "Conversation not found", "The conversation has ended or never existed.");
+    /// <summary>
+    /// The conversation a valid token is for. One this process has no log of (it restarted, another instance started
+    /// it, or it was idle too long) is picked up again: its log numbers what comes next after the watermark the client
+    /// holds, so the client's next read finds it, and the bot carries on from the conversation's stored state.
+    /// </summary>
+    private static DirectLineConversation Find(DirectLineConversationStore conversations, DirectLineToken granted, HttpRequest request, long after) =>
+        conversations.TryGet(granted.ConversationId)
+        ?? conversations.GetOrCreate(granted.ConversationId, granted.UserId, ServiceUrl(request), after).Conversation;
+
+    private static ProblemHttpResult InvalidWatermark() =>
+        Problem(StatusCodes.Status400BadRequest, "Invalid watermark", "The watermark is not one this conversation gave out.");
 
     private static ProblemHttpResult TooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"A body may be at most {MaxBodyBytes} bytes.");

@@ -5,8 +5,9 @@ namespace BotTriage.Web.DirectLine;
 /// <summary>
 /// The <c>DirectLine</c> section: the built-in Direct Line 3.0 endpoint the chat page talks to. Without a
 /// <see cref="Secret"/> only the page's anonymous tokens exist and <c>/tokens/generate</c> is off. Without a
-/// <see cref="TokenSigningKey"/> a random key is made at start, so tokens end with the process, as do the
-/// conversations they reach (their logs live in memory only).
+/// <see cref="TokenSigningKey"/> tokens are sealed with the data-protection keys stored beside the conversations, so
+/// they outlive the process. A conversation's log lives in memory only; when a valid token reaches a process without
+/// it, the log starts afresh after the client's watermark.
 /// </summary>
 public sealed class DirectLineOptions
 {
@@ -15,7 +16,7 @@ public sealed class DirectLineOptions
     /// <summary>The secret a server presents to <c>/tokens/generate</c>; from the environment, never in a file.</summary>
     public string? Secret { get; set; }
 
-    /// <summary>Base64 of at least 32 bytes for the tokens' HMAC-SHA256 signature; empty means a random key per start.</summary>
+    /// <summary>Base64 of at least 32 bytes for the tokens' HMAC-SHA256 signature; empty means tokens sealed with the stored data-protection keys.</summary>
     public string? TokenSigningKey { get; set; }
 
     [Range(1, 24 * 60)]

@@ -2,25 +2,35 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace BotTriage.Web.DirectLine;
 
 /// <summary>
-/// Issues and checks Direct Line tokens: <c>base64url(payload).base64url(HMAC-SHA256(payload))</c>, the payload
-/// holding the conversation id, the user id and the expiry. A token is only as good as its signature and its time.
+/// Issues and checks Direct Line tokens, whose payload holds the conversation id, the user id and the expiry. With
+/// <c>DirectLine:TokenSigningKey</c> a token is <c>base64url(payload).base64url(HMAC-SHA256(payload))</c> under that
+/// key. Without it the payload is sealed by ASP.NET Core data protection, whose keys are kept with the conversations
+/// (<see cref="Hosting.KeyRing"/>): a visitor's token stays valid across a restart and on every instance. A token is
+/// only as good as its seal and its time.
 /// </summary>
 public sealed class DirectLineTokenService
 {
-    private readonly byte[] _key;
+    /// <summary>The data-protection purpose of sealed tokens.</summary>
+    internal const string Purpose = "BotTriage.DirectLine.Token.v1";
+
+    private readonly byte[]? _key;
+    private readonly IDataProtector _protector;
     private readonly byte[]? _secret;
     private readonly TimeProvider _timeProvider;
 
-    public DirectLineTokenService(IOptions<DirectLineOptions> options, TimeProvider timeProvider)
+    public DirectLineTokenService(IOptions<DirectLineOptions> options, IDataProtectionProvider dataProtection, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dataProtection);
         var settings = options.Value;
-        _key = string.IsNullOrEmpty(settings.TokenSigningKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(settings.TokenSigningKey);
+        _key = string.IsNullOrEmpty(settings.TokenSigningKey) ? null : Convert.FromBase64String(settings.TokenSigningKey);
+        _protector = dataProtection.CreateProtector(Purpose);
         _secret = string.IsNullOrEmpty(settings.Secret) ? null : Encoding.UTF8.GetBytes(settings.Secret);
         Lifetime = TimeSpan.FromMinutes(settings.TokenLifetimeMinutes);
         _timeProvider = timeProvider;
@@ -43,7 +53,9 @@ public sealed class DirectLineTokenService
         var payload = JsonSerializer.SerializeToUtf8Bytes(
             new TokenPayload(conversationId, userId, token.ExpiresAt.ToUnixTimeSeconds(), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))),
             DirectLineJsonContext.Default.TokenPayload);
-        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload));
+        return _key is null
+            ? Base64Url.EncodeToString(_protector.Protect(payload))
+            : Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload));
     }
 
     /// <summary>The token's grant when its signature holds and it has not expired; else null.</summary>
@@ -54,25 +66,7 @@ public sealed class DirectLineTokenService
             return null;
         }
 
-        var dot = value.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0)
-        {
-            return null;
-        }
-
-        byte[] payload;
-        byte[] signature;
-        try
-        {
-            payload = Base64Url.DecodeFromChars(value.AsSpan(0, dot));
-            signature = Base64Url.DecodeFromChars(value.AsSpan(dot + 1));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, payload), signature))
+        if (Open(value) is not { } payload)
         {
             return null;
         }
@@ -94,6 +88,32 @@ public sealed class DirectLineTokenService
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(parsed.Exp);
         return expires <= _timeProvider.GetUtcNow() ? null : new DirectLineToken(parsed.Cid, parsed.Uid, expires);
+    }
+
+    // The payload of a token whose seal or signature holds; null for anything else.
+    private byte[]? Open(string value)
+    {
+        try
+        {
+            if (_key is null)
+            {
+                return _protector.Unprotect(Base64Url.DecodeFromChars(value));
+            }
+
+            var dot = value.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0)
+            {
+                return null;
+            }
+
+            var payload = Base64Url.DecodeFromChars(value.AsSpan(0, dot));
+            var signature = Base64Url.DecodeFromChars(value.AsSpan(dot + 1));
+            return CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, payload), signature) ? payload : null;
+        }
+        catch (Exception exception) when (exception is FormatException or CryptographicException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True when <paramref name="value"/> is the configured secret, compared in constant time.</summary>

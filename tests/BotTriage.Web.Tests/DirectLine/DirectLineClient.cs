@@ -29,6 +29,15 @@ public sealed class DirectLineClient(HttpClient http)
     /// <summary>The body of the last successful conversation start.</summary>
     public JsonElement LastStart { get; private set; }
 
+    /// <summary>The same visitor (token, conversation, watermark) talking to another host: after a restart, or another instance.</summary>
+    public DirectLineClient MovedTo(HttpClient other) => new(other)
+    {
+        Token = Token,
+        ConversationId = ConversationId,
+        Watermark = Watermark,
+        UserId = UserId,
+    };
+
     /// <summary>The page's own call: a token for an anonymous visitor.</summary>
     public async Task<JsonElement> GetPageTokenAsync()
     {

@@ -4,7 +4,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BotTriage.Bot.State;
 using BotTriage.Testing;
+using BotTriage.Web.DirectLine;
 using BotTriage.Web.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -192,15 +194,44 @@ public sealed class DirectLineEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task UnknownConversationIsNotFound()
+    public async Task AVisitorCarriesOnAfterARestartWithTheTokenTheyHold()
     {
-        var client = new DirectLineClient(_factory.CreateClient());
-        var token = await client.GetPageTokenAsync();
-        var conversationId = token.GetProperty("conversationId").GetString();
+        using var directory = new TempDirectory();
+        DirectLineClient before;
+        using (var first = new BotTriageFactory(directory.Path))
+        {
+            before = new DirectLineClient(first.CreateClient());
+            await before.GetPageTokenAsync();
+            (await before.StartConversationAsync()).Dispose();
+            await before.PollAsync();
+            (await before.PostMessageAsync("ja")).Response.Dispose();
+            Assert.Contains("Wat is je klacht?", Texts(await before.PollAsync()));
+        }
 
-        using var response = await client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", client.Token);
+        // The page still holds its token and watermark; the new process has no log of the conversation.
+        using var second = new BotTriageFactory(directory.Path);
+        var after = before.MovedTo(second.CreateClient());
+        using var reconnect = await after.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{after.ConversationId}?watermark={after.Watermark}", after.Token);
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        var (posted, _) = await after.PostMessageAsync("stijve kuiten");
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        posted.Dispose();
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(["stijve kuiten", "Hoe erg is de pijn, van 0 tot 10?"], Texts(await after.PollAsync()));
+        var state = await second.Get<ConversationStateStore>().LoadAsync(DirectLineEndpoints.ChannelId, after.ConversationId!, CancellationToken.None);
+        Assert.Equal("ja|stijve kuiten", state!.State.Answers["said"].Text);
+    }
+
+    [Fact]
+    public async Task ATokenFromAnotherKeyRingIsRefused()
+    {
+        var client = await StartedAsync();
+        using var other = new BotTriageFactory();
+        var stranger = client.MovedTo(other.CreateClient());
+
+        using var response = await stranger.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{client.ConversationId}/activities", client.Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
@@ -360,6 +391,9 @@ public sealed class DirectLineEndpointTests : IDisposable
         Assert.Equal("collision", first.CloseStatusDescription);
         Assert.Equal(WebSocketMessageType.Text, (await second.ReceiveAsync(buffer, CancellationToken.None)).MessageType);
     }
+
+    private static List<string?> Texts(IEnumerable<JsonElement> activities) =>
+        [.. activities.Where(a => a.GetProperty("type").GetString() == "message").Select(a => a.GetProperty("text").GetString())];
 
     private async Task<DirectLineClient> StartedAsync()
     {
