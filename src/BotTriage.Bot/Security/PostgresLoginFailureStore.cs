@@ -5,8 +5,8 @@ namespace BotTriage.Bot.Security;
 
 /// <summary>
 /// <see cref="ILoginFailureStore"/> on PostgreSQL (migration 8): every instance counts the same failures, so a name
-/// locks after the maximum wherever the attempts land. A failure is one statement pair in one transaction: the
-/// forgotten counts are deleted, then the name's row is inserted or counted up under its row lock.
+/// locks after the maximum wherever the attempts land. A failure is one round trip of two statements in one
+/// transaction: the forgotten counts are deleted, then the name's row is inserted or counted up under its row lock.
 /// </summary>
 public sealed class PostgresLoginFailureStore(PostgresDatabase database) : ILoginFailureStore
 {
@@ -28,16 +28,13 @@ public sealed class PostgresLoginFailureStore(PostgresDatabase database) : ILogi
     public Task<bool> RecordFailureAsync(string name, LoginLockout lockout, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return database.RunInTransactionAsync(
-            async connection =>
-            {
-                await using var forget = new NpgsqlCommand(
-                    "DELETE FROM login_failures WHERE (locked_until IS NULL OR locked_until <= @now) AND last_failure <= @forgotten", connection);
-                forget.Parameters.Add(PostgresSessionStore.Time("now", now));
-                forget.Parameters.Add(PostgresSessionStore.Time("forgotten", now - lockout.Period));
-                await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-                await using var count = new NpgsqlCommand(
+        return database.RunBatchAsync(
+            [
+                new NpgsqlBatchCommand("DELETE FROM login_failures WHERE (locked_until IS NULL OR locked_until <= @now) AND last_failure <= @forgotten")
+                {
+                    Parameters = { PostgresSessionStore.Time("now", now), PostgresSessionStore.Time("forgotten", now - lockout.Period) },
+                },
+                new NpgsqlBatchCommand(
                     """
                     INSERT INTO login_failures (name, failures, last_failure, locked_until)
                     VALUES (@name, 1, @now, CASE WHEN 1 >= @max THEN @until END)
@@ -46,17 +43,19 @@ public sealed class PostgresLoginFailureStore(PostgresDatabase database) : ILogi
                         last_failure = excluded.last_failure,
                         locked_until = CASE WHEN login_failures.failures + 1 >= @max THEN @until END
                     RETURNING locked_until IS NOT NULL
-                    """,
-                    connection);
-                count.Parameters.Add(new NpgsqlParameter<string>("name", name));
-                count.Parameters.Add(PostgresSessionStore.Time("now", now));
-                count.Parameters.Add(PostgresSessionStore.Time("until", now + lockout.Period));
-                count.Parameters.Add(new NpgsqlParameter<int>("max", lockout.MaxFailures));
-                var locked = (bool)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-                return (locked, true);
-            },
-            cancellationToken,
-            mayUndo: false);
+                    """)
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string>("name", name),
+                        PostgresSessionStore.Time("now", now),
+                        PostgresSessionStore.Time("until", now + lockout.Period),
+                        new NpgsqlParameter<int>("max", lockout.MaxFailures),
+                    },
+                },
+            ],
+            async reader => await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetBoolean(0),
+            cancellationToken);
     }
 
     public Task ForgetAsync(string name, CancellationToken cancellationToken)

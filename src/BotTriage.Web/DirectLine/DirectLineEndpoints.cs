@@ -88,12 +88,11 @@ public static class DirectLineEndpoints
 
     internal static Results<Ok<DirectLineConversationResponse>, ProblemHttpResult> RefreshToken(HttpRequest request, DirectLineTokenService tokens)
     {
-        if (Authorize(request, tokens, conversationId: null) is { } failure)
+        if (Authorize(request, tokens, conversationId: null, out var granted) is { } failure)
         {
             return failure;
         }
 
-        var granted = tokens.Validate(Bearer(request))!;
         var token = tokens.Issue(granted.ConversationId, granted.UserId, out _);
         return TypedResults.Ok(new DirectLineConversationResponse(granted.ConversationId, token, (int)tokens.Lifetime.TotalSeconds));
     }
@@ -174,7 +173,7 @@ public static class DirectLineEndpoints
 
     internal static Results<Ok<DirectLineConversationResponse>, ProblemHttpResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore conversations)
     {
-        if (Authorize(request, tokens, conversationId) is { } failure)
+        if (Authorize(request, tokens, conversationId, out var granted) is { } failure)
         {
             return failure;
         }
@@ -184,15 +183,14 @@ public static class DirectLineEndpoints
             return InvalidWatermark();
         }
 
-        var token = Bearer(request)!;
-        var granted = tokens.Validate(token)!;
         Find(conversations, granted, request, after);
+        var token = Bearer(request)!;
         return TypedResults.Ok(new DirectLineConversationResponse(conversationId, token, ExpiresIn(granted), StreamUrl(request, conversationId, token)));
     }
 
     internal static Results<Ok<DirectLineActivitySet>, ProblemHttpResult> GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore conversations, TimeProvider timeProvider)
     {
-        if (Authorize(request, tokens, conversationId) is { } failure)
+        if (Authorize(request, tokens, conversationId, out var granted) is { } failure)
         {
             return failure;
         }
@@ -202,7 +200,7 @@ public static class DirectLineEndpoints
             return InvalidWatermark();
         }
 
-        var conversation = Find(conversations, tokens.Validate(Bearer(request))!, request, after);
+        var conversation = Find(conversations, granted, request, after);
         conversation.Touch(timeProvider.GetUtcNow());
         return TypedResults.Ok(conversation.Read(after, includeTyping: false));
     }
@@ -219,7 +217,7 @@ public static class DirectLineEndpoints
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        if (Authorize(request, tokens, conversationId) is { } failure)
+        if (Authorize(request, tokens, conversationId, out var granted) is { } failure)
         {
             return failure;
         }
@@ -241,7 +239,6 @@ public static class DirectLineEndpoints
         }
 
         // The channel, not the client, says who and where: the token's user, this conversation, this service.
-        var granted = tokens.Validate(Bearer(request))!;
         var conversation = Find(conversations, granted, request, after: 0);
         var echo = conversation.Append(
             activity with
@@ -316,20 +313,22 @@ public static class DirectLineEndpoints
         return TypedResults.Empty;
     }
 
-    private static ProblemHttpResult? Authorize(HttpRequest request, DirectLineTokenService tokens, string? conversationId)
+    // Checks the request's bearer token (for the conversation, when one is named) once; the grant is what it holds.
+    private static ProblemHttpResult? Authorize(HttpRequest request, DirectLineTokenService tokens, string? conversationId, out DirectLineToken granted)
     {
+        granted = null!;
         var bearer = Bearer(request);
         if (bearer is null)
         {
             return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Send the Direct Line token as a Bearer token.");
         }
 
-        var granted = tokens.Validate(bearer);
-        if (granted is null)
+        if (tokens.Validate(bearer) is not { } valid)
         {
             return Problem(StatusCodes.Status403Forbidden, "Forbidden", "The token is not valid or has expired.");
         }
 
+        granted = valid;
         return conversationId is not null && !string.Equals(granted.ConversationId, conversationId, StringComparison.Ordinal)
             ? Problem(StatusCodes.Status403Forbidden, "Forbidden", "The token is for another conversation.")
             : null;
