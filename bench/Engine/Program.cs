@@ -4,21 +4,22 @@ using BotTriage.Bench;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Triage;
 
-// Triage turns per second through TriageEngine on one thread: the conversation bench/Load/triage.lua walks over HTTP
-// (greeting, emergency screen, consent, language, the neck, a duration under four weeks, pain and bother, "nee" to
-// every red flag, no contraindications, PHQ-2/GAD-2 "helemaal niet", "nee" to the rest, the outcome), Dutch and
-// English alternating, with the same locations and durations. The greeting starts the conversation as the bot does
+// Triage turns per second through TriageEngine on one thread: the conversations of bench/Shared/conversation.txt,
+// which bench/Load walks over HTTP (greeting, emergency screen, consent, language, the neck, a duration under four
+// weeks, pain and bother, "nee" to every red flag, no contraindications, PHQ-2/GAD-2 "helemaal niet", "nee" to the
+// rest, the outcome), Dutch and English alternating. The greeting starts the conversation as the bot does
 // (TriageEngine.Start); every other message is one TriageEngine.Step. Nothing but the engine: no JSON, no storage.
 var dialogs = DialogLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "dialogs"));
 var engine = new TriageEngine(dialogs);
 var today = new DateOnly(2026, 11, 21);
 
-// The conversations in the order triage.lua numbers them, as many as it takes for every combination to come round.
+// The conversations in the order the load test numbers them, as many as it takes for every combination to come round.
+var script = ConversationScript.LoadShipped();
 var conversations = new List<(string Culture, string[] Texts)>();
 for (var n = 1; n <= 42; n++)
 {
-    var conversation = LoadConversation.For(n);
-    conversations.Add((conversation.Culture, conversation.Messages));
+    var (language, texts) = script.For(n);
+    conversations.Add((language.Culture, texts[1..]));
 }
 
 // Once, checked: every conversation must reach its result on its last message, as the load test requires.

@@ -1,6 +1,7 @@
 // Load test for the BotTriage host. For each storage provider it starts the Release server (`dotnet
 // BotTriage.Web.dll`, so /proc/PID/status is the server's own memory) on a free loopback port, drives the full
-// triage with wrk and triage.lua (every reply checked against the script), and prints turns/s, p50/p99 latency, the
+// triage of conversation.txt with the socket client (or wrk and triage.lua; every reply checked against the
+// script), and prints turns/s, p50/p99 latency, the
 // server's CPU use and peak memory. Then a probe process hosts the same app in-process and measures the managed
 // memory an idle conversation keeps, after forced full collections. Bounded in time; talks to 127.0.0.1 only.
 // Provider `postgres` starts two servers on one throwaway PostgreSQL cluster (tests/setup/postgres.sh) and splits
@@ -9,6 +10,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using BotTriage.Bench;
 using BotTriage.Bench.Load;
 
 if (args is ["--probe", var probeProvider, var probeCount])
@@ -23,7 +25,11 @@ Console.WriteLine($"building the server (Release) in {root}");
 Run("dotnet", $"build -c Release \"{Path.Combine(root, "src/BotTriage.Web")}\" -v q -nologo", root);
 var dll = Path.Combine(root, "src/BotTriage.Web/bin/Release/net10.0/BotTriage.Web.dll");
 var lua = Path.Combine(AppContext.BaseDirectory, "triage.lua");
-Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.Now:yyyy-MM-dd}; wrk -t{options.Connections} -c{options.Connections} (one connection per wrk thread), sharing the cores with the server");
+var conversationFile = Path.Combine(AppContext.BaseDirectory, "conversation.txt");
+var script = ConversationScript.Load(conversationFile);
+Console.WriteLine(options.Client == "wrk"
+    ? $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.Now:yyyy-MM-dd}; wrk -t{options.Connections} -c{options.Connections} (one connection per wrk thread), sharing the cores with the server"
+    : $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.Now:yyyy-MM-dd}; the socket client, {options.Connections} connections on one thread, sharing the cores with the server");
 
 foreach (var provider in options.Providers)
 {
@@ -69,9 +75,9 @@ async Task RunLoadAsync(string provider)
         }
 
         var rssStart = ReadStatus(server.Id, "VmRSS");
-        RunWrk(port, "warm", options.WarmupSeconds);
+        Drive(port, "warm", options.WarmupSeconds);
         var cpuBefore = ReadCpuSeconds(server.Id);
-        var result = RunWrk(port, "run", options.Seconds);
+        var result = Drive(port, "run", options.Seconds);
         var cpuAfter = ReadCpuSeconds(server.Id);
         var rssAfter = ReadStatus(server.Id, "VmRSS");
         var peak = ReadStatus(server.Id, "VmHWM");
@@ -81,7 +87,7 @@ async Task RunLoadAsync(string provider)
             provider {provider}: full triage, {options.Connections} connections, {options.Seconds} s after {options.WarmupSeconds} s warm-up
               turns/s    {result.Requests / result.Seconds:N0}  ({result.Requests} turns, {result.Conversations} conversations completed, {result.Errors + result.SocketErrors + result.Non2xx} errors)
               latency    p50 {result.P50:F2} ms  p99 {result.P99:F2} ms  max {result.Max:F2} ms
-              server CPU {(cpuAfter - cpuBefore) / result.Seconds:F2} of {Environment.ProcessorCount} cores (the rest: wrk and the kernel)
+              server CPU {(cpuAfter - cpuBefore) / result.Seconds:F2} of {Environment.ProcessorCount} cores (the rest: the client and the kernel)
               memory     peak {peak / 1024.0:F0} MB (VmHWM); RSS {rssStart / 1024.0:F0} MB at start, {rssAfter / 1024.0:F0} MB after; {storedBytes / 1024.0 / 1024.0:F0} MB on disk
             """));
     }
@@ -132,9 +138,9 @@ async Task RunInstancesAsync()
         // Each instance gets half the turns, so its just-in-time compiler takes longer to reach optimised code (tier 1)
         // than a single server's does, while two compile at once on the shared cores; --instance-warmup, 30 s unless
         // given (measured with perf: after 5 s almost none of the servers' code had reached tier 1 yet).
-        await Task.WhenAll(servers.Select(s => Task.Run(() => RunWrk(s.Port, "warm", options.InstanceWarmupSeconds, half))));
+        await Task.WhenAll(servers.Select(s => Task.Run(() => Drive(s.Port, "warm", options.InstanceWarmupSeconds, half))));
         var cpuBefore = servers.Sum(s => ReadCpuSeconds(s.Process.Id));
-        var results = await Task.WhenAll(servers.Select(s => Task.Run(() => RunWrk(s.Port, "run", options.Seconds, half))));
+        var results = await Task.WhenAll(servers.Select(s => Task.Run(() => Drive(s.Port, "run", options.Seconds, half))));
         var cpuAfter = servers.Sum(s => ReadCpuSeconds(s.Process.Id));
         var seconds = results.Average(r => r.Seconds);
         var requests = results.Sum(r => r.Requests);
@@ -145,7 +151,7 @@ async Task RunInstancesAsync()
             provider postgres, 2 instances: full triage, {half} connections to each, {options.Seconds} s after {options.InstanceWarmupSeconds} s warm-up ({options.PostgresOptions})
               turns/s    {requests / seconds:N0}  ({requests} turns, {results.Sum(r => r.Conversations)} conversations completed, {errors} errors)
               latency    p50 {results.Max(r => r.P50):F2} ms  p99 {results.Max(r => r.P99):F2} ms  max {results.Max(r => r.Max):F2} ms (the slower instance's)
-              server CPU {(cpuAfter - cpuBefore) / seconds:F2} of {Environment.ProcessorCount} cores for both instances (the rest: PostgreSQL, wrk and the kernel)
+              server CPU {(cpuAfter - cpuBefore) / seconds:F2} of {Environment.ProcessorCount} cores for both instances (the rest: PostgreSQL, the client and the kernel)
               memory     peak {peaks} (VmHWM)
             """));
     }
@@ -183,10 +189,18 @@ async Task RunInstancesAsync()
     return (connectionString + ";" + options.PostgresOptions, control);
 }
 
-WrkResult RunWrk(int port, string run, int seconds, int? connections = null)
+// One run of the load against one server: the socket client unless --client wrk.
+LoadResult Drive(int port, string run, int seconds, int? connections = null)
 {
-    var threads = connections ?? options.Connections;
-    var start = new ProcessStartInfo(options.Wrk, $"-t{threads} -c{threads} -d{seconds}s --timeout 10s -s \"{lua}\" http://127.0.0.1:{port}")
+    var count = connections ?? options.Connections;
+    return options.Client == "wrk"
+        ? RunWrk(port, run, seconds, count)
+        : SocketClient.Run(port, count, seconds, run + "-" + Guid.NewGuid().ToString("N")[..8], script);
+}
+
+LoadResult RunWrk(int port, string run, int seconds, int threads)
+{
+    var start = new ProcessStartInfo(options.Wrk, $"-t{threads} -c{threads} -d{seconds}s --timeout 10s -s \"{lua}\" http://127.0.0.1:{port} -- \"{conversationFile}\"")
     {
         RedirectStandardOutput = true,
         RedirectStandardError = true,
@@ -205,7 +219,7 @@ WrkResult RunWrk(int port, string run, int seconds, int? connections = null)
     var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
         ?? throw new InvalidOperationException("wrk printed no result:\n" + output);
     var fields = line[7..].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
-    return new WrkResult(
+    return new LoadResult(
         (long)fields["requests"], fields["seconds"], (long)fields["errors"], (long)fields["conversations"],
         fields["p50"], fields["p99"], fields["max"], (long)fields["socket_errors"], (long)fields["non2xx"]);
 }
@@ -299,9 +313,7 @@ static void Run(string file, string arguments, string directory)
     }
 }
 
-internal sealed record WrkResult(long Requests, double Seconds, long Errors, long Conversations, double P50, double P99, double Max, long SocketErrors, long Non2xx);
-
-internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupSeconds, int Connections, int Idle, string Wrk, string PostgresOptions, int InstanceWarmupSeconds = 30)
+internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupSeconds, int Connections, int Idle, string Wrk, string PostgresOptions, int InstanceWarmupSeconds = 30, string Client = "sockets")
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -316,6 +328,7 @@ internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupS
                 "--connections" => options with { Connections = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 1, 200) },
                 "--idle" => options with { Idle = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 0, 100_000) },
                 "--wrk" => options with { Wrk = args[i + 1] },
+                "--client" => args[i + 1] is "sockets" or "wrk" ? options with { Client = args[i + 1] } : throw new ArgumentException("--client is sockets or wrk"),
                 "--instance-warmup" => options with { InstanceWarmupSeconds = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 1, 120) },
                 "--postgres-options" => options with { PostgresOptions = args[i + 1] },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

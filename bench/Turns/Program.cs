@@ -1,7 +1,7 @@
 // The cost of one triage turn inside the host, without HTTP: the web app is built in this process with the same
 // AddBotTriage/MapBotTriage as Program.cs, and each turn does what POST /api/messages does after reading the body:
 // the Activity JSON is deserialized, runs through the ChannelAdapter's middleware and the bot with deliveryMode
-// expectReplies, and the replies are serialized. Conversations walk the same full triage as bench/Load/triage.lua,
+// expectReplies, and the replies are serialized. Conversations walk bench/Shared/conversation.txt, as bench/Load does,
 // one turn after another on one logical thread, so CPU time per turn and bytes allocated per turn are exact and
 // do not depend on how busy the machine is.
 using System.Buffers;
@@ -39,26 +39,27 @@ try
     var bot = app.Services.GetRequiredService<IBot>();
     var output = new ArrayBufferWriter<byte>(16 * 1024);
     using var writer = new Utf8JsonWriter(output);
+    var script = ConversationScript.LoadShipped();
     var conversation = 0;
     var messageId = 0;
 
     async Task<int> WalkAsync(string run)
     {
-        var script = LoadConversation.For(conversation);
-        string[] texts = [script.Greeting, .. script.Messages];
+        var (language, texts) = script.For(conversation);
         var id = $"{run}-{conversation++}";
         for (var step = 0; step < texts.Length; step++)
         {
             var body = Encoding.UTF8.GetBytes(
-                $$"""{"type":"message","id":"m{{++messageId}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-{{id}}","name":"load"},"recipient":{"id":"bot"},"conversation":{"id":"{{id}}"},"locale":"{{script.Locale}}","deliveryMode":"expectReplies","text":"{{texts[step]}}"}""");
+                $$"""{"type":"message","id":"m{{++messageId}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-{{id}}","name":"load"},"recipient":{"id":"bot"},"conversation":{"id":"{{id}}"},"locale":"{{language.Locale}}","deliveryMode":"expectReplies","text":"{{texts[step]}}"}""");
             var activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity)!;
             var response = await adapter.ProcessActivityAsync(activity, bot, CancellationToken.None);
             output.ResetWrittenCount();
             writer.Reset();
             JsonSerializer.Serialize(writer, response.ExpectedReplies!, BotJsonContext.Default.ExpectedReplies);
             writer.Flush();
-            var expected = script.Expect[step];
-            if (response.Status != 200 || (expected.Length > 0 && !Encoding.UTF8.GetString(output.WrittenSpan).Contains(expected, StringComparison.Ordinal)))
+            var expected = language.Turns[step].Expect;
+            var outcome = step < texts.Length - 1 || output.WrittenSpan.IndexOf("\"name\":\"bottriage.outcome\""u8) >= 0;
+            if (response.Status != 200 || !outcome || (expected is not null && output.WrittenSpan.IndexOf(expected) < 0))
             {
                 throw new InvalidOperationException($"Unexpected reply at step {step} ({response.Status}): {Encoding.UTF8.GetString(output.WrittenSpan)[..Math.Min(300, output.WrittenCount)]}");
             }
