@@ -99,7 +99,7 @@ async Task RunLoadAsync(string provider)
     }
 }
 
-// Two servers on one PostgreSQL database, each driven by its own wrk with half the connections, at the same time.
+// Two servers on one PostgreSQL database, each driven by its own client with half the connections, at the same time.
 async Task RunInstancesAsync()
 {
     var (connectionString, control) = StartPostgres();
