@@ -100,7 +100,7 @@ public sealed class MemorySessionStore : ISessionStore
             session.Updated,
             session.Urgency,
             session.Routes,
-            !session.RedFlags.IsEmpty,
+            session.HasRedFlag,
             // The conversation store's bytes when the recorder passed them on: one copy of the text for both.
             session.StateJsonToStore(),
             sequence);

@@ -63,6 +63,28 @@ public sealed record SessionRecord
             .Distinct(StringComparer.Ordinal),
     ];
 
+    /// <summary>Whether <see cref="RedFlags"/> has any, without building the list (every turn's session write asks).</summary>
+    public bool HasRedFlag
+    {
+        get
+        {
+            if (State.Outcome is { RedFlags.IsEmpty: false })
+            {
+                return true;
+            }
+
+            foreach (var (key, answer) in State.Answers)
+            {
+                if (answer.YesNo == YesNo.Yes && key.StartsWith("redflag.", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Every body location answered, as <c>code</c> or <c>code (side)</c>, in answer order.</summary>
     public ImmutableList<string> Locations =>
     [

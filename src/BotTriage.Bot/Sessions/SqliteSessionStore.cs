@@ -80,8 +80,15 @@ public sealed class SqliteSessionStore : ISessionStore
     {
         ArgumentNullException.ThrowIfNull(session);
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        // Serialised before the write queue: the writer does nothing but the statement.
+        // Worked out before the write queue: the writer does nothing but the statement.
         var state = SqliteDatabase.Utf8Text(session.StateJsonToStore());
+        var started = SqliteTime.Format(session.Started);
+        var consented = SqliteTime.Format(session.ConsentedAt);
+        var updated = SqliteTime.Format(session.Updated);
+        var urgency = session.Urgency;
+        var routes = RouteList(session.Routes);
+        var redFlag = session.HasRedFlag ? 1 : 0;
+        var stateKey = ConversationKeys.Conversation(session.ChannelId, session.ConversationId);
         await _database.WriteWithTurnAsync(
             async (connection, transaction, ct) =>
             {
@@ -89,14 +96,14 @@ public sealed class SqliteSessionStore : ISessionStore
                 command.Parameters.Add("$channel", SqliteType.Text).Value = session.ChannelId;
                 command.Parameters.Add("$conversation", SqliteType.Text).Value = session.ConversationId;
                 command.Parameters.Add("$pseudonym", SqliteType.Text).Value = session.Pseudonym;
-                command.Parameters.Add("$started", SqliteType.Text).Value = SqliteTime.Format(session.Started);
-                command.Parameters.Add("$consented", SqliteType.Text).Value = SqliteTime.Format(session.ConsentedAt);
-                command.Parameters.Add("$updated", SqliteType.Text).Value = SqliteTime.Format(session.Updated);
-                command.Parameters.Add("$urgency", SqliteType.Text).Value = session.Urgency;
-                command.Parameters.Add("$routes", SqliteType.Text).Value = RouteList(session.Routes);
-                command.Parameters.Add("$redFlag", SqliteType.Integer).Value = session.RedFlags.IsEmpty ? 0 : 1;
+                command.Parameters.Add("$started", SqliteType.Text).Value = started;
+                command.Parameters.Add("$consented", SqliteType.Text).Value = consented;
+                command.Parameters.Add("$updated", SqliteType.Text).Value = updated;
+                command.Parameters.Add("$urgency", SqliteType.Text).Value = urgency;
+                command.Parameters.Add("$routes", SqliteType.Text).Value = routes;
+                command.Parameters.Add("$redFlag", SqliteType.Integer).Value = redFlag;
                 command.Parameters.Add("$state", SqliteType.Blob).Value = state;
-                command.Parameters.Add("$stateKey", SqliteType.Text).Value = ConversationKeys.Conversation(session.ChannelId, session.ConversationId);
+                command.Parameters.Add("$stateKey", SqliteType.Text).Value = stateKey;
                 await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);

@@ -96,7 +96,7 @@ internal static class TherapistPages
             .Append("</th><th>").Append(Html.T("Status", "Status")).Append("</th></tr></thead><tbody>");
         foreach (var session in page.Items)
         {
-            var redFlag = !session.RedFlags.IsEmpty;
+            var redFlag = session.HasRedFlag;
             html.Append(redFlag ? "<tr class=\"has-redflag\">" : "<tr>");
             html.Append("<td><a href=\"").Append(Html.E(Html.SessionUrl("/therapists/session", session.ChannelId, session.ConversationId))).Append("\">")
                 .Append(Html.E(Html.Time(session.Started, zone))).Append("</a></td>");

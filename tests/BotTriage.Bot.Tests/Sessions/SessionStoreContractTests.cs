@@ -136,6 +136,25 @@ public abstract class SessionStoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task ASessionUnderWayIsRedFlaggedByARedFlagAnsweredYesNotByOneAnsweredNo()
+    {
+        static SessionRecord Answered(SessionRecord session, string question, YesNo answer) => session with
+        {
+            State = session.State with { Answers = session.State.Answers.Add(question, new Answer { Kind = AnswerKind.YesNo, YesNo = answer, Evidence = "x" }) },
+        };
+
+        await Store.UpsertAsync(Answered(Session("conv-yes"), "redflag.night_pain", YesNo.Yes), Token);
+        await Store.UpsertAsync(Answered(Session("conv-no"), "redflag.night_pain", YesNo.No), Token);
+        await Store.UpsertAsync(Answered(Session("conv-other"), "smoker", YesNo.Yes), Token);
+
+        Assert.Equal(["conv-yes"], await Ids(new SessionQuery { HasRedFlag = true }));
+        var read = await Store.GetAsync("webchat", "conv-yes", Token);
+        Assert.True(read!.HasRedFlag);
+        Assert.Equal(["night_pain"], read.RedFlags);
+        Assert.False((await Store.GetAsync("webchat", "conv-no", Token))!.HasRedFlag);
+    }
+
+    [Fact]
     public async Task DeletesOneSession()
     {
         await Store.UpsertAsync(Session("c1"), Token);

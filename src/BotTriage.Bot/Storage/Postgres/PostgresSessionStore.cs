@@ -41,7 +41,7 @@ public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionSt
                         Time("updated", session.Updated),
                         new NpgsqlParameter<string>("urgency", session.Urgency),
                         new NpgsqlParameter<string[]>("routes", [.. session.Routes]),
-                        new NpgsqlParameter<bool>("redFlag", !session.RedFlags.IsEmpty),
+                        new NpgsqlParameter<bool>("redFlag", session.HasRedFlag),
                         new NpgsqlParameter<string>("state", Encoding.UTF8.GetString(session.StateJsonToStore().Span)),
                     },
                 },
