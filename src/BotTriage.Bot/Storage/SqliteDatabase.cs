@@ -39,12 +39,13 @@ public sealed partial class SqliteDatabase : IDisposable
             updated TEXT NOT NULL
         );
         CREATE TABLE IF NOT EXISTS transcripts (
+            id INTEGER PRIMARY KEY,
             channel_id TEXT NOT NULL,
             conversation_id TEXT NOT NULL,
             created TEXT NOT NULL,
             last_activity TEXT NOT NULL,
             activity_count INTEGER NOT NULL,
-            PRIMARY KEY (channel_id, conversation_id)
+            UNIQUE (channel_id, conversation_id)
         );
         DROP INDEX IF EXISTS ix_transcripts_last_activity;
         CREATE TABLE IF NOT EXISTS transcript_activities (
@@ -53,14 +54,13 @@ public sealed partial class SqliteDatabase : IDisposable
             conversation_id TEXT NOT NULL,
             activity_id TEXT NULL,
             stored TEXT NOT NULL,
-            activity TEXT NOT NULL
+            activity TEXT NOT NULL,
+            transcript INTEGER NULL
         );
-        CREATE INDEX IF NOT EXISTS ix_transcript_activities_conversation
-            ON transcript_activities (channel_id, conversation_id, seq);
         """;
 
     // The file's schema version (PRAGMA user_version).
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     // Version 2: bot_state rebuilt as a rowid table, keys, values, ETags and times as they were.
     private const string RebuildStateTable = """
@@ -73,6 +73,45 @@ public sealed partial class SqliteDatabase : IDisposable
         INSERT INTO bot_state_v2 (key, value, etag, updated) SELECT key, value, etag, updated FROM bot_state;
         DROP TABLE bot_state;
         ALTER TABLE bot_state_v2 RENAME TO bot_state;
+        """;
+
+    // Version 3: a transcript's rows found by its summary's id, not by its channel and conversation ids. Every turn
+    // adds an entry to this index. Conversation ids are scattered, so each turn's entry landed on an index page of
+    // its own; the small integer ids of the conversations under way, started one after another, share a few pages at
+    // the index's end (bench/SqliteStatements/turns.py: 13-15 µs less per turn, about a third of SQLite's work for
+    // it). The summary gets an explicit id, which VACUUM keeps, and old rows are linked to it; rows without a
+    // summary, which the store never writes, get one rather than be lost.
+    private const string RebuildTranscriptsTable = """
+        CREATE TABLE transcripts_v3 (
+            id INTEGER PRIMARY KEY,
+            channel_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            created TEXT NOT NULL,
+            last_activity TEXT NOT NULL,
+            activity_count INTEGER NOT NULL,
+            UNIQUE (channel_id, conversation_id)
+        );
+        INSERT INTO transcripts_v3 (id, channel_id, conversation_id, created, last_activity, activity_count)
+            SELECT rowid, channel_id, conversation_id, created, last_activity, activity_count FROM transcripts;
+        DROP TABLE transcripts;
+        ALTER TABLE transcripts_v3 RENAME TO transcripts;
+        """;
+
+    private const string LinkTranscriptActivities = """
+        ALTER TABLE transcript_activities ADD COLUMN transcript INTEGER NULL;
+        INSERT INTO transcripts (channel_id, conversation_id, created, last_activity, activity_count)
+            SELECT a.channel_id, a.conversation_id, min(a.stored), max(a.stored),
+                sum(CASE WHEN json_type(a.activity) = 'array' THEN json_array_length(a.activity) ELSE 1 END)
+            FROM transcript_activities a
+            WHERE NOT EXISTS (SELECT 1 FROM transcripts t WHERE t.channel_id = a.channel_id AND t.conversation_id = a.conversation_id)
+            GROUP BY a.channel_id, a.conversation_id;
+        UPDATE transcript_activities SET transcript = (SELECT t.id FROM transcripts t
+            WHERE t.channel_id = transcript_activities.channel_id AND t.conversation_id = transcript_activities.conversation_id);
+        """;
+
+    private const string TranscriptActivitiesIndex = """
+        DROP INDEX IF EXISTS ix_transcript_activities_conversation;
+        CREATE INDEX IF NOT EXISTS ix_transcript_activities_transcript ON transcript_activities (transcript, seq);
         """;
 
     private readonly string _connectionString;
@@ -213,16 +252,37 @@ public sealed partial class SqliteDatabase : IDisposable
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE type = 'table' AND name = 'bot_state';";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1)
+        if (await IsAsync(command, "SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE type = 'table' AND name = 'bot_state';", cancellationToken).ConfigureAwait(false))
         {
-            command.CommandText = RebuildStateTable;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await RunAsync(command, RebuildStateTable, cancellationToken).ConfigureAwait(false);
         }
 
+        if (!await IsAsync(command, "SELECT count(*) FROM pragma_table_info('transcripts') WHERE name = 'id';", cancellationToken).ConfigureAwait(false))
+        {
+            await RunAsync(command, RebuildTranscriptsTable, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await IsAsync(command, "SELECT count(*) FROM pragma_table_info('transcript_activities') WHERE name = 'transcript';", cancellationToken).ConfigureAwait(false))
+        {
+            await RunAsync(command, LinkTranscriptActivities, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RunAsync(command, TranscriptActivitiesIndex, cancellationToken).ConfigureAwait(false);
         command.CommandText = $"PRAGMA user_version = {SchemaVersion};";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> IsAsync(SqliteCommand command, string sql, CancellationToken cancellationToken)
+    {
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static async Task RunAsync(SqliteCommand command, string sql, CancellationToken cancellationToken)
+    {
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -29,9 +29,11 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         _logger = logger;
     }
 
+    // After the summary's upsert: the row carries the summary's id, by which a transcript's rows are found.
     private const string InsertActivitySql = """
-        INSERT INTO transcript_activities (channel_id, conversation_id, activity_id, stored, activity)
-        VALUES ($channel, $conversation, $id, $stored, CAST($activity AS TEXT));
+        INSERT INTO transcript_activities (transcript, channel_id, conversation_id, activity_id, stored, activity)
+        SELECT id, $channel, $conversation, $id, $stored, CAST($activity AS TEXT) FROM transcripts
+        WHERE channel_id = $channel AND conversation_id = $conversation;
         """;
 
     private const string UpsertSummarySql = """
@@ -62,22 +64,26 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
             async (connection, transaction, ct) =>
             {
                 {
-                    var insert = SqliteDatabase.ReusedCommand(connection, transaction, InsertActivitySql);
-                    insert.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
-                    insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
-                    insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
-                    insert.Parameters.Add("$id", SqliteType.Text).Value = id;
-                    insert.Parameters.Add("$activity", SqliteType.Blob).Value = text;
-                    await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
-                {
                     var summary = SqliteDatabase.ReusedCommand(connection, transaction, UpsertSummarySql);
                     summary.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
                     summary.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
                     summary.Parameters.Add("$stored", SqliteType.Text).Value = stored;
                     summary.Parameters.Add("$count", SqliteType.Integer).Value = activities.Count;
                     await summary.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                {
+                    var insert = SqliteDatabase.ReusedCommand(connection, transaction, InsertActivitySql);
+                    insert.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
+                    insert.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
+                    insert.Parameters.Add("$stored", SqliteType.Text).Value = stored;
+                    insert.Parameters.Add("$id", SqliteType.Text).Value = id;
+                    insert.Parameters.Add("$activity", SqliteType.Blob).Value = text;
+                    if (await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                    {
+                        // The upsert just before made the summary; without it the row would be lost, so nothing is stored.
+                        throw new InvalidOperationException("The transcript's summary row is missing; the turn's activities were not stored.");
+                    }
                 }
             },
             cancellationToken).ConfigureAwait(false);
@@ -92,9 +98,9 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT activity FROM transcript_activities
-            WHERE channel_id = $channel AND conversation_id = $conversation
-            ORDER BY seq;
+            SELECT a.activity FROM transcripts t JOIN transcript_activities a ON a.transcript = t.id
+            WHERE t.channel_id = $channel AND t.conversation_id = $conversation
+            ORDER BY a.seq;
             """;
         command.Parameters.Add("$channel", SqliteType.Text).Value = channelId;
         command.Parameters.Add("$conversation", SqliteType.Text).Value = conversationId;
@@ -148,7 +154,8 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = """
-                    DELETE FROM transcript_activities WHERE channel_id = $channel AND conversation_id = $conversation;
+                    DELETE FROM transcript_activities WHERE transcript =
+                        (SELECT id FROM transcripts WHERE channel_id = $channel AND conversation_id = $conversation);
                     DELETE FROM transcripts WHERE channel_id = $channel AND conversation_id = $conversation;
                     SELECT changes();
                     """;
@@ -171,8 +178,8 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
 
                 // Times are stored as fixed-width UTC ISO-8601 text, so text order is time order.
                 command.CommandText = """
-                    DELETE FROM transcript_activities WHERE (channel_id, conversation_id) IN
-                        (SELECT channel_id, conversation_id FROM transcripts WHERE last_activity < $cutoff);
+                    DELETE FROM transcript_activities WHERE transcript IN
+                        (SELECT id FROM transcripts WHERE last_activity < $cutoff);
                     DELETE FROM transcripts WHERE last_activity < $cutoff;
                     SELECT changes();
                     """;

@@ -108,7 +108,7 @@ public sealed class SqliteStorageTests : StorageContractTests
             command.CommandText = "SELECT (SELECT sql FROM sqlite_master WHERE name = 'bot_state') LIKE '%WITHOUT ROWID%', (SELECT user_version FROM pragma_user_version);";
             await using var reader = await command.ExecuteReaderAsync(Token);
             Assert.True(await reader.ReadAsync(Token));
-            Assert.Equal((0L, 2L), (reader.GetInt64(0), reader.GetInt64(1)));
+            Assert.Equal((0L, 3L), (reader.GetInt64(0), reader.GetInt64(1)));
         }
     }
 
