@@ -31,6 +31,10 @@ public sealed partial class SqliteDatabase : IDisposable
     // transcripts has no index on last_activity: every turn changes it, and moving the index entry cost half the
     // summary's write. Only the transcript list (no page of the app uses it) and retention (rare) order or filter by
     // it, and scan. Files that have the index lose it.
+    //
+    // transcript_activities.transcript is the summary's id (version 3). It may be NULL only because version 2 files
+    // gain it with ALTER TABLE; the migration fills it and the store always sets it. Its index is made by the
+    // migration, which every file passes once, fresh ones included.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS bot_state (
             key TEXT NOT NULL PRIMARY KEY,
