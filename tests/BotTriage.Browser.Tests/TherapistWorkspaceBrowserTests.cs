@@ -40,7 +40,15 @@ public sealed class TherapistWorkspaceBrowserTests : IDisposable
         await page.GotoAsync(Url("/therapists/login"));
         await page.GetByLabel("Gebruikersnaam").FillAsync(WorkspaceFactory.UserName);
         await page.GetByLabel("Wachtwoord").FillAsync(WorkspaceFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        // The login's own answer first, so a refused login fails here with its status and page, not as a wait for a URL.
+        var login = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/therapists/login", StringComparison.Ordinal));
+        if (login.Status is not (302 or 303))
+        {
+            Assert.Fail($"The login answered {login.Status}: {await login.TextAsync()}");
+        }
+
         await page.WaitForURLAsync(Url("/therapists"));
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == Web.Therapists.TherapistWorkspace.CookieName);
         Assert.Equal(3, await rows.CountAsync());
