@@ -25,6 +25,17 @@ public sealed partial class SqliteDatabase : IDisposable
     // only an operating-system crash or power loss can lose the last commits, never corrupt the file.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    // The transcripts summary's columns, for the schema and for version 3's rebuild of older files.
+    private const string TranscriptsColumns = """
+        id INTEGER PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        created TEXT NOT NULL,
+        last_activity TEXT NOT NULL,
+        activity_count INTEGER NOT NULL,
+        UNIQUE (channel_id, conversation_id)
+        """;
+
     // bot_state is a rowid table: a state is about 3 KB, and a WITHOUT ROWID table (what files before version 2 have)
     // keeps only about a quarter of a page of a row in its leaf, so every state write also rewrote overflow pages.
     //
@@ -35,22 +46,14 @@ public sealed partial class SqliteDatabase : IDisposable
     // transcript_activities.transcript is the summary's id (version 3). It may be NULL only because version 2 files
     // gain it with ALTER TABLE; the migration fills it and the store always sets it. Its index is made by the
     // migration, which every file passes once, fresh ones included.
-    private const string Schema = """
+    private const string Schema = $$"""
         CREATE TABLE IF NOT EXISTS bot_state (
             key TEXT NOT NULL PRIMARY KEY,
             value TEXT NOT NULL,
             etag TEXT NOT NULL,
             updated TEXT NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS transcripts (
-            id INTEGER PRIMARY KEY,
-            channel_id TEXT NOT NULL,
-            conversation_id TEXT NOT NULL,
-            created TEXT NOT NULL,
-            last_activity TEXT NOT NULL,
-            activity_count INTEGER NOT NULL,
-            UNIQUE (channel_id, conversation_id)
-        );
+        CREATE TABLE IF NOT EXISTS transcripts ({{TranscriptsColumns}});
         DROP INDEX IF EXISTS ix_transcripts_last_activity;
         CREATE TABLE IF NOT EXISTS transcript_activities (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -85,16 +88,8 @@ public sealed partial class SqliteDatabase : IDisposable
     // the index's end (bench/SqliteStatements/turns.py: 13-15 µs less per turn, about a third of SQLite's work for
     // it). The summary gets an explicit id, which VACUUM keeps, and old rows are linked to it; rows without a
     // summary, which the store never writes, get one rather than be lost.
-    private const string RebuildTranscriptsTable = """
-        CREATE TABLE transcripts_v3 (
-            id INTEGER PRIMARY KEY,
-            channel_id TEXT NOT NULL,
-            conversation_id TEXT NOT NULL,
-            created TEXT NOT NULL,
-            last_activity TEXT NOT NULL,
-            activity_count INTEGER NOT NULL,
-            UNIQUE (channel_id, conversation_id)
-        );
+    private const string RebuildTranscriptsTable = $$"""
+        CREATE TABLE transcripts_v3 ({{TranscriptsColumns}});
         INSERT INTO transcripts_v3 (id, channel_id, conversation_id, created, last_activity, activity_count)
             SELECT rowid, channel_id, conversation_id, created, last_activity, activity_count FROM transcripts;
         DROP TABLE transcripts;
