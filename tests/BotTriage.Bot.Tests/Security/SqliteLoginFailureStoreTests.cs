@@ -1,15 +1,12 @@
 using BotTriage.Bot.Security;
-using BotTriage.Bot.Storage;
-using BotTriage.Testing;
+using BotTriage.Bot.Tests.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BotTriage.Bot.Tests.Security;
 
 public sealed class SqliteLoginFailureStoreTests : LoginFailureStoreContractTests
 {
-    private readonly TempDirectory _directory = new();
-    private readonly List<SqliteDatabase> _opened = [];
+    private readonly SqliteFiles _files = new();
 
     protected override ILoginFailureStore CreateStore() => Open();
 
@@ -38,7 +35,7 @@ public sealed class SqliteLoginFailureStoreTests : LoginFailureStoreContractTest
 
     private async Task<List<string>> NamesAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_directory.File("bottriage.db")}");
+        await using var connection = new SqliteConnection($"Data Source={_files.File("bottriage.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM login_failures ORDER BY name";
@@ -52,21 +49,16 @@ public sealed class SqliteLoginFailureStoreTests : LoginFailureStoreContractTest
         return names;
     }
 
-    private SqliteLoginFailureStore Open()
-    {
-        var database = new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = _directory.File("bottriage.db") }.ToString(), NullLogger<SqliteDatabase>.Instance);
-        _opened.Add(database);
-        return new SqliteLoginFailureStore(database);
-    }
+    private SqliteLoginFailureStore Open() => new(_files.Open(_files.File("bottriage.db")));
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            _opened.ForEach(d => d.Dispose());
+            // NamesAsync reads through a pooled connection of its own.
             SqliteConnection.ClearAllPools();
-            _directory.Dispose();
+            _files.Dispose();
         }
     }
 }

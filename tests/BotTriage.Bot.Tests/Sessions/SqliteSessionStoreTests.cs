@@ -2,7 +2,7 @@ using System.Text.Json;
 using BotTriage.Bot.Schema;
 using BotTriage.Bot.Sessions;
 using BotTriage.Bot.Storage;
-using BotTriage.Testing;
+using BotTriage.Bot.Tests.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,29 +10,27 @@ namespace BotTriage.Bot.Tests.Sessions;
 
 public sealed class SqliteSessionStoreTests : SessionStoreContractTests
 {
-    private readonly TempDirectory _directory = new();
-    private readonly List<SqliteDatabase> _databases = [];
+    private readonly SqliteFiles _files = new();
 
-    protected override ISessionStore CreateStore() => new SqliteSessionStore(Database(_directory.File("bottriage.db")));
+    protected override ISessionStore CreateStore() => new SqliteSessionStore(_files.Open(_files.File("bottriage.db")));
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            _databases.ForEach(d => d.Dispose());
-            _directory.Dispose();
+            _files.Dispose();
         }
     }
 
     [Fact]
     public async Task SessionsSurviveARestartOnTheSameFile()
     {
-        var path = _directory.File("restart.db");
-        await new SqliteSessionStore(Database(path)).UpsertAsync(Session("c1"), Token);
-        _databases[^1].Dispose();
+        var path = _files.File("restart.db");
+        await new SqliteSessionStore(_files.Open(path)).UpsertAsync(Session("c1"), Token);
+        _files.CloseLast();
 
-        var read = await new SqliteSessionStore(Database(path)).GetAsync("webchat", "c1", Token);
+        var read = await new SqliteSessionStore(_files.Open(path)).GetAsync("webchat", "c1", Token);
 
         Assert.Equal("pijn in mijn onderrug", read!.State.Answers["complaint"].Text);
     }
@@ -40,7 +38,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     [Fact]
     public async Task ASessionOfTheStoredStateRefersToItsRowInsteadOfCopyingIt()
     {
-        var path = _directory.File("reference.db");
+        var path = _files.File("reference.db");
         var session = Session("c1");
         var (sessions, _, stateJson) = await WithStateRowAsync(path, session);
 
@@ -54,7 +52,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     [Fact]
     public async Task ASessionWhoseStateDiffersFromTheStoredRowKeepsItsOwnCopy()
     {
-        var path = _directory.File("copy.db");
+        var path = _files.File("copy.db");
         var (sessions, _, _) = await WithStateRowAsync(path, Session("c1", said: "eerder"));
 
         await sessions.UpsertAsync(Session("c1", said: "nu"), Token);
@@ -69,7 +67,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     public async Task ASessionWhoseReferencedStateIsGoneIsNotListed()
     {
         var session = Session("c1");
-        var (sessions, storage, stateJson) = await WithStateRowAsync(_directory.File("gone.db"), session);
+        var (sessions, storage, stateJson) = await WithStateRowAsync(_files.File("gone.db"), session);
         await sessions.UpsertAsync(session with { StateJson = stateJson }, Token);
         await sessions.UpsertAsync(Session("c2"), Token);
 
@@ -86,7 +84,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     [Fact]
     public async Task AFileFromBeforeStateReferencesKeepsItsSessions()
     {
-        var path = _directory.File("older.db");
+        var path = _files.File("older.db");
         var state = JsonSerializer.Serialize(Session("old").State, BotJsonContext.Default.TriageState);
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
         {
@@ -104,7 +102,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
             await command.ExecuteNonQueryAsync(Token);
         }
 
-        var sessions = new SqliteSessionStore(Database(path));
+        var sessions = new SqliteSessionStore(_files.Open(path));
         await sessions.UpsertAsync(Session("new"), Token);
 
         Assert.Equal("pijn in mijn onderrug", (await sessions.GetAsync("webchat", "old", Token))!.State.Answers["complaint"].Text);
@@ -114,7 +112,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
     // A session store and the state storage on one file, the conversation's state row holding the session's state.
     private async Task<(SqliteSessionStore Sessions, SqliteStorage Storage, byte[] StateJson)> WithStateRowAsync(string path, SessionRecord session)
     {
-        var database = Database(path);
+        var database = _files.Open(path);
         var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
         var stateJson = JsonSerializer.SerializeToUtf8Bytes(session.State, BotJsonContext.Default.TriageState);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { [$"{session.ChannelId}/conversations/{session.ConversationId}"] = new(stateJson) }, Token);
@@ -132,12 +130,5 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests
         await using var reader = await command.ExecuteReaderAsync(Token);
         Assert.True(await reader.ReadAsync(Token));
         return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
-    }
-
-    private SqliteDatabase Database(string path)
-    {
-        var database = new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), NullLogger<SqliteDatabase>.Instance);
-        _databases.Add(database);
-        return database;
     }
 }

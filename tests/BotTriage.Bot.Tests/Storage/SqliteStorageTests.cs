@@ -1,5 +1,4 @@
 using BotTriage.Bot.Storage;
-using BotTriage.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,28 +6,26 @@ namespace BotTriage.Bot.Tests.Storage;
 
 public sealed class SqliteStorageTests : StorageContractTests
 {
-    private readonly TempDirectory _directory = new();
-    private readonly List<SqliteDatabase> _databases = [];
+    private readonly SqliteFiles _files = new();
 
-    protected override IStorage CreateStorage() => Open(_directory.File("bottriage.db"));
+    protected override IStorage CreateStorage() => Open(_files.File("bottriage.db"));
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            _databases.ForEach(d => d.Dispose());
-            _directory.Dispose();
+            _files.Dispose();
         }
     }
 
     [Fact]
     public async Task DataSurvivesARestartOnTheSameFile()
     {
-        var path = _directory.File("restart.db");
+        var path = _files.File("restart.db");
         var before = Open(path);
         var written = await before.WriteAsync(Changes("test/conversations/c1", Item("""{"step":"duration"}""")), Token);
-        _databases[^1].Dispose();
+        _files.CloseLast();
 
         var after = Open(path);
         var read = await after.ReadAsync(["test/conversations/c1"], Token);
@@ -40,9 +37,9 @@ public sealed class SqliteStorageTests : StorageContractTests
     [Fact]
     public async Task ACorruptDatabaseFileFailsAtStartWithTheFileName()
     {
-        var path = _directory.File("corrupt.db");
+        var path = _files.File("corrupt.db");
         await File.WriteAllTextAsync(path, "this is not a SQLite database, just some text that is long enough to be read", Token);
-        var database = NewDatabase(path);
+        var database = _files.Open(path);
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync(Token));
 
@@ -53,10 +50,10 @@ public sealed class SqliteStorageTests : StorageContractTests
     [Fact]
     public async Task AnUnwritableFolderFailsAtStartWithTheFileName()
     {
-        var blocker = _directory.File("a-file");
+        var blocker = _files.File("a-file");
         await File.WriteAllTextAsync(blocker, "a file where a folder should be", Token);
         var path = Path.Combine(blocker, "sub", "bottriage.db");
-        var database = NewDatabase(path);
+        var database = _files.Open(path);
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InitializeAsync(Token));
 
@@ -66,9 +63,9 @@ public sealed class SqliteStorageTests : StorageContractTests
     [Fact]
     public async Task IsUnhealthyWhenTheDatabaseCannotBeOpened()
     {
-        var blocker = _directory.File("a-file");
+        var blocker = _files.File("a-file");
         await File.WriteAllTextAsync(blocker, "a file where a folder should be", Token);
-        var storage = new SqliteStorage(NewDatabase(Path.Combine(blocker, "bottriage.db")), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
+        var storage = new SqliteStorage(_files.Open(Path.Combine(blocker, "bottriage.db")), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
 
         Assert.False(await storage.IsHealthyAsync(Token));
     }
@@ -76,7 +73,7 @@ public sealed class SqliteStorageTests : StorageContractTests
     [Fact]
     public async Task CreatesTheDataFolderAndUsesWriteAheadLogging()
     {
-        var path = Path.Combine(_directory.Path, "nested", "folder", "bottriage.db");
+        var path = Path.Combine(_files.Path, "nested", "folder", "bottriage.db");
         var storage = Open(path);
 
         await storage.WriteAsync(Changes("k", Item("{}")), Token);
@@ -88,7 +85,7 @@ public sealed class SqliteStorageTests : StorageContractTests
     [Fact]
     public async Task AFileWithTheEarlierStateTableKeepsItsStateAndETags()
     {
-        var path = _directory.File("version1.db");
+        var path = _files.File("version1.db");
         await ExecuteOnFileAsync(path, """
             CREATE TABLE bot_state (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated TEXT NOT NULL) WITHOUT ROWID;
             INSERT INTO bot_state VALUES ('test/conversations/c1', '{"step":"pain"}', 'etag-1', '2026-11-01T10:00:00.0000000+00:00');
@@ -115,7 +112,7 @@ public sealed class SqliteStorageTests : StorageContractTests
     [Fact]
     public async Task AFileWithTheTranscriptsLastActivityIndexLosesIt()
     {
-        var path = _directory.File("indexed.db");
+        var path = _files.File("indexed.db");
         await ExecuteOnFileAsync(path, """
             CREATE TABLE transcripts (channel_id TEXT NOT NULL, conversation_id TEXT NOT NULL, created TEXT NOT NULL,
                 last_activity TEXT NOT NULL, activity_count INTEGER NOT NULL, PRIMARY KEY (channel_id, conversation_id));
@@ -157,14 +154,5 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     private SqliteStorage Open(string path) =>
-        new(NewDatabase(path), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
-
-    private SqliteDatabase NewDatabase(string path)
-    {
-        var database = new SqliteDatabase(
-            new SqliteConnectionStringBuilder { DataSource = path }.ToString(),
-            NullLogger<SqliteDatabase>.Instance);
-        _databases.Add(database);
-        return database;
-    }
+        new(_files.Open(path), TimeProvider.System, NullLogger<SqliteStorage>.Instance);
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using BotTriage.Bot.Storage;
 using BotTriage.Bot.Transcripts;
-using BotTriage.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BotTriage.Bot.Tests.Storage;
@@ -12,8 +10,7 @@ public sealed class SqliteTurnWritesTests : IDisposable
 {
     private const string Key = "test/conversations/c1";
 
-    private readonly TempDirectory _directory = new();
-    private readonly List<SqliteDatabase> _databases = [];
+    private readonly SqliteFiles _files = new();
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
     private readonly SqliteDatabase _database;
     private readonly SqliteStorage _storage;
@@ -39,8 +36,7 @@ public sealed class SqliteTurnWritesTests : IDisposable
 
     public void Dispose()
     {
-        _databases.ForEach(d => d.Dispose());
-        _directory.Dispose();
+        _files.Dispose();
         _timeout.Dispose();
     }
 
@@ -171,12 +167,5 @@ public sealed class SqliteTurnWritesTests : IDisposable
     private static JsonElement Activity(string id) =>
         JsonElement.Parse($$"""{"type":"message","id":"{{id}}","text":"pijn in de rug"}""");
 
-    private SqliteDatabase NewDatabase()
-    {
-        var database = new SqliteDatabase(
-            new SqliteConnectionStringBuilder { DataSource = _directory.File("turns.db") }.ToString(),
-            NullLogger<SqliteDatabase>.Instance);
-        _databases.Add(database);
-        return database;
-    }
+    private SqliteDatabase NewDatabase() => _files.Open(_files.File("turns.db"));
 }

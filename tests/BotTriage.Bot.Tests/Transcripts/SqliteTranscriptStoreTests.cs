@@ -1,5 +1,5 @@
 using BotTriage.Bot.Storage;
-using BotTriage.Testing;
+using BotTriage.Bot.Tests.Storage;
 using BotTriage.Bot.Transcripts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,27 +8,25 @@ namespace BotTriage.Bot.Tests.Transcripts;
 
 public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
 {
-    private readonly TempDirectory _directory = new();
-    private readonly List<SqliteDatabase> _databases = [];
+    private readonly SqliteFiles _files = new();
 
-    protected override ITranscriptStore CreateStore(TimeProvider clock) => Open(_directory.File("bottriage.db"), clock);
+    protected override ITranscriptStore CreateStore(TimeProvider clock) => Open(_files.File("bottriage.db"), clock);
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            _databases.ForEach(d => d.Dispose());
-            _directory.Dispose();
+            _files.Dispose();
         }
     }
 
     [Fact]
     public async Task TranscriptsSurviveARestartOnTheSameFile()
     {
-        var path = _directory.File("restart.db");
+        var path = _files.File("restart.db");
         await Open(path, Clock).AppendAsync("test", "c1", [Message("1", "hoi"), Activity("""{"type":"trace"}""")], Token);
-        _databases[^1].Dispose();
+        _files.CloseLast();
 
         var activities = await Open(path, Clock).GetActivitiesAsync("test", "c1", Token);
 
@@ -39,8 +37,8 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task SharesTheDatabaseFileWithStateStorage()
     {
-        var path = _directory.File("shared.db");
-        var database = Database(path);
+        var path = _files.File("shared.db");
+        var database = _files.Open(path);
         var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
         var transcripts = new SqliteTranscriptStore(database, Clock, NullLogger<SqliteTranscriptStore>.Instance);
 
@@ -54,8 +52,8 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task StateAndActivitiesAreStoredAsTheSameUtf8Text()
     {
-        var path = _directory.File("text.db");
-        var database = Database(path);
+        var path = _files.File("text.db");
+        var database = _files.Open(path);
         var storage = new SqliteStorage(database, Clock, NullLogger<SqliteStorage>.Instance);
         var transcripts = new SqliteTranscriptStore(database, Clock, NullLogger<SqliteTranscriptStore>.Instance);
         const string state = """{"evidence":"één keer, 🙂 \u003Cb\u003E"}""";
@@ -82,7 +80,7 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task ATurnsActivitiesAreOneRowAndRowsFromBeforeStillRead()
     {
-        var path = _directory.File("rows.db");
+        var path = _files.File("rows.db");
         var store = Open(path, Clock);
         await store.AppendAsync("test", "c1", [Message("1", "hoi")], Token);
 
@@ -112,7 +110,7 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
     [Fact]
     public async Task AFileFromBeforeTranscriptIdsKeepsEveryTranscriptAndFindsItsRowsByTheSummarysId()
     {
-        var path = _directory.File("version2.db");
+        var path = _files.File("version2.db");
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
         {
             await connection.OpenAsync(Token);
@@ -170,12 +168,5 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests
         activities.Select(a => a.TryGetProperty("text", out var text) ? text.GetString() : null);
 
     private SqliteTranscriptStore Open(string path, TimeProvider clock) =>
-        new(Database(path), clock, NullLogger<SqliteTranscriptStore>.Instance);
-
-    private SqliteDatabase Database(string path)
-    {
-        var database = new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), NullLogger<SqliteDatabase>.Instance);
-        _databases.Add(database);
-        return database;
-    }
+        new(_files.Open(path), clock, NullLogger<SqliteTranscriptStore>.Instance);
 }
