@@ -85,6 +85,7 @@ async Task RunLoadAsync(string provider)
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             provider {provider}: full triage, {options.Connections} connections, {options.Seconds} s after {options.WarmupSeconds} s warm-up
+              load       {Offered(result.Behind)}
               turns/s    {result.Requests / result.Seconds:N0}  ({result.Requests} turns, {result.Conversations} conversations completed, {result.Errors + result.SocketErrors + result.Non2xx} errors)
               latency    p50 {result.P50:F2} ms  p99 {result.P99:F2} ms  max {result.Max:F2} ms
               server CPU {(cpuAfter - cpuBefore) / result.Seconds:F2} of {Environment.ProcessorCount} cores (the rest: the client and the kernel)
@@ -140,7 +141,7 @@ async Task RunInstancesAsync()
         // given (measured with perf: after 5 s almost none of the servers' code had reached tier 1 yet).
         await Task.WhenAll(servers.Select(s => Task.Run(() => Drive(s.Port, "warm", options.InstanceWarmupSeconds, half))));
         var cpuBefore = servers.Sum(s => ReadCpuSeconds(s.Process.Id));
-        var results = await Task.WhenAll(servers.Select(s => Task.Run(() => Drive(s.Port, "run", options.Seconds, half))));
+        var results = await Task.WhenAll(servers.Select(s => Task.Run(() => Drive(s.Port, "run", options.Seconds, half, servers.Count))));
         var cpuAfter = servers.Sum(s => ReadCpuSeconds(s.Process.Id));
         var seconds = results.Average(r => r.Seconds);
         var requests = results.Sum(r => r.Requests);
@@ -149,6 +150,7 @@ async Task RunInstancesAsync()
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             provider postgres, 2 instances: full triage, {half} connections to each, {options.Seconds} s after {options.InstanceWarmupSeconds} s warm-up ({options.PostgresOptions})
+              load       {Offered(results.Sum(r => r.Behind))}
               turns/s    {requests / seconds:N0}  ({requests} turns, {results.Sum(r => r.Conversations)} conversations completed, {errors} errors)
               latency    p50 {results.Max(r => r.P50):F2} ms  p99 {results.Max(r => r.P99):F2} ms  max {results.Max(r => r.Max):F2} ms (the slower instance's)
               server CPU {(cpuAfter - cpuBefore) / seconds:F2} of {Environment.ProcessorCount} cores for both instances (the rest: PostgreSQL, the client and the kernel)
@@ -190,13 +192,20 @@ async Task RunInstancesAsync()
 }
 
 // One run of the load against one server: the socket client unless --client wrk.
-LoadResult Drive(int port, string run, int seconds, int? connections = null)
+// The warm-up runs as fast as the server answers; the measured run at --rate, when given, shared by the clients.
+LoadResult Drive(int port, string run, int seconds, int? connections = null, int clients = 1)
 {
     var count = connections ?? options.Connections;
+    var rate = run == "warm" ? 0 : options.Rate / clients;
     return options.Client == "wrk"
         ? RunWrk(port, run, seconds, count)
-        : SocketClient.Run(port, count, seconds, run + "-" + Guid.NewGuid().ToString("N")[..8], script);
+        : SocketClient.Run(port, count, seconds, run + "-" + Guid.NewGuid().ToString("N")[..8], script, rate);
 }
+
+// What the run asked of the server: as fast as it answers, or the schedule's rate and whether the clients kept it.
+string Offered(long behind) => options.Rate > 0
+    ? string.Create(CultureInfo.InvariantCulture, $"offered {options.Rate:N0} turns/s on a fixed schedule, latency from each turn's scheduled time; {behind} turns never sent (no connection free)")
+    : "closed loop: each connection sends its next turn when its reply is in";
 
 LoadResult RunWrk(int port, string run, int seconds, int threads)
 {
@@ -313,7 +322,7 @@ static void Run(string file, string arguments, string directory)
     }
 }
 
-internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupSeconds, int Connections, int Idle, string Wrk, string PostgresOptions, int InstanceWarmupSeconds = 30, string Client = "sockets")
+internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupSeconds, int Connections, int Idle, string Wrk, string PostgresOptions, int InstanceWarmupSeconds = 30, string Client = "sockets", double Rate = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -331,10 +340,13 @@ internal sealed record BenchOptions(string[] Providers, int Seconds, int WarmupS
                 "--client" => args[i + 1] is "sockets" or "wrk" ? options with { Client = args[i + 1] } : throw new ArgumentException("--client is sockets or wrk"),
                 "--instance-warmup" => options with { InstanceWarmupSeconds = Math.Clamp(int.Parse(args[i + 1], CultureInfo.InvariantCulture), 1, 120) },
                 "--postgres-options" => options with { PostgresOptions = args[i + 1] },
+                "--rate" => options with { Rate = Math.Clamp(double.Parse(args[i + 1], CultureInfo.InvariantCulture), 0, 1_000_000) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
 
-        return options;
+        return options.Rate > 0 && options.Client == "wrk"
+            ? throw new ArgumentException("--rate needs the socket client (wrk runs a closed loop)")
+            : options;
     }
 }

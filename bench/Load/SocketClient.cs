@@ -22,7 +22,19 @@ internal static class SocketClient
 {
     private static readonly byte[] OutcomeEvent = "\"name\":\"bottriage.outcome\""u8.ToArray();
 
-    public static LoadResult Run(int port, int connections, int seconds, string run, ConversationScript script)
+    /// <summary>Drives the server for <paramref name="seconds"/> and returns what was measured.</summary>
+    /// <param name="port">The server's port on 127.0.0.1.</param>
+    /// <param name="connections">How many connections, each with one turn outstanding at most.</param>
+    /// <param name="seconds">How long to measure.</param>
+    /// <param name="run">A prefix for this run's conversation ids.</param>
+    /// <param name="script">The conversation every connection walks.</param>
+    /// <param name="rate">
+    /// 0: closed loop, each connection sends its next turn as soon as its reply is checked, as fast as the server
+    /// answers. Above 0: open loop at this many turns per second across all the connections, sent on a fixed
+    /// schedule to whichever connection is free; a turn's latency runs from the time the schedule gave it, so a turn
+    /// that had to wait for a free connection counts that wait too (no coordinated omission).
+    /// </param>
+    public static LoadResult Run(int port, int connections, int seconds, string run, ConversationScript script, double rate = 0)
     {
         var endpoint = new IPEndPoint(IPAddress.Loopback, port);
         var tally = new Tally();
@@ -36,22 +48,49 @@ internal static class SocketClient
 
         var started = Stopwatch.GetTimestamp();
         var end = started + (seconds * Stopwatch.Frequency);
+        var open = rate > 0;
+        var free = new Queue<Connection>(connections);
+        long scheduled = 0;
         foreach (var connection in all)
         {
-            connection.Send();
+            if (open)
+            {
+                free.Enqueue(connection);
+            }
+            else
+            {
+                connection.Send(started);
+            }
         }
+
+        // The schedule's turn number n is due at started + n / rate.
+        long DueAt(long n) => started + (long)(n * Stopwatch.Frequency / rate);
 
         var ready = new List<Socket>(connections);
         var timeout = 10 * Stopwatch.Frequency;
-        while (Stopwatch.GetTimestamp() < end)
+        while (true)
         {
+            var now = Stopwatch.GetTimestamp();
+            while (open && free.Count > 0 && DueAt(scheduled) <= now && DueAt(scheduled) < end)
+            {
+                free.Dequeue().Send(DueAt(scheduled));
+                scheduled++;
+            }
+
+            if (now >= end)
+            {
+                break;
+            }
+
+            // Closed loop: wake for replies. Open loop: also when the schedule's next turn is due and a connection is free.
+            var wait = open && free.Count > 0 ? Math.Max(0, (DueAt(scheduled) - now) * 1_000_000 / Stopwatch.Frequency) : 100_000;
             ready.Clear();
             foreach (var connection in all)
             {
                 ready.Add(connection.Socket);
             }
 
-            Socket.Select(ready, null, null, 100_000);
+            Socket.Select(ready, null, null, (int)Math.Min(wait, 100_000));
             foreach (var socket in ready)
             {
                 var connection = bySocket[socket];
@@ -61,9 +100,14 @@ internal static class SocketClient
                     connection.Reconnect();
                     bySocket[connection.Socket] = connection;
                 }
+
+                if (!connection.Waiting)
+                {
+                    Next(connection);
+                }
             }
 
-            var now = Stopwatch.GetTimestamp();
+            now = Stopwatch.GetTimestamp();
             foreach (var connection in all)
             {
                 if (connection.Waiting && now - connection.SentAt > timeout)
@@ -72,6 +116,7 @@ internal static class SocketClient
                     bySocket.Remove(connection.Socket);
                     connection.Reconnect();
                     bySocket[connection.Socket] = connection;
+                    Next(connection);
                 }
             }
         }
@@ -93,7 +138,22 @@ internal static class SocketClient
             Percentile(latencies, 99),
             latencies.Count > 0 ? latencies[^1] / 1000.0 : 0,
             tally.SocketErrors,
-            tally.Non2xx);
+            tally.Non2xx,
+            open ? (long)Math.Ceiling(seconds * rate) - scheduled : 0);
+
+        // A connection whose reply is in (or which was opened again) sends its next turn now (closed loop) or waits
+        // for the schedule (open loop).
+        void Next(Connection connection)
+        {
+            if (open)
+            {
+                free.Enqueue(connection);
+            }
+            else if (Stopwatch.GetTimestamp() is var at && at < end)
+            {
+                connection.Send(at);
+            }
+        }
     }
 
     // Latencies are kept in microseconds; the result is in milliseconds.
@@ -146,9 +206,13 @@ internal static class SocketClient
 
         public bool Waiting { get; private set; }
 
+        /// <summary>When the turn now outstanding was due: its latency is measured from here.</summary>
+        public long DueAt { get; private set; }
+
+        /// <summary>When the turn now outstanding was sent.</summary>
         public long SentAt { get; private set; }
 
-        public void Send()
+        public void Send(long dueAt)
         {
             _messageId++;
             var id = _prefix + _conversation.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -163,6 +227,7 @@ internal static class SocketClient
             length += Encoding.UTF8.GetBytes(body, _request.AsSpan(length));
             _filled = 0;
             Waiting = true;
+            DueAt = dueAt;
             SentAt = Stopwatch.GetTimestamp();
             var sent = 0;
             while (sent < length)
@@ -171,7 +236,7 @@ internal static class SocketClient
             }
         }
 
-        /// <summary>Reads what arrived; on a whole reply, checks it and sends the next turn unless the time is up.</summary>
+        /// <summary>Reads what arrived; on a whole reply, checks it and moves the conversation on (<see cref="Waiting"/> is then false).</summary>
         /// <returns>False when the connection failed and must be opened again.</returns>
         public bool Receive(long end)
         {
@@ -202,7 +267,7 @@ internal static class SocketClient
                 return true;
             }
 
-            _tally.Latencies.Add((int)((now - SentAt) * 1_000_000 / Stopwatch.Frequency));
+            _tally.Latencies.Add((int)((now - DueAt) * 1_000_000 / Stopwatch.Frequency));
             var body = _body.AsSpan(0, bodyLength);
             var expect = _language.Turns[_step].Expect;
             var ok = status == 200 && (expect is null || body.IndexOf(expect) >= 0);
@@ -240,16 +305,16 @@ internal static class SocketClient
                 _step++;
             }
 
-            Send();
             return true;
         }
 
+        /// <summary>Opens the connection again, with a new conversation, and sends nothing yet.</summary>
         public void Reconnect()
         {
             Socket.Dispose();
             Socket = Open();
+            Waiting = false;
             NewConversation();
-            Send();
         }
 
         private Socket Open()
@@ -346,4 +411,5 @@ internal static class SocketClient
     }
 }
 
-internal sealed record LoadResult(long Requests, double Seconds, long Errors, long Conversations, double P50, double P99, double Max, long SocketErrors, long Non2xx);
+/// <summary>One run's figures; <paramref name="Behind"/>: turns of an open-loop schedule never sent because no connection was free.</summary>
+internal sealed record LoadResult(long Requests, double Seconds, long Errors, long Conversations, double P50, double P99, double Max, long SocketErrors, long Non2xx, long Behind = 0);
