@@ -69,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresKeyRingStore>();
         services.TryAddSingleton<SqliteLoginFailureStore>();
         services.TryAddSingleton<PostgresLoginFailureStore>();
+        services.TryAddSingleton<PostgresRateLimitCounter>();
         services.TryAddSingleton<MemoryLoginFailureStore>();
         services.TryAddSingleton<ILoginFailureStore>(sp => SelectProvider(sp) switch
         {
@@ -105,6 +106,16 @@ public static class StorageServiceCollectionExtensions
             StorageOptions.PostgresProvider => services.GetRequiredService<PostgresKeyRingStore>(),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Where limits per client address are counted: in the PostgreSQL database, which every instance shares; null with
+    /// SQLite and memory, single-instance stores, whose host counts in its own memory.
+    /// </summary>
+    public static IRateLimitCounter? SelectRateLimitCounter(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return SelectProvider(services) == StorageOptions.PostgresProvider ? services.GetRequiredService<PostgresRateLimitCounter>() : null;
     }
 
     /// <summary>The normalised provider name; throws for an unknown one (also caught earlier by ValidateOnStart).</summary>

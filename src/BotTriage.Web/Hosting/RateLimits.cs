@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using BotTriage.Bot.Storage;
 using BotTriage.Web.DirectLine;
 using BotTriage.Web.Therapists;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,13 +14,16 @@ namespace BotTriage.Web.Hosting;
 /// Limits per client address on what anyone may call without an account: visitor tokens
 /// (<see cref="DirectLineOptions.VisitorTokensPerMinute"/>, each starts a conversation) and the workspace's login form
 /// (<see cref="TherapistOptions.LoginAttemptsPerMinute"/>, against trying many names or passwords). Each counts per
-/// fixed minute; beyond it the answer is 429 with <c>Retry-After</c>. Behind a reverse proxy the address is the
+/// fixed minute (in the database with PostgreSQL, so behind a load balancer the limit holds across instances); beyond
+/// it the answer is 429 with <c>Retry-After</c>. Behind a reverse proxy the address is the
 /// proxy's unless forwarded headers are enabled (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>).
 /// </summary>
 public static class RateLimits
 {
     public const string VisitorTokens = "visitor-tokens";
     public const string Logins = "therapist-logins";
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddBotTriageRateLimits(this IServiceCollection services)
     {
@@ -30,9 +34,11 @@ public static class RateLimits
             options.OnRejected = RejectAsync;
             options.AddPolicy(VisitorTokens, context => PerMinute(
                 context,
+                VisitorTokens,
                 context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.VisitorTokensPerMinute));
             options.AddPolicy(Logins, context => PerMinute(
                 context,
+                Logins,
                 context.RequestServices.GetRequiredService<IOptions<TherapistOptions>>().Value.LoginAttemptsPerMinute));
         });
     }
@@ -60,10 +66,27 @@ public static class RateLimits
         return new IPAddress(bytes) + "/64";
     }
 
-    private static RateLimitPartition<string> PerMinute(HttpContext context, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            ClientKey(context.Connection.RemoteIpAddress),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    // With PostgreSQL every instance counts in the database; SQLite and memory are one instance, which counts in memory.
+    private static RateLimitPartition<string> PerMinute(HttpContext context, string limit, int permits)
+    {
+        var services = context.RequestServices;
+        var key = ClientKey(context.Connection.RemoteIpAddress);
+        if (StorageServiceCollectionExtensions.SelectRateLimitCounter(services) is { } counter)
+        {
+            return RateLimitPartition.Get(key, clientKey => new SharedWindowLimiter(
+                counter,
+                limit,
+                clientKey,
+                permits,
+                Window,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))));
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(
+            key,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = Window, QueueLimit = 0 });
+    }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

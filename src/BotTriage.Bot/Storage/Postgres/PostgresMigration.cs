@@ -119,5 +119,16 @@ internal sealed record PostgresMigration(int Version, string Description, string
                 locked_until timestamptz NULL
             );
             """),
+
+        // Requests per client address (a digest) and minute, counted by every instance (IRateLimitCounter). UNLOGGED:
+        // a count that lives for a minute need not survive a crash, and stays out of replicas and backups.
+        new(9, "rate limit counts", """
+            CREATE UNLOGGED TABLE IF NOT EXISTS rate_limit_counts (
+                key text PRIMARY KEY,
+                window_start timestamptz NOT NULL,
+                requests integer NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS ix_rate_limit_counts_window ON rate_limit_counts (window_start);
+            """),
     ];
 }

@@ -1,0 +1,89 @@
+using System.Net;
+using BotTriage.Testing;
+using BotTriage.Web.Hosting;
+using BotTriage.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Npgsql;
+
+namespace BotTriage.Web.Tests.Scale;
+
+/// <summary>
+/// The limit on visitor tokens per client address behind a load balancer: two instances on one PostgreSQL database
+/// allow an address the limit once between them, not once each.
+/// </summary>
+public sealed class SharedRateLimitTests : IDisposable
+{
+    private readonly PostgresTestDatabase _database = PostgresTestDatabase.Create();
+    private readonly BotTriageFactory[] _instances;
+
+    public SharedRateLimitTests()
+    {
+        KeyValuePair<string, string?>[] settings =
+        [
+            new("Storage:Provider", "postgres"),
+            new("Storage:ConnectionString", _database.ConnectionString),
+            new("DirectLine:VisitorTokensPerMinute", "2"),
+        ];
+        _instances = [new BotTriageFactory { Settings = settings }, new BotTriageFactory { Settings = settings }];
+    }
+
+    public void Dispose()
+    {
+        foreach (var instance in _instances)
+        {
+            instance.Dispose();
+        }
+
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task AnAddressGetsTheLimitOnceAcrossBothInstances()
+    {
+        var first = await RequestTokenAsync(0, "203.0.113.5");
+        var second = await RequestTokenAsync(1, "203.0.113.5");
+        var third = await RequestTokenAsync(0, "203.0.113.5");
+        var fourth = await RequestTokenAsync(1, "203.0.113.5");
+        var otherAddress = await RequestTokenAsync(1, "198.51.100.7");
+
+        Assert.Equal(StatusCodes.Status200OK, first.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, second.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, third.Response.StatusCode);
+        Assert.InRange(int.Parse(third.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, fourth.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, otherAddress.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDatabaseHoldsDigestsNotAddresses()
+    {
+        await RequestTokenAsync(0, "203.0.113.5");
+        await RequestTokenAsync(1, "2001:db8:1:2::10");
+
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT key FROM rate_limit_counts ORDER BY key", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var keys = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        string[] expected =
+        [
+            SharedWindowLimiter.Digest(RateLimits.VisitorTokens, "203.0.113.5"),
+            SharedWindowLimiter.Digest(RateLimits.VisitorTokens, "2001:db8:1:2::/64"),
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), keys);
+    }
+
+    // A request as if from the given address (TestServer has none of its own).
+    private Task<HttpContext> RequestTokenAsync(int instance, string address) =>
+        _instances[instance].Server.SendAsync(context =>
+        {
+            context.Request.Method = HttpMethods.Post;
+            context.Request.Path = "/api/chat/token";
+            context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        });
+}
