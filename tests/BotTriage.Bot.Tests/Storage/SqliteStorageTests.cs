@@ -35,6 +35,37 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task TheWalIsCopiedBackIntoTheFileBesideTheWriterOnceEnoughWritesAreCommitted()
+    {
+        var path = _files.File("checkpoint.db");
+        var database = _files.Open(path);
+        var storage = new SqliteStorage(database, TimeProvider.System, NullLogger<SqliteStorage>.Instance);
+        var value = "{\"text\":\"" + new string('x', 16 * 1024) + "\"}";
+        await storage.WriteAsync(Changes("k0", Item(value)), Token);
+        var before = new FileInfo(path).Length;
+
+        // About 1,270 pages of WAL: SQLite's own checkpoint (at 1,000) would have run inside a commit by now.
+        for (var i = 1; i < SqliteDatabase.WritesPerCheckpoint; i++)
+        {
+            await storage.WriteAsync(Changes($"k{i}", Item(value)), Token);
+        }
+
+        Assert.Equal(0, database.Checkpoints);
+        Assert.Equal(before, new FileInfo(path).Length);
+
+        await storage.WriteAsync(Changes("last", Item(value)), Token);
+        for (var waited = 0; database.Checkpoints == 0 && waited < 200; waited++)
+        {
+            await Task.Delay(50, Token);
+        }
+
+        Assert.Equal(1, database.Checkpoints);
+        Assert.True(new FileInfo(path).Length > before + (SqliteDatabase.WritesPerCheckpoint * 16 * 1024));
+        var read = await storage.ReadAsync(["k0", "k100", "last"], Token);
+        Assert.Equal(3, read.Count);
+    }
+
+    [Fact]
     public async Task ACorruptDatabaseFileFailsAtStartWithTheFileName()
     {
         var path = _files.File("corrupt.db");
