@@ -38,6 +38,22 @@ public sealed class PostgresTestDatabase : IDisposable
         return new PostgresTestDatabase(cluster, name, builder.ConnectionString);
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text, in the order it returns them.</summary>
+    public async Task<List<string>> ReadStringsAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     // Unpooled: a test that restarts the cluster would otherwise leave a dead pooled connection for the next drop.
     private static string AdminConnectionString(PostgresTestCluster cluster) =>
         new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString;

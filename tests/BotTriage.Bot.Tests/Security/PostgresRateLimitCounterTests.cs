@@ -45,7 +45,7 @@ public sealed class PostgresRateLimitCounterTests : IDisposable
 
         await _counter.CountAsync("c", Minute.AddMinutes(1), CancellationToken.None);
 
-        Assert.Equal(["c"], await KeysAsync());
+        Assert.Equal(["c"], await _database.ReadStringsAsync("SELECT key FROM rate_limit_counts ORDER BY key"));
     }
 
     [Fact]
@@ -68,20 +68,5 @@ public sealed class PostgresRateLimitCounterTests : IDisposable
         await using var command = new NpgsqlCommand("SELECT relpersistence FROM pg_class WHERE relname = 'rate_limit_counts'", connection);
 
         Assert.Equal('u', await command.ExecuteScalarAsync());
-    }
-
-    private async Task<List<string>> KeysAsync()
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT key FROM rate_limit_counts ORDER BY key", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var keys = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
     }
 }

@@ -3,7 +3,6 @@ using BotTriage.Testing;
 using BotTriage.Web.Hosting;
 using BotTriage.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Npgsql;
 
 namespace BotTriage.Web.Tests.Scale;
 
@@ -60,16 +59,7 @@ public sealed class SharedRateLimitTests : IDisposable
         await RequestTokenAsync(0, "203.0.113.5");
         await RequestTokenAsync(1, "2001:db8:1:2::10");
 
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT key FROM rate_limit_counts ORDER BY key", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var keys = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
+        var keys = await _database.ReadStringsAsync("SELECT key FROM rate_limit_counts ORDER BY key");
         string[] expected =
         [
             SharedWindowLimiter.Digest(RateLimits.VisitorTokens, "203.0.113.5"),
