@@ -105,6 +105,7 @@ async Task RunInstancesAsync()
 {
     var (connectionString, control) = StartPostgres();
     var servers = new List<(Process Process, int Port)>();
+    var keyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     try
     {
         for (var i = 0; i < 2; i++)
@@ -120,6 +121,7 @@ async Task RunInstancesAsync()
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["Storage__Provider"] = "postgres";
             start.Environment["Storage__ConnectionString"] = connectionString;
+            start.Environment["DataProtection__KeyEncryptionKey"] = keyEncryptionKey;
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             var server = Process.Start(start)!;
             server.OutputDataReceived += (_, _) => { };

@@ -20,6 +20,20 @@ public sealed class PostgresTestDatabase : IDisposable
     /// <summary>A connection string for this database alone.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// A web host's settings for this database: the provider, the connection string and the data-protection
+    /// key-encryption key, one per database, which every instance on it shares as in production.
+    /// </summary>
+    public KeyValuePair<string, string?>[] HostSettings =>
+    [
+        new("Storage:Provider", "postgres"),
+        new("Storage:ConnectionString", ConnectionString),
+        new("DataProtection:KeyEncryptionKey", KeyEncryptionKey),
+    ];
+
+    /// <summary>Base64 of 32 random bytes, made for this database.</summary>
+    public string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>A database on the shared test cluster.</summary>
     public static PostgresTestDatabase Create() => Create(PostgresTestCluster.Shared);
 

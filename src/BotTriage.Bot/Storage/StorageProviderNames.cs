@@ -1,7 +1,7 @@
 namespace BotTriage.Bot.Storage;
 
 /// <summary>Provider names compare case-insensitively so <c>SQLite</c> in an environment variable works too.</summary>
-internal static class StorageProviderNames
+public static class StorageProviderNames
 {
     public static bool Is(string? configured, string provider) =>
         string.Equals(configured?.Trim(), provider, StringComparison.OrdinalIgnoreCase);

@@ -33,7 +33,7 @@ public static class WebApplicationBuilderExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddBotTriage(configuration);
-        builder.Services.AddBotTriageKeyRing();
+        builder.Services.AddBotTriageKeyRing(configuration);
         builder.AddTherapistWorkspace();
         builder.AddChat();
         builder.Services.AddBotTriageRateLimits();

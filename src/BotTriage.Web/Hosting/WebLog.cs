@@ -11,4 +11,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "{ActivityType} {ActivityId} for {ChannelId} conversation {ConversationId}: {StatusCode} in {ElapsedMilliseconds:F1} ms")]
     public static partial void Processed(ILogger logger, string? activityType, string? activityId, string? channelId, string? conversationId, int statusCode, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Data-protection keys are encrypted at rest with the key from {Source} (key id {KeyId})")]
+    public static partial void KeyRingEncrypted(ILogger logger, string source, string keyId);
 }

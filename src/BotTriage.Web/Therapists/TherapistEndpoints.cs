@@ -248,7 +248,8 @@ internal static class TherapistEndpoints
     private static async ValueTask<object?> NoStoreFilter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var headers = invocation.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
+        // Both directives, as antiforgery sets them on a page with a form (it would otherwise replace them, and warn).
+        headers.CacheControl = "no-cache, no-store";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

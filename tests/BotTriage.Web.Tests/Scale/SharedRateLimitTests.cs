@@ -19,8 +19,7 @@ public sealed class SharedRateLimitTests : IDisposable
     {
         KeyValuePair<string, string?>[] settings =
         [
-            new("Storage:Provider", "postgres"),
-            new("Storage:ConnectionString", _database.ConnectionString),
+            .. _database.HostSettings,
             new("DirectLine:VisitorTokensPerMinute", "2"),
         ];
         _instances = [new BotTriageFactory { Settings = settings }, new BotTriageFactory { Settings = settings }];

@@ -21,7 +21,7 @@ public sealed class SharedWorkspaceTests
     public async Task AFormFromOneInstancePostsToTheOtherAndTheLoginCookieWorksOnBoth()
     {
         using var database = PostgresTestDatabase.Create();
-        KeyValuePair<string, string?>[] settings = [new("Storage:Provider", "postgres"), new("Storage:ConnectionString", database.ConnectionString)];
+        var settings = database.HostSettings;
         using var first = WorkspaceClient.CreateFactory(settings);
         using var second = WorkspaceClient.CreateFactory(settings);
         var cookies = new CookieContainer();
@@ -49,13 +49,18 @@ public sealed class SharedWorkspaceTests
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys WHERE xml LIKE '<key %'", connection);
         Assert.Equal(1L, await count.ExecuteScalarAsync());
+
+        // Encrypted with the key both instances are configured with, which the database does not hold.
+        var stored = Assert.Single(await database.ReadStringsAsync("SELECT xml FROM data_protection_keys"));
+        Assert.Contains("encryptedKey", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("masterKey", stored, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task FailedLoginsOnEitherInstanceLockTheAccountOnBoth()
     {
         using var database = PostgresTestDatabase.Create();
-        KeyValuePair<string, string?>[] settings = [new("Storage:Provider", "postgres"), new("Storage:ConnectionString", database.ConnectionString)];
+        var settings = database.HostSettings;
         using var first = WorkspaceClient.CreateFactory(settings);
         using var second = WorkspaceClient.CreateFactory(settings);
         using var toFirst = first.CreateBrowser();

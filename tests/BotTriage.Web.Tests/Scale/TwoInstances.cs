@@ -16,11 +16,7 @@ public sealed class TwoInstances : IDisposable
     public TwoInstances(PostgresTestCluster? cluster = null)
     {
         _database = PostgresTestDatabase.Create(cluster ?? PostgresTestCluster.Shared);
-        Settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "postgres",
-            ["Storage:ConnectionString"] = _database.ConnectionString,
-        };
+        Settings = new Dictionary<string, string?>(_database.HostSettings);
         _factories = [new BotTriageFactory { Settings = Settings }, new BotTriageFactory { Settings = Settings }];
         Clients = [.. _factories.Select(f => f.CreateClient())];
     }
