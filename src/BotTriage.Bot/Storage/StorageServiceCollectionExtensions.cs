@@ -119,7 +119,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>The normalised provider name; throws for an unknown one (also caught earlier by ValidateOnStart).</summary>
-    internal static string SelectProvider(IServiceProvider services)
+    public static string SelectProvider(IServiceProvider services)
     {
         var provider = services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
         if (StorageProviderNames.Is(provider, StorageOptions.SqliteProvider))

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Authentication;
 using BotTriage.Bot.Storage;
+using BotTriage.Bot.Storage.Postgres;
 using BotTriage.Web.Chat;
 using BotTriage.Web.Endpoints;
 using BotTriage.Web.Therapists;
@@ -28,9 +29,12 @@ public static class WebApplicationExtensions
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var provider = storage.Provider.ToLowerInvariant();
-            var location = provider == StorageOptions.MemoryProvider
-                ? "(in memory)"
-                : new SqliteConnectionStringBuilder(SqliteDatabase.GetConnectionString(storage)).DataSource;
+            var location = StorageServiceCollectionExtensions.SelectProvider(app.Services) switch
+            {
+                StorageOptions.MemoryProvider => "(in memory)",
+                StorageOptions.PostgresProvider => Describe(app.Services.GetRequiredService<PostgresDatabase>()),
+                _ => new SqliteConnectionStringBuilder(SqliteDatabase.GetConnectionString(storage)).DataSource,
+            };
             var authenticationOff = app.Services.GetRequiredService<IChannelAuthenticator>().IsAuthenticationDisabled;
             WebLog.Started(
                 logger,
@@ -41,4 +45,6 @@ public static class WebApplicationExtensions
         });
         return app;
     }
+
+    private static string Describe(PostgresDatabase database) => $"database {database.DatabaseName} on {database.Host}";
 }
