@@ -1,6 +1,6 @@
 using BotTriage.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostFolders.ContentRoot(args) });
 builder.AddBotTriage();
 var app = builder.Build();
 app.MapBotTriage();
