@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace BotTriage.Core.Dialogs;
 
 /// <summary>One choice of a choice question: its stable code and its label in both languages.</summary>
@@ -5,4 +7,10 @@ public sealed record DialogChoice(string Code, LocalizedText Label)
 {
     /// <summary>The points this choice adds to the scores the question counts towards (PHQ-2: 0-3), if any.</summary>
     public int? Score { get; init; }
+
+    /// <summary>
+    /// Other words that pick this choice, in either language ("nooit" for "helemaal niet"), lower case, as written in
+    /// the dialogs' <c>also</c>; the label itself always does.
+    /// </summary>
+    public ImmutableArray<string> Also { get; init; } = [];
 }

@@ -378,6 +378,8 @@ public static class DialogLoader
             return [];
         }
 
+        // A word may pick one choice only: another choice's label or other word would make the answer a guess.
+        var said = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in sequence)
         {
             if (file.AsMapping(item, $"a choice of {owner}") is not { } choice)
@@ -391,20 +393,60 @@ public static class DialogLoader
                 continue;
             }
 
-            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score");
+            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "also");
             var score = file.Number(choice, "score", $"choice '{code}' of {owner}");
             var label = file.Text(choice, "label", $"choice '{code}' of {owner}");
+            var also = ReadAlso(file, choice, $"choice '{code}' of {owner}");
             if (choices.Any(c => c.Code == code))
             {
                 file.Error(choice, $"duplicate choice '{code}' in {owner}");
+                continue;
             }
-            else if (label is not null)
+
+            if (label is null)
             {
-                choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null });
+                continue;
             }
+
+            foreach (var word in new[] { label.Nl.ToLowerInvariant(), label.En.ToLowerInvariant() }.Concat(also).Distinct(StringComparer.Ordinal))
+            {
+                if (said.TryGetValue(word, out var other))
+                {
+                    file.Error(choice, $"'{word}' picks both choice '{other}' and choice '{code}' of {owner}");
+                }
+                else
+                {
+                    said[word] = code;
+                }
+            }
+
+            choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null, Also = also });
         }
 
         return choices.ToImmutable();
+    }
+
+    // A choice's other words: "also: {nl: [...], en: [...]}", either language optional.
+    private static ImmutableArray<string> ReadAlso(YamlFile file, YamlMappingNode choice, string owner)
+    {
+        if (YamlFile.Child(choice, "also") is not { } node)
+        {
+            return [];
+        }
+
+        if (file.AsMapping(node, $"'also' of {owner}") is not { } words)
+        {
+            return [];
+        }
+
+        file.RejectUnknownKeys(words, $"'also' of {owner}", Cultures.Dutch, Cultures.English);
+        var all = new List<string>();
+        foreach (var language in new[] { Cultures.Dutch, Cultures.English })
+        {
+            all.AddRange(file.Codes(words, language, $"'also' of {owner}").Select(w => w.Trim().ToLowerInvariant()));
+        }
+
+        return [.. all.Distinct(StringComparer.Ordinal)];
     }
 
     private static ImmutableList<DialogTransition> ReadTransitions(YamlFile file, YamlMappingNode mapping, DialogState state)

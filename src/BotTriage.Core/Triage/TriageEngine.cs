@@ -57,7 +57,9 @@ public sealed class TriageEngine
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
         _choiceLabels = choices.ToFrozenDictionary(
             s => s.Id,
-            s => s.Choices.Select(c => new NormalizedChoice(c.Code, Normalize(c.Label.Nl), Normalize(c.Label.En))).ToArray(),
+            s => s.Choices.Select(c => new NormalizedChoice(
+                c.Code,
+                [.. new[] { c.Label.Nl, c.Label.En }.Concat(c.Also).Select(Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)])).ToArray(),
             StringComparer.Ordinal);
         _choicesNl = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.Dutch), StringComparer.Ordinal);
         _choicesEn = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.English), StringComparer.Ordinal);
@@ -409,7 +411,9 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = boolean.Resolution.Value, Evidence = evidence }
                     : null;
             case AnswerKind.Choice:
-                return (ReadChoice(question, spaced) ?? ChoiceByScore(question, understood)) is { } code ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence } : null;
+                return (ReadChoice(question, spaced) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
+                    ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence }
+                    : null;
             case AnswerKind.Number:
                 return FirstNumber(understood, question.Min, question.Max) is { } number
                     ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
@@ -496,8 +500,10 @@ public sealed class TriageEngine
     }
 
     /// <summary>
-    /// The choice a message names: its code or a label exactly, else the one choice whose label it contains as whole
-    /// words. <paramref name="spaced"/> is the normalized message with a space on either side.
+    /// The choice a message names: the whole message is a choice's code, label (either language) or one of its other
+    /// words; or the message contains those words of exactly one choice, where words found inside longer ones of
+    /// another choice count as the longer ("niet veel" is a little, not "veel"). Two choices named is no answer.
+    /// <paramref name="spaced"/> is the normalized message with a space on either side.
     /// </summary>
     private string? ReadChoice(DialogState question, string spaced)
     {
@@ -509,27 +515,84 @@ public sealed class TriageEngine
 
         foreach (var choice in choices)
         {
-            if (said.SequenceEqual(choice.Code) || said.SequenceEqual(choice.Nl) || said.SequenceEqual(choice.En))
+            if (said.SequenceEqual(choice.Code))
             {
                 return choice.Code;
             }
-        }
 
-        string? contained = null;
-        foreach (var choice in choices)
-        {
-            if (ContainsWords(spaced, choice.Nl) || ContainsWords(spaced, choice.En))
+            foreach (var phrase in choice.Phrases)
             {
-                if (contained is not null)
+                if (said.SequenceEqual(phrase))
                 {
-                    return null;
+                    return choice.Code;
                 }
-
-                contained = choice.Code;
             }
         }
 
-        return contained;
+        List<(int Start, int End, string Code)>? found = null;
+        foreach (var choice in choices)
+        {
+            foreach (var phrase in choice.Phrases)
+            {
+                for (var start = NextWordMatch(spaced, phrase, 0); start >= 0; start = NextWordMatch(spaced, phrase, start + 1))
+                {
+                    (found ??= []).Add((start, start + phrase.Length, choice.Code));
+                }
+            }
+        }
+
+        string? named = null;
+        foreach (var match in found ?? [])
+        {
+            var insideLonger = false;
+            foreach (var other in found!)
+            {
+                if (other.End - other.Start > match.End - match.Start && other.Start <= match.Start && match.End <= other.End)
+                {
+                    insideLonger = true;
+                    break;
+                }
+            }
+
+            if (insideLonger)
+            {
+                continue;
+            }
+
+            if (named is not null && named != match.Code)
+            {
+                return null;
+            }
+
+            named = match.Code;
+        }
+
+        return named;
+    }
+
+    /// <summary>A choice question answered yes or no (codes <c>yes</c> and <c>no</c>) understands every yes and no.</summary>
+    private static string? ChoiceByYesNo(DialogState question, Interpretation understood)
+    {
+        if (understood.First<BooleanResolution>() is not { } boolean)
+        {
+            return null;
+        }
+
+        var code = boolean.Resolution.Value switch
+        {
+            YesNo.Yes => "yes",
+            YesNo.No => "no",
+            _ => "unknown",
+        };
+        foreach (var choice in question.Choices)
+        {
+            if (choice.Code == code)
+            {
+                return code;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>
@@ -639,30 +702,26 @@ public sealed class TriageEngine
         return new string(buffer[..written].TrimEnd(' '));
     }
 
-    /// <summary>Whether the spaced message contains the normalized label as whole words.</summary>
-    private static bool ContainsWords(string spaced, string label)
+    /// <summary>
+    /// The first index from <paramref name="from"/> where the spaced message holds the normalized phrase as whole words,
+    /// or -1.
+    /// </summary>
+    private static int NextWordMatch(string spaced, string phrase, int from)
     {
-        if (label.Length == 0)
+        if (phrase.Length == 0)
         {
-            return false;
+            return -1;
         }
 
-        var at = spaced.AsSpan();
-        for (var i = at.IndexOf(label, StringComparison.Ordinal); i >= 0; i = NextIndex(at, label, i))
+        for (var i = spaced.IndexOf(phrase, from, StringComparison.Ordinal); i >= 0; i = spaced.IndexOf(phrase, i + 1, StringComparison.Ordinal))
         {
-            if (at[i - 1] == ' ' && i + label.Length < at.Length && at[i + label.Length] == ' ')
+            if (spaced[i - 1] == ' ' && i + phrase.Length < spaced.Length && spaced[i + phrase.Length] == ' ')
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
-    }
-
-    private static int NextIndex(ReadOnlySpan<char> text, string value, int previous)
-    {
-        var next = text[(previous + 1)..].IndexOf(value, StringComparison.Ordinal);
-        return next < 0 ? -1 : previous + 1 + next;
+        return -1;
     }
 
     private static string Evidence(string text) => text.Length <= MaxEvidenceLength ? text : text[..MaxEvidenceLength];
@@ -740,6 +799,6 @@ public sealed class TriageEngine
     private Reply OutcomeReply(TriageState state, TriageOutcome outcome) =>
         new(OutcomeText.Format(outcome, state.Culture, Texts)) { IsOutcome = true };
 
-    /// <summary>A choice with its labels as <see cref="Normalize"/> leaves them, for comparing with a message.</summary>
-    private sealed record NormalizedChoice(string Code, string Nl, string En);
+    /// <summary>A choice with its labels and other words as <see cref="Normalize"/> leaves them, for comparing with a message.</summary>
+    private sealed record NormalizedChoice(string Code, string[] Phrases);
 }

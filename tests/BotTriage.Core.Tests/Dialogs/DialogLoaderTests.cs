@@ -26,6 +26,29 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsAWordThatPicksTwoChoicesWithItsLine()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "          nl: [geen last, nee, niks, niets, geen enkele last]", "          nl: [geen last, nee, niks, niets, geen enkele last, veel]");
+        var line = folder.Line("flow.yaml", "      - code: a-lot");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{line}: 'veel' picks both choice 'not-at-all' and choice 'a-lot' of state 'bother'", errors);
+    }
+
+    [Fact]
+    public void ReportsAnUnknownLanguageInAChoicesOtherWords()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "          en: [none, not really, no trouble]", "          de: [nein]");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.StartsWith($"flow.yaml:{line}: ", StringComparison.Ordinal) && e.Contains("'de'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportsATriggerTheStateDoesNotHave()
     {
         using var folder = new DialogsFolder();

@@ -1,0 +1,92 @@
+using BotTriage.Core.Dialogs;
+using BotTriage.Core.Tests.Dialogs;
+using BotTriage.Core.Triage;
+
+namespace BotTriage.Core.Tests.Triage;
+
+/// <summary>
+/// A choice question understands more than its buttons: the words the dialogs list beside each choice ("nooit" for
+/// "helemaal niet"), a phrase inside a longer one counting as the longer ("niet vaak" is not "vaak"), and every yes and
+/// no when its choices are yes and no. Two choices named at once is no answer, and the question is asked again.
+/// </summary>
+public sealed class ChoiceAnswerTests
+{
+    private static readonly string[] Welcome = ["nee", "ja", "nederlands"];
+
+    [Theory]
+    [InlineData("nooit", "not-at-all")]
+    [InlineData("eigenlijk nooit", "not-at-all")]
+    [InlineData("soms", "several-days")]
+    [InlineData("niet vaak", "several-days")]
+    [InlineData("vaak", "more-than-half")]
+    [InlineData("niet altijd", "more-than-half")]
+    [InlineData("elke dag", "nearly-every-day")]
+    [InlineData("eigenlijk bijna elke dag wel", "nearly-every-day")]
+    [InlineData("bijna elke dag", "nearly-every-day")]
+    [InlineData("never", "not-at-all")]
+    [InlineData("now and then", "several-days")]
+    [InlineData("not every day", "more-than-half")]
+    [InlineData("2", "more-than-half")]
+    public void AFrequencyInTheirOwnWordsAnswersThePhqQuestion(string text, string expected)
+    {
+        var chat = AtPhqInterest();
+
+        chat.Send(text);
+
+        Assert.Equal(expected, chat.State.Answers["phq-interest"].Choice);
+        chat.AssertStep("phq-down");
+    }
+
+    [Theory]
+    [InlineData("niet zo erg", "a-little")]
+    [InlineData("niet veel", "a-little")]
+    [InlineData("veel", "a-lot")]
+    [InlineData("erg veel eigenlijk", "a-lot")]
+    [InlineData("best wel", "moderately")]
+    [InlineData("geen last", "not-at-all")]
+    public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
+        chat.AssertStep("bother");
+
+        chat.Send(text);
+
+        Assert.Equal(expected, chat.State.Answers["bother"].Choice);
+    }
+
+    [Theory]
+    [InlineData("soms, maar ook vaak")]
+    [InlineData("geen idee")]
+    public void TwoChoicesOrNoneAtAllAreAskedAgain(string text)
+    {
+        var chat = AtPhqInterest();
+
+        chat.Send(text).AssertReplyContains("Kies een van deze antwoorden");
+
+        Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
+        chat.AssertStep("phq-interest");
+    }
+
+    [Fact]
+    public void AYesNoChoiceUnderstandsEveryYesAndNo()
+    {
+        using var dialogs = new DialogsFolder();
+        dialogs.Replace("flow.yaml", "    enabled: false", "    enabled: true");
+        var engine = new TriageEngine(DialogLoader.LoadDirectory(dialogs.Path));
+        var chat = Conversation.Start(engine: engine).SendAll([.. Welcome, "nek", "3 weken", "4", "een beetje", .. Enumerable.Repeat("nee", 13)]);
+        chat.SendAll("nee", "helemaal niet", "helemaal niet", "helemaal niet", "helemaal niet", "nee", "nee");
+        chat.AssertStep("sb-leg-pain");
+
+        chat.SendAll("klopt", "welnee");
+
+        Assert.Equal("yes", chat.State.Answers["sb-leg-pain"].Choice);
+        Assert.Equal("no", chat.State.Answers["sb-neck-shoulder"].Choice);
+    }
+
+    private static Conversation AtPhqInterest()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4", "een beetje", .. Enumerable.Repeat("nee", 13), "nee"]);
+        chat.AssertStep("phq-interest");
+        return chat;
+    }
+}
