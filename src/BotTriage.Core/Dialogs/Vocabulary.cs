@@ -48,7 +48,7 @@ public static class Vocabulary
     /// <summary>Texts the engine needs from texts.yaml.</summary>
     public static ImmutableArray<string> RequiredTexts { get; } =
     [
-        "reask", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.duration", "hint.free-text",
+        "reask", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.duration", "hint.free-text",
         "noted", "corrected", "help", "back.none", "restarted", "stopped", "finished", "language.switched",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and",
@@ -64,6 +64,10 @@ public static class Vocabulary
     /// <summary>Commands understood at any point, each with its words in texts.yaml.</summary>
     public static ImmutableArray<string> Commands { get; } = ["help", "back", "restart", "stop", "english", "dutch", "erase"];
 
-    /// <summary>Word lists that change how a message is read, such as the words that announce a correction.</summary>
-    public static ImmutableArray<string> Cues { get; } = ["correction"];
+    /// <summary>
+    /// Word lists that change how a message is read: the words that announce a correction, and the words for the legs
+    /// as a whole, which name no place the triage can go on with (a calf asks other questions than a knee), so the
+    /// person is asked where in the legs.
+    /// </summary>
+    public static ImmutableArray<string> Cues { get; } = ["correction", "legs"];
 }

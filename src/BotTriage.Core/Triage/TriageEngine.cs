@@ -31,6 +31,7 @@ public sealed class TriageEngine
     private readonly DialogState[] _extraQuestions;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
+    private readonly string[] _legsCues;
     private readonly FrozenDictionary<string, NormalizedChoice[]> _choiceLabels;
     private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesNl;
     private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesEn;
@@ -54,6 +55,7 @@ public sealed class TriageEngine
 
         _commandWords = commandWords.ToFrozenDictionary(StringComparer.Ordinal);
         _correctionCues = [.. Texts.Commands["correction"].Select(word => $" {word} ")];
+        _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
         _choiceLabels = choices.ToFrozenDictionary(
             s => s.Id,
@@ -172,7 +174,7 @@ public sealed class TriageEngine
             }
             else
             {
-                replies.Add(new Reply($"{Texts.Get("reask", state.Culture)} {Hint(current, state.Culture)}"));
+                replies.Add(new Reply($"{Texts.Get("reask", state.Culture)} {Hint(current, state.Culture, spaced)}"));
             }
 
             replies.Add(Ask(state, current.Id));
@@ -753,8 +755,14 @@ public sealed class TriageEngine
 
     private Reply Say(TriageState state, string key) => new(Texts.Get(key, state.Culture));
 
-    private string Hint(DialogState question, string culture)
+    private string Hint(DialogState question, string culture, string spaced = "")
     {
+        if (question.Kind == AnswerKind.BodyLocation && HasCue(spaced, _legsCues))
+        {
+            // "Mijn benen": a place, but not one the triage can go on with.
+            return Texts.Get("hint.body-location.legs", culture);
+        }
+
         var key = "hint." + Vocabulary.AnswerKinds.First(k => k.Value == question.Kind).Key;
         var hint = Texts.Get(key, culture);
         return question.Kind == AnswerKind.Choice

@@ -209,6 +209,21 @@ public sealed class TriageEngineTests
         Assert.Contains("physio", outcome.Routes);
     }
 
+    [Theory]
+    [InlineData("nl", "mijn benen zijn stijf na de marathon", "Waar in je benen precies?")]
+    [InlineData("en", "my legs are stiff after the marathon", "Where in your legs exactly?")]
+    public void AsksWhereInTheLegsWhenThePersonNamesOnlyTheirLegs(string culture, string text, string question)
+    {
+        string[] welcome = culture == "en" ? ["no", "yes", "english"] : Welcome;
+        var chat = Conversation.Start(culture).SendAll(welcome);
+
+        chat.Send(text).AssertReplyContains(question);
+        chat.AssertStep("location");
+
+        chat.Send(culture == "en" ? "calves and hamstrings" : "kuiten en hamstrings").AssertStep("duration");
+        Assert.Equal(["calf", "hamstrings"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+    }
+
     [Fact]
     public void SuggestsRunnersLegsMassageForStiffCalvesInEnglish()
     {
