@@ -120,10 +120,10 @@ public sealed class TriageEngine
             return new TurnResult(state, [Say(state, "finished")]);
         }
 
-        return Answer(state, text, said, understood);
+        return Answer(state, text, said, understood, today);
     }
 
-    private TurnResult Answer(TriageState state, string text, string normalized, Interpretation understood)
+    private TurnResult Answer(TriageState state, string text, string normalized, Interpretation understood, DateOnly today)
     {
         var current = Flow[state.Step];
         var answers = state.Answers;
@@ -160,7 +160,7 @@ public sealed class TriageEngine
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
-        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood);
+        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood, state.Culture, today);
         if (answer is null)
         {
             var replies = ImmutableList.CreateBuilder<Reply>();
@@ -397,11 +397,17 @@ public sealed class TriageEngine
             ? [first, Ask(state, current.Id)]
             : [first];
 
-    private Answer? ReadAnswer(DialogState question, string text, string spaced, Interpretation understood)
+    private Answer? ReadAnswer(DialogState question, string text, string spaced, Interpretation understood, string culture, DateOnly today)
     {
         var evidence = Evidence(text);
         switch (question.Kind)
         {
+            case AnswerKind.Duration:
+                // "Gisteren" to "how long have you had it?": since yesterday.
+                return ReadExtra(question, understood)
+                    ?? (_dialogs.Recognizer.Durations.RecognizeStartAnswer(text, culture, today) is { } start
+                        ? new Answer { Kind = AnswerKind.Duration, Seconds = start.Seconds, Approximate = start.Approximate, Evidence = evidence }
+                        : null);
             case AnswerKind.YesNo:
                 // The person's own words about the flag weigh more than a yes or no beside them: "nee, maar wel koorts".
                 if (question.Signal is not null && ReadExtra(question, understood) is { } flag)

@@ -38,6 +38,38 @@ public sealed class DurationRecognizer
         return results;
     }
 
+    /// <summary>
+    /// A short message that only says when it began ("gisteren", "vorige week", "afgelopen zondag", "in januari"), read
+    /// as if a since-word came first: the answer to "how long have you had it?" that names the start. Null for
+    /// anything else, so that "gisteren was ik bij de huisarts" is never a duration.
+    /// </summary>
+    public DurationResolution? RecognizeStartAnswer(string text, string culture, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        var words = 0;
+        foreach (var token in tokens.Tokens.AsSpan(0, tokens.Count))
+        {
+            words += token.IsBreak ? 0 : 1;
+        }
+
+        if (words == 0 || words > MaxWordsBeforeDate || !TryStart(tokens, lexicon, 0, today, out var end, out var count, out var unitSeconds, out var approximate))
+        {
+            return null;
+        }
+
+        for (var k = end; k < tokens.Count; k++)
+        {
+            if (!tokens.Tokens[k].IsBreak)
+            {
+                return null;
+            }
+        }
+
+        return new DurationResolution((long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero), approximate);
+    }
+
     /// <summary>Durations as token spans [First, Last] (inclusive).</summary>
     internal static List<(int First, int Last, DurationResolution Resolution)> Find(TokenizedText text, LanguageLexicon lexicon, DateOnly today)
     {

@@ -224,6 +224,37 @@ public sealed class TriageEngineTests
         Assert.Equal(["calf", "hamstrings"], chat.State.Answers["location"].Locations.Select(l => l.Code));
     }
 
+    [Theory]
+    [InlineData("nl", "gisteren", 86_400L)]
+    [InlineData("nl", "vorige week", 604_800L)]
+    [InlineData("nl", "afgelopen zondag", 518_400L)]
+    [InlineData("en", "yesterday", 86_400L)]
+    [InlineData("en", "last Sunday", 518_400L)]
+    public void AnswersHowLongWithWhenItBegan(string culture, string text, long seconds)
+    {
+        string[] welcome = culture == "en" ? ["no", "yes", "english"] : Welcome;
+        var chat = Conversation.Start(culture).SendAll([.. welcome, culture == "en" ? "neck" : "nek"]);
+        chat.AssertStep("duration");
+
+        chat.Send(text);
+
+        Assert.Equal(seconds, chat.State.Answers["duration"].Seconds);
+        chat.AssertStep("pain");
+    }
+
+    [Theory]
+    [InlineData("gisteren was ik bij de huisarts")]
+    [InlineData("sinds de marathon")]
+    public void ASentenceThatOnlyMentionsADayIsNoDuration(string text)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
+
+        chat.Send(text);
+
+        Assert.False(chat.State.Answers.ContainsKey("duration"));
+        chat.AssertStep("duration");
+    }
+
     [Fact]
     public void SuggestsRunnersLegsMassageForStiffCalvesInEnglish()
     {
