@@ -3,12 +3,14 @@ using BotTriage.Testing;
 using BotTriage.Web.Hosting;
 using BotTriage.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotTriage.Web.Tests.Scale;
 
 /// <summary>
 /// The limit on visitor tokens per client address behind a load balancer: two instances on one PostgreSQL database
-/// allow an address the limit once between them, not once each.
+/// allow an address the limit once between them, not once each. Both instances' clocks stand still in the middle of a
+/// minute, so a test's requests never straddle two windows (the next window deletes the last one's counts).
 /// </summary>
 public sealed class SharedRateLimitTests : IDisposable
 {
@@ -22,7 +24,13 @@ public sealed class SharedRateLimitTests : IDisposable
             .. _database.HostSettings,
             new("DirectLine:VisitorTokensPerMinute", "2"),
         ];
-        _instances = [new BotTriageFactory { Settings = settings }, new BotTriageFactory { Settings = settings }];
+        var now = DateTimeOffset.UtcNow;
+        var clock = new StoppedClock(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 30, TimeSpan.Zero));
+        _instances =
+        [
+            new BotTriageFactory { Settings = settings, TestServices = services => services.AddSingleton<TimeProvider>(clock) },
+            new BotTriageFactory { Settings = settings, TestServices = services => services.AddSingleton<TimeProvider>(clock) },
+        ];
     }
 
     public void Dispose()
@@ -75,4 +83,9 @@ public sealed class SharedRateLimitTests : IDisposable
             context.Request.Path = "/api/chat/token";
             context.Connection.RemoteIpAddress = IPAddress.Parse(address);
         });
+
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
