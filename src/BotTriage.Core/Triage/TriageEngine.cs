@@ -172,9 +172,14 @@ public sealed class TriageEngine
             {
                 replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
             }
+            else if (current.Kind == AnswerKind.BodyLocation && HasCue(spaced, _legsCues))
+            {
+                // "Mijn benen" was understood, just not as a place the triage can go on with: ask where in the legs.
+                replies.Add(new Reply(Texts.Get("hint.body-location.legs", state.Culture)));
+            }
             else
             {
-                replies.Add(new Reply($"{Texts.Get("reask", state.Culture)} {Hint(current, state.Culture, spaced)}"));
+                replies.Add(new Reply($"{Texts.Get("reask", state.Culture)} {Hint(current, state.Culture)}"));
             }
 
             replies.Add(Ask(state, current.Id));
@@ -761,14 +766,8 @@ public sealed class TriageEngine
 
     private Reply Say(TriageState state, string key) => new(Texts.Get(key, state.Culture));
 
-    private string Hint(DialogState question, string culture, string spaced = "")
+    private string Hint(DialogState question, string culture)
     {
-        if (question.Kind == AnswerKind.BodyLocation && HasCue(spaced, _legsCues))
-        {
-            // "Mijn benen": a place, but not one the triage can go on with.
-            return Texts.Get("hint.body-location.legs", culture);
-        }
-
         var key = "hint." + Vocabulary.AnswerKinds.First(k => k.Value == question.Kind).Key;
         var hint = Texts.Get(key, culture);
         return question.Kind == AnswerKind.Choice
