@@ -245,10 +245,13 @@ internal static class TherapistPages
 
         html.Append("<h2>").Append(Html.T("Antwoorden", "Answers")).Append("</h2><table><thead><tr><th>").Append(Html.T("Vraag", "Question"))
             .Append("</th><th>").Append(Html.T("Antwoord", "Answer")).Append("</th><th>").Append(Html.T("Eigen woorden", "Own words")).Append("</th></tr></thead><tbody>");
-        foreach (var (id, answer) in state.Answers)
+        // In the order the flow asks them, as the conversation went; answers no question asked (red flags mentioned in
+        // passing) come last.
+        var order = dialogs.Flow.States.Select((s, i) => (s.Id, i)).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        foreach (var (id, answer) in state.Answers.OrderBy(a => order.GetValueOrDefault(a.Key, int.MaxValue)).ThenBy(a => a.Key, StringComparer.Ordinal))
         {
-            var question = dialogs.Flow.TryGet(id, out var dialogState) ? dialogState.Question.Get(culture) : id;
-            Row(html, Html.E(question), Html.E(Describe(answer)), Html.E(answer.Evidence));
+            var asked = dialogs.Flow.TryGet(id, out var dialogState) ? dialogState : null;
+            Row(html, Html.E(asked?.Question.Get(culture) ?? id), Html.E(Describe(answer, asked)), Html.E(answer.Evidence));
         }
 
         html.Append("</tbody></table>");
@@ -311,10 +314,12 @@ internal static class TherapistPages
         return TherapistLayout.Page("Beheer", html.ToString(), userName, token);
     }
 
-    private static string Describe(Answer answer) => answer.Kind switch
+    private static string Describe(Answer answer, DialogState? question) => answer.Kind switch
     {
         AnswerKind.YesNo => answer.YesNo switch { YesNo.Yes => "ja / yes", YesNo.No => "nee / no", _ => "weet niet / don't know" },
-        AnswerKind.Choice => answer.Choice ?? "",
+        AnswerKind.Choice => question?.Choices.FirstOrDefault(c => c.Code == answer.Choice) is { } choice
+            ? (choice.Label.Nl == choice.Label.En ? choice.Label.Nl : $"{choice.Label.Nl} / {choice.Label.En}")
+            : answer.Choice ?? "",
         AnswerKind.Number or AnswerKind.Scale => answer.Number?.ToString(CultureInfo.InvariantCulture) ?? "",
         AnswerKind.Duration => answer.Seconds is { } s ? $"{Math.Round(s / 86400.0, 1).ToString(CultureInfo.InvariantCulture)} d{(answer.Approximate ? " (±)" : "")}" : "",
         AnswerKind.BodyLocation => string.Join(", ", answer.Locations.Select(l => l.Side == BodySide.Unspecified ? l.Code : $"{l.Code} ({l.Side.ToString().ToLowerInvariant()})")),
