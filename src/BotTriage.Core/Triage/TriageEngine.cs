@@ -163,6 +163,8 @@ public sealed class TriageEngine
         var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood, state.Culture, today);
         if (answer is null)
         {
+            // "Mijn benen" was understood, just not as a place the triage can go on with: ask where in the legs instead.
+            var legs = current.Kind == AnswerKind.BodyLocation && HasCue(spaced, _legsCues);
             var replies = ImmutableList.CreateBuilder<Reply>();
             if (corrections.Count > 0)
             {
@@ -172,17 +174,12 @@ public sealed class TriageEngine
             {
                 replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
             }
-            else if (current.Kind == AnswerKind.BodyLocation && HasCue(spaced, _legsCues))
-            {
-                // "Mijn benen" was understood, just not as a place the triage can go on with: ask where in the legs.
-                replies.Add(new Reply(Texts.Get("hint.body-location.legs", state.Culture)));
-            }
-            else
+            else if (!legs)
             {
                 replies.Add(new Reply($"{Texts.Get("reask", state.Culture)} {Hint(current, state.Culture)}"));
             }
 
-            replies.Add(Ask(state, current.Id));
+            replies.Add(legs ? new Reply(Texts.Get("hint.body-location.legs", state.Culture)) : Ask(state, current.Id));
             return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
         }
 
