@@ -251,7 +251,7 @@ internal static class TherapistPages
         foreach (var (id, answer) in state.Answers.OrderBy(a => order.GetValueOrDefault(a.Key, int.MaxValue)).ThenBy(a => a.Key, StringComparer.Ordinal))
         {
             var asked = dialogs.Flow.TryGet(id, out var dialogState) ? dialogState : null;
-            Row(html, Html.E(asked?.Question.Get(culture) ?? id), Html.E(Describe(answer, asked)), Html.E(answer.Evidence));
+            Row(html, Html.E(asked?.Question.Get(culture) ?? id), Html.E(Describe(answer, asked, dialogs.Texts)), Html.E(answer.Evidence));
         }
 
         html.Append("</tbody></table>");
@@ -314,14 +314,16 @@ internal static class TherapistPages
         return TherapistLayout.Page("Beheer", html.ToString(), userName, token);
     }
 
-    private static string Describe(Answer answer, DialogState? question) => answer.Kind switch
+    private static string Describe(Answer answer, DialogState? question, TextCatalog texts) => answer.Kind switch
     {
         AnswerKind.YesNo => answer.YesNo switch { YesNo.Yes => "ja / yes", YesNo.No => "nee / no", _ => "weet niet / don't know" },
         AnswerKind.Choice => question?.Choices.FirstOrDefault(c => c.Code == answer.Choice) is { } choice
             ? (choice.Label.Nl == choice.Label.En ? choice.Label.Nl : $"{choice.Label.Nl} / {choice.Label.En}")
             : answer.Choice ?? "",
         AnswerKind.Number or AnswerKind.Scale => answer.Number?.ToString(CultureInfo.InvariantCulture) ?? "",
-        AnswerKind.Duration => answer.Seconds is { } s ? $"{Math.Round(s / 86400.0, 1).ToString(CultureInfo.InvariantCulture)} d{(answer.Approximate ? " (±)" : "")}" : "",
+        AnswerKind.Duration => answer.Seconds is { } s
+            ? $"{DurationText.Format(s, answer.Approximate, Cultures.Dutch, texts)} / {DurationText.Format(s, answer.Approximate, Cultures.English, texts)}"
+            : "",
         AnswerKind.BodyLocation => string.Join(", ", answer.Locations.Select(l => l.Side == BodySide.Unspecified ? l.Code : $"{l.Code} ({l.Side.ToString().ToLowerInvariant()})")),
         _ => answer.Text ?? "",
     };

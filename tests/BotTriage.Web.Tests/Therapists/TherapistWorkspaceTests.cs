@@ -167,7 +167,7 @@ public sealed class TherapistWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task TheDetailListsTheAnswersInTheOrderTheyWereAskedWithTheChoicesLabels()
+    public async Task TheDetailListsTheAnswersInTheOrderTheyWereAskedInWords()
     {
         var flow = _factory.Get<DialogSet>().Flow;
         var record = RedFlagSession("conv-order");
@@ -176,13 +176,14 @@ public sealed class TherapistWorkspaceTests : IDisposable
             .Add("bother", new Answer { Kind = AnswerKind.Choice, Choice = "a-little", Evidence = "niet zo erg" })
             .Add("redflag.fever", new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = "koorts" })
             .Add("location", new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation("calf", BodySide.Both)], Evidence = "kuiten" })
-            .Add("emergency-screen", new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.No, Evidence = "nee" });
+            .Add("emergency-screen", new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.No, Evidence = "nee" })
+            .Add("duration", new Answer { Kind = AnswerKind.Duration, Seconds = 1_814_400, Evidence = "al 3 weken" });
         await Sessions.UpsertAsync(record with { State = record.State with { Answers = answers } }, CancellationToken.None);
         await LoginAsTherapistAsync();
 
         var detail = await _browser.GetStringAsync("/therapists/session?channel=webchat&id=conv-order");
 
-        string[] inFlowOrder = ["emergency-screen", "location", "bother", "phq-interest"];
+        string[] inFlowOrder = ["emergency-screen", "location", "duration", "bother", "phq-interest"];
         var asked = inFlowOrder.Select(id => System.Net.WebUtility.HtmlEncode(flow[id].Question.Nl).Replace("&#39;", "&#x27;", StringComparison.Ordinal));
         var positions = asked.Select(q => detail.IndexOf(q, StringComparison.Ordinal)).Append(detail.IndexOf("<th>redflag.fever</th>", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, positions);
@@ -190,6 +191,7 @@ public sealed class TherapistWorkspaceTests : IDisposable
         Assert.Contains("<td>een beetje / a little</td>", detail, StringComparison.Ordinal);
         Assert.Contains("<td>helemaal niet / not at all</td>", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>a-little</td>", detail, StringComparison.Ordinal);
+        Assert.Contains("<td>3 weken / 3 weeks</td>", detail, StringComparison.Ordinal);
     }
 
     [Fact]
