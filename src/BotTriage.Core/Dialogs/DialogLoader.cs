@@ -408,15 +408,17 @@ public static class DialogLoader
                 continue;
             }
 
-            foreach (var word in new[] { label.Nl.ToLowerInvariant(), label.En.ToLowerInvariant() }.Concat(also).Distinct(StringComparer.Ordinal))
+            // Compared as the engine compares them with a message: case, punctuation and extra spaces do not count.
+            foreach (var word in new[] { label.Nl, label.En }.Concat(also).DistinctBy(TriageEngine.Normalize, StringComparer.Ordinal))
             {
-                if (said.TryGetValue(word, out var other))
+                var normalized = TriageEngine.Normalize(word);
+                if (said.TryGetValue(normalized, out var other))
                 {
                     file.Error(choice, $"'{word}' picks both choice '{other}' and choice '{code}' of {owner}");
                 }
                 else
                 {
-                    said[word] = code;
+                    said[normalized] = code;
                 }
             }
 

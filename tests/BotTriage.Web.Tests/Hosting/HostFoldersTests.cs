@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using BotTriage.Testing;
 using BotTriage.Web.Hosting;
@@ -37,7 +36,7 @@ public sealed class HostFoldersTests
     public async Task TheBuiltServerStartedFromAnotherFolderServesTheChatPageWithItsScripts()
     {
         using var folder = new TempDirectory();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet", [BuiltServer(), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder.Path,
@@ -79,16 +78,11 @@ public sealed class HostFoldersTests
     // The server this test project was built with, in the web project's own build folder (which holds its wwwroot).
     private static string BuiltServer()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BotTriage.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
+        var root = RepositoryFolder.Find();
+        Assert.NotNull(root);
         var configuration = typeof(HostFoldersTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var framework = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        var server = Path.Combine(directory.FullName, "src", "BotTriage.Web", "bin", configuration, framework, "BotTriage.Web.dll");
+        var server = Path.Combine(root, "src", "BotTriage.Web", "bin", configuration, framework, "BotTriage.Web.dll");
         Assert.True(File.Exists(server), $"{server} is not built");
         return server;
     }
@@ -115,12 +109,5 @@ public sealed class HostFoldersTests
         }
 
         Assert.Fail("the server did not answer /healthz within 30 s: " + string.Join('\n', output));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -25,7 +25,7 @@ public sealed class SharedRateLimitTests : IDisposable
             new("DirectLine:VisitorTokensPerMinute", "2"),
         ];
         var now = DateTimeOffset.UtcNow;
-        var clock = new StoppedClock(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 30, TimeSpan.Zero));
+        var clock = new ManualTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 30, TimeSpan.Zero));
         _instances =
         [
             new BotTriageFactory { Settings = settings, TestServices = services => services.AddSingleton<TimeProvider>(clock) },
@@ -83,9 +83,4 @@ public sealed class SharedRateLimitTests : IDisposable
             context.Request.Path = "/api/chat/token";
             context.Connection.RemoteIpAddress = IPAddress.Parse(address);
         });
-
-    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -133,7 +133,7 @@ public sealed class PostgresStorageTests : StorageContractTests
     [Fact]
     public async Task AnUnreachableServerIsUnhealthyAndFailsWritesAsUnavailable()
     {
-        var builder = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Port = FreePort(), Timeout = 2 };
+        var builder = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Port = LoopbackPort.Free(), Timeout = 2 };
         var storage = Open(builder.ConnectionString);
 
         Assert.False(await storage.IsHealthyAsync(Token));
@@ -149,13 +149,6 @@ public sealed class PostgresStorageTests : StorageContractTests
         var exception = Assert.Throws<ArgumentException>(() => new PostgresDatabase("Database=bottriage", NullLogger<PostgresDatabase>.Instance));
 
         Assert.Contains("Host", exception.Message, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private PostgresStorage Open(string connectionString)
