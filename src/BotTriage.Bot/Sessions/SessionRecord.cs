@@ -85,12 +85,6 @@ public sealed record SessionRecord
         }
     }
 
-    /// <summary>Every body location answered, as <c>code</c> or <c>code (side)</c>, in answer order.</summary>
-    public ImmutableList<string> Locations =>
-    [
-        .. State.Answers.Values
-            .SelectMany(a => a.Locations)
-            .Select(l => l.Side == BodySide.Unspecified ? l.Code : $"{l.Code} ({l.Side.ToString().ToLowerInvariant()})")
-            .Distinct(StringComparer.Ordinal),
-    ];
+    /// <summary>Every body location answered, with its side, in answer order, each once.</summary>
+    public ImmutableList<BodyLocation> Locations => [.. State.Answers.Values.SelectMany(a => a.Locations).Distinct()];
 }

@@ -54,6 +54,11 @@ public static class DialogLoader
             CheckContraindicationCodes(flow, contraindications, errors);
         }
 
+        if (texts is not null && recognizer is not null)
+        {
+            CheckLocationNames(texts, recognizer, errors);
+        }
+
         var ordered = errors
             .Distinct()
             .OrderBy(e => e.File, StringComparer.Ordinal)
@@ -103,6 +108,17 @@ public static class DialogLoader
             {
                 errors.Add(new DialogError(ContraindicationsFile, row.Source.Line, $"unknown red flag '{code}' in contraindication '{row.Code}' (not in {LexiconDirectory}/codes.yaml)"));
             }
+        }
+    }
+
+    /// <summary>Every body location the recognizers know, and every side, has a name: the workspace shows them by it.</summary>
+    private static void CheckLocationNames(TextCatalog texts, UtteranceRecognizer recognizer, List<DialogError> errors)
+    {
+        var keys = recognizer.Lexicons.BodyLocationCodes.Order(StringComparer.Ordinal).Select(TextCatalog.LocationKey)
+            .Concat(Vocabulary.Sides.Select(TextCatalog.SideKey));
+        foreach (var key in keys.Where(k => !texts.Texts.ContainsKey(k)))
+        {
+            errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations and sides by it)"));
         }
     }
 

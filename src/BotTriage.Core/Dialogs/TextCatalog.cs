@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BotTriage.Core.Triage;
 
 namespace BotTriage.Core.Dialogs;
 
@@ -7,4 +8,23 @@ public sealed record TextCatalog(ImmutableDictionary<string, LocalizedText> Text
 {
     /// <summary>The text by key for a culture; the loader guarantees the required keys exist.</summary>
     public string Get(string key, string culture) => Texts[key].Get(culture);
+
+    /// <summary>The key of a body location's name: <c>location.lower-back</c>.</summary>
+    public static string LocationKey(string code) => "location." + code;
+
+    /// <summary>The key of a side's name: <c>side.left</c>.</summary>
+    public static string SideKey(BodySide side) => "side." + side.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// A body location by name, with its side when one was said: "knie (links)", "knee (left)". The loader guarantees a
+    /// name for every code the recognizers know; a code from older stored state without one is shown as it is.
+    /// </summary>
+    public string Location(BodyLocation location, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var name = Texts.TryGetValue(LocationKey(location.Code), out var text) ? text.Get(culture) : location.Code;
+        return location.Side == BodySide.Unspecified || !Texts.TryGetValue(SideKey(location.Side), out var side)
+            ? name
+            : $"{name} ({side.Get(culture)})";
+    }
 }

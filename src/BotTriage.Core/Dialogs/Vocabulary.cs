@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BotTriage.Core.Triage;
 
 namespace BotTriage.Core.Dialogs;
 
@@ -70,4 +71,7 @@ public static class Vocabulary
     /// person is asked where in the legs.
     /// </summary>
     public static ImmutableArray<string> Cues { get; } = ["correction", "legs"];
+
+    /// <summary>The sides a body location can be said with, each named in texts.yaml (<c>side.left</c>).</summary>
+    public static ImmutableArray<BodySide> Sides { get; } = [BodySide.Left, BodySide.Right, BodySide.Both];
 }

@@ -138,6 +138,7 @@ internal static class TherapistEndpoints
         string? deleted,
         ISessionStore sessions,
         IAuditLog audit,
+        DialogSet dialogs,
         IOptions<TherapistOptions> options,
         TimeProvider timeProvider)
     {
@@ -149,7 +150,7 @@ internal static class TherapistEndpoints
         var result = query is null ? new SessionPage([], 0) : await sessions.QueryAsync(query, context.RequestAborted);
         await audit.AppendAsync(new AuditEntry(timeProvider.GetUtcNow(), UserName(context), "list"), context.RequestAborted);
         var notice = deleted == "1" ? Bilingual("De sessie is verwijderd.", "The session was deleted.") : null;
-        return Html(TherapistPages.List(result, filter, zone, settings.PageSize, UserName(context), Token(context), error, notice), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return Html(TherapistPages.List(result, filter, dialogs.Texts, zone, settings.PageSize, UserName(context), Token(context), error, notice), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static Task<IResult> DetailAsync(HttpContext context, string? channel, string? id, SessionServices services) =>

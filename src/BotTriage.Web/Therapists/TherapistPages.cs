@@ -63,7 +63,7 @@ internal static class TherapistPages
     public static string Denied(string userName, string token) =>
         TherapistLayout.Page("Geen toegang", $"<h1>{Html.T("Geen toegang", "Access denied")}</h1><p>{Html.T("Dit account heeft niet de rol die deze pagina vraagt.", "This account does not have the role this page needs.")}</p>", userName, token);
 
-    public static string List(SessionPage page, SessionListFilter filter, TimeZoneInfo zone, int pageSize, string userName, string token, string? error, string? notice)
+    public static string List(SessionPage page, SessionListFilter filter, TextCatalog texts, TimeZoneInfo zone, int pageSize, string userName, string token, string? error, string? notice)
     {
         var html = new StringBuilder();
         html.Append("<h1>").Append(Html.T("Triagesessies", "Triage sessions")).Append("</h1>");
@@ -103,7 +103,7 @@ internal static class TherapistPages
             html.Append("<td>").Append(Html.E(session.Pseudonym)).Append("</td>");
             html.Append("<td>").Append(Html.E(session.ChannelId)).Append("</td>");
             html.Append("<td>").Append(Html.E(session.Culture)).Append("</td>");
-            html.Append("<td>").Append(Html.E(string.Join(", ", session.Locations))).Append("</td>");
+            html.Append("<td>").Append(Html.E(Locations(session.Locations, texts))).Append("</td>");
             html.Append("<td>").Append(Html.UrgencyBadge(session.Urgency)).Append("</td>");
             html.Append("<td>").Append(Html.E(string.Join(", ", session.Routes))).Append("</td>");
             html.Append("<td>").Append(redFlag ? $"<span class=\"redflag\" title=\"{Html.E(string.Join(", ", session.RedFlags))}\">⚑ {Html.E(string.Join(", ", session.RedFlags))}</span>" : "").Append("</td>");
@@ -153,7 +153,7 @@ internal static class TherapistPages
         Row(html, Html.T("Urgentie", "Urgency"), Html.UrgencyBadge(session.Urgency));
         Row(html, Html.T("Routes", "Routes"), Html.E(string.Join(", ", session.Routes)));
         Row(html, Html.T("Massagevorm", "Massage type"), Html.E(string.Join(", ", outcome?.MassageTypes ?? [])));
-        Row(html, Html.T("Locaties", "Locations"), Html.E(string.Join(", ", session.Locations)));
+        Row(html, Html.T("Locaties", "Locations"), Html.E(Locations(session.Locations, dialogs.Texts)));
         html.Append("</tbody></table>");
 
         html.Append("<h2>").Append(Html.T("Rode vlaggen", "Red flags")).Append("</h2>");
@@ -324,9 +324,17 @@ internal static class TherapistPages
         AnswerKind.Duration => answer.Seconds is { } s
             ? $"{DurationText.Format(s, answer.Approximate, Cultures.Dutch, texts)} / {DurationText.Format(s, answer.Approximate, Cultures.English, texts)}"
             : "",
-        AnswerKind.BodyLocation => string.Join(", ", answer.Locations.Select(l => l.Side == BodySide.Unspecified ? l.Code : $"{l.Code} ({l.Side.ToString().ToLowerInvariant()})")),
+        AnswerKind.BodyLocation => Locations(answer.Locations, texts),
         _ => answer.Text ?? "",
     };
+
+    // Body locations by name in both languages: "knie (links) / knee (left), onderrug / lower back".
+    private static string Locations(IEnumerable<BodyLocation> locations, TextCatalog texts) =>
+        string.Join(", ", locations.Select(l => (texts.Location(l, Cultures.Dutch), texts.Location(l, Cultures.English)) switch
+        {
+            var (nl, en) when nl == en => nl,
+            var (nl, en) => $"{nl} / {en}",
+        }));
 
     private static string Status(SessionStatus status) => status switch
     {

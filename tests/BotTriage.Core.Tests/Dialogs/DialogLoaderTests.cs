@@ -1,4 +1,5 @@
 using BotTriage.Core.Dialogs;
+using BotTriage.Core.Triage;
 
 namespace BotTriage.Core.Tests.Dialogs;
 
@@ -167,6 +168,30 @@ public sealed class DialogLoaderTests
         var errors = folder.Errors();
 
         Assert.Contains("texts.yaml:4: text 'back.none' is missing", errors);
+    }
+
+    [Fact]
+    public void ReportsABodyLocationWithoutAName()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("texts.yaml", "  location.calf:\n    nl: kuit\n    en: calf\n", "");
+        folder.Replace("texts.yaml", "  side.both:\n    nl: beide kanten\n    en: both sides\n", "");
+
+        var errors = folder.Errors();
+
+        Assert.Contains("texts.yaml:1: text 'location.calf' is missing (the therapists' workspace names body locations and sides by it)", errors);
+        Assert.Contains("texts.yaml:1: text 'side.both' is missing (the therapists' workspace names body locations and sides by it)", errors);
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
+    public void NamesABodyLocationWithItsSideAndKeepsAnUnknownCode()
+    {
+        var texts = DialogLoader.LoadDirectory(DialogPaths.Default).Texts;
+
+        Assert.Equal("knie (links)", texts.Location(new BodyLocation("knee", BodySide.Left), "nl"));
+        Assert.Equal("Achilles tendon", texts.Location(new BodyLocation("achilles"), "en"));
+        Assert.Equal("elbow-old (right)", texts.Location(new BodyLocation("elbow-old", BodySide.Right), "en"));
     }
 
     [Fact]

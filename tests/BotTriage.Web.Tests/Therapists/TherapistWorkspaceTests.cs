@@ -195,6 +195,24 @@ public sealed class TherapistWorkspaceTests : IDisposable
     }
 
     [Fact]
+    public async Task BodyLocationsAreNamedInBothLanguagesWithTheirSide()
+    {
+        var record = RedFlagSession("conv-places");
+        var answers = record.State.Answers
+            .SetItem("location", new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation("calf", BodySide.Both), new BodyLocation("lower-back")], Evidence = "kuiten en rug" });
+        await Sessions.UpsertAsync(record with { State = record.State with { Answers = answers } }, CancellationToken.None);
+        await LoginAsTherapistAsync();
+
+        var list = await _browser.GetStringAsync("/therapists?q=conv-places");
+        var detail = await _browser.GetStringAsync("/therapists/session?channel=webchat&id=conv-places");
+
+        const string Named = "<td>kuit (beide kanten) / calf (both sides), onderrug / lower back</td>";
+        Assert.Contains(Named, list, StringComparison.Ordinal);
+        Assert.Equal(2, detail.Split(Named).Length - 1);
+        Assert.DoesNotContain("lower-back", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportsJsonAndTheBotFrameworkTranscript()
     {
         await ChatAsync("conv-export", "pijn in mijn onderrug");
