@@ -28,6 +28,17 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Logging:LogLevel:Default"] = "Warning",
     ["urls"] = "http://127.0.0.1:0",
 });
+if (provider == "postgres")
+{
+    // A database of the caller's: BOTTRIAGE_TEST_POSTGRES as tests/setup/postgres.sh sets it.
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Storage:ConnectionString"] = Environment.GetEnvironmentVariable("BOTTRIAGE_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("postgres needs BOTTRIAGE_TEST_POSTGRES (source tests/setup/postgres.sh)"),
+        ["DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    });
+}
+
 builder.AddBotTriage();
 
 var app = builder.Build();
