@@ -56,7 +56,7 @@ public static class DialogLoader
 
         if (texts is not null && recognizer is not null)
         {
-            CheckLocationNames(texts, recognizer, errors);
+            CheckWorkspaceNames(texts, recognizer, errors);
         }
 
         var ordered = errors
@@ -111,14 +111,15 @@ public static class DialogLoader
         }
     }
 
-    /// <summary>Every body location the recognizers know, and every side, has a name: the workspace shows them by it.</summary>
-    private static void CheckLocationNames(TextCatalog texts, UtteranceRecognizer recognizer, List<DialogError> errors)
+    /// <summary>Every body location the recognizers know, every side and every route has a name: the workspace shows them by it.</summary>
+    private static void CheckWorkspaceNames(TextCatalog texts, UtteranceRecognizer recognizer, List<DialogError> errors)
     {
         var keys = recognizer.Lexicons.BodyLocationCodes.Order(StringComparer.Ordinal).Select(TextCatalog.LocationKey)
-            .Concat(Vocabulary.Sides.Select(TextCatalog.SideKey));
+            .Concat(Vocabulary.Sides.Select(TextCatalog.SideKey))
+            .Concat(Vocabulary.Routes.Select(TextCatalog.RouteNameKey));
         foreach (var key in keys.Where(k => !texts.Texts.ContainsKey(k)))
         {
-            errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations and sides by it)"));
+            errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations, sides and routes by it)"));
         }
     }
 

@@ -15,6 +15,13 @@ public sealed record TextCatalog(ImmutableDictionary<string, LocalizedText> Text
     /// <summary>The key of a side's name: <c>side.left</c>.</summary>
     public static string SideKey(BodySide side) => "side." + side.ToString().ToLowerInvariant();
 
+    /// <summary>The key of a route's short name: <c>route-name.gp</c>.</summary>
+    public static string RouteNameKey(string code) => "route-name." + code;
+
+    /// <summary>The text by key, or <paramref name="fallback"/> when the catalog has none (a code from older stored state).</summary>
+    public string GetOr(string key, string culture, string fallback) =>
+        Texts.TryGetValue(key, out var text) ? text.Get(culture) : fallback;
+
     /// <summary>
     /// A body location by name, with its side when one was said: "knie (links)", "knee (left)". The loader guarantees a
     /// name for every code the recognizers know; a code from older stored state without one is shown as it is.
@@ -22,7 +29,7 @@ public sealed record TextCatalog(ImmutableDictionary<string, LocalizedText> Text
     public string Location(BodyLocation location, string culture)
     {
         ArgumentNullException.ThrowIfNull(location);
-        var name = Texts.TryGetValue(LocationKey(location.Code), out var text) ? text.Get(culture) : location.Code;
+        var name = GetOr(LocationKey(location.Code), culture, location.Code);
         return location.Side == BodySide.Unspecified || !Texts.TryGetValue(SideKey(location.Side), out var side)
             ? name
             : $"{name} ({side.Get(culture)})";

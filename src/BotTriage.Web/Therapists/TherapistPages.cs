@@ -79,7 +79,7 @@ internal static class TherapistPages
 
         html.Append("<form method=\"get\" action=\"/therapists\" class=\"filters\">");
         html.Append(Select("urgency", Html.T("Urgentie", "Urgency"), Urgencies, filter.Urgency));
-        html.Append(Select("route", Html.T("Route", "Route"), RouteCodes, filter.Route));
+        html.Append(Select("route", Html.T("Route", "Route"), RouteCodes, filter.Route, code => Both(c => texts.GetOr(TextCatalog.RouteNameKey(code), c, code))));
         html.Append(Select("redflag", Html.T("Rode vlag", "Red flag"), ["yes", "no"], filter.RedFlag));
         html.Append(Input("from", Html.T("Vanaf", "From"), filter.From, "date"));
         html.Append(Input("to", Html.T("Tot en met", "Up to"), filter.To, "date"));
@@ -105,7 +105,7 @@ internal static class TherapistPages
             html.Append("<td>").Append(Html.E(session.Culture)).Append("</td>");
             html.Append("<td>").Append(Html.E(Locations(session.Locations, texts))).Append("</td>");
             html.Append("<td>").Append(Html.UrgencyBadge(session.Urgency)).Append("</td>");
-            html.Append("<td>").Append(Html.E(string.Join(", ", session.Routes))).Append("</td>");
+            html.Append("<td>").Append(Html.E(Routes(session.Routes, texts))).Append("</td>");
             html.Append("<td>").Append(redFlag ? $"<span class=\"redflag\" title=\"{Html.E(string.Join(", ", session.RedFlags))}\">⚑ {Html.E(string.Join(", ", session.RedFlags))}</span>" : "").Append("</td>");
             html.Append("<td>").Append(Status(session.Status)).Append("</td></tr>");
         }
@@ -151,8 +151,8 @@ internal static class TherapistPages
         Row(html, Html.T("Laatst bijgewerkt", "Last updated"), Html.E(Html.Time(session.Updated, zone)));
         Row(html, Html.T("Status", "Status"), Status(session.Status));
         Row(html, Html.T("Urgentie", "Urgency"), Html.UrgencyBadge(session.Urgency));
-        Row(html, Html.T("Routes", "Routes"), Html.E(string.Join(", ", session.Routes)));
-        Row(html, Html.T("Massagevorm", "Massage type"), Html.E(string.Join(", ", outcome?.MassageTypes ?? [])));
+        Row(html, Html.T("Routes", "Routes"), Html.E(Routes(session.Routes, dialogs.Texts)));
+        Row(html, Html.T("Massagevorm", "Massage type"), Html.E(string.Join(", ", (outcome?.MassageTypes ?? []).Select(m => Both(c => dialogs.Texts.GetOr("massage." + m, c, m))))));
         Row(html, Html.T("Locaties", "Locations"), Html.E(Locations(session.Locations, dialogs.Texts)));
         html.Append("</tbody></table>");
 
@@ -318,7 +318,7 @@ internal static class TherapistPages
     {
         AnswerKind.YesNo => answer.YesNo switch { YesNo.Yes => "ja / yes", YesNo.No => "nee / no", _ => "weet niet / don't know" },
         AnswerKind.Choice => question?.Choices.FirstOrDefault(c => c.Code == answer.Choice) is { } choice
-            ? (choice.Label.Nl == choice.Label.En ? choice.Label.Nl : $"{choice.Label.Nl} / {choice.Label.En}")
+            ? Both(choice.Label.Get)
             : answer.Choice ?? "",
         AnswerKind.Number or AnswerKind.Scale => answer.Number?.ToString(CultureInfo.InvariantCulture) ?? "",
         AnswerKind.Duration => answer.Seconds is { } s
@@ -330,11 +330,18 @@ internal static class TherapistPages
 
     // Body locations by name in both languages: "knie (links) / knee (left), onderrug / lower back".
     private static string Locations(IEnumerable<BodyLocation> locations, TextCatalog texts) =>
-        string.Join(", ", locations.Select(l => (texts.Location(l, Cultures.Dutch), texts.Location(l, Cultures.English)) switch
-        {
-            var (nl, en) when nl == en => nl,
-            var (nl, en) => $"{nl} / {en}",
-        }));
+        string.Join(", ", locations.Select(l => Both(c => texts.Location(l, c))));
+
+    // Routes by their short names in both languages: "huisarts / GP, fysiotherapeut / physiotherapist".
+    private static string Routes(IEnumerable<string> routes, TextCatalog texts) =>
+        string.Join(", ", routes.Select(r => Both(c => texts.GetOr(TextCatalog.RouteNameKey(r), c, r))));
+
+    // A name in Dutch and English, once when the two are the same.
+    private static string Both(Func<string, string> name) => (name(Cultures.Dutch), name(Cultures.English)) switch
+    {
+        var (nl, en) when nl == en => nl,
+        var (nl, en) => $"{nl} / {en}",
+    };
 
     private static string Status(SessionStatus status) => status switch
     {
@@ -357,12 +364,13 @@ internal static class TherapistPages
         html.Append("</tr>");
     }
 
-    private static string Select(string name, string label, IEnumerable<string> options, string? selected)
+    private static string Select(string name, string label, IEnumerable<string> options, string? selected, Func<string, string>? shown = null)
     {
         var html = new StringBuilder($"<label>{label}<select name=\"{name}\"><option value=\"\">—</option>");
         foreach (var option in options)
         {
-            html.Append("<option").Append(option == selected ? " selected" : "").Append('>').Append(Html.E(option)).Append("</option>");
+            html.Append("<option value=\"").Append(Html.E(option)).Append('"').Append(option == selected ? " selected" : "").Append('>')
+                .Append(Html.E(shown is null ? option : shown(option))).Append("</option>");
         }
 
         return html.Append("</select></label>").ToString();

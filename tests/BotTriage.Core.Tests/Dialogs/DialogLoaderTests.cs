@@ -171,17 +171,17 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
-    public void ReportsABodyLocationWithoutAName()
+    public void ReportsABodyLocationSideOrRouteWithoutAName()
     {
         using var folder = new DialogsFolder();
         folder.Replace("texts.yaml", "  location.calf:\n    nl: kuit\n    en: calf\n", "");
         folder.Replace("texts.yaml", "  side.both:\n    nl: beide kanten\n    en: both sides\n", "");
+        folder.Replace("texts.yaml", "  route-name.physio:\n    nl: fysiotherapeut\n    en: physiotherapist\n", "");
 
         var errors = folder.Errors();
 
-        Assert.Contains("texts.yaml:1: text 'location.calf' is missing (the therapists' workspace names body locations and sides by it)", errors);
-        Assert.Contains("texts.yaml:1: text 'side.both' is missing (the therapists' workspace names body locations and sides by it)", errors);
-        Assert.Equal(2, errors.Count);
+        const string Why = " is missing (the therapists' workspace names body locations, sides and routes by it)";
+        Assert.Equal(["texts.yaml:1: text 'location.calf'" + Why, "texts.yaml:1: text 'side.both'" + Why, "texts.yaml:1: text 'route-name.physio'" + Why], errors);
     }
 
     [Fact]

@@ -195,21 +195,31 @@ public sealed class TherapistWorkspaceTests : IDisposable
     }
 
     [Fact]
-    public async Task BodyLocationsAreNamedInBothLanguagesWithTheirSide()
+    public async Task PlacesRoutesAndMassageTypesAreNamedInBothLanguages()
     {
         var record = RedFlagSession("conv-places");
         var answers = record.State.Answers
             .SetItem("location", new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation("calf", BodySide.Both), new BodyLocation("lower-back")], Evidence = "kuiten en rug" });
-        await Sessions.UpsertAsync(record with { State = record.State with { Answers = answers } }, CancellationToken.None);
+        var outcome = record.State.Outcome! with { Routes = ["gp", "massage"], MassageTypes = ["fascia-release"] };
+        await Sessions.UpsertAsync(record with { State = record.State with { Answers = answers, Outcome = outcome } }, CancellationToken.None);
         await LoginAsTherapistAsync();
 
         var list = await _browser.GetStringAsync("/therapists?q=conv-places");
         var detail = await _browser.GetStringAsync("/therapists/session?channel=webchat&id=conv-places");
 
-        const string Named = "<td>kuit (beide kanten) / calf (both sides), onderrug / lower back</td>";
-        Assert.Contains(Named, list, StringComparison.Ordinal);
-        Assert.Equal(2, detail.Split(Named).Length - 1);
+        const string Places = "<td>kuit (beide kanten) / calf (both sides), onderrug / lower back</td>";
+        const string Routes = "<td>huisarts / GP, massage</td>";
+        Assert.Contains(Places, list, StringComparison.Ordinal);
+        Assert.Contains(Routes, list, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"physio\">fysiotherapeut / physiotherapist</option>", list, StringComparison.Ordinal);
+        Assert.Equal(2, detail.Split(Places).Length - 1);
+        Assert.Contains(Routes, detail, StringComparison.Ordinal);
+        Assert.Contains("<td>fasciatherapie (fascia release) / fascia release</td>", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("lower-back", detail, StringComparison.Ordinal);
+
+        var filtered = await _browser.GetStringAsync("/therapists?route=massage&q=conv-places");
+        Assert.Contains("<option value=\"massage\" selected>massage</option>", filtered, StringComparison.Ordinal);
+        Assert.Contains(Places, filtered, StringComparison.Ordinal);
     }
 
     [Fact]
