@@ -15,6 +15,9 @@ public sealed record TextCatalog(ImmutableDictionary<string, LocalizedText> Text
     /// <summary>The key of a side's name: <c>side.left</c>.</summary>
     public static string SideKey(BodySide side) => "side." + side.ToString().ToLowerInvariant();
 
+    /// <summary>The key of a massage type's name: <c>massage.deep-tissue</c>.</summary>
+    public static string MassageKey(string code) => "massage." + code;
+
     /// <summary>The key of a route's short name: <c>route-name.gp</c>.</summary>
     public static string RouteNameKey(string code) => "route-name." + code;
 

@@ -16,7 +16,7 @@ public static class OutcomeText
         text.AppendLine(texts.Get("outcome.routes", culture).Format(culture, string.Join(", ", outcome.Routes.Select(r => texts.Get("route." + r, culture)))));
         if (outcome.MassageTypes.Count > 0)
         {
-            text.AppendLine(texts.Get("outcome.massage", culture).Format(culture, string.Join(", ", outcome.MassageTypes.Select(m => texts.Get("massage." + m, culture)))));
+            text.AppendLine(texts.Get("outcome.massage", culture).Format(culture, string.Join(", ", outcome.MassageTypes.Select(m => texts.Get(TextCatalog.MassageKey(m), culture)))));
         }
 
         if (outcome.Reasons.Count > 0)

@@ -28,8 +28,8 @@ public static class WebApplicationExtensions
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BotTriage.Web");
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var provider = storage.Provider.ToLowerInvariant();
-            var location = StorageServiceCollectionExtensions.SelectProvider(app.Services) switch
+            var provider = StorageServiceCollectionExtensions.SelectProvider(app.Services);
+            var location = provider switch
             {
                 StorageOptions.MemoryProvider => "(in memory)",
                 StorageOptions.PostgresProvider => Describe(app.Services.GetRequiredService<PostgresDatabase>()),

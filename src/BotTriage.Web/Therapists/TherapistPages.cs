@@ -152,7 +152,7 @@ internal static class TherapistPages
         Row(html, Html.T("Status", "Status"), Status(session.Status));
         Row(html, Html.T("Urgentie", "Urgency"), Html.UrgencyBadge(session.Urgency));
         Row(html, Html.T("Routes", "Routes"), Html.E(Routes(session.Routes, dialogs.Texts)));
-        Row(html, Html.T("Massagevorm", "Massage type"), Html.E(string.Join(", ", (outcome?.MassageTypes ?? []).Select(m => Both(c => dialogs.Texts.GetOr("massage." + m, c, m))))));
+        Row(html, Html.T("Massagevorm", "Massage type"), Html.E(string.Join(", ", (outcome?.MassageTypes ?? []).Select(m => Both(c => dialogs.Texts.GetOr(TextCatalog.MassageKey(m), c, m))))));
         Row(html, Html.T("Locaties", "Locations"), Html.E(Locations(session.Locations, dialogs.Texts)));
         html.Append("</tbody></table>");
 
