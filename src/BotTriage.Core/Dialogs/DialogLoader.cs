@@ -116,10 +116,11 @@ public static class DialogLoader
     {
         var keys = recognizer.Lexicons.BodyLocationCodes.Order(StringComparer.Ordinal).Select(TextCatalog.LocationKey)
             .Concat(Vocabulary.Sides.Select(TextCatalog.SideKey))
-            .Concat(Vocabulary.Routes.Select(TextCatalog.RouteNameKey));
+            .Concat(Vocabulary.Routes.Select(TextCatalog.RouteNameKey))
+            .Concat(recognizer.Lexicons.RedFlagCodes.Order(StringComparer.Ordinal).Select(TextCatalog.RedFlagNameKey));
         foreach (var key in keys.Where(k => !texts.Texts.ContainsKey(k)))
         {
-            errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations, sides and routes by it)"));
+            errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations, sides, routes and red flags by it)"));
         }
     }
 

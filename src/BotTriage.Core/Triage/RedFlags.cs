@@ -14,6 +14,14 @@ public static class RedFlags
     /// <summary>The answer key for a red flag that was mentioned but has no question of its own.</summary>
     public static string ExtraKey(string code) => ExtraPrefix + code;
 
+    /// <summary>The red flag's code when <paramref name="key"/> is the answer key of one mentioned in passing.</summary>
+    public static bool TryGetExtraCode(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? code)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        code = key.StartsWith(ExtraPrefix, StringComparison.Ordinal) && key.Length > ExtraPrefix.Length ? key[ExtraPrefix.Length..] : null;
+        return code is not null;
+    }
+
     /// <summary>The codes of every red flag the person confirmed, in flow order then mention order.</summary>
     public static ImmutableHashSet<string> Reported(FlowDefinition flow, IReadOnlyDictionary<string, Answer> answers)
     {

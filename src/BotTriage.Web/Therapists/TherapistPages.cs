@@ -106,7 +106,7 @@ internal static class TherapistPages
             html.Append("<td>").Append(Html.E(Locations(session.Locations, texts))).Append("</td>");
             html.Append("<td>").Append(Html.UrgencyBadge(session.Urgency)).Append("</td>");
             html.Append("<td>").Append(Html.E(Routes(session.Routes, texts))).Append("</td>");
-            html.Append("<td>").Append(redFlag ? $"<span class=\"redflag\" title=\"{Html.E(string.Join(", ", session.RedFlags))}\">⚑ {Html.E(string.Join(", ", session.RedFlags))}</span>" : "").Append("</td>");
+            html.Append("<td>").Append(redFlag ? $"<span class=\"redflag\" title=\"{Html.E(string.Join(", ", session.RedFlags))}\">⚑ {Html.E(string.Join(", ", session.RedFlags.Select(f => RedFlag(f, texts))))}</span>" : "").Append("</td>");
             html.Append("<td>").Append(Status(session.Status)).Append("</td></tr>");
         }
 
@@ -171,7 +171,7 @@ internal static class TherapistPages
                 var words = flags.Where(f => f.Code == code).Select(f => f.Answer.Evidence)
                     .Concat(outcome?.Reasons.Where(r => r.Rule.Contains(code, StringComparison.Ordinal)).SelectMany(r => r.Evidence) ?? [])
                     .Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
-                html.Append("<li class=\"redflag\">⚑ ").Append(Html.E(code));
+                html.Append("<li class=\"redflag\" title=\"").Append(Html.E(code)).Append("\">⚑ ").Append(Html.E(RedFlag(code, dialogs.Texts)));
                 foreach (var word in words)
                 {
                     html.Append(" <mark>").Append(Html.E(word)).Append("</mark>");
@@ -251,7 +251,12 @@ internal static class TherapistPages
         foreach (var (id, answer) in state.Answers.OrderBy(a => order.GetValueOrDefault(a.Key, int.MaxValue)).ThenBy(a => a.Key, StringComparer.Ordinal))
         {
             var asked = dialogs.Flow.TryGet(id, out var dialogState) ? dialogState : null;
-            Row(html, Html.E(asked?.Question.Get(culture) ?? id), Html.E(Describe(answer, asked, dialogs.Texts)), Html.E(answer.Evidence));
+            var question = asked is not null ? Html.E(asked.Question.Get(culture))
+                : RedFlags.TryGetExtraCode(id, out var flag) ? Html.T(
+                    "Rode vlag genoemd: " + dialogs.Texts.GetOr(TextCatalog.RedFlagNameKey(flag), Cultures.Dutch, flag),
+                    "Red flag mentioned: " + dialogs.Texts.GetOr(TextCatalog.RedFlagNameKey(flag), Cultures.English, flag))
+                : Html.E(id);
+            Row(html, question, Html.E(Describe(answer, asked, dialogs.Texts)), Html.E(answer.Evidence));
         }
 
         html.Append("</tbody></table>");
@@ -335,6 +340,9 @@ internal static class TherapistPages
     // Routes by their short names in both languages: "huisarts / GP, fysiotherapeut / physiotherapist".
     private static string Routes(IEnumerable<string> routes, TextCatalog texts) =>
         string.Join(", ", routes.Select(r => Both(c => texts.GetOr(TextCatalog.RouteNameKey(r), c, r))));
+
+    // A red flag by name in both languages: "koorts / fever"; its code in the element's title.
+    private static string RedFlag(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.RedFlagNameKey(code), c, code));
 
     // A name in Dutch and English, once when the two are the same.
     private static string Both(Func<string, string> name) => (name(Cultures.Dutch), name(Cultures.English)) switch
