@@ -84,6 +84,15 @@ public sealed class TriageEngine
     public TurnResult Step(TriageState state, string message, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var result = Turn(state, message, today);
+        // Anything but another re-ask ends a run of messages the bot did not understand.
+        return result.State.Misses > state.Misses || result.State.Misses == 0
+            ? result
+            : result with { State = result.State with { Misses = 0 } };
+    }
+
+    private TurnResult Turn(TriageState state, string message, DateOnly today)
+    {
         var text = (message ?? "").Trim();
         state = state with { Turn = state.Turn + 1 };
         var understood = new Interpretation(_dialogs.Recognizer.Recognize(text, state.Culture, today));
@@ -176,7 +185,8 @@ public sealed class TriageEngine
             }
             else if (!legs)
             {
-                replies.Add(new Reply($"{Texts.Get("reask", state.Culture)} {Hint(current, state.Culture)}"));
+                state = Missed(state);
+                replies.Add(Reask(state, Hint(current, state.Culture)));
             }
 
             replies.Add(legs ? new Reply(Texts.Get("hint.body-location.legs", state.Culture)) : Ask(state, current.Id));
@@ -267,6 +277,18 @@ public sealed class TriageEngine
         return new TurnResult(outcomeState, replies.Add(new Reply(target.Question.Get(state.Culture))).Add(OutcomeReply(outcomeState, outcome)));
     }
 
+    private const int StuckAfter = 3;
+
+    private static TriageState Missed(TriageState state) => state with { Misses = state.Misses + 1 };
+
+    /// <summary>
+    /// "Dat begreep ik niet helemaal" with how to answer; every third time in a row a way out instead: help, stop, the
+    /// practice, the GP, 112. The question itself is asked again either way, so no answer is ever skipped for the person.
+    /// </summary>
+    private Reply Reask(TriageState missed, string hint) => missed.Misses % StuckAfter == 0
+        ? new(Texts.Get("reask.stuck", missed.Culture).Format(missed.Culture, hint))
+        : new($"{Texts.Get("reask", missed.Culture)} {hint}");
+
     /// <summary>"Klopt het dat ...?": the statement of the red-flag question, or the question and the answer given.</summary>
     private Reply ConfirmQuestion(TriageState state, string key)
     {
@@ -287,7 +309,8 @@ public sealed class TriageEngine
         var boolean = understood.First<BooleanResolution>()?.Resolution.Value;
         if (boolean is null)
         {
-            return new TurnResult(state, [new Reply($"{Texts.Get("reask", state.Culture)} {Texts.Get("hint.yes-no", state.Culture)}"), ConfirmQuestion(state, key)]);
+            var missed = Missed(state);
+            return new TurnResult(missed, [Reask(missed, Texts.Get("hint.yes-no", state.Culture)), ConfirmQuestion(missed, key)]);
         }
 
         var last = state.History.Count > 0 ? state.History[^1] : Flow.Start;

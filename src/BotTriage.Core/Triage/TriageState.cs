@@ -52,6 +52,13 @@ public sealed record TriageState
     /// </summary>
     public string? LastMessageId { get; init; }
 
+    /// <summary>
+    /// How many messages in a row the current question did not understand; every third re-ask offers a way out. Not
+    /// written while 0, so a state without it reads as none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Misses { get; init; }
+
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;

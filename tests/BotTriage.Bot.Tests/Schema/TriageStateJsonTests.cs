@@ -66,6 +66,18 @@ public class TriageStateJsonTests
     }
 
     [Fact]
+    public void MessagesNotUnderstoodInARowAreKeptOnlyWhileThereAreAny()
+    {
+        var state = JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)! with { Misses = 2 };
+
+        var json = JsonSerializer.Serialize(state, BotJsonContext.Default.TriageState);
+
+        Assert.Equal(StoredJson[..^1] + ",\"misses\":2}", json);
+        Assert.Equal(2, JsonSerializer.Deserialize(json, BotJsonContext.Default.TriageState)!.Misses);
+        Assert.Equal(0, JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)!.Misses);
+    }
+
+    [Fact]
     public void AStoredStateIsWrittenAsBeforeWithOptionsOfItsOwn()
     {
         var context = new BotJsonContext(new JsonSerializerOptions(BotJsonContext.Default.Options));

@@ -64,8 +64,9 @@ public sealed class ChatCommandTests
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         Assert.True(json.RootElement.GetProperty("outcome").GetProperty("completed").GetBoolean());
-        var reasks = json.RootElement.GetProperty("transcript").EnumerateArray().Count(t => t.GetProperty("text").GetString()!.StartsWith("Dat begreep ik niet", StringComparison.Ordinal));
-        Assert.Equal(4, reasks);
+        var texts = json.RootElement.GetProperty("transcript").EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(3, texts.Count(t => t.StartsWith("Dat begreep ik niet", StringComparison.Ordinal)));
+        Assert.Equal(1, texts.Count(t => t.StartsWith("Het lukt me nog niet", StringComparison.Ordinal)));
     }
 
     [Fact]

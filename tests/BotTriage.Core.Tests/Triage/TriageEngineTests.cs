@@ -399,6 +399,54 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void OffersAWayOutOnTheThirdMessageInARowThatIsNotUnderstood()
+    {
+        const string Stuck = "Het lukt me nog niet om je antwoord te begrijpen. Noem de plek, bijvoorbeeld 'onderrug', 'nek' of 'linkerkuit'. Typ 'help'";
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("blorf").AssertReplyContains("Dat begreep ik niet helemaal.")
+            .Send("zinkel").AssertReplyContains("Dat begreep ik niet helemaal.")
+            .Send("qwerty").AssertReply(r =>
+            {
+                Assert.StartsWith(Stuck, r.Text, StringComparison.Ordinal);
+                Assert.Contains("huisarts", r.Text, StringComparison.Ordinal);
+                Assert.EndsWith("Bij spoed bel je 112.", r.Text, StringComparison.Ordinal);
+            })
+            .AssertReplyContains("Waar heb je last van?").AssertStep("location");
+        Assert.Equal(3, chat.State.Misses);
+
+        chat.Send("blorf").AssertReplyContains("Dat begreep ik niet helemaal.")
+            .Send("zinkel").AssertReplyContains("Dat begreep ik niet helemaal.")
+            .Send("qwerty").AssertReplyContains("Het lukt me nog niet");
+    }
+
+    [Fact]
+    public void AnUnderstoodMessageStartsTheCountOfMessagesNotUnderstoodAgain()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "blorf", "zinkel", "nek"]);
+        Assert.Equal(0, chat.State.Misses);
+
+        chat.Send("blorf").AssertReplyContains("Dat begreep ik niet helemaal.")
+            .Send("zinkel").AssertReplyContains("Dat begreep ik niet helemaal.")
+            .Send("help").AssertReplyContains("Ik stel je een paar vragen");
+        Assert.Equal(0, chat.State.Misses);
+
+        chat.Send("qwerty").AssertReplyContains("Dat begreep ik niet helemaal.");
+        Assert.Equal(1, chat.State.Misses);
+    }
+
+    [Fact]
+    public void CountsMessagesNotUnderstoodWhileAVeryUrgentAnswerIsChecked()
+    {
+        var chat = Conversation.Start().SendAll([.. FirstAnswers, "een beetje", "ja"]);
+        Assert.Equal(TriageEngine.ConfirmStep, chat.State.Step);
+
+        chat.SendAll("blorf", "zinkel").Send("qwerty")
+            .AssertReply("Het lukt me nog niet om je antwoord te begrijpen. Je kunt antwoorden met ja, nee of weet ik niet. Typ 'help' voor uitleg of 'stop' om te stoppen. Wil je liever iemand spreken, bel dan de praktijk; twijfel je over je klachten, bel je huisarts. Bij spoed bel je 112.")
+            .AssertReplyContains("Klopt het dat");
+    }
+
+    [Fact]
     public void SurvivesAVeryLongMessageAndContinues()
     {
         var chat = Conversation.Start().SendAll(Welcome);
