@@ -206,8 +206,10 @@ public static class TriageRouter
                 continue;
             }
 
+            // A plain "no" is not a reason anyone reads as one: it is what "or sport == yes" saw when the place alone
+            // was the reason, or the absence a rule checks for.
             var key = reference.Split('.')[0];
-            if (state.Answers.TryGetValue(key, out var answer))
+            if (state.Answers.TryGetValue(key, out var answer) && answer.YesNo != YesNo.No)
             {
                 evidence.Add(answer.Evidence);
             }

@@ -286,6 +286,8 @@ public sealed class TriageEngineTests
         Assert.Equal(["massage", "self-care"], chat.State.Outcome!.Routes);
         Assert.Equal(["runners-legs"], chat.State.Outcome.MassageTypes);
         Assert.Equal("none", chat.State.Outcome.Urgency);
+        // The place is the reason; the "no" to sport, which the rule's other branch looks at, is not.
+        Assert.Equal(["calves"], chat.State.Outcome.Reasons.Single(r => r.Rule == "runners-legs").Evidence);
     }
 
     [Fact]
