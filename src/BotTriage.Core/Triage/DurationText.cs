@@ -15,10 +15,15 @@ public static class DurationText
         (3_600, "unit.hour", "unit.hours"),
     ];
 
+    private static readonly (long Seconds, string Singular, string Plural) Week = Units[2];
+
     public static string Format(long seconds, bool approximate, string culture, TextCatalog texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var (unitSeconds, singular, plural) = Array.Find(Units, u => seconds >= u.Seconds) is { Seconds: > 0 } unit ? unit : Units[^1];
+        // Whole weeks up to twelve stay weeks, as people count them ("8 weken", not "ongeveer 2 maanden"); anything else
+        // in the largest unit it reaches.
+        var (unitSeconds, singular, plural) = seconds > 0 && seconds % Week.Seconds == 0 && seconds <= 12 * Week.Seconds ? Week
+            : Array.Find(Units, u => seconds >= u.Seconds) is { Seconds: > 0 } unit ? unit : Units[^1];
         var amount = Math.Round(seconds / (double)unitSeconds * 2, MidpointRounding.AwayFromZero) / 2;
         if (amount == 0)
         {
