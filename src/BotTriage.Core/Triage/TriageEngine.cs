@@ -85,10 +85,11 @@ public sealed class TriageEngine
     {
         ArgumentNullException.ThrowIfNull(state);
         var result = Turn(state, message, today);
-        // Anything but another re-ask ends a run of messages the bot did not understand.
-        return result.State.Misses > state.Misses || result.State.Misses == 0
+        // Anything but another re-ask ends a run of messages the current question did not take, and with it the unit
+        // the bot asked a number of.
+        return result.State.Misses > state.Misses || result.State is { Misses: 0, DurationUnitAsked: null }
             ? result
-            : result with { State = result.State with { Misses = 0 } };
+            : result with { State = result.State with { Misses = 0, DurationUnitAsked = null } };
     }
 
     private TurnResult Turn(TriageState state, string message, DateOnly today)
@@ -143,7 +144,11 @@ public sealed class TriageEngine
 
         foreach (var other in _extraQuestions)
         {
-            if (other.Id == current.Id || ReadExtra(other, understood) is not { } extra)
+            // "Al weken" in passing would be noted as two weeks; the duration question asks instead.
+            // After "how many weeks?", a bare "8" is the weeks, not a pain score in passing.
+            if (other.Id == current.Id || ReadExtra(other, understood) is not { } extra
+                || (other.Kind == AnswerKind.Duration && NeedsCount(understood) is not null)
+                || (other.Kind == AnswerKind.Scale && state.DurationUnitAsked is not null))
             {
                 continue;
             }
@@ -169,7 +174,18 @@ public sealed class TriageEngine
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
-        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood, state.Culture, today);
+        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood, state, today);
+        if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } unit)
+        {
+            // "Al weken" could be two or twenty: ask how many once (a second vague answer is taken as the least it means).
+            var asking = Missed(state) with { Answers = answers, DurationUnitAsked = unit };
+            var key = unit == DurationResolution.SecondsPerMonth ? "duration.how-many.months" : "duration.how-many.weeks";
+            ImmutableList<Reply> howMany = [new Reply(Texts.Get(key, state.Culture))];
+            return new TurnResult(asking, notes.Count > 0 || corrections.Count > 0
+                ? howMany.Insert(0, new Reply(Texts.Get(corrections.Count > 0 ? "corrected" : "noted", state.Culture).Format(state.Culture, Join(corrections.Count > 0 ? corrections : notes, state.Culture))))
+                : howMany);
+        }
+
         if (answer is null)
         {
             // "Mijn benen" was understood, just not as a place the triage can go on with: ask where in the legs instead.
@@ -422,16 +438,24 @@ public sealed class TriageEngine
             ? [first, Ask(state, current.Id)]
             : [first];
 
-    private Answer? ReadAnswer(DialogState question, string text, string spaced, Interpretation understood, string culture, DateOnly today)
+    private Answer? ReadAnswer(DialogState question, string text, string spaced, Interpretation understood, TriageState state, DateOnly today)
     {
         var evidence = Evidence(text);
+        var culture = state.Culture;
         switch (question.Kind)
         {
             case AnswerKind.Duration:
-                // "Gisteren" to "how long have you had it?": since yesterday.
+                // "Gisteren" to "how long have you had it?": since yesterday. After "how many weeks?", "8" is 8 weeks and
+                // "weet ik niet" the two weeks "al weken" means at least.
                 return ReadExtra(question, understood)
                     ?? (_dialogs.Recognizer.Durations.RecognizeStartAnswer(text, culture, today) is { } start
                         ? new Answer { Kind = AnswerKind.Duration, Seconds = start.Seconds, Approximate = start.Approximate, Evidence = evidence }
+                        : null)
+                    ?? (state.DurationUnitAsked is not { } unit ? null
+                        : FirstNumber(understood, 1, 1000) is { } count
+                            ? new Answer { Kind = AnswerKind.Duration, Seconds = (long)Math.Round(count * unit), Approximate = true, Evidence = evidence }
+                        : understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }
+                            ? new Answer { Kind = AnswerKind.Duration, Seconds = 2 * unit, Approximate = true, Evidence = evidence }
                         : null);
             case AnswerKind.YesNo:
                 // The person's own words about the flag weigh more than a yes or no beside them: "nee, maar wel koorts".
@@ -662,6 +686,15 @@ public sealed class TriageEngine
 
         return null;
     }
+
+    /// <summary>
+    /// The unit of a duration said without a number where the number matters: weeks or months ("al weken" may be under
+    /// or over six weeks, "al maanden" under or over twelve). Days and years are on one side of both either way.
+    /// </summary>
+    private static long? NeedsCount(Interpretation understood) =>
+        understood.First<DurationResolution>()?.Resolution is { Vague: true, Unit: DurationResolution.SecondsPerWeek or DurationResolution.SecondsPerMonth } vague
+            ? vague.Unit
+            : null;
 
     /// <summary>The first number in the message between <paramref name="min"/> and <paramref name="max"/>, each inclusive when given.</summary>
     private static double? FirstNumber(Interpretation understood, double? min, double? max)

@@ -59,6 +59,12 @@ public sealed record TriageState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Misses { get; init; }
 
+    /// <summary>
+    /// After "al weken" to how long: the unit (in seconds) the bot then asked the number of, so that "8" is 8 weeks.
+    /// Kept only while that question waits for its answer.
+    /// </summary>
+    public long? DurationUnitAsked { get; init; }
+
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;

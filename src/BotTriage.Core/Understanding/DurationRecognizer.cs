@@ -86,7 +86,7 @@ public sealed class DurationRecognizer
             if (i > 0 && lexicon.Blockers.Contains(text.Tokens[i - 1].Id))
             {
                 // "elke 2 weken" is a frequency: skip the whole count and unit, so "weken" alone is not taken either.
-                i = TryCore(text, lexicon, i, false, out var blockedEnd, out _, out _, out _) ? blockedEnd : i + 1;
+                i = TryCore(text, lexicon, i, false, out var blockedEnd, out _, out _, out _, out _) ? blockedEnd : i + 1;
                 continue;
             }
 
@@ -103,7 +103,7 @@ public sealed class DurationRecognizer
                 j = prefixEnd;
             }
 
-            if (TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate)
+            if (TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate, out var vague)
                 || (since && TryStart(text, lexicon, j, today, out end, out count, out unitSeconds, out approximate)))
             {
                 if (lexicon.ApproximateSuffixes.TryMatch(text, end, out var suffixEnd, out _))
@@ -113,7 +113,7 @@ public sealed class DurationRecognizer
                 }
 
                 var seconds = (long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero);
-                found.Add((i, end - 1, new DurationResolution(seconds, approximate || prefixed)));
+                found.Add((i, end - 1, new DurationResolution(seconds, approximate || prefixed) { Unit = vague ? unitSeconds : 0 }));
                 i = end;
             }
             else
@@ -125,12 +125,13 @@ public sealed class DurationRecognizer
         return found;
     }
 
-    private static bool TryCore(TokenizedText text, LanguageLexicon lexicon, int j, bool prefixed, out int end, out double count, out long unitSeconds, out bool approximate)
+    private static bool TryCore(TokenizedText text, LanguageLexicon lexicon, int j, bool prefixed, out int end, out double count, out long unitSeconds, out bool approximate, out bool vague)
     {
         end = j;
         count = 0;
         unitSeconds = 0;
         approximate = false;
+        vague = false;
         if (j >= text.Count)
         {
             return false;
@@ -156,7 +157,7 @@ public sealed class DurationRecognizer
             {
                 // "een week", "ruim een jaar" count one; a bare plural ("years") means several.
                 var several = !article && unit.Plural;
-                (end, count, unitSeconds, approximate) = (k + 1, several ? BarePluralCount : 1, unit.Seconds, several);
+                (end, count, unitSeconds, approximate, vague) = (k + 1, several ? BarePluralCount : 1, unit.Seconds, several, several);
                 return true;
             }
 

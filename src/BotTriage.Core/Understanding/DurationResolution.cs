@@ -19,10 +19,23 @@ public sealed record DurationResolution(long Seconds, bool Approximate) : Entity
     /// <summary>The duration in (possibly fractional) weeks, the unit the triage rules use.</summary>
     public double Weeks => Seconds / (double)SecondsPerWeek;
 
+    /// <summary>
+    /// A bare plural without a count ("al weken", "for months"): <see cref="Seconds"/> holds two of the unit, the least
+    /// it can mean, and <see cref="Unit"/> the unit's size, so a triage can ask how many.
+    /// </summary>
+    public bool Vague => Unit > 0;
+
+    /// <summary>The unit's size in seconds when <see cref="Vague"/>; 0 otherwise.</summary>
+    public long Unit { get; init; }
+
     public override void WriteValue(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteNumber("value", Seconds);
         writer.WriteBoolean("approximate", Approximate);
+        if (Vague)
+        {
+            writer.WriteBoolean("vague", true);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using BotTriage.Bot.Schema;
 using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding;
 
 namespace BotTriage.Bot.Tests.Schema;
 
@@ -66,14 +67,15 @@ public class TriageStateJsonTests
     }
 
     [Fact]
-    public void MessagesNotUnderstoodInARowAreKeptOnlyWhileThereAreAny()
+    public void MessagesNotTakenInARowAndTheUnitAskedForAreKeptOnlyWhileThereAreAny()
     {
-        var state = JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)! with { Misses = 2 };
+        var state = JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)! with { Misses = 2, DurationUnitAsked = DurationResolution.SecondsPerWeek };
 
         var json = JsonSerializer.Serialize(state, BotJsonContext.Default.TriageState);
 
-        Assert.Equal(StoredJson[..^1] + ",\"misses\":2}", json);
-        Assert.Equal(2, JsonSerializer.Deserialize(json, BotJsonContext.Default.TriageState)!.Misses);
+        Assert.Equal(StoredJson[..^1] + ",\"misses\":2,\"durationUnitAsked\":604800}", json);
+        var read = JsonSerializer.Deserialize(json, BotJsonContext.Default.TriageState)!;
+        Assert.Equal((2, 604_800L), (read.Misses, read.DurationUnitAsked));
         Assert.Equal(0, JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)!.Misses);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Tests.Dialogs;
 using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding;
 
 namespace BotTriage.Core.Tests.Triage;
 
@@ -446,6 +447,71 @@ public sealed class TriageEngineTests
         chat.SendAll("blorf", "zinkel").Send("qwerty")
             .AssertReply("Het lukt me nog niet om je antwoord te begrijpen. Je kunt antwoorden met ja, nee of weet ik niet. Typ 'help' voor uitleg of 'stop' om te stoppen. Wil je liever iemand spreken, bel dan de praktijk; twijfel je over je klachten, bel je huisarts. Bij spoed bel je 112.")
             .AssertReplyContains("Klopt het dat");
+    }
+
+    [Fact]
+    public void AsksHowManyWeeksForADurationWithoutANumberAndReadsABareNumberInWeeks()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug"]);
+
+        chat.Send("al weken").AssertReply("Hoeveel weken ongeveer? Een schatting is goed, bijvoorbeeld '3' of '10 weken'.").AssertNoReply().AssertStep("duration");
+        chat.Send("8").AssertReplyContains("Hoeveel pijn");
+
+        var duration = chat.State.Answers["duration"];
+        Assert.Equal(8 * DurationResolution.SecondsPerWeek, duration.Seconds);
+        Assert.True(duration.Approximate);
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+        Assert.Null(chat.State.DurationUnitAsked);
+        Assert.Equal(0, chat.State.Misses);
+    }
+
+    [Fact]
+    public void NotesADurationWithoutANumberInPassingOnlyByAskingTheDurationQuestion()
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("ik heb al weken last van mijn onderrug").AssertReply("Hoe lang heb je er al last van?");
+
+        Assert.False(chat.State.Answers.ContainsKey("duration"));
+        Assert.Equal("lower-back", chat.State.Answers["location"].Locations.Single().Code);
+    }
+
+    [Fact]
+    public void AsksHowManyMonthsOnceAndTakesASecondVagueAnswerOrDontKnowAsTheLeastItMeans()
+    {
+        var again = Conversation.Start().SendAll([.. Welcome, "onderrug"]);
+        again.Send("al maanden").AssertReply("Hoeveel maanden ongeveer? Een schatting is goed, bijvoorbeeld '2' of 'een half jaar'.");
+        again.Send("al maanden").AssertReplyContains("Hoeveel pijn");
+        Assert.Equal(2 * DurationResolution.SecondsPerMonth, again.State.Answers["duration"].Seconds);
+
+        var unsure = Conversation.Start().SendAll([.. Welcome, "onderrug", "al maanden"]);
+        unsure.Send("weet ik niet").AssertReplyContains("Hoeveel pijn");
+        Assert.Equal(2 * DurationResolution.SecondsPerMonth, unsure.State.Answers["duration"].Seconds);
+        Assert.Equal("weet ik niet", unsure.State.Answers["duration"].Evidence);
+    }
+
+    [Theory]
+    [InlineData("al jaren", 2 * DurationResolution.SecondsPerYear)]
+    [InlineData("al dagen", 2 * DurationResolution.SecondsPerDay)]
+    [InlineData("een paar weken", 2 * DurationResolution.SecondsPerWeek)]
+    public void TakesDaysYearsAndCountedWeeksWithoutAskingHowMany(string said, long seconds)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug"]);
+
+        chat.Send(said).AssertReplyContains("Hoeveel pijn");
+
+        Assert.Equal(seconds, chat.State.Answers["duration"].Seconds);
+    }
+
+    [Fact]
+    public void AsksHowManyWeeksInEnglish()
+    {
+        var chat = Conversation.Start().SendAll(["no", "yes", "english", "lower back"]);
+
+        chat.Send("for weeks").AssertReply("About how many weeks? An estimate is fine, for example '3' or '10 weeks'.");
+        chat.Send("about 9").AssertReplyContains("How much pain");
+
+        Assert.Equal(9 * DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
     }
 
     [Fact]

@@ -7,6 +7,20 @@ public sealed class UtteranceRecognizerTests
 {
     private static readonly DateOnly Today = new(2025, 3, 15);
 
+    [Theory]
+    [InlineData("3 weken")]
+    [InlineData("een paar weken")]
+    [InlineData("een week of drie")]
+    [InlineData("enkele maanden")]
+    [InlineData("sinds januari")]
+    public void ADurationWithANumberOrAStartIsNotVague(string text)
+    {
+        var duration = Assert.IsType<DurationResolution>(Assert.Single(SharedRecognizer.Instance.Durations.Recognize(text, "nl", Today)).Resolution);
+
+        Assert.False(duration.Vague);
+        Assert.Equal(0, duration.Unit);
+    }
+
     [Fact]
     public void FindsEveryAnswerInAMultiAnswerMessageOrderedByPosition()
     {
