@@ -44,6 +44,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("erg veel eigenlijk", "a-lot")]
     [InlineData("best wel", "moderately")]
     [InlineData("geen last", "not-at-all")]
+    [InlineData("valt wel mee", "a-little")]
+    [InlineData("het gaat wel", "a-little")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
