@@ -46,6 +46,9 @@ public sealed class ChoiceAnswerTests
     [InlineData("geen last", "not-at-all")]
     [InlineData("valt wel mee", "a-little")]
     [InlineData("het gaat wel", "a-little")]
+    [InlineData("best erg", "moderately")]
+    [InlineData("pretty bad", "moderately")]
+    [InlineData("terrible", "a-lot")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
