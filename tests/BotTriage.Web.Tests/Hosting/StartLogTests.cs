@@ -21,7 +21,7 @@ public sealed class StartLogTests
 
         using var client = factory.CreateClient();
 
-        var started = Assert.Single(logs.Entries, e => e.Message.StartsWith("BotTriage listening on", StringComparison.Ordinal));
+        var started = logs.WaitForOne(e => e.Message.StartsWith("BotTriage listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Contains($"storage postgres at database {database.Name} on 127.0.0.1", started.Message, StringComparison.Ordinal);
         Assert.Contains(logs.Entries, e => e.Message.StartsWith("Data-protection keys are encrypted at rest with the key from DataProtection:KeyEncryptionKey (key id ", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
@@ -35,7 +35,7 @@ public sealed class StartLogTests
 
         using var client = factory.CreateClient();
 
-        var started = Assert.Single(logs.Entries, e => e.Message.StartsWith("BotTriage listening on", StringComparison.Ordinal));
+        var started = logs.WaitForOne(e => e.Message.StartsWith("BotTriage listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Contains($"storage sqlite at {factory.DatabasePath}", started.Message, StringComparison.Ordinal);
         var keyFile = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "keyring.key");
         Assert.Contains(logs.Entries, e => e.Message.StartsWith($"Data-protection keys are encrypted at rest with the key from {keyFile} (key id ", StringComparison.Ordinal));

@@ -12,6 +12,23 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
+    /// <summary>
+    /// The one entry that matches, waiting for it up to <paramref name="timeout"/>: the host's start line is written by
+    /// an <c>ApplicationStarted</c> callback on the app's own thread, which may run just after the test host reports
+    /// that the app started.
+    /// </summary>
+    public (string Category, LogLevel Level, string Message) WaitForOne(Func<(string Category, LogLevel Level, string Message), bool> match, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_entries.Any(match) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
+
+        return Assert.Single(Entries, e => match(e));
+    }
+
     public void Dispose()
     {
     }
