@@ -840,6 +840,8 @@ public sealed class TriageEngine
         }, culture).Format(culture, RedFlagWords(answer)),
         AnswerKind.YesNo => Texts.Get(answer.YesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" }, culture),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
+        // The places as understood, by name ("mijn rug" is noted as "onderrug"), so a wrong guess can be corrected.
+        AnswerKind.BodyLocation when answer.Locations.Count > 0 => string.Join(", ", answer.Locations.Select(l => Texts.Location(l, culture))),
         _ => answer.Evidence,
     };
 

@@ -450,6 +450,15 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void NotesPlacesByTheNamesTheyWereUnderstoodAs()
+    {
+        Conversation.Start().SendAll("nee", "ja").Send("linkerkuit en rechterknie sinds 2 dagen")
+            .AssertReply("Ik noteer: kuit (links), knie (rechts) en 2 dagen.");
+        Conversation.Start().SendAll("no", "yes", "english").Send("my left calf, for 3 days")
+            .AssertReply("Noted: calf (left) and 3 days.");
+    }
+
+    [Fact]
     public void AsksHowManyWeeksForADurationWithoutANumberAndReadsABareNumberInWeeks()
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "onderrug"]);

@@ -75,7 +75,7 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         Assert.StartsWith("Welcome!", (await Exchange("no"))[0].Text(), StringComparison.Ordinal);
         await Exchange("yes");
         await Exchange("english");
-        Assert.Equal("Noted: calves and about 4 days.", (await Exchange("my calves are stiff since the marathon, about 4 days")).Texts()[0]);
+        Assert.Equal("Noted: calf (both sides) and about 4 days.", (await Exchange("my calves are stiff since the marathon, about 4 days")).Texts()[0]);
         string[] answers = ["3", "a little", .. Enumerable.Repeat("no", 13), .. Enumerable.Repeat("not at all", 4), .. Enumerable.Repeat("no", 5)];
         foreach (var answer in answers)
         {
