@@ -80,6 +80,8 @@ public sealed class ChatPageBrowserTests : IDisposable
         page.PageError += (_, error) => problems.Add(error);
 
         await page.GotoAsync(new Uri(_factory.BaseAddress, "/").ToString());
+        // The bot says "je"; Web Chat's own Dutch placeholder says "uw".
+        Assert.Equal("Typ je bericht", await page.Locator("[data-id='webchat-sendbox-input']").GetAttributeAsync("placeholder"));
         foreach (var step in Conversation)
         {
             await page.GetByText(step.BotSays, new() { Exact = false }).Last.WaitForAsync();

@@ -46,7 +46,7 @@ public static class ChatPage
             .Append("<p class=\"notice\" role=\"note\">").Append(html.Encode(text.Notice)).Append(" <strong>").Append(html.Encode(text.Emergency)).Append("</strong></p>\n")
             .Append("<main id=\"webchat\" data-locale=\"").Append(text.Locale)
             .Append("\" data-primary=\"").Append(practice.PrimaryColor).Append("\" data-accent=\"").Append(practice.AccentColor)
-            .Append("\" data-failed=\"").Append(html.Encode(text.Failed)).Append("\">\n<p class=\"loading\">").Append(html.Encode(text.Loading)).Append("</p>\n</main>\n</body>\n</html>\n");
+            .Append("\" data-failed=\"").Append(html.Encode(text.Failed)).Append("\" data-placeholder=\"").Append(html.Encode(text.Placeholder)).Append("\">\n<p class=\"loading\">").Append(html.Encode(text.Loading)).Append("</p>\n</main>\n</body>\n</html>\n");
         return TypedResults.Content(page.ToString(), "text/html; charset=utf-8");
     }
 }

@@ -1,7 +1,7 @@
 namespace BotTriage.Web.Chat;
 
 /// <summary>What the page itself says, Dutch first and English second.</summary>
-internal sealed record ChatPageText(string Lang, string Locale, string Title, string Notice, string Emergency, string Loading, string Failed, string OtherLanguage, string OtherLanguageCode)
+internal sealed record ChatPageText(string Lang, string Locale, string Title, string Notice, string Emergency, string Loading, string Failed, string Placeholder, string OtherLanguage, string OtherLanguageCode)
 {
     public static ChatPageText Dutch { get; } = new(
         "nl",
@@ -11,6 +11,8 @@ internal sealed record ChatPageText(string Lang, string Locale, string Title, st
         "Bij spoed: bel 112. Denk je aan zelfdoding? Bel 113 of 0800-0113.",
         "De chat wordt geladen…",
         "De chat kon niet starten. Probeer het later opnieuw of bel de praktijk.",
+        // Web Chat's own Dutch says "uw"; the bot says "je".
+        "Typ je bericht",
         "English",
         "en");
 
@@ -22,6 +24,7 @@ internal sealed record ChatPageText(string Lang, string Locale, string Title, st
         "In an emergency: call 112. Thinking about suicide? Call 113 or 0800-0113.",
         "Loading the chat…",
         "The chat could not start. Please try again later or call the practice.",
+        "Type your message",
         "Nederlands",
         "nl");
 

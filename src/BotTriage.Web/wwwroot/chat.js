@@ -42,6 +42,7 @@
       store: store,
       userID: session.userId,
       locale: locale,
+      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: root.getAttribute('data-placeholder') },
       styleOptions: {
         accent: accent,
         bubbleFromUserBackground: primary,
