@@ -50,7 +50,7 @@ public sealed class ChatPageBrowserTests : IDisposable
 
     // The route label the result card shows for that conversation, and its booking button.
     private const string ExpectedRoute = "massage in onze praktijk";
-    private const string ExpectedBookingButton = "Afspraak maken: massage in onze praktijk";
+    private const string ExpectedBookingButton = "Afspraak maken: massage";
     // ---- End of the conversation. ----
 
     private const string Chromium = "/usr/bin/chromium";

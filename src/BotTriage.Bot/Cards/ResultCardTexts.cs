@@ -1,3 +1,4 @@
+using System.Globalization;
 using BotTriage.Bot.Builder;
 
 namespace BotTriage.Bot.Cards;
@@ -25,6 +26,8 @@ internal static class ResultCardTexts
             "Dit is een advies over waar je terechtkunt, geen diagnose. Twijfel je of wordt het erger? Neem contact op met je huisarts.",
             "This is advice on where to go, not a diagnosis. In doubt, or getting worse? Contact your GP."),
         ["book"] = ("Afspraak maken: {0}", "Book: {0}"),
+        // A button's text must fit a phone's width: "massage in onze praktijk" does not.
+        ["book.massage"] = ("Afspraak maken: massage", "Book a massage"),
         ["call112"] = ("Bel 112", "Call 112"),
         ["route.emergency-112"] = ("112", "112"),
         ["route.gp"] = ("huisarts", "GP"),
@@ -38,6 +41,11 @@ internal static class ResultCardTexts
         ["massage.relaxation"] = ("ontspanningsmassage", "relaxation massage"),
         ["massage.oncology"] = ("oncologische massage", "oncology massage"),
     };
+
+    /// <summary>A booking button's text: the route's own when it has one, otherwise "Afspraak maken: {route}".</summary>
+    public static string Book(string route, string culture) => Labels.ContainsKey("book." + route)
+        ? Get("book." + route, culture)
+        : string.Format(CultureInfo.InvariantCulture, Get("book", culture), Get("route." + route, culture));
 
     public static string Get(string key, string culture) =>
         Labels.TryGetValue(key, out var label) ? (culture == CultureNames.English ? label.English : label.Dutch) : key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..];

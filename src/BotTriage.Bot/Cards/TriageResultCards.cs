@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -141,8 +140,7 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
 
         foreach (var (route, url) in BookingLinks(outcome).Where(l => !offersPartners || !partners!.Entries.Any(p => p.Route == l.Key)))
         {
-            var title = string.Format(CultureInfo.InvariantCulture, ResultCardTexts.Get("book", culture), ResultCardTexts.Get("route." + route, culture));
-            actions.Add(OpenUrl(title, url.AbsoluteUri, "positive"));
+            actions.Add(OpenUrl(ResultCardTexts.Book(route, culture), url.AbsoluteUri, "positive"));
         }
 
         var card = new JsonObject
@@ -181,8 +179,7 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
                 result.Append('\n');
             }
 
-            result.Append(string.Format(CultureInfo.InvariantCulture, ResultCardTexts.Get("book", culture), ResultCardTexts.Get("route." + route, culture)))
-                .Append(": ").Append(url.AbsoluteUri);
+            result.Append(ResultCardTexts.Book(route, culture)).Append(": ").Append(url.AbsoluteUri);
         }
 
         return result.ToString();

@@ -45,7 +45,7 @@ public sealed class TriageResultCardsTests
         var reply = _cards.Present(Activity.CreateMessageActivity("Advies."), Physio, "en", "sms");
 
         Assert.Null(reply.Attachments);
-        Assert.Equal("Advies.\nBook: physiotherapist: https://praktijk.example/physio\nBook: massage at our practice: https://praktijk.example/massage", reply.Text);
+        Assert.Equal("Advies.\nBook: physiotherapist: https://praktijk.example/physio\nBook a massage: https://praktijk.example/massage", reply.Text);
     }
 
     [Theory]
