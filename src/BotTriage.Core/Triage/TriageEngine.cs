@@ -515,7 +515,7 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.Duration, Seconds = duration.Resolution.Seconds, Approximate = duration.Resolution.Approximate, Evidence = duration.Entity.Text }
                     : null;
             case AnswerKind.Scale:
-                return understood.First<PainScoreResolution>() is { } pain
+                return understood.First<PainScoreResolution>() is { Resolution.InWords: false } pain
                     ? new Answer { Kind = AnswerKind.Scale, Number = pain.Resolution.Value, Evidence = pain.Entity.Text }
                     : null;
             case AnswerKind.YesNo when question.Signal is { } code:

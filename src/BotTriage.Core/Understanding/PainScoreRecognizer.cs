@@ -38,6 +38,14 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
                 continue;
             }
 
+            // "Geen pijn, wel stijf" is a 0; "geen pijn op de borst" is not, so the phrase must end its clause.
+            if (lexicon.NoPain.TryMatch(text, i, out var noPainEnd, out _) && text.IsBreakAt(noPainEnd))
+            {
+                results.Add(text.Result(i, noPainEnd - 1, new PainScoreResolution(0) { InWords = true }));
+                i = noPainEnd;
+                continue;
+            }
+
             if (TryScore(text, lexicon, i, out var end, out var score) && !Overlaps(durations, nextDuration, end - 1))
             {
                 results.Add(text.Result(i, end - 1, new PainScoreResolution(score)));

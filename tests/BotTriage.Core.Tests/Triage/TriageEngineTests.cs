@@ -450,6 +450,18 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
+    {
+        var screen = Conversation.Start().Send("nee, geen pijn");
+        Assert.False(screen.State.Answers.ContainsKey("pain"));
+
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "2 weken"]);
+        chat.AssertStep("pain").Send("geen pijn, wel stijf").AssertReplyContains("Hoeveel last");
+
+        Assert.Equal(0, chat.State.Answers["pain"].Number);
+    }
+
+    [Fact]
     public void NotesPlacesByTheNamesTheyWereUnderstoodAs()
     {
         Conversation.Start().SendAll("nee", "ja").Send("linkerkuit en rechterknie sinds 2 dagen")

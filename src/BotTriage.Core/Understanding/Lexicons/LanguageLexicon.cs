@@ -60,6 +60,8 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> OutOf { get; } = new();
 
+    public PhraseTrie<bool> NoPain { get; } = new();
+
     public HashSet<int> PainArticles { get; } = [];
 
     public int ScaleMax { get; set; } = 10;

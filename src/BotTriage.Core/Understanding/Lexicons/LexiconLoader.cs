@@ -385,6 +385,7 @@ internal sealed class LexiconLoader
 
         c.AddPhraseSet(c.Lexicon.OutOf, c.Get("outOf"), "out-of phrase");
         c.AddIdSet(c.Lexicon.PainArticles, c.Get("articles"));
+        c.AddPhraseSet(c.Lexicon.NoPain, c.Get("noPain", required: false), "no-pain phrase");
     }
 
     private static void LoadLocation(FileContext c, string code, YamlNode node)
