@@ -223,8 +223,9 @@ public sealed class TriageEngine
 
         if (notes.Count > 0)
         {
+            // One mention can answer two questions (osteoporosis as a risk and as a contraindication): noted once.
             notes.Insert(0, Describe(current, answer, state.Culture));
-            said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
+            said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join([.. notes.Distinct(StringComparer.Ordinal)], state.Culture))));
         }
 
         return Advance(state with { Answers = answers }, said.ToImmutable());
@@ -832,7 +833,8 @@ public sealed class TriageEngine
     {
         AnswerKind.Duration when answer.Seconds is { } seconds => DurationText.Format(seconds, answer.Approximate, culture, Texts),
         AnswerKind.Scale when answer.Number is { } score => string.Create(Cultures.Format(culture), $"{score}/10"),
-        AnswerKind.YesNo when question.RedFlag is not null => Texts.Get(answer.YesNo switch
+        // A question a mention answers is noted by the words ("botontkalking", "geen koorts"), not as a bare yes.
+        AnswerKind.YesNo when question.Signal is not null => Texts.Get(answer.YesNo switch
         {
             YesNo.Yes => "noted.red-flag.yes",
             YesNo.No => "noted.red-flag.no",

@@ -450,6 +450,20 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void NotesAMentionThatAnswersTwoQuestionsOnceByItsWords()
+    {
+        var chat = AtRedFlags();
+        for (var i = 0; i < 30 && chat.State.Step != "ci-any"; i++)
+        {
+            chat.Send("nee");
+        }
+
+        chat.AssertStep("ci-any").Send("ja, botontkalking").AssertReply("Ik noteer: ja en botontkalking.");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-osteoporosis"].YesNo);
+    }
+
+    [Fact]
     public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
     {
         var screen = Conversation.Start().Send("nee, geen pijn");
