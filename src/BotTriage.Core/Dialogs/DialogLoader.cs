@@ -88,7 +88,7 @@ public static class DialogLoader
         var known = recognizer.Lexicons.RedFlagCodes;
         foreach (var state in flow.States)
         {
-            foreach (var (key, code) in new[] { ("red flag", state.RedFlag), ("recognized code", state.Recognizes) })
+            foreach (var (key, code) in state.Recognizes.Select(c => ("recognized code", (string?)c)).Prepend(("red flag", state.RedFlag)))
             {
                 if (code is not null && !known.Contains(code))
                 {
@@ -356,7 +356,7 @@ public static class DialogLoader
         var askWhenText = file.Scalar(mapping, "when", owner);
         var state = new DialogState
         {
-            Recognizes = file.Scalar(mapping, "recognize", owner),
+            Recognizes = [.. file.Codes(mapping, "recognize", owner)],
             Contraindication = file.Scalar(mapping, "contraindication", owner),
             AskWhen = askWhenText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "when")!, askWhenText),
             Module = file.Scalar(mapping, "module", owner),

@@ -30,13 +30,17 @@ public sealed record DialogState
     public string? RedFlag { get; init; }
 
     /// <summary>
-    /// For a yes/no question that is not itself a red flag: a code from the red-flag lexicon whose mention answers it
-    /// ("ik heb botontkalking" answers the osteoporosis question) without reporting a red flag.
+    /// For a yes/no question that is not itself a red flag: codes from the red-flag lexicon whose mention answers it
+    /// ("ik heb botontkalking" answers the osteoporosis question) without reporting a red flag. A screening question
+    /// lists several: a mention of any of them is a yes, and only mentions that are all denied are a no.
     /// </summary>
-    public string? Recognizes { get; init; }
+    public ImmutableList<string> Recognizes { get; init; } = [];
 
-    /// <summary>The lexicon code whose mention in free text answers this question: the red flag, else <see cref="Recognizes"/>.</summary>
-    public string? Signal => RedFlag ?? Recognizes;
+    /// <summary>The lexicon codes whose mention in free text answers this question: the red flag, else <see cref="Recognizes"/>.</summary>
+    public ImmutableList<string> Signals => RedFlag is { } flag ? [flag] : Recognizes;
+
+    /// <summary>True when a mention in free text can answer this question.</summary>
+    public bool HasSignal => RedFlag is not null || Recognizes.Count > 0;
 
     /// <summary>For a yes/no question about a massage contraindication: its code in contraindications.yaml.</summary>
     public string? Contraindication { get; init; }

@@ -22,8 +22,8 @@ public sealed record FlowDefinition(string Start, ImmutableList<DialogState> Sta
             .GroupBy(s => s.Contraindication!, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
-    /// <summary>Every lexicon code whose mention answers a question (<see cref="DialogState.Signal"/>).</summary>
-    internal FrozenSet<string> Signals { get; } = States.Where(s => s.Signal is not null).Select(s => s.Signal!).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Every lexicon code whose mention answers a question (<see cref="DialogState.Signals"/>).</summary>
+    internal FrozenSet<string> Signals { get; } = States.SelectMany(s => s.Signals).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Optional modules by name, and whether each is switched on; their questions are skipped when off.</summary>
     public ImmutableDictionary<string, bool> Modules { get; init; } = ImmutableDictionary<string, bool>.Empty;

@@ -224,7 +224,8 @@ public sealed class TriageEngine
         if (notes.Count > 0)
         {
             // One mention can answer two questions (osteoporosis as a risk and as a contraindication): noted once.
-            notes.Insert(0, Describe(current, answer, state.Culture));
+            // A question answered by a mention is described by the words of the mention, as the notes are.
+            notes.Insert(0, Describe(current, current.HasSignal && ReadExtra(current, understood) is { } mention ? mention : answer, state.Culture));
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join([.. notes.Distinct(StringComparer.Ordinal)], state.Culture))));
         }
 
@@ -460,7 +461,7 @@ public sealed class TriageEngine
                         : null);
             case AnswerKind.YesNo:
                 // The person's own words about the flag weigh more than a yes or no beside them: "nee, maar wel koorts".
-                if (question.Signal is not null && ReadExtra(question, understood) is { } flag)
+                if (question.HasSignal && ReadExtra(question, understood) is { } flag)
                 {
                     return flag with { Evidence = evidence };
                 }
@@ -519,10 +520,24 @@ public sealed class TriageEngine
                 return understood.First<PainScoreResolution>() is { Resolution.InWords: false } pain
                     ? new Answer { Kind = AnswerKind.Scale, Number = pain.Resolution.Value, Evidence = pain.Entity.Text }
                     : null;
-            case AnswerKind.YesNo when question.Signal is { } code:
-                return understood.RedFlag(code) is { } found
-                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = found.Resolution.Negated ? YesNo.No : YesNo.Yes, Evidence = found.Entity.Text }
-                    : null;
+            case AnswerKind.YesNo when question.HasSignal:
+                // Any mention that is not denied is a yes ("geen bloedverdunners, wel zwanger"); mentions that are all
+                // denied are a no.
+                (ModelResult Entity, RedFlagResolution Resolution)? denied = null;
+                foreach (var code in question.Signals)
+                {
+                    if (understood.RedFlag(code) is { } found)
+                    {
+                        if (!found.Resolution.Negated)
+                        {
+                            return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = found.Entity.Text };
+                        }
+
+                        denied ??= found;
+                    }
+                }
+
+                return denied is { } no ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.No, Evidence = no.Entity.Text } : null;
             default:
                 return null;
         }
@@ -532,7 +547,7 @@ public sealed class TriageEngine
     private static bool CanAnswerInPassing(DialogState question) => question.Kind switch
     {
         AnswerKind.BodyLocation or AnswerKind.Duration or AnswerKind.Scale => true,
-        AnswerKind.YesNo => question.Signal is not null,
+        AnswerKind.YesNo => question.HasSignal,
         _ => false,
     };
 
@@ -834,7 +849,7 @@ public sealed class TriageEngine
         AnswerKind.Duration when answer.Seconds is { } seconds => DurationText.Format(seconds, answer.Approximate, culture, Texts),
         AnswerKind.Scale when answer.Number is { } score => string.Create(Cultures.Format(culture), $"{score}/10"),
         // A question a mention answers is noted by the words ("botontkalking", "geen koorts"), not as a bare yes.
-        AnswerKind.YesNo when question.Signal is not null => Texts.Get(answer.YesNo switch
+        AnswerKind.YesNo when question.HasSignal => Texts.Get(answer.YesNo switch
         {
             YesNo.Yes => "noted.red-flag.yes",
             YesNo.No => "noted.red-flag.no",

@@ -458,9 +458,49 @@ public sealed class TriageEngineTests
             chat.Send("nee");
         }
 
-        chat.AssertStep("ci-any").Send("ja, botontkalking").AssertReply("Ik noteer: ja en botontkalking.");
+        chat.AssertStep("ci-any").Send("ja, botontkalking").AssertReply("Ik noteer: botontkalking.");
 
         Assert.Equal(YesNo.Yes, chat.State.Answers["ci-osteoporosis"].YesNo);
+    }
+
+    private static Conversation AtContraindications()
+    {
+        var chat = AtRedFlags();
+        for (var i = 0; i < 30 && chat.State.Step != "ci-any"; i++)
+        {
+            chat.Send("nee");
+        }
+
+        return chat.AssertStep("ci-any");
+    }
+
+    [Fact]
+    public void NamingAContraindicationAnswersTheScreenAndItsOwnQuestion()
+    {
+        var chat = AtContraindications();
+
+        chat.Send("ik gebruik bloedverdunners").AssertReply("Ik noteer: bloedverdunners.").AssertReplyContains("trombose");
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-any"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-blood-thinners"].YesNo);
+
+        for (var i = 0; i < 30 && chat.State.Outcome is null; i++)
+        {
+            chat.Send(chat.State.Step.StartsWith("phq", StringComparison.Ordinal) || chat.State.Step.StartsWith("gad", StringComparison.Ordinal) ? "helemaal niet" : "nee");
+        }
+
+        Assert.Contains("blood-thinners", chat.State.Outcome!.Contraindications);
+        Assert.DoesNotContain("deep-tissue", chat.State.Outcome.MassageTypes);
+    }
+
+    [Fact]
+    public void AScreenIsAYesWhenAnyNamedContraindicationIsNotDeniedAndANoWhenAllAre()
+    {
+        var mixed = AtContraindications().Send("geen bloedverdunners, wel zwanger").AssertReply("Ik noteer: zwanger en geen bloedverdunners.");
+        Assert.Equal((YesNo.Yes, YesNo.No, YesNo.Yes), (mixed.State.Answers["ci-any"].YesNo, mixed.State.Answers["ci-blood-thinners"].YesNo, mixed.State.Answers["ci-pregnancy"].YesNo));
+
+        var denied = AtContraindications().Send("nee, geen bloedverdunners").AssertReply("Ik noteer: geen bloedverdunners.");
+        Assert.Equal(YesNo.No, denied.State.Answers["ci-any"].YesNo);
+        Assert.StartsWith("phq", denied.State.Step, StringComparison.Ordinal);
     }
 
     [Fact]
