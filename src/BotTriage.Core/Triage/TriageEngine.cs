@@ -22,6 +22,9 @@ public sealed class TriageEngine
 
     private const int MaxEvidenceLength = 500;
 
+    // Every third message in a row that the current question does not take gets a way out instead of the plain re-ask.
+    private const int StuckAfter = 3;
+
     private readonly DialogSet _dialogs;
     private readonly FlowNavigator _navigator;
 
@@ -294,8 +297,6 @@ public sealed class TriageEngine
         outcomeState = outcomeState with { Outcome = outcome };
         return new TurnResult(outcomeState, replies.Add(new Reply(target.Question.Get(state.Culture))).Add(OutcomeReply(outcomeState, outcome)));
     }
-
-    private const int StuckAfter = 3;
 
     private static TriageState Missed(TriageState state) => state with { Misses = state.Misses + 1 };
 
