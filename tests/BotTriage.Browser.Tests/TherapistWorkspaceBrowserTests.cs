@@ -49,16 +49,21 @@ public sealed class TherapistWorkspaceBrowserTests : IDisposable
             Assert.Fail($"The login answered {login.Status}: {await login.TextAsync()}");
         }
 
-        await page.WaitForURLAsync(Url("/therapists"));
+        // Waits for an element of the new page rather than WaitForURL's load event, which a busy machine can let pass
+        // before the wait is in place (the wait then times out on a page that has long loaded).
+        await page.Locator("form.filters").WaitForAsync();
+        Assert.Equal(Url("/therapists"), page.Url);
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == Web.Therapists.TherapistWorkspace.CookieName);
-        Assert.Equal(3, await rows.CountAsync());
+        await Assertions.Expect(rows).ToHaveCountAsync(3, new() { Timeout = Timeout });
 
         await page.Locator("select[name=redflag]").SelectOptionAsync("yes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("redflag=yes", StringComparison.Ordinal));
+        // The filtered page is the one whose "yes" is selected in its markup (choosing it above only sets the property).
+        await page.Locator("select[name=redflag] option[value=yes][selected]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Contains("redflag=yes", page.Url, StringComparison.Ordinal);
 
         Assert.True(cookie is { Secure: true, HttpOnly: true, SameSite: SameSiteAttribute.Strict });
-        Assert.Equal(1, await rows.CountAsync());
+        await Assertions.Expect(rows).ToHaveCountAsync(1, new() { Timeout = Timeout });
         Assert.Contains("P-ROOD0001", await rows.First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("has-redflag", await rows.First.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
 
