@@ -188,6 +188,18 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsAnUnknownCodeInAListOfRecognizedCodes()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Line("flow.yaml", "  - id: ci-any");
+        folder.Replace("flow.yaml", "    recognize: [calf-thrombosis, blood-thinners,", "    recognize: [calf-thrombosis, blood-thinner,");
+
+        var errors = folder.Errors();
+
+        Assert.Equal([$"flow.yaml:{line}: unknown recognized code 'blood-thinner' in state 'ci-any' (not in lexicons/codes.yaml)"], errors);
+    }
+
+    [Fact]
     public void NamesABodyLocationWithItsSideAndKeepsAnUnknownCode()
     {
         var texts = DialogLoader.LoadDirectory(DialogPaths.Default).Texts;
