@@ -10,6 +10,10 @@ namespace BotTriage.Core.Dialogs;
 /// </summary>
 public sealed record DialogState
 {
+    private readonly string? _redFlag;
+    private readonly ImmutableList<string> _recognizes = [];
+    private readonly ImmutableList<string> _signals = [];
+
     public required string Id { get; init; }
 
     public required AnswerKind Kind { get; init; }
@@ -27,20 +31,41 @@ public sealed record DialogState
     public string? Emergency { get; init; }
 
     /// <summary>For a yes/no question about a red flag: the flag's code, so a "yes" records it and free text can answer it.</summary>
-    public string? RedFlag { get; init; }
+    public string? RedFlag
+    {
+        get => _redFlag;
+        init
+        {
+            _redFlag = value;
+            _signals = SignalsOf(_redFlag, _recognizes);
+        }
+    }
 
     /// <summary>
     /// For a yes/no question that is not itself a red flag: codes from the red-flag lexicon whose mention answers it
     /// ("ik heb botontkalking" answers the osteoporosis question) without reporting a red flag. A screening question
     /// lists several: a mention of any of them is a yes, and only mentions that are all denied are a no.
     /// </summary>
-    public ImmutableList<string> Recognizes { get; init; } = [];
+    public ImmutableList<string> Recognizes
+    {
+        get => _recognizes;
+        init
+        {
+            _recognizes = value ?? [];
+            _signals = SignalsOf(_redFlag, _recognizes);
+        }
+    }
 
-    /// <summary>The lexicon codes whose mention in free text answers this question: the red flag, else <see cref="Recognizes"/>.</summary>
-    public ImmutableList<string> Signals => RedFlag is { } flag ? [flag] : Recognizes;
+    /// <summary>
+    /// The lexicon codes whose mention in free text answers this question: the red flag, else <see cref="Recognizes"/>.
+    /// Worked out when either is set, since the engine reads it for every question on every turn.
+    /// </summary>
+    public ImmutableList<string> Signals => _signals;
 
     /// <summary>True when a mention in free text can answer this question.</summary>
-    public bool HasSignal => RedFlag is not null || Recognizes.Count > 0;
+    public bool HasSignal => !_signals.IsEmpty;
+
+    private static ImmutableList<string> SignalsOf(string? redFlag, ImmutableList<string> recognizes) => redFlag is { } flag ? [flag] : recognizes;
 
     /// <summary>For a yes/no question about a massage contraindication: its code in contraindications.yaml.</summary>
     public string? Contraindication { get; init; }

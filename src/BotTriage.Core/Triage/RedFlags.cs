@@ -62,9 +62,9 @@ public static class RedFlags
             codes.Add(code);
         }
 
-        if (key.StartsWith(ExtraPrefix, StringComparison.Ordinal))
+        if (TryGetExtraCode(key, out var extra))
         {
-            codes.Add(key[ExtraPrefix.Length..]);
+            codes.Add(extra);
         }
     }
 
