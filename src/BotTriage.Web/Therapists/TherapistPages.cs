@@ -79,7 +79,7 @@ internal static class TherapistPages
 
         html.Append("<form method=\"get\" action=\"/therapists\" class=\"filters\">");
         html.Append(Select("urgency", Html.T("Urgentie", "Urgency"), Urgencies, filter.Urgency));
-        html.Append(Select("route", Html.T("Route", "Route"), RouteCodes, filter.Route, code => Both(c => texts.GetOr(TextCatalog.RouteNameKey(code), c, code))));
+        html.Append(Select("route", Html.T("Route", "Route"), RouteCodes, filter.Route, code => RouteName(code, texts)));
         html.Append(Select("redflag", Html.T("Rode vlag", "Red flag"), ["yes", "no"], filter.RedFlag));
         html.Append(Input("from", Html.T("Vanaf", "From"), filter.From, "date"));
         html.Append(Input("to", Html.T("Tot en met", "Up to"), filter.To, "date"));
@@ -338,8 +338,9 @@ internal static class TherapistPages
         string.Join(", ", locations.Select(l => Both(c => texts.Location(l, c))));
 
     // Routes by their short names in both languages: "huisarts / GP, fysiotherapeut / physiotherapist".
-    private static string Routes(IEnumerable<string> routes, TextCatalog texts) =>
-        string.Join(", ", routes.Select(r => Both(c => texts.GetOr(TextCatalog.RouteNameKey(r), c, r))));
+    private static string Routes(IEnumerable<string> routes, TextCatalog texts) => string.Join(", ", routes.Select(r => RouteName(r, texts)));
+
+    private static string RouteName(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.RouteNameKey(code), c, code));
 
     // A red flag by name in both languages: "koorts / fever"; its code in the element's title.
     private static string RedFlag(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.RedFlagNameKey(code), c, code));
