@@ -172,7 +172,7 @@ public sealed class TriageEngine
             }
 
             answers = answers.SetItem(other.Id, extra);
-            (answered ? corrections : notes).Add(Describe(other, extra, state.Culture));
+            (answered ? corrections : notes).Add(Describe(other, extra, understood, state.Culture));
         }
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
@@ -228,7 +228,7 @@ public sealed class TriageEngine
         {
             // One mention can answer two questions (osteoporosis as a risk and as a contraindication): noted once.
             // A question answered by a mention is described by the words of the mention, as the notes are.
-            notes.Insert(0, Describe(current, current.HasSignal && ReadExtra(current, understood) is { } mention ? mention : answer, state.Culture));
+            notes.Insert(0, Describe(current, current.HasSignal && ReadExtra(current, understood) is { } mention ? mention : answer, understood, state.Culture));
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join([.. notes.Distinct(StringComparer.Ordinal)], state.Culture))));
         }
 
@@ -462,9 +462,13 @@ public sealed class TriageEngine
                         : null);
             case AnswerKind.YesNo:
                 // The person's own words about the flag weigh more than a yes or no beside them: "nee, maar wel koorts".
+                // Only a yes beside a mention that its time denies stays a yes ("ja, vorig jaar geopereerd" to "does any
+                // of these apply?"): the person says something applies, and the careful reading asks on.
                 if (question.HasSignal && ReadExtra(question, understood) is { } flag)
                 {
-                    return flag with { Evidence = evidence };
+                    return flag.YesNo != YesNo.Yes && TimedMention(question, flag, understood) is not null && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Yes }
+                        ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
+                        : flag with { Evidence = evidence };
                 }
 
                 return understood.First<BooleanResolution>() is { } boolean
@@ -523,8 +527,11 @@ public sealed class TriageEngine
                     : null;
             case AnswerKind.YesNo when question.HasSignal:
                 // Any mention that is not denied is a yes ("geen bloedverdunners, wel zwanger"); mentions that are all
-                // denied are a no.
+                // denied are a no. A question after several things (the contraindication screen) is not answered no by
+                // timed words alone ("vorig jaar geopereerd"): the person told one thing about one of them, so it is
+                // not known whether the others apply, and the questions after it ask.
                 (ModelResult Entity, RedFlagResolution Resolution)? denied = null;
+                var onlyTimed = true;
                 foreach (var code in question.Signals)
                 {
                     if (understood.RedFlag(code) is { } found)
@@ -535,10 +542,13 @@ public sealed class TriageEngine
                         }
 
                         denied ??= found;
+                        onlyTimed &= found.Resolution.Timed;
                     }
                 }
 
-                return denied is { } no ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.No, Evidence = no.Entity.Text } : null;
+                return denied is { } no
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = onlyTimed && question.Signals.Count > 1 ? YesNo.Unknown : YesNo.No, Evidence = no.Entity.Text }
+                    : null;
             default:
                 return null;
         }
@@ -843,6 +853,27 @@ public sealed class TriageEngine
         return question.Kind == AnswerKind.Choice
             ? hint.Format(culture, string.Join(", ", question.Choices.Select(c => c.Label.Get(culture))))
             : hint;
+    }
+
+    // A mention read with its time or negation ("vorig jaar geopereerd", "nooit geopereerd") is noted as it was said:
+    // "geen" in front would turn it around.
+    private string Describe(DialogState question, Answer answer, Interpretation understood, string culture) =>
+        question.HasSignal && TimedMention(question, answer, understood) is { } words
+            ? Texts.Get("noted.red-flag.yes", culture).Format(culture, words)
+            : Describe(question, answer, culture);
+
+    /// <summary>The words of the timed mention (<see cref="RedFlagResolution.Timed"/>) that <paramref name="answer"/> was read from, if it was.</summary>
+    private static string? TimedMention(DialogState question, Answer answer, Interpretation understood)
+    {
+        foreach (var code in question.Signals)
+        {
+            if (understood.RedFlag(code) is { Resolution.Timed: true } found && string.Equals(found.Entity.Text, answer.Evidence, StringComparison.Ordinal))
+            {
+                return found.Entity.Text;
+            }
+        }
+
+        return null;
     }
 
     private string Describe(DialogState question, Answer answer, string culture) => question.Kind switch

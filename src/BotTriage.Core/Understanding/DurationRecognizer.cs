@@ -195,40 +195,87 @@ public sealed class DurationRecognizer
 
     private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
     {
-        (end, count, unitSeconds, approximate) = (j, 0, DurationResolution.SecondsPerDay, false);
         for (var k = j; k < text.Count && k <= j + MaxWordsBeforeDate && !text.Tokens[k].IsBreak; k++)
         {
-            var token = text.Tokens[k];
-            if (lexicon.Relative.TryMatch(text, k, out var relativeEnd, out var relative))
+            if (TryStartAt(text, lexicon, k, today, out end, out count, out _, out unitSeconds, out approximate))
             {
-                (end, count, unitSeconds, approximate) = (relativeEnd, relative.Count, relative.UnitSeconds, relative.Approximate);
-                return true;
-            }
-
-            if (lexicon.Weekdays.TryGetValue(token.Id, out var weekday))
-            {
-                var todayIso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
-                var daysBack = (todayIso - weekday + 7) % 7;
-                (end, count) = (k + 1, daysBack == 0 ? 7 : daysBack);
-                return true;
-            }
-
-            if (lexicon.Months.TryGetValue(token.Id, out var month))
-            {
-                var year = month <= today.Month ? today.Year : today.Year - 1;
-                (end, count, approximate) = (k + 1, today.DayNumber - new DateOnly(year, month, 1).DayNumber, true);
-                return true;
-            }
-
-            if (token is { Kind: TokenKind.Number, Length: 4 } && token.Number >= 1900 && token.Number <= today.Year)
-            {
-                (end, count, approximate) = (k + 1, today.DayNumber - new DateOnly((int)token.Number, 1, 1).DayNumber, true);
                 return true;
             }
         }
 
+        (end, count, unitSeconds, approximate) = (j, 0, DurationResolution.SecondsPerDay, false);
         return false;
     }
+
+    /// <summary>
+    /// Every time in the past said as a moment rather than a length, wherever it stands (<c>vorige week</c>,
+    /// <c>in oktober</c>, <c>maandag</c>, <c>in 2019</c>), as how long ago at the least: a month or a year counts from
+    /// its last day (or today, when it has not ended), so "in oktober" on 5 December is 35 days ago. Those inside
+    /// <paramref name="taken"/> (the durations found) are left out. For a word that needs a when, such as
+    /// <c>geopereerd</c>, where the more recent reading is the careful one.
+    /// </summary>
+    internal static List<(int First, int Last, long Seconds)> FindMoments(TokenizedText text, LanguageLexicon lexicon, DateOnly today, List<(int First, int Last, DurationResolution Resolution)> taken)
+    {
+        var found = new List<(int, int, long)>();
+        var k = 0;
+        while (k < text.Count)
+        {
+            var inside = taken.Exists(t => t.First <= k && k <= t.Last);
+            if (!inside && !text.Tokens[k].IsBreak && TryStartAt(text, lexicon, k, today, out var end, out _, out var latest, out var unitSeconds, out _))
+            {
+                found.Add((k, end - 1, (long)Math.Round(latest * unitSeconds, MidpointRounding.AwayFromZero)));
+                k = end;
+            }
+            else
+            {
+                k++;
+            }
+        }
+
+        return found;
+    }
+
+    // A start at token k: count is units ago from its beginning, latest from its end (a month or a year; today if it
+    // has not ended). Relative starts and weekdays are one moment, so both are the same.
+    private static bool TryStartAt(TokenizedText text, LanguageLexicon lexicon, int k, DateOnly today, out int end, out double count, out double latest, out long unitSeconds, out bool approximate)
+    {
+        (end, count, latest, unitSeconds, approximate) = (k, 0, 0, DurationResolution.SecondsPerDay, false);
+        var token = text.Tokens[k];
+        if (lexicon.Relative.TryMatch(text, k, out var relativeEnd, out var relative))
+        {
+            (end, count, latest, unitSeconds, approximate) = (relativeEnd, relative.Count, relative.Count, relative.UnitSeconds, relative.Approximate);
+            return true;
+        }
+
+        if (lexicon.Weekdays.TryGetValue(token.Id, out var weekday))
+        {
+            var todayIso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
+            var daysBack = (todayIso - weekday + 7) % 7;
+            (end, count) = (k + 1, daysBack == 0 ? 7 : daysBack);
+            latest = count;
+            return true;
+        }
+
+        if (lexicon.Months.TryGetValue(token.Id, out var month))
+        {
+            var first = new DateOnly(month <= today.Month ? today.Year : today.Year - 1, month, 1);
+            (end, count, approximate) = (k + 1, today.DayNumber - first.DayNumber, true);
+            latest = DaysSince(today, first.AddMonths(1).AddDays(-1));
+            return true;
+        }
+
+        if (token is { Kind: TokenKind.Number, Length: 4 } && token.Number >= 1900 && token.Number <= today.Year)
+        {
+            var year = (int)token.Number;
+            (end, count, approximate) = (k + 1, today.DayNumber - new DateOnly(year, 1, 1).DayNumber, true);
+            latest = DaysSince(today, new DateOnly(year, 12, 31));
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int DaysSince(DateOnly today, DateOnly day) => Math.Max(0, today.DayNumber - day.DayNumber);
 
     private static bool TryUnit(TokenizedText text, LanguageLexicon lexicon, int index, out DurationUnit unit)
     {

@@ -5,7 +5,9 @@ namespace BotTriage.Core.Understanding;
 
 /// <summary>
 /// Finds red-flag symptoms (<see cref="RedFlagResolution"/>) from the red-flag lexicon, negated when a negation cue
-/// reaches the phrase (see the lexicon README): <c>geen koorts</c> is a negated fever. Thread-safe.
+/// reaches the phrase (see the lexicon README): <c>geen koorts</c> is a negated fever. Thread-safe. The lexicon's
+/// timed words (<c>geopereerd</c>, which is a code only with when it happened) need the durations and today's date:
+/// <see cref="UtteranceRecognizer"/> finds those too, this recognizer alone only the phrases.
 /// </summary>
 public sealed class RedFlagRecognizer : LexiconRecognizer
 {
@@ -32,5 +34,98 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 i++;
             }
         }
+    }
+
+    /// <summary>
+    /// The timed words (red-flags.yaml <c>timed</c>): <c>3 weken geleden geopereerd</c> is the word's code, <c>vorig
+    /// jaar geopereerd</c> the code denied (longer ago than its weeks), <c>nooit geopereerd</c> denied too. The time
+    /// is the one nearest the word: a duration of <paramref name="durations"/> or a moment (<c>in oktober</c>). A word
+    /// without either says nothing, and neither does one whose code a phrase already named. The result spans the word
+    /// and its time or its negation, so its text says what it means on its own.
+    /// </summary>
+    internal static void ScanTimed(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results)
+    {
+        if (lexicon.TimedFlags.Count == 0)
+        {
+            return;
+        }
+
+        List<(int First, int Last, long Seconds)>? times = null;
+        var i = 0;
+        while (i < text.Count)
+        {
+            if (!lexicon.TimedFlags.TryMatch(text, i, out var end, out var flag))
+            {
+                i++;
+                continue;
+            }
+
+            if (!Named(results, flag.Code))
+            {
+                var (first, last) = (i, end - 1);
+                var cue = NegationScope.FindCue(text, lexicon, i);
+                var negated = cue >= 0;
+                if (negated)
+                {
+                    first = cue;
+                }
+                else
+                {
+                    times ??= Times(text, lexicon, durations, today);
+                    if (Nearest(times, first, last) is not { } time)
+                    {
+                        i = end;
+                        continue;
+                    }
+
+                    negated = time.Seconds > flag.WithinWeeks * DurationResolution.SecondsPerWeek;
+                    (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
+                }
+
+                results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true }));
+            }
+
+            i = end;
+        }
+    }
+
+    private static bool Named(List<ModelResult> results, string code)
+    {
+        foreach (var result in results)
+        {
+            if (result.Resolution is RedFlagResolution flag && string.Equals(flag.Code, code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<(int First, int Last, long Seconds)> Times(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today)
+    {
+        var times = DurationRecognizer.FindMoments(text, lexicon, today, durations);
+        foreach (var (first, last, resolution) in durations)
+        {
+            times.Add((first, last, resolution.Seconds));
+        }
+
+        return times;
+    }
+
+    private static (int First, int Last, long Seconds)? Nearest(List<(int First, int Last, long Seconds)> times, int first, int last)
+    {
+        (int First, int Last, long Seconds)? nearest = null;
+        var best = int.MaxValue;
+        foreach (var time in times)
+        {
+            var distance = time.First > last ? time.First - last : time.Last < first ? first - time.Last : 0;
+            if (distance < best)
+            {
+                (nearest, best) = (time, distance);
+            }
+        }
+
+        return nearest;
     }
 }

@@ -7,10 +7,20 @@ public sealed record RedFlagResolution(string Code, bool Negated) : EntityResolu
 {
     public override string TypeName => EntityTypes.RedFlag;
 
+    /// <summary>
+    /// Read from a word and when it happened (<c>vorig jaar geopereerd</c>, negated because it was long ago) or its
+    /// negation (<c>nooit geopereerd</c>): the text holds both, and says what it means as it stands.
+    /// </summary>
+    public bool Timed { get; init; }
+
     public override void WriteValue(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteString("value", Code);
         writer.WriteBoolean("negated", Negated);
+        if (Timed)
+        {
+            writer.WriteBoolean("timed", true);
+        }
     }
 }

@@ -74,6 +74,8 @@ public sealed class UtteranceRecognizer
             results.Add(tokens.Result(first, last, resolution));
         }
 
+        RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results);
+
         PainScoreRecognizer.Scan(tokens, lexicon, durations, results);
         BooleanRecognizer.Scan(tokens, lexicon, results);
         NumberRecognizer.Scan(tokens, lexicon, results);

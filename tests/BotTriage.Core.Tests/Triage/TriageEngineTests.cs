@@ -504,6 +504,41 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AnOperationWithItsTimeAnswersTheSurgeryQuestionByTheSixWeeks()
+    {
+        var recent = AtContraindications().Send("ik ben 3 weken geleden geopereerd").AssertReply("Ik noteer: 3 weken geleden geopereerd.").AssertReplyContains("trombose");
+        Assert.Equal((YesNo.Yes, YesNo.Yes), (recent.State.Answers["ci-any"].YesNo, recent.State.Answers["ci-surgery"].YesNo));
+
+        // Long ago is a no to the surgery question, noted as said; whether the rest of the screen applies is still
+        // unknown, so its questions come (the surgery one is answered).
+        var old = AtContraindications().Send("ik ben vorig jaar geopereerd").AssertReply("Ik noteer: vorig jaar geopereerd.").AssertReplyContains("trombose");
+        Assert.Equal((YesNo.Unknown, YesNo.No), (old.State.Answers["ci-any"].YesNo, old.State.Answers["ci-surgery"].YesNo));
+        for (var i = 0; i < 10 && old.State.Step.StartsWith("ci-", StringComparison.Ordinal); i++)
+        {
+            Assert.NotEqual("ci-surgery", old.State.Step);
+            old.Send("nee");
+        }
+
+        Assert.StartsWith("phq", old.State.Step, StringComparison.Ordinal);
+
+        // A yes beside it stays a yes.
+        var yes = AtContraindications().Send("ja, ik ben vorig jaar geopereerd");
+        Assert.Equal((YesNo.Yes, YesNo.No), (yes.State.Answers["ci-any"].YesNo, yes.State.Answers["ci-surgery"].YesNo));
+
+        var never = AtContraindications().Send("ik ben nooit geopereerd").AssertReply("Ik noteer: nooit geopereerd.");
+        Assert.Equal(YesNo.No, never.State.Answers["ci-surgery"].YesNo);
+    }
+
+    [Fact]
+    public void AnOperationWithoutATimeIsNotReadAsEither()
+    {
+        var chat = AtContraindications().Send("ik ben geopereerd");
+
+        Assert.False(chat.State.Answers.ContainsKey("ci-surgery"));
+        chat.AssertStep("ci-any");
+    }
+
+    [Fact]
     public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
     {
         var screen = Conversation.Start().Send("nee, geen pijn");

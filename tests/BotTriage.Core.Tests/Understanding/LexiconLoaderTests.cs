@@ -106,6 +106,20 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsATimedWordWithAnUnknownCodeOrNoWeeks()
+    {
+        var path = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace("  recent-surgery:\n    withinWeeks: 6\n", "  recent-surgery:\n    withinWeeks: 0\n", StringComparison.Ordinal)
+            .Replace("timed:\n", "timed:\n  recent-surgeon:\n    withinWeeks: 6\n    words: [chirurg]\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  recent-surgeon:")}: unknown code 'recent-surgeon' (not in codes.yaml)"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "    withinWeeks: 0")}: withinWeeks must be more than 0"), errors);
+    }
+
+    [Fact]
     public void ReportsAnUnknownKeyAndAMissingKey()
     {
         var path = Path.Combine(_directory, "en", "pain-score.yaml");

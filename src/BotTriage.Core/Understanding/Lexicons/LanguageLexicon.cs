@@ -87,6 +87,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<string> RedFlags { get; } = new();
 
+    /// <summary>Words that are a red-flag code only with a time (red-flags.yaml <c>timed</c>): <c>geopereerd</c>.</summary>
+    public PhraseTrie<TimedFlag> TimedFlags { get; } = new();
+
     public PhraseTrie<string> Emergencies { get; } = new();
 
     public bool TryMorpheme(ReadOnlySpan<char> text, out NumberMorpheme morpheme) => _morphemeLookup.TryGetValue(text, out morpheme);

@@ -90,6 +90,7 @@ internal sealed class LexiconLoader
                         break;
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
+                        LoadTimed(context, catalog);
                         break;
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
@@ -386,6 +387,46 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(c.Lexicon.OutOf, c.Get("outOf"), "out-of phrase");
         c.AddIdSet(c.Lexicon.PainArticles, c.Get("articles"));
         c.AddPhraseSet(c.Lexicon.NoPain, c.Get("noPain", required: false), "no-pain phrase");
+    }
+
+    // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.
+    private static void LoadTimed(FileContext c, Catalog catalog)
+    {
+        foreach (var (code, node) in c.Entries(c.Get("timed", required: false), "code"))
+        {
+            if (!catalog.Codes[CodeKinds.RedFlag].ContainsKey(code.Value))
+            {
+                c.Error(code.Line, $"unknown code '{code.Value}' (not in {CodesFile})");
+                continue;
+            }
+
+            if (node is not YamlMap map)
+            {
+                c.Error(node.Line, $"timed '{code.Value}' must have withinWeeks and words");
+                continue;
+            }
+
+            var nested = c.Nested(map);
+            var weeks = nested.Number(nested.Get("withinWeeks"));
+            if (weeks is not > 0)
+            {
+                if (weeks is not null)
+                {
+                    c.Error(nested.KeyLine("withinWeeks"), "withinWeeks must be more than 0");
+                }
+
+                nested.ReportUnknownKeys();
+                continue;
+            }
+
+            var flag = new TimedFlag(code.Value, weeks.Value);
+            foreach (var (phrase, line) in nested.Strings(nested.Get("words")))
+            {
+                c.AddPhrase(c.Lexicon.TimedFlags, phrase, line, flag, "timed word");
+            }
+
+            nested.ReportUnknownKeys();
+        }
     }
 
     private static void LoadLocation(FileContext c, string code, YamlNode node)

@@ -12,7 +12,10 @@ internal static class NegationScope
 {
     private const int LongestPseudo = 3;
 
-    public static bool IsNegated(TokenizedText text, LanguageLexicon lexicon, int phraseStart)
+    public static bool IsNegated(TokenizedText text, LanguageLexicon lexicon, int phraseStart) => FindCue(text, lexicon, phraseStart) >= 0;
+
+    /// <summary>Where the cue that negates the phrase at <paramref name="phraseStart"/> starts, or -1 when none does.</summary>
+    public static int FindCue(TokenizedText text, LanguageLexicon lexicon, int phraseStart)
     {
         var stop = Math.Max(0, phraseStart - lexicon.NegationWindow);
         for (var k = phraseStart - 1; k >= stop; k--)
@@ -20,23 +23,23 @@ internal static class NegationScope
             var token = text.Tokens[k];
             if (token.IsBreak || lexicon.ScopeBreaks.Contains(token.Id))
             {
-                return false;
+                return -1;
             }
 
             for (var p = Math.Max(0, k - LongestPseudo + 1); p <= k; p++)
             {
                 if (lexicon.PseudoNegations.TryMatch(text, p, out var pseudoEnd, out _) && pseudoEnd > k)
                 {
-                    return false;
+                    return -1;
                 }
             }
 
             if (lexicon.NegationCues.TryMatch(text, k, out var cueEnd, out _) && cueEnd <= phraseStart)
             {
-                return true;
+                return k;
             }
         }
 
-        return false;
+        return -1;
     }
 }
