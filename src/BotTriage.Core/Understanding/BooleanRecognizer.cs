@@ -5,7 +5,7 @@ namespace BotTriage.Core.Understanding;
 
 /// <summary>
 /// Finds yes, no and don't-know answers (<see cref="BooleanResolution"/>), longest phrase first so <c>klopt niet</c>
-/// is a no and <c>niet echt</c> a hedged no. Thread-safe.
+/// is a no and <c>niet echt</c> a hedged no; the lexicon's clause-final answers only where their clause ends. Thread-safe.
 /// </summary>
 public sealed class BooleanRecognizer : LexiconRecognizer
 {
@@ -22,7 +22,9 @@ public sealed class BooleanRecognizer : LexiconRecognizer
         var i = 0;
         while (i < text.Count)
         {
-            if (lexicon.Answers.TryMatch(text, i, out var end, out var answer))
+            // "I have." answers; "I have a fever" is about something else, so its "I have" is not a yes.
+            if (lexicon.Answers.TryMatch(text, i, out var end, out var answer)
+                && !(lexicon.ClauseFinalAnswers.TryMatch(text, i, out var finalEnd, out _) && finalEnd == end && !text.IsBreakAt(end)))
             {
                 results.Add(text.Result(i, end - 1, answer));
                 i = end;

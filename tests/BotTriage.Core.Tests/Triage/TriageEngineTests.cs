@@ -539,6 +539,21 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "neck", "3 weeks", "4", "a little"]);
+        var question = chat.State.Step;
+
+        // Not a yes to the question asked: it is about the fever, which is noted.
+        chat.Send("I have a fever").AssertReply("Noted: fever.");
+        Assert.Equal(question, chat.State.Step);
+        Assert.False(chat.State.Answers.ContainsKey(question));
+
+        chat.Send("I don't have that");
+        Assert.Equal(YesNo.No, chat.State.Answers[question].YesNo);
+    }
+
+    [Fact]
     public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
     {
         var screen = Conversation.Start().Send("nee, geen pijn");

@@ -58,6 +58,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<BooleanResolution> Answers { get; } = new();
 
+    /// <summary>Answers that count only where a clause ends (yes-no.yaml <c>clauseFinal</c>): "I have." but not "I have a fever".</summary>
+    public PhraseTrie<bool> ClauseFinalAnswers { get; } = new();
+
     public PhraseTrie<bool> OutOf { get; } = new();
 
     public PhraseTrie<bool> NoPain { get; } = new();

@@ -374,6 +374,8 @@ internal sealed class LexiconLoader
                 c.AddPhrase(c.Lexicon.Answers, phrase, line, resolution, "answer");
             }
         }
+
+        c.AddPhraseSet(c.Lexicon.ClauseFinalAnswers, c.Get("clauseFinal", required: false), "clause-final answer");
     }
 
     private static void LoadPainScore(FileContext c)
