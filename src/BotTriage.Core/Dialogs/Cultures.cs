@@ -15,6 +15,9 @@ public static class Cultures
     /// <summary>Maps a channel's locale (BCP-47) to <c>nl</c> or <c>en</c>; Dutch when unknown or absent.</summary>
     public static string FromLocale(string? locale) => IsEnglish(locale) ? English : Dutch;
 
+    /// <summary>The language BotTriage speaks besides <paramref name="culture"/>.</summary>
+    public static string Other(string culture) => IsEnglish(culture) ? Dutch : English;
+
     /// <summary>The formatting culture for a conversation.</summary>
     public static CultureInfo Format(string culture) =>
         CultureInfo.GetCultureInfo(IsEnglish(culture) ? "en-US" : "nl-NL");

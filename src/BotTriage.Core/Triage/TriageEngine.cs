@@ -133,7 +133,43 @@ public sealed class TriageEngine
             return new TurnResult(state, [Say(state, "finished")]);
         }
 
-        return Answer(state, text, said, understood, today);
+        var result = Answer(state, text, said, understood, today);
+        return NothingTaken(state, result) ? InOtherLanguage(state, text, said, today) ?? result : result;
+    }
+
+    // A plain re-ask: the message gave the question nothing, noted nothing and asked nothing back.
+    private static bool NothingTaken(TriageState before, TurnResult result) =>
+        result.State.Misses > before.Misses && result.State.DurationUnitAsked is null;
+
+    /// <summary>
+    /// A message the conversation's language could not take, read in the other one ("I don't know" in a Dutch
+    /// conversation, "mijn onderrug" in an English one): when that answers, the answer counts, and the first time the
+    /// bot offers to go on in that language. Only a turn that would otherwise be "I didn't quite get that" changes, so
+    /// a word both languages have keeps its own language's meaning.
+    /// </summary>
+    private TurnResult? InOtherLanguage(TriageState state, string text, string said, DateOnly today)
+    {
+        var other = Cultures.Other(state.Culture);
+        if (!_dialogs.Recognizer.Lexicons.Languages.Contains(other))
+        {
+            return null;
+        }
+
+        var understood = new Interpretation(_dialogs.Recognizer.Recognize(text, other, today));
+        if (understood.Entities.Count == 0)
+        {
+            return null;
+        }
+
+        var result = Answer(state, text, said, understood, today);
+        if (NothingTaken(state, result))
+        {
+            return null;
+        }
+
+        return state.OtherLanguageOffered
+            ? result
+            : result with { State = result.State with { OtherLanguageOffered = true }, Replies = result.Replies.Insert(0, Say(state, "language.other")) };
     }
 
     private TurnResult Answer(TriageState state, string text, string normalized, Interpretation understood, DateOnly today)

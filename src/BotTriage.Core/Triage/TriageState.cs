@@ -65,6 +65,13 @@ public sealed record TriageState
     /// </summary>
     public long? DurationUnitAsked { get; init; }
 
+    /// <summary>
+    /// True once a message was read in the other language (see <c>language.other</c>) and the bot offered to go on in
+    /// it: said once per conversation. Not written while false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OtherLanguageOffered { get; init; }
+
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;

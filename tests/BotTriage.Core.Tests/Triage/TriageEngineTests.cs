@@ -539,6 +539,35 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AMessageOnlyTheOtherLanguageUnderstandsIsTakenAndTheLanguageOfferedOnce()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).AssertStep("duration");
+
+        chat.Send("about 3 weeks")
+            .AssertReply("Ik heb je bericht als Engels gelezen. Wil je liever in het Engels verder? Typ dan 'english'.")
+            .AssertReplyContains("Hoeveel pijn");
+        Assert.Equal(3 * DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
+        Assert.True(chat.State.OtherLanguageOffered);
+        Assert.Equal("nl", chat.State.Culture);
+
+        chat.Send("a 5").AssertReplyContains("Hoeveel last");
+        Assert.Equal(5, chat.State.Answers["pain"].Number);
+
+        var english = Conversation.Start("en").SendAll(["no", "yes", "english"]).AssertStep("location");
+        english.Send("mijn onderrug").AssertReply("I read your message as Dutch. Would you rather go on in Dutch? Then type 'nederlands'.").AssertReplyContains("How long");
+        Assert.Equal("lower-back", Assert.Single(english.State.Answers["location"].Locations).Code);
+    }
+
+    [Fact]
+    public void AMessageNeitherLanguageUnderstandsIsReaskedWithoutTheOffer()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).Send("asdf qwerty");
+
+        chat.AssertReplyContains("Dat begreep ik niet helemaal").AssertReplyContains("Hoe lang");
+        Assert.False(chat.State.OtherLanguageOffered);
+    }
+
+    [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
         var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "neck", "3 weeks", "4", "a little"]);
