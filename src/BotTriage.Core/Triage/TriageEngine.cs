@@ -145,12 +145,13 @@ public sealed class TriageEngine
     /// A message the conversation's language could not take, read in the other one ("I don't know" in a Dutch
     /// conversation, "mijn onderrug" in an English one): when that answers, the answer counts, and the first time the
     /// bot offers to go on in that language. Only a turn that would otherwise be "I didn't quite get that" changes, so
-    /// a word both languages have keeps its own language's meaning.
+    /// a word both languages have keeps its own language's meaning, and only a message that is more the other language
+    /// than this one: "het doet heel erg pijn" is not read as English, where "heel" is a place.
     /// </summary>
     private TurnResult? InOtherLanguage(TriageState state, string text, string said, DateOnly today)
     {
         var other = Cultures.Other(state.Culture);
-        if (!_dialogs.Recognizer.Lexicons.Languages.Contains(other))
+        if (!_dialogs.Recognizer.Lexicons.Languages.Contains(other) || !_dialogs.Recognizer.IsRather(text, other, state.Culture))
         {
             return null;
         }

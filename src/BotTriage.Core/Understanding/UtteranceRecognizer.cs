@@ -88,6 +88,33 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> is more <paramref name="language"/> than <paramref name="than"/>: more of its
+    /// words are known only to <paramref name="language"/>'s lexicons than only to the other's. "about 3 weeks" is
+    /// English rather than Dutch; "het doet heel erg pijn" is not, though English reads "heel" as a place.
+    /// </summary>
+    public bool IsRather(string text, string language, string than)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(language);
+        var other = Lexicons.Get(than);
+        var tokens = lexicon.Tokenize(text);
+        var lean = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens.Tokens[i].Kind != Text.TokenKind.Word)
+            {
+                continue;
+            }
+
+            var known = tokens.Tokens[i].Id >= 0;
+            var knownToOther = other.Vocabulary.Find(tokens.TextOf(i)) >= 0;
+            lean += known == knownToOther ? 0 : known ? 1 : -1;
+        }
+
+        return lean > 0;
+    }
+
+    /// <summary>
     /// Someone who switched language may still call for help in their own: an emergency phrase in any language the
     /// lexicons know interrupts, whatever language the conversation is in.
     /// </summary>

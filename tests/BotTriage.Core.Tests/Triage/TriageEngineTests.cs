@@ -565,6 +565,11 @@ public sealed class TriageEngineTests
 
         chat.AssertReplyContains("Dat begreep ik niet helemaal").AssertReplyContains("Hoe lang");
         Assert.False(chat.State.OtherLanguageOffered);
+
+        // English would read "heel" as a place, but the message is Dutch.
+        var dutch = Conversation.Start().SendAll(Welcome).Send("het doet heel erg pijn");
+        dutch.AssertReplyContains("Dat begreep ik niet helemaal").AssertReplyContains("Waar heb je last");
+        Assert.False(dutch.State.Answers.ContainsKey("location"));
     }
 
     [Fact]

@@ -114,4 +114,27 @@ public sealed class UtteranceRecognizerTests
 
         Assert.Equal(0, mismatches);
     }
+
+    [Fact]
+    public void NoCaseUtteranceReadsAsTheOtherLanguage()
+    {
+        // The recognizer cases are what people write in each language, hundreds of them: none may lean towards the
+        // other one, or the other language would be tried on it.
+        var leaning = RecognizerCases.Cases
+            .Where(c => SharedRecognizer.Instance.IsRather(c.Text, c.Culture == "nl" ? "en" : "nl", c.Culture))
+            .Select(c => $"{c.Culture}: {c.Text}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(leaning.Count == 0, string.Join("\n", leaning));
+    }
+
+    [Theory]
+    [InlineData("about 3 weeks", "en", "nl", true)]
+    [InlineData("mijn onderrug", "nl", "en", true)]
+    [InlineData("het doet heel erg pijn", "en", "nl", false)]
+    [InlineData("12", "en", "nl", false)]
+    [InlineData("blorf zinkel", "en", "nl", false)]
+    public void TellsWhichLanguageAMessageIsRather(string text, string language, string than, bool expected) =>
+        Assert.Equal(expected, SharedRecognizer.Instance.IsRather(text, language, than));
 }
