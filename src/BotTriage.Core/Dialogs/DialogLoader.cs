@@ -56,7 +56,7 @@ public static class DialogLoader
 
         if (texts is not null && recognizer is not null)
         {
-            CheckWorkspaceNames(texts, recognizer, errors);
+            CheckWorkspaceNames(texts, recognizer, contraindications, errors);
         }
 
         var ordered = errors
@@ -112,15 +112,16 @@ public static class DialogLoader
     }
 
     /// <summary>Every body location the recognizers know, every side and every route has a name: the workspace shows them by it.</summary>
-    private static void CheckWorkspaceNames(TextCatalog texts, UtteranceRecognizer recognizer, List<DialogError> errors)
+    private static void CheckWorkspaceNames(TextCatalog texts, UtteranceRecognizer recognizer, ImmutableList<ContraindicationRule> contraindications, List<DialogError> errors)
     {
         var keys = recognizer.Lexicons.BodyLocationCodes.Order(StringComparer.Ordinal).Select(TextCatalog.LocationKey)
             .Concat(Vocabulary.Sides.Select(TextCatalog.SideKey))
             .Concat(Vocabulary.Routes.Select(TextCatalog.RouteNameKey))
-            .Concat(recognizer.Lexicons.RedFlagCodes.Order(StringComparer.Ordinal).Select(TextCatalog.RedFlagNameKey));
+            .Concat(recognizer.Lexicons.RedFlagCodes.Order(StringComparer.Ordinal).Select(TextCatalog.RedFlagNameKey))
+            .Concat(contraindications.Select(c => TextCatalog.ContraindicationNameKey(c.Code)));
         foreach (var key in keys.Where(k => !texts.Texts.ContainsKey(k)))
         {
-            errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations, sides, routes and red flags by it)"));
+            errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations, sides, routes, red flags and contraindications by it)"));
         }
     }
 

@@ -24,6 +24,9 @@ public sealed record TextCatalog(ImmutableDictionary<string, LocalizedText> Text
     /// <summary>The key of a red flag's name: <c>red-flag-name.night-pain</c>.</summary>
     public static string RedFlagNameKey(string code) => "red-flag-name." + code;
 
+    /// <summary>The key of a massage contraindication's name: <c>contraindication-name.blood-thinners</c>.</summary>
+    public static string ContraindicationNameKey(string code) => "contraindication-name." + code;
+
     /// <summary>The text by key, or <paramref name="fallback"/> when the catalog has none (a code from older stored state).</summary>
     public string GetOr(string key, string culture, string fallback) =>
         Texts.TryGetValue(key, out var text) ? text.Get(culture) : fallback;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -186,7 +187,7 @@ internal static class TherapistPages
         html.Append("<h2>").Append(Html.T("Route en redenen", "Route and reasons")).Append("</h2><ul>");
         foreach (var reason in outcome?.Reasons ?? [])
         {
-            html.Append("<li><strong>").Append(Html.E(reason.Rule)).Append("</strong>: ").Append(Html.E(reason.Text));
+            html.Append("<li title=\"").Append(Html.E(reason.Rule)).Append("\">").Append(Html.E(reason.Text));
             foreach (var word in reason.Evidence)
             {
                 html.Append(" <mark>").Append(Html.E(word)).Append("</mark>");
@@ -198,18 +199,37 @@ internal static class TherapistPages
         html.Append("</ul>");
 
         html.Append("<h2>").Append(Html.T("Contra-indicaties", "Contraindications")).Append("</h2>");
+        var contraindications = outcome?.Contraindications ?? [];
         var blocking = (outcome?.Reasons ?? []).Select(r => (Reason: r, Rule: dialogs.Rules.FirstOrDefault(x => x.Id == r.Rule)))
             .Where(x => x.Rule is { Blocks.IsEmpty: false }).ToList();
-        if (blocking.Count == 0)
+        if (contraindications.Count == 0 && blocking.Count == 0)
         {
             html.Append("<p>").Append(Html.T("Geen vastgesteld.", "None found.")).Append("</p>");
         }
         else
         {
-            html.Append("<ul>");
+            html.Append("<ul class=\"contraindications\">");
+            foreach (var code in contraindications)
+            {
+                // By name, with the massage types it rules out and the person's words that reported it.
+                var rule = dialogs.Contraindications.FirstOrDefault(c => c.Code == code);
+                html.Append("<li title=\"").Append(Html.E(code)).Append("\">").Append(Html.E(Both(c => dialogs.Texts.GetOr(TextCatalog.ContraindicationNameKey(code), c, code))));
+                if (rule is { RulesOut.IsEmpty: false })
+                {
+                    html.Append(" — ").Append(Html.T("geen", "no")).Append(' ').Append(Html.E(string.Join(", ", rule.RulesOut.Select(m => Both(c => dialogs.Texts.GetOr(TextCatalog.MassageKey(m), c, m))))));
+                }
+
+                foreach (var word in ContraindicationWords(code, rule, dialogs.Flow, state.Answers, flags))
+                {
+                    html.Append(" <mark>").Append(Html.E(word)).Append("</mark>");
+                }
+
+                html.Append("</li>");
+            }
+
             foreach (var (reason, rule) in blocking)
             {
-                html.Append("<li>").Append(Html.T("Niet:", "Not:")).Append(' ').Append(Html.E(string.Join(", ", rule!.Blocks))).Append(" — ").Append(Html.E(reason.Text)).Append("</li>");
+                html.Append("<li title=\"").Append(Html.E(rule!.Id)).Append("\">").Append(Html.T("Niet naar:", "Not to:")).Append(' ').Append(Html.E(Routes(rule.Blocks, dialogs.Texts))).Append(" — ").Append(Html.E(reason.Text)).Append("</li>");
             }
 
             html.Append("</ul>");
@@ -332,6 +352,12 @@ internal static class TherapistPages
         AnswerKind.BodyLocation => Locations(answer.Locations, texts),
         _ => answer.Text ?? "",
     };
+
+    // What the person said that reported a contraindication: the yes to its question, or a red flag that reports it.
+    private static IEnumerable<string> ContraindicationWords(string code, ContraindicationRule? rule, FlowDefinition flow, ImmutableSortedDictionary<string, Answer> answers, IEnumerable<(string Code, Answer Answer)> flags) =>
+        flow.States.Where(s => s.Contraindication == code).Select(s => answers.GetValueOrDefault(s.Id)).OfType<Answer>().Where(a => a.YesNo == YesNo.Yes)
+            .Concat(flags.Where(f => rule?.RedFlags.Contains(f.Code) == true).Select(f => f.Answer))
+            .Select(a => a.Evidence).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
 
     // Body locations by name in both languages: "knie (links) / knee (left), onderrug / lower back".
     private static string Locations(IEnumerable<BodyLocation> locations, TextCatalog texts) =>

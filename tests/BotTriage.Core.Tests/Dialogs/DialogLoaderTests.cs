@@ -171,19 +171,23 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
-    public void ReportsABodyLocationSideRouteOrRedFlagWithoutAName()
+    public void ReportsABodyLocationSideRouteRedFlagOrContraindicationWithoutAName()
     {
         using var folder = new DialogsFolder();
         folder.Replace("texts.yaml", "  location.calf:\n    nl: kuit\n    en: calf\n", "");
         folder.Replace("texts.yaml", "  side.both:\n    nl: beide kanten\n    en: both sides\n", "");
         folder.Replace("texts.yaml", "  route-name.physio:\n    nl: fysiotherapeut\n    en: physiotherapist\n", "");
         folder.Replace("texts.yaml", "  red-flag-name.fever:\n    nl: koorts\n    en: fever\n", "");
+        folder.Replace("texts.yaml", "  contraindication-name.pregnancy:\n    nl: zwangerschap\n    en: pregnancy\n", "");
 
         var errors = folder.Errors();
 
-        const string Why = " is missing (the therapists' workspace names body locations, sides, routes and red flags by it)";
+        const string Why = " is missing (the therapists' workspace names body locations, sides, routes, red flags and contraindications by it)";
         Assert.Equal(
-            ["texts.yaml:1: text 'location.calf'" + Why, "texts.yaml:1: text 'side.both'" + Why, "texts.yaml:1: text 'route-name.physio'" + Why, "texts.yaml:1: text 'red-flag-name.fever'" + Why],
+            [
+                "texts.yaml:1: text 'location.calf'" + Why, "texts.yaml:1: text 'side.both'" + Why, "texts.yaml:1: text 'route-name.physio'" + Why,
+                "texts.yaml:1: text 'red-flag-name.fever'" + Why, "texts.yaml:1: text 'contraindication-name.pregnancy'" + Why,
+            ],
             errors);
     }
 

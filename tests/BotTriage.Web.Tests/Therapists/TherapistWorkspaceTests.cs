@@ -224,6 +224,29 @@ public sealed class TherapistWorkspaceTests : IDisposable
     }
 
     [Fact]
+    public async Task ContraindicationsAreNamedWithWhatTheyRuleOutAndThePersonsWords()
+    {
+        var record = RedFlagSession("conv-contra");
+        var answers = record.State.Answers
+            .SetItem("ci-blood-thinners", new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = "ik gebruik <b>bloedverdunners</b>" });
+        var outcome = record.State.Outcome! with { Contraindications = ["blood-thinners", "fever"] };
+        await Sessions.UpsertAsync(record with { State = record.State with { Answers = answers, Outcome = outcome } }, CancellationToken.None);
+        await LoginAsTherapistAsync();
+
+        var detail = await _browser.GetStringAsync("/therapists/session?channel=webchat&id=conv-contra");
+
+        Assert.Contains(
+            "<li title=\"blood-thinners\">bloedverdunners / blood thinners — geen <span class=\"en\" lang=\"en\">no</span> deep tissue massage, "
+            + "fasciatherapie (fascia release) / fascia release, hardloop- en sportmassage voor de benen / runners&#x27; legs massage "
+            + "<mark>ik gebruik &lt;b&gt;bloedverdunners&lt;/b&gt;</mark></li>",
+            detail,
+            StringComparison.Ordinal);
+        Assert.Contains("<li title=\"fever\">koorts / fever — geen", detail, StringComparison.Ordinal);
+        Assert.Contains("ontspanningsmassage / relaxation massage, oncologische massage / oncology massage <mark>koorts &amp; rillingen</mark></li>", detail, StringComparison.Ordinal);
+        Assert.Contains("<li title=\"fever\">Koorts: eerst naar de huisarts. <mark>koorts &amp; rillingen</mark></li>", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportsJsonAndTheBotFrameworkTranscript()
     {
         await ChatAsync("conv-export", "pijn in mijn onderrug");
