@@ -42,7 +42,7 @@ public sealed class DialogLoaderTests
     public void ReportsAnUnknownLanguageInAChoicesOtherWords()
     {
         using var folder = new DialogsFolder();
-        var line = folder.Replace("flow.yaml", "          en: [none, not really, no trouble]", "          de: [nein]");
+        var line = folder.Replace("flow.yaml", "          en: [none, not really, no trouble, 'no']", "          de: [nein]");
 
         var errors = folder.Errors();
 

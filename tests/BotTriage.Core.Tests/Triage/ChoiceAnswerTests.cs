@@ -27,6 +27,11 @@ public sealed class ChoiceAnswerTests
     [InlineData("now and then", "several-days")]
     [InlineData("not every day", "more-than-half")]
     [InlineData("2", "more-than-half")]
+    [InlineData("niet veel", "several-days")]
+    [InlineData("heel veel", "more-than-half")]
+    [InlineData("no", "not-at-all")]
+    [InlineData("quite a lot", "more-than-half")]
+    [InlineData("not a lot", "several-days")]
     public void AFrequencyInTheirOwnWordsAnswersThePhqQuestion(string text, string expected)
     {
         var chat = AtPhqInterest();
@@ -49,6 +54,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("best erg", "moderately")]
     [InlineData("pretty bad", "moderately")]
     [InlineData("terrible", "a-lot")]
+    [InlineData("it's ok", "a-little")]
+    [InlineData("no", "not-at-all")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
