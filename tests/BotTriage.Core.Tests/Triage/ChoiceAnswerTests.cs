@@ -30,6 +30,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("niet veel", "several-days")]
     [InlineData("heel veel", "more-than-half")]
     [InlineData("no", "not-at-all")]
+    [InlineData("not really", "not-at-all")]
+    [InlineData("niet echt", "not-at-all")]
     [InlineData("quite a lot", "more-than-half")]
     [InlineData("not a lot", "several-days")]
     public void AFrequencyInTheirOwnWordsAnswersThePhqQuestion(string text, string expected)
