@@ -323,7 +323,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -340,7 +340,7 @@ public static class DialogLoader
             file.Error(YamlFile.Child(mapping, "red-flag")!, $"{owner} has a red flag but is not a yes-no question");
         }
 
-        foreach (var key in new[] { "recognize", "contraindication", "confirm" })
+        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes" })
         {
             if (YamlFile.Child(mapping, key) is { } node && kind != AnswerKind.YesNo)
             {
@@ -359,6 +359,7 @@ public static class DialogLoader
         {
             Recognizes = [.. file.Codes(mapping, "recognize", owner)],
             Contraindication = file.Scalar(mapping, "contraindication", owner),
+            AlsoYes = ReadAlso(file, mapping, "also-yes", owner),
             AskWhen = askWhenText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "when")!, askWhenText),
             Module = file.Scalar(mapping, "module", owner),
             Emergency = emergency,
@@ -415,7 +416,7 @@ public static class DialogLoader
             file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "also");
             var score = file.Number(choice, "score", $"choice '{code}' of {owner}");
             var label = file.Text(choice, "label", $"choice '{code}' of {owner}");
-            var also = ReadAlso(file, choice, $"choice '{code}' of {owner}");
+            var also = ReadAlso(file, choice, "also", $"choice '{code}' of {owner}");
             if (choices.Any(c => c.Code == code))
             {
                 file.Error(choice, $"duplicate choice '{code}' in {owner}");
@@ -447,24 +448,25 @@ public static class DialogLoader
         return choices.ToImmutable();
     }
 
-    // A choice's other words: "also: {nl: [...], en: [...]}", either language optional.
-    private static ImmutableArray<string> ReadAlso(YamlFile file, YamlMappingNode choice, string owner)
+    // A choice's other words ("also") or a yes-no question's own yes words ("also-yes"): "{nl: [...], en: [...]}",
+    // either language optional.
+    private static ImmutableArray<string> ReadAlso(YamlFile file, YamlMappingNode mapping, string key, string owner)
     {
-        if (YamlFile.Child(choice, "also") is not { } node)
+        if (YamlFile.Child(mapping, key) is not { } node)
         {
             return [];
         }
 
-        if (file.AsMapping(node, $"'also' of {owner}") is not { } words)
+        if (file.AsMapping(node, $"'{key}' of {owner}") is not { } words)
         {
             return [];
         }
 
-        file.RejectUnknownKeys(words, $"'also' of {owner}", Cultures.Dutch, Cultures.English);
+        file.RejectUnknownKeys(words, $"'{key}' of {owner}", Cultures.Dutch, Cultures.English);
         var all = new List<string>();
         foreach (var language in new[] { Cultures.Dutch, Cultures.English })
         {
-            all.AddRange(file.Codes(words, language, $"'also' of {owner}").Select(w => w.Trim().ToLowerInvariant()));
+            all.AddRange(file.Codes(words, language, $"'{key}' of {owner}").Select(w => w.Trim().ToLowerInvariant()));
         }
 
         return [.. all.Distinct(StringComparer.Ordinal)];

@@ -70,6 +70,12 @@ public sealed record DialogState
     /// <summary>For a yes/no question about a massage contraindication: its code in contraindications.yaml.</summary>
     public string? Contraindication { get; init; }
 
+    /// <summary>
+    /// For a yes/no question: words that are a yes to this question only, said as the whole message ("prima" to
+    /// "may I keep your answers?", where at a red-flag question it would mean "I'm fine"). Both languages.
+    /// </summary>
+    public ImmutableArray<string> AlsoYes { get; init; } = [];
+
     /// <summary>The question is asked only when this holds; otherwise the flow passes it by.</summary>
     public Condition? AskWhen { get; init; }
 

@@ -36,6 +36,7 @@ public sealed class TriageEngine
     private readonly string[] _correctionCues;
     private readonly string[] _legsCues;
     private readonly FrozenDictionary<string, NormalizedChoice[]> _choiceLabels;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _alsoYes;
     private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesNl;
     private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesEn;
     private readonly ImmutableList<Choice> _yesNoNl;
@@ -66,6 +67,8 @@ public sealed class TriageEngine
                 c.Code,
                 [.. new[] { c.Label.Nl, c.Label.En }.Concat(c.Also).Select(Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)])).ToArray(),
             StringComparer.Ordinal);
+        _alsoYes = Flow.States.Where(s => s.AlsoYes.Length > 0)
+            .ToFrozenDictionary(s => s.Id, s => s.AlsoYes.Select(Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _choicesNl = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.Dutch), StringComparer.Ordinal);
         _choicesEn = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.English), StringComparer.Ordinal);
         _yesNoNl = BuildYesNoChoices(Cultures.Dutch);
@@ -508,9 +511,12 @@ public sealed class TriageEngine
                         : flag with { Evidence = evidence };
                 }
 
+                // Then the question's own yes words, as the whole message: "prima" to the consent question.
                 return understood.First<BooleanResolution>() is { } boolean
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = boolean.Resolution.Value, Evidence = evidence }
-                    : null;
+                    : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
+                        ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
+                        : null;
             case AnswerKind.Choice:
                 return (ReadChoice(question, spaced) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
                     ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence }

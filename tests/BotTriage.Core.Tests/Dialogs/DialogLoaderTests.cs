@@ -50,6 +50,17 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsOwnYesWordsOnAQuestionThatIsNotYesNo()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "  - id: phq-interest\n    kind: choice\n", "  - id: phq-interest\n    kind: choice\n    also-yes:\n      nl: [prima]\n");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.Contains("state 'phq-interest' has 'also-yes' but is not a yes-no question", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportsATriggerTheStateDoesNotHave()
     {
         using var folder = new DialogsFolder();

@@ -587,6 +587,36 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers[question].YesNo);
     }
 
+    [Theory]
+    [InlineData("prima")]
+    [InlineData("Prima!")]
+    [InlineData("goed hoor")]
+    [InlineData("fine")]
+    public void AQuestionsOwnYesWordsAnswerItAlone(string text)
+    {
+        var chat = Conversation.Start().Send("nee").AssertStep("consent");
+
+        chat.Send(text);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["consent"].YesNo);
+        Assert.True(chat.State.ConsentGiven);
+
+        // Not a yes elsewhere: at a red-flag question "prima" means "I'm fine".
+        var redFlag = AtRedFlags();
+        var question = redFlag.State.Step;
+        redFlag.Send(text);
+        Assert.False(redFlag.State.Answers.ContainsKey(question));
+    }
+
+    [Fact]
+    public void AQuestionsOwnYesWordsAreNotTakenInsideALongerMessage()
+    {
+        var chat = Conversation.Start().Send("nee").Send("niet prima");
+
+        Assert.False(chat.State.Answers.ContainsKey("consent"));
+        chat.AssertStep("consent");
+    }
+
     [Fact]
     public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
     {
