@@ -49,7 +49,7 @@ public static class Vocabulary
     /// <summary>Texts the engine needs from texts.yaml.</summary>
     public static ImmutableArray<string> RequiredTexts { get; } =
     [
-        "reask", "reask.stuck", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months",
+        "reask", "reask.stuck", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "help", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and",

@@ -245,6 +245,15 @@ public sealed class TriageEngine
             else if (!legs)
             {
                 state = Missed(state);
+
+                // "Al heel lang" to how long was understood, only without a size: ask for an estimate instead, which is
+                // the question (the third miss in a row still offers the way out).
+                if (state.Misses % StuckAfter != 0 && VagueLength(current, text, state.Culture))
+                {
+                    replies.Add(new Reply(Texts.Get("duration.how-long", state.Culture)));
+                    return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+                }
+
                 replies.Add(Reask(state, Hint(current, state.Culture)));
             }
 
@@ -347,6 +356,9 @@ public sealed class TriageEngine
     private Reply Reask(TriageState missed, string hint) => missed.Misses % StuckAfter == 0
         ? new(Texts.Get("reask.stuck", missed.Culture).Format(missed.Culture, hint))
         : new($"{Texts.Get("reask", missed.Culture)} {hint}");
+
+    private bool VagueLength(DialogState question, string text, string culture) =>
+        question.Kind == AnswerKind.Duration && _dialogs.Recognizer.Durations.IsVagueLength(text, culture);
 
     /// <summary>"Klopt het dat ...?": the statement of the red-flag question, or the question and the answer given.</summary>
     private Reply ConfirmQuestion(TriageState state, string key)

@@ -70,6 +70,26 @@ public sealed class DurationRecognizer
         return new DurationResolution((long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero), approximate);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> says how long only in words without a size ("al heel lang", "een tijdje", "for a
+    /// while": the lexicon's <c>vagueLengths</c>), which a triage can answer by asking for an estimate.
+    /// </summary>
+    public bool IsVagueLength(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (lexicon.VagueLengths.TryMatch(tokens, i, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Durations as token spans [First, Last] (inclusive).</summary>
     internal static List<(int First, int Last, DurationResolution Resolution)> Find(TokenizedText text, LanguageLexicon lexicon, DateOnly today)
     {

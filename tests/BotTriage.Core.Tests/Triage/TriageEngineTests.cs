@@ -618,6 +618,25 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void HowLongWithoutASizeGetsARequestForAnEstimate()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).AssertStep("duration");
+
+        chat.Send("al heel lang").AssertReply("Hoe lang ongeveer? Een schatting is goed, bijvoorbeeld '3 weken', '4 maanden' of '2 jaar'.").AssertNoReply();
+        chat.AssertStep("duration");
+
+        chat.Send("4 maanden").AssertReplyContains("Hoeveel pijn");
+        Assert.Equal(4 * DurationResolution.SecondsPerMonth, chat.State.Answers["duration"].Seconds);
+
+        // The third miss in a row still offers the way out.
+        var stuck = Conversation.Start().SendAll([.. Welcome, "nek", "een tijdje", "een tijdje"]).Send("een tijdje");
+        stuck.AssertReplyContains("Typ 'help'").AssertReplyContains("Hoe lang heb je er al last van?");
+
+        var english = Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("for a while");
+        english.AssertReply("About how long? An estimate is fine, for example '3 weeks', '4 months' or '2 years'.");
+    }
+
+    [Fact]
     public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
     {
         var screen = Conversation.Start().Send("nee, geen pijn");

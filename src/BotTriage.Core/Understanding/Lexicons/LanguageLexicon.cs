@@ -42,6 +42,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> SinceCues { get; } = new();
 
+    /// <summary>How long in words without a size: "al heel lang", "for a while" (durations.yaml <c>vagueLengths</c>).</summary>
+    public PhraseTrie<bool> VagueLengths { get; } = new();
+
     public HashSet<int> UnitThenNumber { get; } = [];
 
     public HashSet<int> RangeJoiners { get; } = [];
