@@ -538,13 +538,27 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
                     : null;
             case AnswerKind.Scale:
-                var score = understood.First<PainScoreResolution>()?.Resolution.Value ?? FirstNumber(understood, 0, 10);
+                var score = PainScore(understood)?.Resolution.Value ?? FirstNumber(understood, 0, 10);
                 return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Evidence = evidence } : null;
             case AnswerKind.FreeText:
                 return text.Length > 0 ? new Answer { Kind = AnswerKind.FreeText, Text = evidence, Evidence = evidence } : null;
             default:
                 return ReadExtra(question, understood);
         }
+    }
+
+    // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Otherwise the first score.
+    private static (ModelResult Entity, PainScoreResolution Resolution)? PainScore(Interpretation understood)
+    {
+        foreach (var (entity, score) in understood.All<PainScoreResolution>())
+        {
+            if (score.Usual)
+            {
+                return (entity, score);
+            }
+        }
+
+        return understood.First<PainScoreResolution>();
     }
 
     /// <summary>An answer to a question that is not the current one: only what a message can say unambiguously.</summary>
@@ -577,7 +591,7 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.Duration, Seconds = duration.Resolution.Seconds, Approximate = duration.Resolution.Approximate, Evidence = duration.Entity.Text }
                     : null;
             case AnswerKind.Scale:
-                return understood.First<PainScoreResolution>() is { Resolution.InWords: false } pain
+                return PainScore(understood) is { Resolution.InWords: false } pain
                     ? new Answer { Kind = AnswerKind.Scale, Number = pain.Resolution.Value, Evidence = pain.Entity.Text }
                     : null;
             case AnswerKind.YesNo when question.HasSignal:

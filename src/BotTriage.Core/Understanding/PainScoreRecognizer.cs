@@ -13,6 +13,9 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 {
     private static readonly DateOnly AnyDay = new(2000, 1, 1);
 
+    // How far back a usual cue may start: "normaal gesproken ongeveer een 4".
+    private const int UsualCueReach = 5;
+
     public PainScoreRecognizer(LexiconSet lexicons)
         : base(lexicons)
     {
@@ -48,7 +51,7 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
             if (TryScore(text, lexicon, i, out var end, out var score) && !Overlaps(durations, nextDuration, end - 1))
             {
-                results.Add(text.Result(i, end - 1, new PainScoreResolution(score)));
+                results.Add(text.Result(i, end - 1, new PainScoreResolution(score) { Usual = AfterUsualCue(text, lexicon, i) }));
                 i = end;
             }
             else
@@ -56,6 +59,25 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
                 i++;
             }
         }
+    }
+
+    // "meestal een 4", "usually around 4": a usual cue ending at most two words before the score, in its clause.
+    private static bool AfterUsualCue(TokenizedText text, LanguageLexicon lexicon, int start)
+    {
+        for (var k = start - 1; k >= 0 && k >= start - UsualCueReach; k--)
+        {
+            if (text.Tokens[k].IsBreak)
+            {
+                return false;
+            }
+
+            if (lexicon.UsualCues.TryMatch(text, k, out var cueEnd, out _) && cueEnd <= start && cueEnd >= start - 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Overlaps(List<(int First, int Last, DurationResolution Resolution)> durations, int next, int last) =>

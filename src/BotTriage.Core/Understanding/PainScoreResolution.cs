@@ -13,9 +13,16 @@ public sealed record PainScoreResolution(double Value) : EntityResolution
     /// </summary>
     public bool InWords { get; init; }
 
+    /// <summary>Said as the usual pain ("meestal een 4", "usually a 4"), which the pain question asks for, beside others ("soms een 8").</summary>
+    public bool Usual { get; init; }
+
     public override void WriteValue(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteNumber("value", Value);
+        if (Usual)
+        {
+            writer.WriteBoolean("usual", true);
+        }
     }
 }

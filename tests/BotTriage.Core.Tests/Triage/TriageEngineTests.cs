@@ -636,6 +636,19 @@ public sealed class TriageEngineTests
         english.AssertReply("About how long? An estimate is fine, for example '3 weeks', '4 months' or '2 years'.");
     }
 
+    [Theory]
+    [InlineData("soms een 8 maar meestal een 4", 4)]
+    [InlineData("een 8 als het erg is, meestal een 5", 5)]
+    [InlineData("een 6, soms een 8", 6)]
+    public void ThePainQuestionTakesTheUsualPain(string text, int expected)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken"]).AssertStep("pain");
+
+        chat.Send(text);
+
+        Assert.Equal(expected, chat.State.Answers["pain"].Number);
+    }
+
     [Fact]
     public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
     {

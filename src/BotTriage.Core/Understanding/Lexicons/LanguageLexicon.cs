@@ -68,6 +68,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> NoPain { get; } = new();
 
+    /// <summary>Words before a pain score that make it the usual one: "meestal", "usually" (pain-score.yaml <c>usualCues</c>).</summary>
+    public PhraseTrie<bool> UsualCues { get; } = new();
+
     public HashSet<int> PainArticles { get; } = [];
 
     public int ScaleMax { get; set; } = 10;

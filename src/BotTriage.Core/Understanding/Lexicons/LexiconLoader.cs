@@ -390,6 +390,7 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(c.Lexicon.OutOf, c.Get("outOf"), "out-of phrase");
         c.AddIdSet(c.Lexicon.PainArticles, c.Get("articles"));
         c.AddPhraseSet(c.Lexicon.NoPain, c.Get("noPain", required: false), "no-pain phrase");
+        c.AddPhraseSet(c.Lexicon.UsualCues, c.Get("usualCues", required: false), "usual cue");
     }
 
     // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.
