@@ -94,6 +94,7 @@ internal static class TherapistPages
             .Append("</th><th>").Append(Html.T("Kanaal", "Channel")).Append("</th><th>").Append(Html.T("Taal", "Language"))
             .Append("</th><th>").Append(Html.T("Locaties", "Locations")).Append("</th><th>").Append(Html.T("Urgentie", "Urgency"))
             .Append("</th><th>").Append(Html.T("Routes", "Routes")).Append("</th><th>").Append(Html.T("Rode vlag", "Red flag"))
+            .Append("</th><th>").Append(Html.T("Contra-indicaties", "Contraindications"))
             .Append("</th><th>").Append(Html.T("Status", "Status")).Append("</th></tr></thead><tbody>");
         foreach (var session in page.Items)
         {
@@ -108,6 +109,7 @@ internal static class TherapistPages
             html.Append("<td>").Append(Html.UrgencyBadge(session.Urgency)).Append("</td>");
             html.Append("<td>").Append(Html.E(Routes(session.Routes, texts))).Append("</td>");
             html.Append("<td>").Append(redFlag ? $"<span class=\"redflag\" title=\"{Html.E(string.Join(", ", session.RedFlags))}\">⚑ {Html.E(string.Join(", ", session.RedFlags.Select(f => RedFlag(f, texts))))}</span>" : "").Append("</td>");
+            html.Append("<td>").Append(Html.E(string.Join(", ", (session.State.Outcome?.Contraindications ?? []).Select(c => Contraindication(c, texts))))).Append("</td>");
             html.Append("<td>").Append(Status(session.Status)).Append("</td></tr>");
         }
 
@@ -213,7 +215,7 @@ internal static class TherapistPages
             {
                 // By name, with the massage types it rules out and the person's words that reported it.
                 var rule = dialogs.Contraindications.FirstOrDefault(c => c.Code == code);
-                html.Append("<li title=\"").Append(Html.E(code)).Append("\">").Append(Html.E(Both(c => dialogs.Texts.GetOr(TextCatalog.ContraindicationNameKey(code), c, code))));
+                html.Append("<li title=\"").Append(Html.E(code)).Append("\">").Append(Html.E(Contraindication(code, dialogs.Texts)));
                 if (rule is { RulesOut.IsEmpty: false })
                 {
                     html.Append(" — ").Append(Html.T("geen", "no")).Append(' ').Append(Html.E(string.Join(", ", rule.RulesOut.Select(m => Both(c => dialogs.Texts.GetOr(TextCatalog.MassageKey(m), c, m))))));
@@ -370,6 +372,9 @@ internal static class TherapistPages
 
     // A red flag by name in both languages: "koorts / fever"; its code in the element's title.
     private static string RedFlag(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.RedFlagNameKey(code), c, code));
+
+    // A massage contraindication by name in both languages: "bloedverdunners / blood thinners".
+    private static string Contraindication(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.ContraindicationNameKey(code), c, code));
 
     // A name in Dutch and English, once when the two are the same.
     private static string Both(Func<string, string> name) => (name(Cultures.Dutch), name(Cultures.English)) switch

@@ -234,6 +234,9 @@ public sealed class TherapistWorkspaceTests : IDisposable
         await LoginAsTherapistAsync();
 
         var detail = await _browser.GetStringAsync("/therapists/session?channel=webchat&id=conv-contra");
+        var list = await _browser.GetStringAsync("/therapists?q=conv-contra");
+
+        Assert.Contains("<td>bloedverdunners / blood thinners, koorts / fever</td>", list, StringComparison.Ordinal);
 
         Assert.Contains(
             "<li title=\"blood-thinners\">bloedverdunners / blood thinners — geen <span class=\"en\" lang=\"en\">no</span> deep tissue massage, "
