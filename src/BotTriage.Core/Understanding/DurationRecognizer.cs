@@ -72,7 +72,8 @@ public sealed class DurationRecognizer
 
     /// <summary>
     /// Whether <paramref name="text"/> says how long only in words without a size ("al heel lang", "een tijdje", "for a
-    /// while": the lexicon's <c>vagueLengths</c>), which a triage can answer by asking for an estimate.
+    /// while": the lexicon's <c>vagueLengths</c>) or since something without a date ("sinds de marathon", "since my
+    /// holiday"), which a triage can answer by asking for an estimate. Meant for a message in which no duration was found.
     /// </summary>
     public bool IsVagueLength(string text, string culture)
     {
@@ -81,7 +82,8 @@ public sealed class DurationRecognizer
         var tokens = lexicon.Tokenize(text);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (lexicon.VagueLengths.TryMatch(tokens, i, out _, out _))
+            if (lexicon.VagueLengths.TryMatch(tokens, i, out _, out _)
+                || (lexicon.SinceCues.TryMatch(tokens, i, out var sinceEnd, out _) && sinceEnd < tokens.Count && !tokens.Tokens[sinceEnd].IsBreak))
             {
                 return true;
             }
