@@ -15,7 +15,7 @@ public static class DurationText
         (3_600, "unit.hour", "unit.hours"),
     ];
 
-    private static readonly (long Seconds, string Singular, string Plural) Week = Units[2];
+    private static readonly (long Seconds, string Singular, string Plural) Week = Array.Find(Units, u => u.Seconds == Understanding.DurationResolution.SecondsPerWeek);
 
     public static string Format(long seconds, bool approximate, string culture, TextCatalog texts)
     {

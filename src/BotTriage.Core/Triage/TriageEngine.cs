@@ -140,7 +140,7 @@ public sealed class TriageEngine
         return NothingTaken(state, result) ? InOtherLanguage(state, text, said, today) ?? result : result;
     }
 
-    // A plain re-ask: the message gave the question nothing, noted nothing and asked nothing back.
+    // A re-ask: the message gave the question nothing and noted nothing (a request for an estimate counts as one).
     private static bool NothingTaken(TriageState before, TurnResult result) =>
         result.State.Misses > before.Misses && result.State.DurationUnitAsked is null;
 

@@ -155,7 +155,7 @@ internal static class TherapistPages
         Row(html, Html.T("Status", "Status"), Status(session.Status));
         Row(html, Html.T("Urgentie", "Urgency"), Html.UrgencyBadge(session.Urgency));
         Row(html, Html.T("Routes", "Routes"), Html.E(Routes(session.Routes, dialogs.Texts)));
-        Row(html, Html.T("Massagevorm", "Massage type"), Html.E(string.Join(", ", (outcome?.MassageTypes ?? []).Select(m => Both(c => dialogs.Texts.GetOr(TextCatalog.MassageKey(m), c, m))))));
+        Row(html, Html.T("Massagevorm", "Massage type"), Html.E(string.Join(", ", (outcome?.MassageTypes ?? []).Select(m => MassageName(m, dialogs.Texts)))));
         Row(html, Html.T("Locaties", "Locations"), Html.E(Locations(session.Locations, dialogs.Texts)));
         html.Append("</tbody></table>");
 
@@ -218,7 +218,7 @@ internal static class TherapistPages
                 html.Append("<li title=\"").Append(Html.E(code)).Append("\">").Append(Html.E(Contraindication(code, dialogs.Texts)));
                 if (rule is { RulesOut.IsEmpty: false })
                 {
-                    html.Append(" — ").Append(Html.T("geen", "no")).Append(' ').Append(Html.E(string.Join(", ", rule.RulesOut.Select(m => Both(c => dialogs.Texts.GetOr(TextCatalog.MassageKey(m), c, m))))));
+                    html.Append(" — ").Append(Html.T("geen", "no")).Append(' ').Append(Html.E(string.Join(", ", rule.RulesOut.Select(m => MassageName(m, dialogs.Texts)))));
                 }
 
                 foreach (var word in ContraindicationWords(code, rule, dialogs.Flow, state.Answers, flags))
@@ -372,6 +372,9 @@ internal static class TherapistPages
 
     // A red flag by name in both languages: "koorts / fever"; its code in the element's title.
     private static string RedFlag(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.RedFlagNameKey(code), c, code));
+
+    // A massage type by name in both languages: "fasciatherapie (fascia release) / fascia release".
+    private static string MassageName(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.MassageKey(code), c, code));
 
     // A massage contraindication by name in both languages: "bloedverdunners / blood thinners".
     private static string Contraindication(string code, TextCatalog texts) => Both(c => texts.GetOr(TextCatalog.ContraindicationNameKey(code), c, code));
