@@ -301,6 +301,12 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     /// <summary>
+    /// Whether the running turn has writes that wait for its commit: a read then has to come from the file (which
+    /// <see cref="OpenConnectionAsync"/> commits them into first), not from what was committed before.
+    /// </summary>
+    internal bool TurnHasWaitingWrites => _turn.Value is { Waiting.Count: > 0 };
+
+    /// <summary>
     /// Opens a pooled connection with the busy timeout set, initialising the database on first use. Inside a turn
     /// (<see cref="RunTurnAsync"/>) the turn's waiting writes are committed first, so a read sees them.
     /// </summary>
@@ -363,20 +369,22 @@ public sealed partial class SqliteDatabase : IDisposable
                         await RunAllAsync(waiting, connection, transaction, ct).ConfigureAwait(false);
                         return await work(connection, transaction, ct).ConfigureAwait(false);
                     },
+                    turn.TakeCommitted(),
                     cancellationToken));
             }
         }
 
-        return Enqueue(work, cancellationToken);
+        return Enqueue(work, null, cancellationToken);
     }
 
     /// <summary>
     /// A write whose caller needs no result from the database: inside a turn it waits, in order, to be committed with
     /// the turn's other writes at the turn's end (or just before the turn's next read or <see cref="WriteAsync{T}"/>),
     /// and the returned task is already complete, so a failure of it fails the turn instead; outside a turn it is
-    /// <see cref="WriteAsync{T}"/>.
+    /// <see cref="WriteAsync{T}"/>. <paramref name="committed"/>, when given, runs on the writer once the write is
+    /// committed, before any later commit, and never when the write is not.
     /// </summary>
-    internal Task WriteWithTurnAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    internal Task WriteWithTurnAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work, Action? committed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
@@ -384,6 +392,11 @@ public sealed partial class SqliteDatabase : IDisposable
         {
             turn.ThrowIfFailed();
             turn.Waiting.Add(work);
+            if (committed is not null)
+            {
+                turn.Committed.Add(committed);
+            }
+
             return Task.CompletedTask;
         }
 
@@ -393,11 +406,16 @@ public sealed partial class SqliteDatabase : IDisposable
                 await work(connection, transaction, ct).ConfigureAwait(false);
                 return 0;
             },
+            committed is null ? null : [committed],
             cancellationToken);
     }
 
+    /// <inheritdoc cref="WriteWithTurnAsync(Func{SqliteConnection, SqliteTransaction, CancellationToken, Task}, Action?, CancellationToken)"/>
+    internal Task WriteWithTurnAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        WriteWithTurnAsync(work, null, cancellationToken);
+
     /// <summary>
-    /// Runs a turn whose writes made through <see cref="WriteWithTurnAsync"/> are committed together when it ends, as
+    /// Runs a turn whose writes made through <see cref="WriteWithTurnAsync(Func{SqliteConnection, SqliteTransaction, CancellationToken, Task}, CancellationToken)"/> are committed together when it ends, as
     /// one write of the queue: the turn's state, session and transcript are stored all together or not at all, and a
     /// turn costs the writer one piece of work instead of one per store. (A read, or a write that needs its result,
     /// such as a delete, commits what waits before it; the bot's turns do those only before they save, or to erase.)
@@ -429,6 +447,7 @@ public sealed partial class SqliteDatabase : IDisposable
                     await RunAllAsync(waiting, connection, transaction, ct).ConfigureAwait(false);
                     return waiting.Length;
                 },
+                running.TakeCommitted(),
                 cancellationToken).ConfigureAwait(false);
         }
     }
@@ -441,9 +460,9 @@ public sealed partial class SqliteDatabase : IDisposable
         }
     }
 
-    private Task<T> Enqueue<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private Task<T> Enqueue<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, Action[]? committed, CancellationToken cancellationToken)
     {
-        var request = new WriteRequest<T>(work, cancellationToken);
+        var request = new WriteRequest<T>(work, committed, cancellationToken);
         ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(request), this);
 
         EnsureWriterStarted();
@@ -522,6 +541,14 @@ public sealed partial class SqliteDatabase : IDisposable
                 {
                     connection ??= await OpenWriterAsync().ConfigureAwait(false);
                     await CommitBatchAsync(connection, batch, done).ConfigureAwait(false);
+
+                    // In commit order, before the next batch: what a committed write tells others (the state cache)
+                    // is never overtaken by an older commit.
+                    foreach (var request in done)
+                    {
+                        request.RunCommitted();
+                    }
+
                     foreach (var request in done)
                     {
                         request.Complete();
@@ -721,6 +748,21 @@ public sealed partial class SqliteDatabase : IDisposable
 
         public List<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> Waiting { get; } = [];
 
+        /// <summary>What to do once the waiting writes are committed.</summary>
+        public List<Action> Committed { get; } = [];
+
+        public Action[]? TakeCommitted()
+        {
+            if (Committed.Count == 0)
+            {
+                return null;
+            }
+
+            var committed = Committed.ToArray();
+            Committed.Clear();
+            return committed;
+        }
+
         /// <summary>The waiting writes, in order, handed over to whoever commits them.</summary>
         public Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>[] TakeWaiting()
         {
@@ -759,12 +801,14 @@ public sealed partial class SqliteDatabase : IDisposable
 
         public abstract Task RunAsync(SqliteConnection connection, SqliteTransaction transaction);
 
+        public abstract void RunCommitted();
+
         public abstract void Complete();
 
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class WriteRequest<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private sealed class WriteRequest<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, Action[]? committed, CancellationToken cancellationToken)
         : WriteRequest
     {
         // Continuations run on the thread pool, never on the writer loop.
@@ -777,6 +821,14 @@ public sealed partial class SqliteDatabase : IDisposable
 
         public override async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction) =>
             _result = await work(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        public override void RunCommitted()
+        {
+            foreach (var action in committed ?? [])
+            {
+                action();
+            }
+        }
 
         public override void Complete() => _completion.TrySetResult(_result);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace BotTriage.Bot.Storage;
@@ -9,8 +10,22 @@ namespace BotTriage.Bot.Storage;
 /// <see cref="IStorage"/> on a SQLite file: one row per key with its JSON, ETag and update time. ETag checks
 /// happen inside the write transaction, so two writers holding the same ETag cannot both succeed.
 /// </summary>
-public sealed partial class SqliteStorage : IStorage
+/// <remarks>
+/// What this process committed last under a key is also kept in memory for a while (sliding
+/// <see cref="RecentExpiration"/>, at most <see cref="RecentSizeLimit"/> bytes of JSON) and read from there, so a
+/// conversation's next turn does not go back to the file for the state its last turn wrote. One process owns the
+/// file (SQLite is the single-instance store): a write of another process on the same file is not seen by a read
+/// here until the entry expires, but it is never overwritten, because the write here then fails its ETag check and
+/// drops the entry.
+/// </remarks>
+public sealed partial class SqliteStorage : IStorage, IDisposable
 {
+    /// <summary>How long a key's last committed value stays in memory after it was last read or written.</summary>
+    public static readonly TimeSpan RecentExpiration = TimeSpan.FromMinutes(5);
+
+    /// <summary>The most bytes of JSON kept in memory; beyond it the least recently used entries go.</summary>
+    public const long RecentSizeLimit = 64L * 1024 * 1024;
+
     private const string UpsertSql = """
         INSERT INTO bot_state (key, value, etag, updated) VALUES ($key, CAST($value AS TEXT), $etag, $updated)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated = excluded.updated;
@@ -25,6 +40,7 @@ public sealed partial class SqliteStorage : IStorage
         ON CONFLICT (key) DO NOTHING;
         """;
 
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = RecentSizeLimit, CompactionPercentage = 0.25 });
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteStorage> _logger;
@@ -48,12 +64,32 @@ public sealed partial class SqliteStorage : IStorage
             return result;
         }
 
+        // Inside a turn whose writes wait for its commit, the file is the truth (the read commits them first).
+        List<string>? fromFile = null;
+        var fromMemory = !_database.TurnHasWaitingWrites;
+        foreach (var key in keys)
+        {
+            if (fromMemory && _recent.TryGetValue(key, out StoreItem? recent))
+            {
+                result[key] = recent!;
+            }
+            else if (!result.ContainsKey(key))
+            {
+                (fromFile ??= []).Add(key);
+            }
+        }
+
+        if (fromFile is null)
+        {
+            return result;
+        }
+
         var started = Stopwatch.GetTimestamp();
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT value, etag FROM bot_state WHERE key = $key;";
         var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        foreach (var key in fromFile.Distinct(StringComparer.Ordinal))
         {
             keyParameter.Value = key;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -98,9 +134,18 @@ public sealed partial class SqliteStorage : IStorage
                     var written = await TryWriteAsync(connection, transaction, key, item, etags[key], updated, ct).ConfigureAwait(false);
                     if (!written)
                     {
+                        // Someone else wrote the key: what this process remembers of it is out of date.
+                        _recent.Remove(key);
                         LogConflict(_logger, changes.Count);
                         throw new StorageConcurrencyException(key);
                     }
+                }
+            },
+            () =>
+            {
+                foreach (var (key, item) in changes)
+                {
+                    Remember(key, new StoreItem(item.Json, etags[key]));
                 }
             },
             cancellationToken).ConfigureAwait(false);
@@ -117,6 +162,7 @@ public sealed partial class SqliteStorage : IStorage
             return;
         }
 
+        Forget(keys);
         var deleted = await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -134,6 +180,10 @@ public sealed partial class SqliteStorage : IStorage
                 return count;
             },
             cancellationToken).ConfigureAwait(false);
+
+        // A write committed while this delete waited for the writer may have put a key back in memory; the file no
+        // longer has it.
+        Forget(keys);
         LogDeleted(_logger, deleted);
     }
 
@@ -141,6 +191,7 @@ public sealed partial class SqliteStorage : IStorage
     {
         // An empty prefix would erase every conversation; erasure is always about one person or conversation.
         ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ForgetPrefix(prefix);
         var deleted = await _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -153,6 +204,7 @@ public sealed partial class SqliteStorage : IStorage
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+        ForgetPrefix(prefix);
         LogDeleted(_logger, deleted);
         return deleted;
     }
@@ -174,7 +226,37 @@ public sealed partial class SqliteStorage : IStorage
         }
     }
 
+    public void Dispose() => _recent.Dispose();
+
     private static string NewETag() => Guid.NewGuid().ToString("N");
+
+    // Runs on the writer, right after the commit and in commit order.
+    private void Remember(string key, StoreItem item)
+    {
+        using var entry = _recent.CreateEntry(key);
+        entry.Value = item;
+        entry.Size = item.Json.Length + (key.Length * sizeof(char));
+        entry.SlidingExpiration = RecentExpiration;
+    }
+
+    private void Forget(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            _recent.Remove(key);
+        }
+    }
+
+    private void ForgetPrefix(string prefix)
+    {
+        foreach (var key in _recent.Keys)
+        {
+            if (key is string text && text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                _recent.Remove(key);
+            }
+        }
+    }
 
     private static async Task<bool> TryWriteAsync(
         SqliteConnection connection,

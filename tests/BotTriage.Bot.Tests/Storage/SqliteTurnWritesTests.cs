@@ -161,6 +161,58 @@ public sealed class SqliteTurnWritesTests : IDisposable
         Assert.Single(await _observedTranscripts.GetActivitiesAsync("test", "c1", Token));
     }
 
+    [Fact]
+    public async Task WhatThisProcessCommittedIsReadFromMemoryButAnotherProcessesWriteIsNeverOverwritten()
+    {
+        var first = await _storage.WriteAsync(Changes(Key, """{"step":"pain"}""", "*"), Token);
+        await _observer.WriteAsync(Changes(Key, """{"step":"elsewhere"}""", "*"), Token);
+
+        // One process owns the file: its own last commit is what it reads back, without the file.
+        var remembered = await _storage.ReadAsync([Key], Token);
+        Assert.Equal(first[Key], remembered[Key].ETag);
+        Assert.Equal("""{"step":"pain"}""", remembered[Key].Value.GetRawText());
+
+        // A write over it checks the ETag in the file, fails, and forgets what it remembered.
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => _turns.RunAsync(
+            Key,
+            ct => _storage.WriteAsync(Changes(Key, """{"step":"duration"}""", first[Key]), ct),
+            Token));
+
+        Assert.Equal("""{"step":"elsewhere"}""", (await _storage.ReadAsync([Key], Token))[Key].Value.GetRawText());
+        Assert.Equal("""{"step":"elsewhere"}""", (await _observer.ReadAsync([Key], Token))[Key].Value.GetRawText());
+    }
+
+    [Fact]
+    public async Task ATurnThatFailsLeavesNothingOfItInMemory()
+    {
+        var first = await _storage.WriteAsync(Changes(Key, """{"step":"pain"}""", "*"), Token);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _turns.RunAsync(
+            Key,
+            async ct =>
+            {
+                await _storage.WriteAsync(Changes(Key, """{"step":"duration"}""", first[Key]), ct);
+                throw new InvalidOperationException("the reply could not be sent");
+            },
+            Token));
+
+        var read = await _storage.ReadAsync([Key], Token);
+        Assert.Equal(first[Key], read[Key].ETag);
+        Assert.Equal("""{"step":"pain"}""", read[Key].Value.GetRawText());
+    }
+
+    [Fact]
+    public async Task AnErasureFromAnotherTurnIsNotUndoneByMemory()
+    {
+        await _storage.WriteAsync(Changes(Key, """{"step":"pain"}""", "*"), Token);
+        await _storage.WriteAsync(Changes("test/conversations/c2", """{"step":"pain"}""", "*"), Token);
+
+        await _storage.DeleteAsync([Key], Token);
+        await _storage.DeleteByPrefixAsync("test/conversations/c2", Token);
+
+        Assert.Empty(await _storage.ReadAsync([Key, "test/conversations/c2"], Token));
+    }
+
     private static Dictionary<string, StoreItem> Changes(string key, string json, string etag) =>
         new(StringComparer.Ordinal) { [key] = new StoreItem(JsonElement.Parse(json), etag) };
 
