@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
@@ -137,7 +138,16 @@ public sealed partial class SqliteDatabase : IDisposable
     // against 17.6 ms with SQLite's). 256 turns are about SQLite's default of 1,000 WAL pages. A PASSIVE checkpoint
     // takes no lock the writer needs.
     internal const int WritesPerCheckpoint = 256;
-    private const string WriterPragmas = ConnectionPragmas + " PRAGMA wal_autocheckpoint = 0;";
+
+    // Under steady writes the checkpointer never catches up with the writer, and SQLite only starts the WAL over when
+    // a write begins with every frame copied back: the WAL would grow by every turn for as long as the load lasts.
+    // So once the checkpointer finds the WAL over this size, the writer copies the rest itself before its next batch
+    // (a short pause: the checkpointer has copied all but the last few commits), its next commit starts the WAL over,
+    // and SQLite cuts the file back to the same size.
+    internal const long DefaultWalRestartBytes = 64L * 1024 * 1024;
+    private const string WriterPragmas = ConnectionPragmas + " PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
+    private volatile bool _walRestartWanted;
+    private int _walRestarts;
     private readonly Channel<bool> _checkpointWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private Task? _checkpointer;
     private int _writesSinceCheckpoint;
@@ -175,6 +185,12 @@ public sealed partial class SqliteDatabase : IDisposable
 
     /// <summary>How many checkpoints the checkpointer has run.</summary>
     internal int Checkpoints => Volatile.Read(ref _checkpoints);
+
+    /// <summary>How many times the writer copied the rest of the WAL so that the next commit starts it over.</summary>
+    internal int WalRestarts => Volatile.Read(ref _walRestarts);
+
+    /// <summary>The WAL size, in bytes, above which the writer makes the WAL start over (tests make it small).</summary>
+    internal long WalRestartBytes { get; init; } = DefaultWalRestartBytes;
 
     /// <summary>Builds the connection string from <see cref="StorageOptions"/>: the explicit one, else a file in the data folder.</summary>
     public static string GetConnectionString(StorageOptions options)
@@ -540,6 +556,12 @@ public sealed partial class SqliteDatabase : IDisposable
                 try
                 {
                     connection ??= await OpenWriterAsync().ConfigureAwait(false);
+                    if (_walRestartWanted)
+                    {
+                        _walRestartWanted = false;
+                        await CopyRestOfWalAsync(connection).ConfigureAwait(false);
+                    }
+
                     await CommitBatchAsync(connection, batch, done).ConfigureAwait(false);
 
                     // In commit order, before the next batch: what a committed write tells others (the state cache)
@@ -616,7 +638,14 @@ public sealed partial class SqliteDatabase : IDisposable
                     connection ??= await OpenOwnConnectionAsync(ConnectionPragmas).ConfigureAwait(false);
                     await using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                    await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+                    var walFrames = await ReadWalFramesAsync(command).ConfigureAwait(false);
+                    command.CommandText = "PRAGMA page_size;";
+                    var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+                    if (walFrames * pageSize >= WalRestartBytes)
+                    {
+                        _walRestartWanted = true;
+                    }
+
                     Interlocked.Increment(ref _checkpoints);
                 }
                 catch (Exception exception) when (exception is SqliteException or IOException or InvalidOperationException)
@@ -637,6 +666,34 @@ public sealed partial class SqliteDatabase : IDisposable
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    // The writer's part of starting the WAL over: with no write under way, a PASSIVE checkpoint on its own connection
+    // copies what the checkpointer could not yet; when nothing is left (no reader still needs an older frame) the next
+    // transaction writes the WAL from its start. A failure only means the WAL goes on growing until the next try.
+    private async Task CopyRestOfWalAsync(SqliteConnection connection)
+    {
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            if (await reader.ReadAsync().ConfigureAwait(false) && reader.GetInt64(1) == reader.GetInt64(2))
+            {
+                Interlocked.Increment(ref _walRestarts);
+            }
+        }
+        catch (SqliteException exception)
+        {
+            LogCheckpointFailed(_logger, exception.GetType().Name);
+        }
+    }
+
+    // The frames in the WAL that a wal_checkpoint pragma reports (its row: busy, frames in the WAL, frames copied).
+    private static async Task<long> ReadWalFramesAsync(SqliteCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        return await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(1) : 0;
     }
 
     // Runs the batch in one transaction. A request whose work succeeds goes to done, to be completed by the caller

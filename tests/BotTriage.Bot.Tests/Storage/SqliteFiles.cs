@@ -21,9 +21,12 @@ public sealed class SqliteFiles : IDisposable
     public string File(string name) => _directory.File(name);
 
     /// <summary>A database on the file at <paramref name="path"/>, closed with the others.</summary>
-    public SqliteDatabase Open(string path)
+    public SqliteDatabase Open(string path, long walRestartBytes = SqliteDatabase.DefaultWalRestartBytes)
     {
-        var database = new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), NullLogger<SqliteDatabase>.Instance);
+        var database = new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), NullLogger<SqliteDatabase>.Instance)
+        {
+            WalRestartBytes = walRestartBytes,
+        };
         _opened.Add(database);
         return database;
     }

@@ -66,6 +66,41 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task UnderSteadyWritesTheWalStartsOverInsteadOfGrowing()
+    {
+        var path = _files.File("wal-restart.db");
+        var database = _files.Open(path, walRestartBytes: 1024 * 1024);
+        var storage = new SqliteStorage(database, TimeProvider.System, NullLogger<SqliteStorage>.Instance);
+        var value = "{\"text\":\"" + new string('x', 16 * 1024) + "\"}";
+        for (var i = 0; i < SqliteDatabase.WritesPerCheckpoint; i++)
+        {
+            await storage.WriteAsync(Changes($"a{i}", Item(value)), Token);
+        }
+
+        for (var waited = 0; database.Checkpoints == 0 && waited < 200; waited++)
+        {
+            await Task.Delay(50, Token);
+        }
+
+        Assert.Equal(1, database.Checkpoints);
+        Assert.Equal(0, database.WalRestarts);
+        var walAfterFirstRound = new FileInfo(path + "-wal").Length;
+
+        // The checkpointer found the WAL over the limit: the next write copies the rest first and starts the WAL over.
+        await storage.WriteAsync(Changes("b0", Item(value)), Token);
+        Assert.Equal(1, database.WalRestarts);
+        for (var i = 1; i < SqliteDatabase.WritesPerCheckpoint - 1; i++)
+        {
+            await storage.WriteAsync(Changes($"b{i}", Item(value)), Token);
+        }
+
+        Assert.True(walAfterFirstRound > SqliteDatabase.WritesPerCheckpoint * 16 * 1024);
+        Assert.True(new FileInfo(path + "-wal").Length <= walAfterFirstRound);
+        var read = await storage.ReadAsync(["a0", "a255", "b0", "b254"], Token);
+        Assert.Equal(4, read.Count);
+    }
+
+    [Fact]
     public async Task ACorruptDatabaseFileFailsAtStartWithTheFileName()
     {
         var path = _files.File("corrupt.db");
