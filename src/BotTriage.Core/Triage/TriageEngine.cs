@@ -357,8 +357,19 @@ public sealed class TriageEngine
         ? new(Texts.Get("reask.stuck", missed.Culture).Format(missed.Culture, hint))
         : new($"{Texts.Get("reask", missed.Culture)} {hint}");
 
-    private bool VagueLength(DialogState question, string text, string culture) =>
-        question.Kind == AnswerKind.Duration && _dialogs.Recognizer.Durations.IsVagueLength(text, culture);
+    // "Al heel lang", or "for a while" in a Dutch conversation when the message is more English than Dutch.
+    private bool VagueLength(DialogState question, string text, string culture)
+    {
+        if (question.Kind != AnswerKind.Duration)
+        {
+            return false;
+        }
+
+        var recognizer = _dialogs.Recognizer;
+        var other = Cultures.Other(culture);
+        return recognizer.Durations.IsVagueLength(text, culture)
+            || (recognizer.Lexicons.Languages.Contains(other) && recognizer.IsRather(text, other, culture) && recognizer.Durations.IsVagueLength(text, other));
+    }
 
     /// <summary>"Klopt het dat ...?": the statement of the red-flag question, or the question and the answer given.</summary>
     private Reply ConfirmQuestion(TriageState state, string key)
