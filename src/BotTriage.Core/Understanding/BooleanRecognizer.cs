@@ -24,7 +24,8 @@ public sealed class BooleanRecognizer : LexiconRecognizer
         {
             // "I have." answers; "I have a fever" is about something else, so its "I have" is not a yes.
             if (lexicon.Answers.TryMatch(text, i, out var end, out var answer)
-                && !(lexicon.ClauseFinalAnswers.TryMatch(text, i, out var finalEnd, out _) && finalEnd == end && !text.IsBreakAt(end)))
+                && !(lexicon.ClauseFinalAnswers.TryMatch(text, i, out var finalEnd, out _) && finalEnd == end && !text.IsBreakAt(end))
+                && !DescribesAMention(text, lexicon, end, answer))
             {
                 results.Add(text.Result(i, end - 1, answer));
                 i = end;
@@ -34,5 +35,25 @@ public sealed class BooleanRecognizer : LexiconRecognizer
                 i++;
             }
         }
+    }
+
+    // "Ik heb soms tintelingen in mijn been": a softened yes followed in its clause by a symptom says how often that
+    // symptom comes, not yes to the question asked; the symptom itself is what the message tells.
+    private static bool DescribesAMention(TokenizedText text, LanguageLexicon lexicon, int from, EntityResolution answer)
+    {
+        if (answer is not BooleanResolution { Value: Triage.YesNo.Yes, Hedged: true })
+        {
+            return false;
+        }
+
+        for (var j = from; !text.IsBreakAt(j); j++)
+        {
+            if (lexicon.RedFlags.TryMatch(text, j, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

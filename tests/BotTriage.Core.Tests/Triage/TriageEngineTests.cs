@@ -573,6 +573,20 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void SometimesBeforeASymptomIsAboutThatSymptomNotAYes()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken", "6", "valt mee", "nee", "nee"]).AssertStep("rf-saddle-numbness");
+
+        chat.Send("ik heb soms tintelingen in mijn been").AssertReply("Ik noteer: tintelingen.");
+        chat.AssertStep("rf-saddle-numbness");
+        Assert.False(chat.State.Answers.ContainsKey("rf-saddle-numbness"));
+
+        // On its own, or before a break, it is still a softened yes.
+        chat.Send("soms, vooral 's avonds");
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-saddle-numbness"].YesNo);
+    }
+
+    [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
         var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "neck", "3 weeks", "4", "a little"]);
