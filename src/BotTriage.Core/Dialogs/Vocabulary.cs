@@ -49,7 +49,7 @@ public static class Vocabulary
     /// <summary>Texts the engine needs from texts.yaml.</summary>
     public static ImmutableArray<string> RequiredTexts { get; } =
     [
-        "reask", "reask.stuck", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
+        "reask", "reask.stuck", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "help", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and",
@@ -66,11 +66,12 @@ public static class Vocabulary
     public static ImmutableArray<string> Commands { get; } = ["help", "back", "restart", "stop", "english", "dutch", "erase"];
 
     /// <summary>
-    /// Word lists that change how a message is read: the words that announce a correction, and the words for the legs
+    /// Word lists that change how a message is read: the words that announce a correction; the words for the legs
     /// as a whole, which name no place the triage can go on with (a calf asks other questions than a knee), so the
-    /// person is asked where in the legs.
+    /// person is asked where in the legs; and the words for tension or stress, which name no place either, so the
+    /// person is asked where they feel it.
     /// </summary>
-    public static ImmutableArray<string> Cues { get; } = ["correction", "legs"];
+    public static ImmutableArray<string> Cues { get; } = ["correction", "legs", "tension"];
 
     /// <summary>The sides a body location can be said with, each named in texts.yaml (<c>side.left</c>).</summary>
     public static ImmutableArray<BodySide> Sides { get; } = [BodySide.Left, BodySide.Right, BodySide.Both];

@@ -35,6 +35,7 @@ public sealed class TriageEngine
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _legsCues;
+    private readonly string[] _tensionCues;
     private readonly FrozenDictionary<string, NormalizedChoice[]> _choiceLabels;
     private readonly FrozenDictionary<string, FrozenSet<string>> _alsoYes;
     private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesNl;
@@ -60,6 +61,7 @@ public sealed class TriageEngine
         _commandWords = commandWords.ToFrozenDictionary(StringComparer.Ordinal);
         _correctionCues = [.. Texts.Commands["correction"].Select(word => $" {word} ")];
         _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
+        _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
         _choiceLabels = choices.ToFrozenDictionary(
             s => s.Id,
@@ -231,8 +233,12 @@ public sealed class TriageEngine
 
         if (answer is null)
         {
-            // "Mijn benen" was understood, just not as a place the triage can go on with: ask where in the legs instead.
-            var legs = current.Kind == AnswerKind.BodyLocation && HasCue(spaced, _legsCues);
+            // "Mijn benen" or "ik ben zo gespannen" to where: no place to go on with yet, so a question about where
+            // exactly instead of "I didn't quite get that".
+            var hint = current.Kind != AnswerKind.BodyLocation ? null
+                : HasCue(spaced, _legsCues) ? "hint.body-location.legs"
+                : HasCue(spaced, _tensionCues) ? "hint.body-location.tension"
+                : null;
             var replies = ImmutableList.CreateBuilder<Reply>();
             if (corrections.Count > 0)
             {
@@ -242,7 +248,7 @@ public sealed class TriageEngine
             {
                 replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
             }
-            else if (!legs)
+            else if (hint is null)
             {
                 state = Missed(state);
 
@@ -257,7 +263,7 @@ public sealed class TriageEngine
                 replies.Add(Reask(state, Hint(current, state.Culture)));
             }
 
-            replies.Add(legs ? new Reply(Texts.Get("hint.body-location.legs", state.Culture)) : Ask(state, current.Id));
+            replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture)) : Ask(state, current.Id));
             return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
         }
 

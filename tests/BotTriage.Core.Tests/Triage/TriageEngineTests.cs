@@ -226,6 +226,26 @@ public sealed class TriageEngineTests
         Assert.Equal(["calf", "hamstrings"], chat.State.Answers["location"].Locations.Select(l => l.Code));
     }
 
+    [Theory]
+    [InlineData("nl", "ik ben de laatste tijd erg gespannen", "Waar in je lijf voel je die spanning vooral?", "overal")]
+    [InlineData("en", "I'm so stressed out lately", "Where in your body do you feel that tension most?", "neck and shoulders")]
+    public void AsksWhereTheTensionIsWhenThePersonNamesNoPlace(string culture, string text, string question, string place)
+    {
+        string[] welcome = culture == "en" ? ["no", "yes", "english"] : Welcome;
+        var chat = Conversation.Start(culture).SendAll(welcome);
+
+        chat.Send(text);
+        Assert.StartsWith(question, Assert.Single(chat.LastTurn!.Replies).Text, StringComparison.Ordinal);
+        chat.AssertStep("location");
+        Assert.Equal(0, chat.State.Misses);
+
+        chat.Send(place).AssertStep("duration");
+        Assert.NotEmpty(chat.State.Answers["location"].Locations);
+
+        // Tension with a place answers at once.
+        Conversation.Start().SendAll(Welcome).Send("veel spanning in mijn kaak").AssertStep("duration");
+    }
+
     [Fact]
     public void NotesWhatElseTheLegsMessageSaidAndThenAsksWhereInTheLegs()
     {
