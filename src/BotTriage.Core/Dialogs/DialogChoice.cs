@@ -13,4 +13,10 @@ public sealed record DialogChoice(string Code, LocalizedText Label)
     /// the dialogs' <c>also</c>; the label itself always does.
     /// </summary>
     public ImmutableArray<string> Also { get; init; } = [];
+
+    /// <summary>
+    /// Words that pick this choice only as the whole message, as written in the dialogs' <c>alone</c>: "veel" answers
+    /// "how often?" on its own, but "ik werk veel achter de computer" says nothing about how often.
+    /// </summary>
+    public ImmutableArray<string> Alone { get; init; } = [];
 }

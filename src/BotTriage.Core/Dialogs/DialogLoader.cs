@@ -413,10 +413,11 @@ public static class DialogLoader
                 continue;
             }
 
-            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "also");
+            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "also", "alone");
             var score = file.Number(choice, "score", $"choice '{code}' of {owner}");
             var label = file.Text(choice, "label", $"choice '{code}' of {owner}");
             var also = ReadAlso(file, choice, "also", $"choice '{code}' of {owner}");
+            var alone = ReadAlso(file, choice, "alone", $"choice '{code}' of {owner}");
             if (choices.Any(c => c.Code == code))
             {
                 file.Error(choice, $"duplicate choice '{code}' in {owner}");
@@ -429,7 +430,7 @@ public static class DialogLoader
             }
 
             // Compared as the engine compares them with a message: case, punctuation and extra spaces do not count.
-            foreach (var word in new[] { label.Nl, label.En }.Concat(also).DistinctBy(TriageEngine.Normalize, StringComparer.Ordinal))
+            foreach (var word in new[] { label.Nl, label.En }.Concat(also).Concat(alone).DistinctBy(TriageEngine.Normalize, StringComparer.Ordinal))
             {
                 var normalized = TriageEngine.Normalize(word);
                 if (said.TryGetValue(normalized, out var other))
@@ -442,13 +443,13 @@ public static class DialogLoader
                 }
             }
 
-            choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null, Also = also });
+            choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null, Also = also, Alone = alone });
         }
 
         return choices.ToImmutable();
     }
 
-    // A choice's other words ("also") or a yes-no question's own yes words ("also-yes"): "{nl: [...], en: [...]}",
+    // A choice's other words ("also", "alone") or a yes-no question's own yes words ("also-yes"): "{nl: [...], en: [...]}",
     // either language optional.
     private static ImmutableArray<string> ReadAlso(YamlFile file, YamlMappingNode mapping, string key, string owner)
     {

@@ -67,7 +67,8 @@ public sealed class TriageEngine
             s => s.Id,
             s => s.Choices.Select(c => new NormalizedChoice(
                 c.Code,
-                [.. new[] { c.Label.Nl, c.Label.En }.Concat(c.Also).Select(Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)])).ToArray(),
+                [.. new[] { c.Label.Nl, c.Label.En }.Concat(c.Also).Select(Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)],
+                [.. c.Alone.Select(Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)])).ToArray(),
             StringComparer.Ordinal);
         _alsoYes = Flow.States.Where(s => s.AlsoYes.Length > 0)
             .ToFrozenDictionary(s => s.Id, s => s.AlsoYes.Select(Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -690,12 +691,9 @@ public sealed class TriageEngine
                 return choice.Code;
             }
 
-            foreach (var phrase in choice.Phrases)
+            if (IsOneOf(said, choice.Phrases) || IsOneOf(said, choice.Alone))
             {
-                if (said.SequenceEqual(phrase))
-                {
-                    return choice.Code;
-                }
+                return choice.Code;
             }
         }
 
@@ -1003,5 +1001,18 @@ public sealed class TriageEngine
         new(OutcomeText.Format(outcome, state.Culture, Texts)) { IsOutcome = true };
 
     /// <summary>A choice with its labels and other words as <see cref="Normalize"/> leaves them, for comparing with a message.</summary>
-    private sealed record NormalizedChoice(string Code, string[] Phrases);
+    private static bool IsOneOf(ReadOnlySpan<char> said, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (said.SequenceEqual(phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record NormalizedChoice(string Code, string[] Phrases, string[] Alone);
 }

@@ -58,6 +58,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("terrible", "a-lot")]
     [InlineData("it's ok", "a-little")]
     [InlineData("no", "not-at-all")]
+    [InlineData("ik heb er veel last van", "a-lot")]
+    [InlineData("niet veel last eigenlijk", "a-little")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
@@ -79,6 +81,30 @@ public sealed class ChoiceAnswerTests
 
         Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
         chat.AssertStep("phq-interest");
+    }
+
+    [Theory]
+    [InlineData("ik werk veel achter de computer")]
+    [InlineData("I work a lot at my desk")]
+    [InlineData("ik slaap niet veel")]
+    public void HowMuchOfSomethingElseIsNoFrequency(string text)
+    {
+        var chat = AtPhqInterest();
+
+        chat.Send(text).AssertReplyContains("Kies een van deze antwoorden");
+
+        Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
+    }
+
+    [Fact]
+    public void HowMuchOfSomethingElseIsNoBother()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
+
+        chat.Send("ik werk veel");
+
+        Assert.False(chat.State.Answers.ContainsKey("bother"));
+        chat.AssertStep("bother");
     }
 
     [Fact]
