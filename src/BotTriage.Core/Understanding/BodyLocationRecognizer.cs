@@ -46,7 +46,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
                 continue;
             }
 
-            side ??= SideNear(text, lexicon, i, end);
+            side ??= SideNear(text, lexicon, i, end) ?? (entry.Plural ? null : SideAfterBreak(text, lexicon, end));
             var resolved = side ?? (entry.Plural ? BodySide.Both : BodySide.Unspecified);
             results.Add(text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved)));
             i = end;
@@ -83,6 +83,45 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
         entry = null!;
         return false;
+    }
+
+    /// <summary>
+    /// "Mijn onderrug, vooral rechts": a side in the next clause, which names no place of its own, belongs to the last
+    /// place before it.
+    /// </summary>
+    private static BodySide? SideAfterBreak(TokenizedText text, LanguageLexicon lexicon, int end)
+    {
+        var k = end;
+        while (k < text.Count && !text.Tokens[k].IsBreak)
+        {
+            if (lexicon.Locations.TryMatch(text, k, out _, out _))
+            {
+                return null;
+            }
+
+            k++;
+        }
+
+        var clauseEnd = k + 1;
+        while (clauseEnd < text.Count && !text.Tokens[clauseEnd].IsBreak)
+        {
+            if (lexicon.Locations.TryMatch(text, clauseEnd, out _, out _) || (text.Tokens[clauseEnd].Kind == TokenKind.Word && TryCompound(text.TextOf(clauseEnd), lexicon, out _, out _)))
+            {
+                return null;
+            }
+
+            clauseEnd++;
+        }
+
+        for (var next = k + 1; next < clauseEnd && next <= k + SideReach; next++)
+        {
+            if (lexicon.Sides.TryMatch(text, next, out _, out var side))
+            {
+                return side;
+            }
+        }
+
+        return null;
     }
 
     private static BodySide? SideNear(TokenizedText text, LanguageLexicon lexicon, int start, int end)
