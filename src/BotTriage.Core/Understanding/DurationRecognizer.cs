@@ -278,6 +278,20 @@ public sealed class DurationRecognizer
             return true;
         }
 
+        // "Sinds kerst" on 5 December is since last Christmas: the day's latest occurrence before today.
+        if (lexicon.Holidays.TryGetValue(token.Id, out var holiday))
+        {
+            var day = new DateOnly(today.Year, holiday.Month, holiday.Day);
+            if (day >= today)
+            {
+                day = day.AddYears(-1);
+            }
+
+            (end, count, approximate) = (k + 1, today.DayNumber - day.DayNumber, true);
+            latest = count;
+            return true;
+        }
+
         if (lexicon.Months.TryGetValue(token.Id, out var month))
         {
             var first = new DateOnly(month <= today.Month ? today.Year : today.Year - 1, month, 1);

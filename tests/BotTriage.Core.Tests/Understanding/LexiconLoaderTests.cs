@@ -120,6 +120,20 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAHolidayThatIsNoDayOfTheYear()
+    {
+        var path = Path.Combine(_directory, "nl", "durations.yaml");
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace("  kerst: 12-25\n", "  kerst: 12-32\n", StringComparison.Ordinal)
+            .Replace("  koningsdag: 04-27\n", "  koningsdag: april\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/durations.yaml:{LineOf("nl/durations.yaml", "  kerst: 12-32")}: holiday 'kerst' must be a month and day such as '12-25', not '12-32'"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/durations.yaml:{LineOf("nl/durations.yaml", "  koningsdag: april")}: holiday 'koningsdag' must be a month and day such as '12-25', not 'april'"), errors);
+    }
+
+    [Fact]
     public void ReportsAnUnknownKeyAndAMissingKey()
     {
         var path = Path.Combine(_directory, "en", "pain-score.yaml");

@@ -59,6 +59,18 @@ public sealed class UtteranceRecognizerTests
         Assert.Equal(151 * DurationResolution.SecondsPerDay, Assert.IsType<DurationResolution>(Assert.Single(inJune).Resolution).Seconds);
     }
 
+    [Theory]
+    [InlineData("sinds kerst", "nl", "2026-12-05", 345)]
+    [InlineData("sinds kerst", "nl", "2026-12-30", 5)]
+    [InlineData("since christmas", "en", "2027-01-10", 16)]
+    [InlineData("sinds koningsdag", "nl", "2026-05-01", 4)]
+    public void AHolidayIsItsLatestDayBeforeToday(string text, string culture, string today, int days)
+    {
+        var found = SharedRecognizer.Instance.Durations.Recognize(text, culture, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(days * DurationResolution.SecondsPerDay, Assert.IsType<DurationResolution>(Assert.Single(found).Resolution).Seconds);
+    }
+
     [Fact]
     public void EachRecognizerWorksAlone()
     {

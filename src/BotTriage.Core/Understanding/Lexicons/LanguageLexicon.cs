@@ -59,6 +59,9 @@ internal sealed class LanguageLexicon
 
     public Dictionary<int, int> Months { get; } = [];
 
+    /// <summary>Words for a day of the year (<c>kerst</c>: 25 December), by word id.</summary>
+    public Dictionary<int, (int Month, int Day)> Holidays { get; } = [];
+
     public PhraseTrie<BooleanResolution> Answers { get; } = new();
 
     /// <summary>Answers that count only where a clause ends (yes-no.yaml <c>clauseFinal</c>): "I have." but not "I have a fever".</summary>

@@ -339,6 +339,33 @@ internal sealed class LexiconLoader
 
         AddNumberedWords(c, lexicon.Weekdays, c.Get("weekdays"), 1, 7);
         AddNumberedWords(c, lexicon.Months, c.Get("months"), 1, 12);
+        AddHolidays(c, lexicon.Holidays, c.Get("holidays", required: false));
+    }
+
+    // "kerst: 12-25": a word for a day of the year, month and day.
+    private static void AddHolidays(FileContext c, Dictionary<int, (int Month, int Day)> target, YamlNode? node)
+    {
+        foreach (var (key, value) in c.Entries(node, "word"))
+        {
+            var text = c.Scalar(value).Trim();
+            var parts = text.Split('-');
+            if (parts.Length != 2
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                || month is < 1 or > 12
+                || day < 1
+                || day > DateTime.DaysInMonth(2001, month))
+            {
+                c.Error(value.Line, $"holiday '{key.Value}' must be a month and day such as '12-25', not '{text}'");
+                continue;
+            }
+
+            var folded = c.SingleWord(key.Value, key.Line);
+            if (folded is not null && !target.TryAdd(c.Lexicon.Vocabulary.Add(folded), (month, day)))
+            {
+                c.Error(key.Line, $"'{key.Value}' is listed twice");
+            }
+        }
     }
 
     private static void AddNumberedWords(FileContext c, Dictionary<int, int> target, YamlNode? node, int min, int max)
