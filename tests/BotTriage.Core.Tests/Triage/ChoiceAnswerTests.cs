@@ -34,6 +34,10 @@ public sealed class ChoiceAnswerTests
     [InlineData("niet echt", "not-at-all")]
     [InlineData("quite a lot", "more-than-half")]
     [InlineData("not a lot", "several-days")]
+    [InlineData("once", "several-days")]
+    [InlineData("een keer", "several-days")]
+    [InlineData("hardly", "not-at-all")]
+    [InlineData("nauwelijks", "not-at-all")]
     public void AFrequencyInTheirOwnWordsAnswersThePhqQuestion(string text, string expected)
     {
         var chat = AtPhqInterest();
