@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
+using BotTriage.Core.Understanding;
 
 namespace BotTriage.Core.Triage;
 
@@ -40,7 +41,7 @@ public static class TriageRouter
             blocked.UnionWith(rule.Blocks);
             if (rule.RedFlag is { } code && !HasCode(redFlags, code))
             {
-                var evidence = EvidenceFor(dialogs.Flow, rule, state, redFlags, []);
+                var evidence = EvidenceFor(dialogs, rule, state, redFlags, []);
                 redFlags.Add((code, new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = string.Join(", ", evidence) }));
             }
         }
@@ -83,7 +84,7 @@ public static class TriageRouter
             if (rule.Urgency is not null || rule.RedFlag is not null || rule.Routes.Any(routes.Contains) || rule.MassageTypes.Any(massageTypes.Contains)
                 || (rule.Routes.Count == 0 && rule.MassageTypes.Count == 0 && rule.Blocks.Count == 0))
             {
-                reasons.Add(new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs.Flow, rule, state, redFlags, contraindications) });
+                reasons.Add(new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs, rule, state, redFlags, contraindications) });
             }
         }
 
@@ -186,8 +187,9 @@ public static class TriageRouter
     private static string? MostUrgent(string? current, string? candidate) =>
         current is null ? candidate : candidate is null ? current : string.CompareOrdinal(candidate, current) < 0 ? candidate : current;
 
-    private static ImmutableList<string> EvidenceFor(FlowDefinition flow, RoutingRule rule, TriageState state, List<(string Code, Answer Answer)> redFlags, List<(string Code, Answer Answer)> contraindications)
+    private static ImmutableList<string> EvidenceFor(DialogSet dialogs, RoutingRule rule, TriageState state, List<(string Code, Answer Answer)> redFlags, List<(string Code, Answer Answer)> contraindications)
     {
+        var flow = dialogs.Flow;
         var evidence = new List<string>();
         foreach (var reference in rule.When.References)
         {
@@ -215,6 +217,22 @@ public static class TriageRouter
             }
         }
 
-        return [.. evidence.Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)];
+        // Nor is a plain "ja": the reason says what was asked; the person's own words are what it adds.
+        return [.. evidence.Where(e => e.Length > 0 && !IsPlainAnswer(dialogs.Recognizer, e)).Distinct(StringComparer.Ordinal)];
+    }
+
+    // The whole text one yes, no or don't-know phrase ("ja", "yes please", "klopt"), in any language the lexicons know.
+    private static bool IsPlainAnswer(UtteranceRecognizer recognizer, string text)
+    {
+        var trimmed = text.AsSpan().Trim(" .!?,".AsSpan());
+        foreach (var language in recognizer.Lexicons.Languages)
+        {
+            if (recognizer.Booleans.Recognize(text, language) is [{ } only] && only.End - only.Start + 1 == trimmed.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -88,7 +88,11 @@ public sealed class TriageEngineTests
         Assert.Contains("fever", outcome.Contraindications);
         Assert.Equal("T2", outcome.Urgency);
         Assert.True(outcome.Completed);
-        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.Contains("ja"));
+
+        // A plain "ja" is not quoted as the reason's evidence; words of the person's own are.
+        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.IsEmpty);
+        var inWords = AtRedFlags("onderrug").SendAll("nee", "nee", "nee", "nee", "nee", "nee", "nee", "ja, al twee dagen koorts", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "nee");
+        Assert.Contains(inWords.State.Outcome!.Reasons, r => r.Rule == "fever" && r.Evidence.Contains("ja, al twee dagen koorts"));
     }
 
     [Fact]
