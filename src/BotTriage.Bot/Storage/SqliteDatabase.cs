@@ -370,7 +370,16 @@ public sealed partial class SqliteDatabase : IDisposable
     /// Inside a turn (<see cref="RunTurnAsync"/>) the turn's waiting writes go first, in the same all-or-nothing
     /// work, so the order of the turn's writes holds; when that work fails, the turn fails and keeps nothing more.
     /// </remarks>
-    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, null, cancellationToken);
+
+    /// <inheritdoc cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, CancellationToken, Task{T}}, CancellationToken)"/>
+    /// <remarks>
+    /// Inside a turn the turn's waiting writes go first, as in the overload without <paramref name="committed"/>.
+    /// <paramref name="committed"/>, when given, runs on the writer once the work is committed, before any later commit,
+    /// and never when it is not.
+    /// </remarks>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, Action? committed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
@@ -379,6 +388,11 @@ public sealed partial class SqliteDatabase : IDisposable
             turn.ThrowIfFailed();
             if (turn.TakeWaiting() is { Length: > 0 } waiting)
             {
+                if (committed is not null)
+                {
+                    turn.Committed.Add(committed);
+                }
+
                 return turn.Watch(Enqueue(
                     async (connection, transaction, ct) =>
                     {
@@ -390,14 +404,14 @@ public sealed partial class SqliteDatabase : IDisposable
             }
         }
 
-        return Enqueue(work, null, cancellationToken);
+        return Enqueue(work, committed is null ? null : [committed], cancellationToken);
     }
 
     /// <summary>
     /// A write whose caller needs no result from the database: inside a turn it waits, in order, to be committed with
-    /// the turn's other writes at the turn's end (or just before the turn's next read or <see cref="WriteAsync{T}"/>),
+    /// the turn's other writes at the turn's end (or just before the turn's next read or <see cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, CancellationToken, Task{T}}, CancellationToken)"/>),
     /// and the returned task is already complete, so a failure of it fails the turn instead; outside a turn it is
-    /// <see cref="WriteAsync{T}"/>. <paramref name="committed"/>, when given, runs on the writer once the write is
+    /// <see cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, CancellationToken, Task{T}}, CancellationToken)"/>. <paramref name="committed"/>, when given, runs on the writer once the write is
     /// committed, before any later commit, and never when the write is not.
     /// </summary>
     internal Task WriteWithTurnAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> work, Action? committed, CancellationToken cancellationToken)
@@ -745,7 +759,7 @@ public sealed partial class SqliteDatabase : IDisposable
     /// <summary>
     /// The command for <paramref name="sql"/> on the writer's <paramref name="connection"/>, enlisted in
     /// <paramref name="transaction"/> and without parameters: created and prepared the first time, reused after. For
-    /// the work of <see cref="WriteAsync{T}"/> only (one writer at a time uses the connection); the caller adds its
+    /// the work of <see cref="WriteAsync{T}(Func{SqliteConnection, SqliteTransaction, CancellationToken, Task{T}}, CancellationToken)"/> only (one writer at a time uses the connection); the caller adds its
     /// parameters and does not dispose the command.
     /// </summary>
     internal static SqliteCommand ReusedCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -162,6 +162,8 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
             return;
         }
 
+        // Forgotten now and again right after the delete's commit, in commit order: a write committed while the delete
+        // waited for the writer may have put a key back in memory, and the file no longer has it.
         Forget(keys);
         var deleted = await _database.WriteAsync(
             async (connection, transaction, ct) =>
@@ -179,11 +181,8 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
 
                 return count;
             },
+            () => Forget(keys),
             cancellationToken).ConfigureAwait(false);
-
-        // A write committed while this delete waited for the writer may have put a key back in memory; the file no
-        // longer has it.
-        Forget(keys);
         LogDeleted(_logger, deleted);
     }
 
@@ -203,8 +202,8 @@ public sealed partial class SqliteStorage : IStorage, IDisposable
                 command.Parameters.Add("$prefix", SqliteType.Text).Value = prefix;
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
+            () => ForgetPrefix(prefix),
             cancellationToken).ConfigureAwait(false);
-        ForgetPrefix(prefix);
         LogDeleted(_logger, deleted);
         return deleted;
     }
