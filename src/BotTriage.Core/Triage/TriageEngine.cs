@@ -1000,7 +1000,7 @@ public sealed class TriageEngine
     private Reply OutcomeReply(TriageState state, TriageOutcome outcome) =>
         new(OutcomeText.Format(outcome, state.Culture, Texts)) { IsOutcome = true };
 
-    /// <summary>A choice with its labels and other words as <see cref="Normalize"/> leaves them, for comparing with a message.</summary>
+    // Whether the whole message is one of the phrases.
     private static bool IsOneOf(ReadOnlySpan<char> said, string[] phrases)
     {
         foreach (var phrase in phrases)
@@ -1014,5 +1014,9 @@ public sealed class TriageEngine
         return false;
     }
 
+    /// <summary>
+    /// A choice with its labels and other words as <see cref="Normalize"/> leaves them, for comparing with a message;
+    /// <see cref="Alone"/> only as the whole message.
+    /// </summary>
     private sealed record NormalizedChoice(string Code, string[] Phrases, string[] Alone);
 }

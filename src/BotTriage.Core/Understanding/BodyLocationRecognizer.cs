@@ -94,7 +94,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         var k = end;
         while (k < text.Count && !text.Tokens[k].IsBreak)
         {
-            if (lexicon.Locations.TryMatch(text, k, out _, out _))
+            if (IsLocationAt(text, lexicon, k))
             {
                 return null;
             }
@@ -105,7 +105,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         var clauseEnd = k + 1;
         while (clauseEnd < text.Count && !text.Tokens[clauseEnd].IsBreak)
         {
-            if (lexicon.Locations.TryMatch(text, clauseEnd, out _, out _) || (text.Tokens[clauseEnd].Kind == TokenKind.Word && TryCompound(text.TextOf(clauseEnd), lexicon, out _, out _)))
+            if (IsLocationAt(text, lexicon, clauseEnd))
             {
                 return null;
             }
@@ -123,6 +123,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
         return null;
     }
+
+    private static bool IsLocationAt(TokenizedText text, LanguageLexicon lexicon, int k) =>
+        lexicon.Locations.TryMatch(text, k, out _, out _)
+        || (text.Tokens[k].Kind == TokenKind.Word && TryCompound(text.TextOf(k), lexicon, out _, out _));
 
     private static BodySide? SideNear(TokenizedText text, LanguageLexicon lexicon, int start, int end)
     {
