@@ -642,6 +642,7 @@ public sealed partial class SqliteDatabase : IDisposable
     private async Task RunCheckpointerAsync()
     {
         SqliteConnection? connection = null;
+        long pageSize = 0;
         try
         {
             while (await _checkpointWanted.Reader.WaitToReadAsync().ConfigureAwait(false))
@@ -649,12 +650,18 @@ public sealed partial class SqliteDatabase : IDisposable
                 _checkpointWanted.Reader.TryRead(out _);
                 try
                 {
-                    connection ??= await OpenOwnConnectionAsync(ConnectionPragmas).ConfigureAwait(false);
+                    if (connection is null)
+                    {
+                        // The file's page size is fixed once it exists: read once per connection.
+                        connection = await OpenOwnConnectionAsync(ConnectionPragmas).ConfigureAwait(false);
+                        await using var pageSizeCommand = connection.CreateCommand();
+                        pageSizeCommand.CommandText = "PRAGMA page_size;";
+                        pageSize = Convert.ToInt64(await pageSizeCommand.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+                    }
+
                     await using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
                     var walFrames = await ReadWalFramesAsync(command).ConfigureAwait(false);
-                    command.CommandText = "PRAGMA page_size;";
-                    var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
                     if (walFrames * pageSize >= WalRestartBytes)
                     {
                         _walRestartWanted = true;

@@ -360,11 +360,7 @@ internal sealed class LexiconLoader
                 continue;
             }
 
-            var folded = c.SingleWord(key.Value, key.Line);
-            if (folded is not null && !target.TryAdd(c.Lexicon.Vocabulary.Add(folded), (month, day)))
-            {
-                c.Error(key.Line, $"'{key.Value}' is listed twice");
-            }
+            AddWord(c, target, key, (month, day));
         }
     }
 
@@ -379,11 +375,17 @@ internal sealed class LexiconLoader
                 continue;
             }
 
-            var folded = c.SingleWord(key.Value, key.Line);
-            if (folded is not null && !target.TryAdd(c.Lexicon.Vocabulary.Add(folded), (int)number.Value))
-            {
-                c.Error(key.Line, $"'{key.Value}' is listed twice");
-            }
+            AddWord(c, target, key, (int)number.Value);
+        }
+    }
+
+    // One word of a word map (weekdays, months, holidays), by its vocabulary id.
+    private static void AddWord<T>(FileContext c, Dictionary<int, T> target, YamlScalar key, T value)
+    {
+        var folded = c.SingleWord(key.Value, key.Line);
+        if (folded is not null && !target.TryAdd(c.Lexicon.Vocabulary.Add(folded), value))
+        {
+            c.Error(key.Line, $"'{key.Value}' is listed twice");
         }
     }
 
