@@ -128,8 +128,11 @@ public sealed partial class SqliteDatabase : IDisposable
 
     // SQLite has one writer per file. Writes of this process queue here, in order, for the one writer connection,
     // instead of meeting SQLite's busy handler, which sleeps and retries and, under load, spends most of a turn asleep.
-    private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
-    private volatile Task? _writer;
+    //
+    // The writer has a thread of its own: its SQLite calls block (a commit writes the WAL), and a writer that waited
+    // for a turn of the thread pool would sit in the pool's queue behind the very turns that wait for its commit.
+    private readonly BatchQueue<WriteRequest> _writes = new();
+    private volatile Thread? _writer;
 
     // The WAL is copied back into the file (a checkpoint, which ends in an fsync of the file) on a connection of its
     // own, beside the writer, once about this many writes have been committed since the last one: SQLite's automatic
@@ -141,15 +144,17 @@ public sealed partial class SqliteDatabase : IDisposable
 
     // Under steady writes the checkpointer never catches up with the writer, and SQLite only starts the WAL over when
     // a write begins with every frame copied back: the WAL would grow by every turn for as long as the load lasts.
-    // So once the checkpointer finds the WAL over this size, the writer copies the rest itself before its next batch
-    // (a short pause: the checkpointer has copied all but the last few commits), its next commit starts the WAL over,
-    // and SQLite cuts the file back to the same size.
-    internal const long DefaultWalRestartBytes = 64L * 1024 * 1024;
-    private const string WriterPragmas = ConnectionPragmas + " PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
+    // So once the checkpointer finds the WAL over this size, the writer copies the rest itself before its next batch,
+    // its next commit starts the WAL over, and SQLite cuts the file back to the same size (journal_size_limit). That
+    // copy ends in two fsyncs, and every turn waits for it: 8-23 ms on this project's test machine, which under the
+    // load test (about 17 KB of WAL per turn) came twice a second with 64 MB and showed in p99; with 256 MB it comes
+    // four times less often (bench/README.md, 2026-12-05, 11:00).
+    internal const long DefaultWalRestartBytes = 256L * 1024 * 1024;
+    private const string WriterPragmas = ConnectionPragmas + " PRAGMA wal_autocheckpoint = 0;";
     private volatile bool _walRestartWanted;
     private int _walRestarts;
     private readonly Channel<bool> _checkpointWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-    private Task? _checkpointer;
+    private Thread? _checkpointer;
     private int _writesSinceCheckpoint;
     private int _checkpoints;
 
@@ -493,7 +498,7 @@ public sealed partial class SqliteDatabase : IDisposable
     private Task<T> Enqueue<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, Action[]? committed, CancellationToken cancellationToken)
     {
         var request = new WriteRequest<T>(work, committed, cancellationToken);
-        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(request), this);
+        ObjectDisposedException.ThrowIf(!_writes.TryAdd(request), this);
 
         EnsureWriterStarted();
         return request.Task;
@@ -502,9 +507,9 @@ public sealed partial class SqliteDatabase : IDisposable
     /// <summary>Closes the writer and the pooled connections so the file is released (a restart in tests, shutdown in the host).</summary>
     public void Dispose()
     {
-        _writes.Writer.TryComplete();
-        Task? writer;
-        Task? checkpointer;
+        _writes.Complete();
+        Thread? writer;
+        Thread? checkpointer;
         lock (_writes)
         {
             writer = _writer;
@@ -512,12 +517,12 @@ public sealed partial class SqliteDatabase : IDisposable
             _writerStopped = true;
         }
 
-        writer?.GetAwaiter().GetResult();
+        writer?.Join();
         _checkpointWanted.Writer.TryComplete();
-        checkpointer?.GetAwaiter().GetResult();
+        checkpointer?.Join();
 
         // A write queued just as the writer was stopped, before it ever started, would otherwise wait forever.
-        while (_writes.Reader.TryRead(out var request))
+        while (_writes.TryTake(out var request))
         {
             request.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
         }
@@ -538,30 +543,28 @@ public sealed partial class SqliteDatabase : IDisposable
         {
             if (_writer is null && !_writerStopped)
             {
-                _writer = Task.Run(RunWriterAsync);
-                _checkpointer = Task.Run(RunCheckpointerAsync);
+                // UnsafeStart: the threads serve every caller, so they take none's execution context (a turn's included).
+                _checkpointer = new Thread(RunCheckpointer) { IsBackground = true, Name = "SQLite checkpointer" };
+                _checkpointer.UnsafeStart();
+                _writer = new Thread(RunWriter) { IsBackground = true, Name = "SQLite writer" };
+                _writer.UnsafeStart();
             }
         }
     }
 
     // The writer loop: takes every write waiting, runs them in one transaction, commits, then completes their tasks.
-    private async Task RunWriterAsync()
+    // Microsoft.Data.Sqlite's asynchronous methods complete synchronously; on this thread of its own, waiting for them
+    // blocks nobody else, and the loop never moves to the thread pool.
+    private void RunWriter()
     {
         var batch = new List<WriteRequest>(MaxWritesPerTransaction);
         var done = new List<WriteRequest>(MaxWritesPerTransaction);
         SqliteConnection? connection = null;
         try
         {
-            while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (_writes.TakeBatch(batch, MaxWritesPerTransaction))
             {
-                while (batch.Count < MaxWritesPerTransaction && _writes.Reader.TryRead(out var request))
-                {
-                    if (!request.TryCancel())
-                    {
-                        batch.Add(request);
-                    }
-                }
-
+                batch.RemoveAll(request => request.TryCancel());
                 if (batch.Count == 0)
                 {
                     continue;
@@ -569,14 +572,14 @@ public sealed partial class SqliteDatabase : IDisposable
 
                 try
                 {
-                    connection ??= await OpenWriterAsync().ConfigureAwait(false);
+                    connection ??= OpenWriterAsync().GetAwaiter().GetResult();
                     if (_walRestartWanted)
                     {
                         _walRestartWanted = false;
-                        await CopyRestOfWalAsync(connection).ConfigureAwait(false);
+                        CopyRestOfWalAsync(connection).GetAwaiter().GetResult();
                     }
 
-                    await CommitBatchAsync(connection, batch, done).ConfigureAwait(false);
+                    CommitBatchAsync(connection, batch, done).GetAwaiter().GetResult();
 
                     // In commit order, before the next batch: what a committed write tells others (the state cache)
                     // is never overtaken by an older commit.
@@ -613,7 +616,7 @@ public sealed partial class SqliteDatabase : IDisposable
 
                     if (connection is not null)
                     {
-                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection.Dispose();
                         connection = null;
                     }
                 }
@@ -624,14 +627,14 @@ public sealed partial class SqliteDatabase : IDisposable
         }
         finally
         {
-            while (_writes.Reader.TryRead(out var request))
+            while (_writes.TryTake(out var request))
             {
                 request.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
             }
 
             if (connection is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                connection.Dispose();
             }
         }
     }
@@ -639,13 +642,13 @@ public sealed partial class SqliteDatabase : IDisposable
     // The checkpointer loop: copies the committed WAL back into the file when the writer asks, on its own connection.
     // PASSIVE copies what no reader still needs and waits for nobody; what is left goes with the next one. A failure is
     // logged and the next request tries again: the WAL keeps every commit meanwhile, only growing.
-    private async Task RunCheckpointerAsync()
+    private void RunCheckpointer()
     {
         SqliteConnection? connection = null;
         long pageSize = 0;
         try
         {
-            while (await _checkpointWanted.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (_checkpointWanted.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 _checkpointWanted.Reader.TryRead(out _);
                 try
@@ -653,17 +656,20 @@ public sealed partial class SqliteDatabase : IDisposable
                     if (connection is null)
                     {
                         // The file's page size is fixed once it exists: read once per connection.
-                        connection = await OpenOwnConnectionAsync(ConnectionPragmas).ConfigureAwait(false);
-                        await using var pageSizeCommand = connection.CreateCommand();
+                        connection = OpenOwnConnectionAsync(ConnectionPragmas).GetAwaiter().GetResult();
+                        using var pageSizeCommand = connection.CreateCommand();
                         pageSizeCommand.CommandText = "PRAGMA page_size;";
-                        pageSize = Convert.ToInt64(await pageSizeCommand.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+                        pageSize = Convert.ToInt64(pageSizeCommand.ExecuteScalar(), CultureInfo.InvariantCulture);
                     }
 
-                    await using var command = connection.CreateCommand();
+                    using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                    var walFrames = await ReadWalFramesAsync(command).ConfigureAwait(false);
+                    var walFrames = ReadWalFrames(command);
                     if (walFrames * pageSize >= WalRestartBytes)
                     {
+                        // Once more first: this copies only what was committed during the pass just made, so the
+                        // writer, which waits while it copies the rest, finds little left.
+                        ReadWalFrames(command);
                         _walRestartWanted = true;
                     }
 
@@ -674,7 +680,7 @@ public sealed partial class SqliteDatabase : IDisposable
                     LogCheckpointFailed(_logger, exception.GetType().Name);
                     if (connection is not null)
                     {
-                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection.Dispose();
                         connection = null;
                     }
                 }
@@ -684,7 +690,7 @@ public sealed partial class SqliteDatabase : IDisposable
         {
             if (connection is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                connection.Dispose();
             }
         }
     }
@@ -711,10 +717,10 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     // The frames in the WAL that a wal_checkpoint pragma reports (its row: busy, frames in the WAL, frames copied).
-    private static async Task<long> ReadWalFramesAsync(SqliteCommand command)
+    private static long ReadWalFrames(SqliteCommand command)
     {
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        return await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(1) : 0;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? reader.GetInt64(1) : 0;
     }
 
     // Runs the batch in one transaction. A request whose work succeeds goes to done, to be completed by the caller
@@ -795,7 +801,8 @@ public sealed partial class SqliteDatabase : IDisposable
             ? segment.Array
             : utf8.ToArray();
 
-    private Task<SqliteConnection> OpenWriterAsync() => OpenOwnConnectionAsync(WriterPragmas);
+    private Task<SqliteConnection> OpenWriterAsync() =>
+        OpenOwnConnectionAsync(string.Create(CultureInfo.InvariantCulture, $"{WriterPragmas} PRAGMA journal_size_limit = {WalRestartBytes};"));
 
     // Not from the pool: the writer's and the checkpointer's connections live as long as this instance, with their
     // settings applied once.
