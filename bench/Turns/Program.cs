@@ -3,7 +3,8 @@
 // the Activity JSON is deserialized, runs through the ChannelAdapter's middleware and the bot with deliveryMode
 // expectReplies, and the replies are serialized. Conversations walk bench/Shared/conversation.txt, as bench/Load does,
 // one turn after another on one logical thread, so CPU time per turn and bytes allocated per turn are exact and
-// do not depend on how busy the machine is.
+// do not depend on how busy the machine is. A third argument walks that many conversations at once (each on its own
+// logical thread), so that the SQLite writer commits several turns together, as it does under load.
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
@@ -19,6 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 var provider = args.Length > 0 ? args[0] : "memory";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var walkers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 var dataDirectory = Directory.CreateTempSubdirectory("bottriage-turns-").FullName;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,20 +50,19 @@ try
 {
     var adapter = app.Services.GetRequiredService<ChannelAdapter>();
     var bot = app.Services.GetRequiredService<IBot>();
-    var output = new ArrayBufferWriter<byte>(16 * 1024);
-    using var writer = new Utf8JsonWriter(output);
     var script = ConversationScript.LoadShipped();
     var conversation = 0;
     var messageId = 0;
 
-    async Task<int> WalkAsync(string run)
+    async Task<int> WalkAsync(string run, ArrayBufferWriter<byte> output, Utf8JsonWriter writer)
     {
-        var (language, texts) = script.For(conversation);
-        var id = $"{run}-{conversation++}";
+        var number = Interlocked.Increment(ref conversation);
+        var (language, texts) = script.For(number);
+        var id = $"{run}-{number}";
         for (var step = 0; step < texts.Length; step++)
         {
             var body = Encoding.UTF8.GetBytes(
-                $$"""{"type":"message","id":"m{{++messageId}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-{{id}}","name":"load"},"recipient":{"id":"bot"},"conversation":{"id":"{{id}}"},"locale":"{{language.Locale}}","deliveryMode":"expectReplies","text":"{{texts[step]}}"}""");
+                $$"""{"type":"message","id":"m{{Interlocked.Increment(ref messageId)}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-{{id}}","name":"load"},"recipient":{"id":"bot"},"conversation":{"id":"{{id}}"},"locale":"{{language.Locale}}","deliveryMode":"expectReplies","text":"{{texts[step]}}"}""");
             var activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity)!;
             var response = await adapter.ProcessActivityAsync(activity, bot, CancellationToken.None);
             output.ResetWrittenCount();
@@ -79,28 +80,42 @@ try
         return texts.Length;
     }
 
-    // Warm-up: JIT tiers, pools, caches.
-    var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 8;
-    while (Stopwatch.GetTimestamp() < warmUntil)
+    // Walks conversations on `walkers` logical threads until the time is up; the turns walked in all.
+    async Task<int> WalkUntilAsync(string run, long until)
     {
-        await WalkAsync("warm");
+        var tasks = new Task<int>[walkers];
+        for (var i = 0; i < walkers; i++)
+        {
+            tasks[i] = Task.Run(async () =>
+            {
+                var output = new ArrayBufferWriter<byte>(16 * 1024);
+                using var writer = new Utf8JsonWriter(output);
+                var turns = 0;
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    turns += await WalkAsync(run, output, writer);
+                }
+
+                return turns;
+            });
+        }
+
+        return (await Task.WhenAll(tasks)).Sum();
     }
 
-    Console.WriteLine($"{provider}: full triage turns through the adapter, in process, one at a time; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    // Warm-up: JIT tiers, pools, caches.
+    await WalkUntilAsync("warm", Stopwatch.GetTimestamp() + Stopwatch.Frequency * 8);
+
+    Console.WriteLine($"{provider}: full triage turns through the adapter, in process, {walkers} at a time; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     var best = double.MaxValue;
     for (var run = 0; run < 5; run++)
     {
         GC.Collect();
-        var turns = 0;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var until = started + (long)(Stopwatch.Frequency * seconds);
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            turns += await WalkAsync($"run{run}");
-        }
-
+        var turns = await WalkUntilAsync($"run{run}", until);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
@@ -110,7 +125,7 @@ try
             $"  run {run + 1}: {turns / elapsed.TotalSeconds,8:N0} turns/s  {perTurn,6:F1} µs/turn  {cpuUsed.TotalMicroseconds / turns,6:F1} µs CPU/turn (GC included)  {bytes / (double)turns,8:N0} bytes allocated/turn"));
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F1} µs per turn ({1e6 / best:N0} turns/s on one thread)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F1} µs per turn ({1e6 / best:N0} turns/s with {walkers} at a time)"));
 }
 finally
 {
