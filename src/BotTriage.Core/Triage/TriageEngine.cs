@@ -964,13 +964,11 @@ public sealed class TriageEngine
     {
         AnswerKind.Duration when answer.Seconds is { } seconds => DurationText.Format(seconds, answer.Approximate, culture, Texts),
         AnswerKind.Scale when answer.Number is { } score => string.Create(Cultures.Format(culture), $"{score}/10"),
-        // A question a mention answers is noted by the words ("botontkalking", "geen koorts"), not as a bare yes.
-        AnswerKind.YesNo when question.HasSignal => Texts.Get(answer.YesNo switch
-        {
-            YesNo.Yes => "noted.red-flag.yes",
-            YesNo.No => "noted.red-flag.no",
-            _ => "noted.red-flag.unknown",
-        }, culture).Format(culture, RedFlagWords(answer)),
+        // A question a mention answers is noted by the words ("botontkalking", "geen koorts"), not as a bare yes. A yes
+        // keeps them whole: "geen gevoel" in my leg is the numbness itself, not its absence.
+        AnswerKind.YesNo when question.HasSignal => answer.YesNo == YesNo.Yes
+            ? Texts.Get("noted.red-flag.yes", culture).Format(culture, answer.Evidence)
+            : Texts.Get(answer.YesNo == YesNo.No ? "noted.red-flag.no" : "noted.red-flag.unknown", culture).Format(culture, RedFlagWords(answer)),
         AnswerKind.YesNo => Texts.Get(answer.YesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" }, culture),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
         // The places as understood, by name ("mijn rug" is noted as "onderrug"), so a wrong guess can be corrected.

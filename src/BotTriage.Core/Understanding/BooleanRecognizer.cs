@@ -22,6 +22,14 @@ public sealed class BooleanRecognizer : LexiconRecognizer
         var i = 0;
         while (i < text.Count)
         {
+            // The words of a symptom are no answer: "no strength in my leg" and "my leg has no strength" tell the
+            // weakness, and their "no" is part of it.
+            if (lexicon.RedFlags.TryMatch(text, i, out var flagEnd, out _))
+            {
+                i = flagEnd;
+                continue;
+            }
+
             // "I have." answers; "I have a fever" is about something else, so its "I have" is not a yes.
             if (lexicon.Answers.TryMatch(text, i, out var end, out var answer)
                 && !(lexicon.ClauseFinalAnswers.TryMatch(text, i, out var finalEnd, out _) && finalEnd == end && !text.IsBreakAt(end))

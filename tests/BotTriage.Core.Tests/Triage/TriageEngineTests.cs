@@ -611,6 +611,31 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void TheNoInsideASymptomIsNoAnswer()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "neck", "3 weeks", "4", "a little"]);
+        var question = chat.State.Step;
+
+        // Weakness in the leg, noted as said; whether it came suddenly is asked again, never taken as a no.
+        chat.Send("no strength in my leg").AssertReply("Noted: no strength in my leg.");
+        Assert.Equal(question, chat.State.Step);
+        Assert.False(chat.State.Answers.ContainsKey(question));
+    }
+
+    [Fact]
+    public void ASymptomThatStartsWithGeenIsNotedWhole()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken", "6", "valt mee", "nee", "nee"]).AssertStep("rf-saddle-numbness");
+
+        // Numbness in the leg, which is not this question: noted as said ("geen gevoel", not "gevoel").
+        chat.Send("ik heb geen gevoel in mijn been").AssertReply("Ik noteer: geen gevoel.");
+        chat.AssertStep("rf-saddle-numbness");
+
+        chat.Send("ik heb geen gevoel rond mijn billen");
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-saddle-numbness"].YesNo);
+    }
+
+    [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
         var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "neck", "3 weeks", "4", "a little"]);
