@@ -576,7 +576,7 @@ public sealed partial class SqliteDatabase : IDisposable
                     if (_walRestartWanted)
                     {
                         _walRestartWanted = false;
-                        CopyRestOfWalAsync(connection).GetAwaiter().GetResult();
+                        CopyRestOfWal(connection);
                     }
 
                     CommitBatchAsync(connection, batch, done).GetAwaiter().GetResult();
@@ -664,12 +664,11 @@ public sealed partial class SqliteDatabase : IDisposable
 
                     using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                    var walFrames = ReadWalFrames(command);
-                    if (walFrames * pageSize >= WalRestartBytes)
+                    if (Checkpoint(command).Frames * pageSize >= WalRestartBytes)
                     {
                         // Once more first: this copies only what was committed during the pass just made, so the
                         // writer, which waits while it copies the rest, finds little left.
-                        ReadWalFrames(command);
+                        Checkpoint(command);
                         _walRestartWanted = true;
                     }
 
@@ -698,14 +697,14 @@ public sealed partial class SqliteDatabase : IDisposable
     // The writer's part of starting the WAL over: with no write under way, a PASSIVE checkpoint on its own connection
     // copies what the checkpointer could not yet; when nothing is left (no reader still needs an older frame) the next
     // transaction writes the WAL from its start. A failure only means the WAL goes on growing until the next try.
-    private async Task CopyRestOfWalAsync(SqliteConnection connection)
+    private void CopyRestOfWal(SqliteConnection connection)
     {
         try
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-            if (await reader.ReadAsync().ConfigureAwait(false) && reader.GetInt64(1) == reader.GetInt64(2))
+            var (frames, copied) = Checkpoint(command);
+            if (frames == copied)
             {
                 Interlocked.Increment(ref _walRestarts);
             }
@@ -716,11 +715,11 @@ public sealed partial class SqliteDatabase : IDisposable
         }
     }
 
-    // The frames in the WAL that a wal_checkpoint pragma reports (its row: busy, frames in the WAL, frames copied).
-    private static long ReadWalFrames(SqliteCommand command)
+    // Runs a wal_checkpoint pragma and reads its row (busy, frames in the WAL, frames copied back).
+    private static (long Frames, long Copied) Checkpoint(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
-        return reader.Read() ? reader.GetInt64(1) : 0;
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     // Runs the batch in one transaction. A request whose work succeeds goes to done, to be completed by the caller

@@ -91,26 +91,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
     /// </summary>
     private static BodySide? SideAfterBreak(TokenizedText text, LanguageLexicon lexicon, int end)
     {
-        var k = end;
-        while (k < text.Count && !text.Tokens[k].IsBreak)
+        // Neither the rest of this clause nor the next one may name a place: the side would be that place's.
+        if (ClauseEndWithoutPlace(text, lexicon, end) is not { } k || ClauseEndWithoutPlace(text, lexicon, k + 1) is not { } clauseEnd)
         {
-            if (IsLocationAt(text, lexicon, k))
-            {
-                return null;
-            }
-
-            k++;
-        }
-
-        var clauseEnd = k + 1;
-        while (clauseEnd < text.Count && !text.Tokens[clauseEnd].IsBreak)
-        {
-            if (IsLocationAt(text, lexicon, clauseEnd))
-            {
-                return null;
-            }
-
-            clauseEnd++;
+            return null;
         }
 
         for (var next = k + 1; next < clauseEnd && next <= k + SideReach; next++)
@@ -122,6 +106,23 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         }
 
         return null;
+    }
+
+    // Where the clause that goes on at `from` ends (its break, or the end of the text); null when it names a place.
+    private static int? ClauseEndWithoutPlace(TokenizedText text, LanguageLexicon lexicon, int from)
+    {
+        var k = from;
+        while (k < text.Count && !text.Tokens[k].IsBreak)
+        {
+            if (IsLocationAt(text, lexicon, k))
+            {
+                return null;
+            }
+
+            k++;
+        }
+
+        return k;
     }
 
     private static bool IsLocationAt(TokenizedText text, LanguageLexicon lexicon, int k) =>

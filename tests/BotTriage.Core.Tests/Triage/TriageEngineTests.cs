@@ -11,6 +11,9 @@ public sealed class TriageEngineTests
     /// <summary>The emergency screen, consent and language: what every Dutch conversation answers first.</summary>
     private static readonly string[] Welcome = ["nee", "ja", "nederlands"];
 
+    // An English conversation up to the neck's first red-flag question.
+    private static readonly string[] EnglishToTheFirstRedFlag = ["no", "yes", "english", "neck", "3 weeks", "4", "a little"];
+
     private static readonly string[] FirstAnswers = ["nee", "ja", "nederlands", "nek", "3 weken", "4"];
 
     /// <summary>The red-flag questions asked for the neck, from sudden weakness to numbness, all answered no.</summary>
@@ -613,7 +616,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void TheNoInsideASymptomIsNoAnswer()
     {
-        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "neck", "3 weeks", "4", "a little"]);
+        var chat = Conversation.Start("en").SendAll(EnglishToTheFirstRedFlag);
         var question = chat.State.Step;
 
         // Weakness in the leg, noted as said; whether it came suddenly is asked again, never taken as a no.
@@ -638,7 +641,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
-        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "neck", "3 weeks", "4", "a little"]);
+        var chat = Conversation.Start("en").SendAll(EnglishToTheFirstRedFlag);
         var question = chat.State.Step;
 
         // Not a yes to the question asked: it is about the fever, which is noted.
