@@ -113,7 +113,8 @@ public sealed class TriageEngine
         }
 
         var said = Normalize(text);
-        if (CommandIn(text, said) is { } command)
+        // A greeting is said back only while a question waits; after the result the message is read as any other.
+        if (CommandIn(text, said) is { } command && (command != "greeting" || state.Outcome is null))
         {
             return RunCommand(state, command);
         }
@@ -463,6 +464,8 @@ public sealed class TriageEngine
             case "english" or "dutch":
                 var switched = state with { Culture = command == "english" ? Cultures.English : Cultures.Dutch };
                 return new TurnResult(switched, ResumeReplies(switched, Say(switched, "language.switched")));
+            case "greeting":
+                return new TurnResult(state, ResumeReplies(state, Say(state, "greeting")));
             case "erase":
                 var confirming = state with { Step = EraseStep, History = state.History.Add(state.Step) };
                 return new TurnResult(confirming, [Say(state, "erase.confirm") with { Choices = YesNoChoices(state.Culture) }]);

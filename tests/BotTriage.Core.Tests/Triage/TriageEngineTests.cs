@@ -466,6 +466,39 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AGreetingIsSaidBackAndTheQuestionAskedAgain()
+    {
+        var chat = Conversation.Start();
+        var first = chat.State.Step;
+
+        // The chat page asks its first question before the person types; "Hallo!" is not an answer it failed to read.
+        chat.Send("Hallo!").AssertReply("Hallo!").AssertReply(r => Assert.StartsWith("Eerst even dit", r.Text, StringComparison.Ordinal)).AssertNoReply();
+        Assert.Equal(first, chat.State.Step);
+        Assert.Empty(chat.State.Answers);
+
+        chat.Send("blorf").Send("goedemorgen").AssertReply("Hallo!");
+        Assert.Equal(0, chat.State.Misses);
+
+        Conversation.Start("en").Send("good morning").AssertReply("Hello!");
+    }
+
+    [Fact]
+    public void AGreetingBesideAnAnswerIsTheAnswerAndAfterTheResultNoGreeting()
+    {
+        var chat = Conversation.Start();
+        var first = chat.State.Step;
+        chat.Send("hoi, nee");
+        Assert.Equal(YesNo.No, chat.State.Answers[first].YesNo);
+        Assert.NotEqual(first, chat.State.Step);
+
+        // Once the result is given, a greeting gets what any other message then gets: here the emergency advice again.
+        var emergency = Conversation.Start().Send("ja");
+        Assert.NotNull(emergency.State.Outcome);
+        var advice = emergency.LastTurn!.Replies[^1].Text;
+        emergency.Send("hallo").AssertReply(advice);
+    }
+
+    [Fact]
     public void CountsMessagesNotUnderstoodWhileAVeryUrgentAnswerIsChecked()
     {
         var chat = Conversation.Start().SendAll([.. FirstAnswers, "een beetje", "ja"]);
