@@ -283,10 +283,9 @@ public sealed class TriageEngine
 
         if (notes.Count > 0)
         {
-            // One mention can answer two questions (osteoporosis as a risk and as a contraindication): noted once.
             // A question answered by a mention is described by the words of the mention, as the notes are.
             notes.Insert(0, Describe(current, current.HasSignal && ReadExtra(current, understood) is { } mention ? mention : answer, understood, state.Culture));
-            said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join([.. notes.Distinct(StringComparer.Ordinal)], state.Culture))));
+            said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
 
         return Advance(state with { Answers = answers }, said.ToImmutable());
@@ -995,8 +994,13 @@ public sealed class TriageEngine
         return words;
     }
 
-    private string Join(List<string> items, string culture) =>
-        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} {Texts.Get("list.and", culture)} {items[^1]}";
+    // One mention can answer two questions (osteoporosis as a risk and as a contraindication, a pregnancy as one of
+    // the contraindications and as its own question): said once.
+    private string Join(List<string> items, string culture)
+    {
+        var said = items.Count <= 1 ? items : items.Distinct(StringComparer.Ordinal).ToList();
+        return said.Count <= 1 ? string.Concat(said) : $"{string.Join(", ", said.Take(said.Count - 1))} {Texts.Get("list.and", culture)} {said[^1]}";
+    }
 
     private Reply OutcomeReply(TriageState state, TriageOutcome outcome) =>
         new(OutcomeText.Format(outcome, state.Culture, Texts)) { IsOutcome = true };

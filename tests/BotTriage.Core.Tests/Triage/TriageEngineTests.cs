@@ -672,6 +672,18 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AMentionThatAnswersTwoLaterQuestionsIsNotedOnce()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken", "6", "valt mee", "nee", "nee"]).AssertStep("rf-saddle-numbness");
+
+        // The pregnancy answers the contraindication list and its own question; the question asked now it does not.
+        chat.Send("ik ben 12 weken zwanger").AssertReply("Ik noteer: zwanger.");
+        chat.AssertStep("rf-saddle-numbness");
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-pregnancy"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-any"].YesNo);
+    }
+
+    [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
         var chat = Conversation.Start("en").SendAll(EnglishToTheFirstRedFlag);
