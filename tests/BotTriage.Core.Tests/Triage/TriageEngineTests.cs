@@ -683,6 +683,26 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["ci-any"].YesNo);
     }
 
+    [Theory]
+    [InlineData("nl", "schouder", "nek")]
+    [InlineData("nl", "kaak", "nek")]
+    [InlineData("nl", "bovenrug", "nek")]
+    [InlineData("en", "shoulder", "neck")]
+    [InlineData("en", "head", "neck")]
+    public void TheRedFlagQuestionsOfAComplaintNearTheNeckDoNotCallItANeckComplaint(string culture, string place, string neck)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "nl" ? [.. Welcome, place, "3 weken", "4", "een beetje"] : ["no", "yes", "english", place, "3 weeks", "4", "a little"]);
+        var asked = new List<string>();
+        for (var i = 0; i < 12 && chat.State.Step.StartsWith("rf-", StringComparison.Ordinal); i++)
+        {
+            asked.Add(chat.State.Step);
+            Assert.DoesNotContain(neck, chat.LastTurn!.Replies[^1].Text, StringComparison.OrdinalIgnoreCase);
+            chat.Send(culture == "nl" ? "nee" : "no");
+        }
+
+        Assert.Contains("rf-neck-dizziness", asked);
+    }
+
     [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
