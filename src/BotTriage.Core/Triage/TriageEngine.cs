@@ -249,6 +249,13 @@ public sealed class TriageEngine
             else if (notes.Count > 0)
             {
                 replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
+
+                // "Sinds de marathon": the marathon noted (the person runs), and how long asked for as an estimate.
+                if (hint is null && VagueLength(current, text, state.Culture))
+                {
+                    replies.Add(new Reply(Texts.Get("duration.how-long", state.Culture)));
+                    return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+                }
             }
             else if (hint is null)
             {
@@ -995,11 +1002,55 @@ public sealed class TriageEngine
     }
 
     // One mention can answer two questions (osteoporosis as a risk and as a contraindication, a pregnancy as one of
-    // the contraindications and as its own question): said once.
+    // the contraindications and as its own question), or part of it another ("marathon" whether the person runs,
+    // "marathon van zondag" whether it was a race of the past two weeks): said once, as the longer.
     private string Join(List<string> items, string culture)
     {
-        var said = items.Count <= 1 ? items : items.Distinct(StringComparer.Ordinal).ToList();
+        var said = items;
+        if (items.Count > 1)
+        {
+            said = [];
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!SaidElsewhere(items, i))
+                {
+                    said.Add(items[i]);
+                }
+            }
+        }
+
         return said.Count <= 1 ? string.Concat(said) : $"{string.Join(", ", said.Take(said.Count - 1))} {Texts.Get("list.and", culture)} {said[^1]}";
+    }
+
+    // Whether another item says this one already: the same text earlier in the list, or a longer text that holds it as
+    // whole words.
+    private static bool SaidElsewhere(List<string> items, int index)
+    {
+        var item = items[index];
+        for (var j = 0; j < items.Count; j++)
+        {
+            var other = items[j];
+            if (j != index && (other.Length == item.Length ? j < index && other == item : other.Length > item.Length && HoldsWords(other, item)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldsWords(string text, string words)
+    {
+        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + words.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Reply OutcomeReply(TriageState state, TriageOutcome outcome) =>

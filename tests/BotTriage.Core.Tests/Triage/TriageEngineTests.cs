@@ -225,9 +225,13 @@ public sealed class TriageEngineTests
         string[] welcome = culture == "en" ? ["no", "yes", "english"] : Welcome;
         var chat = Conversation.Start(culture).SendAll(welcome);
 
+        // The marathon is noted (it answers whether the person runs); where in the legs is asked, no "didn't understand".
         chat.Send(text);
-        Assert.StartsWith(question, Assert.Single(chat.LastTurn!.Replies).Text, StringComparison.Ordinal);
+        Assert.StartsWith(question, chat.LastTurn!.Replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(2, chat.LastTurn.Replies.Count);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["sport"].YesNo);
         chat.AssertStep("location");
+        Assert.Equal(0, chat.State.Misses);
 
         chat.Send(culture == "en" ? "calves and hamstrings" : "kuiten en hamstrings").AssertStep("duration");
         Assert.Equal(["calf", "hamstrings"], chat.State.Answers["location"].Locations.Select(l => l.Code));
@@ -241,8 +245,10 @@ public sealed class TriageEngineTests
         string[] welcome = culture == "en" ? ["no", "yes", "english"] : Welcome;
         var chat = Conversation.Start(culture).SendAll(welcome);
 
+        // "Stressed out" answers the question on stress, and is noted; where the tension is felt is asked.
         chat.Send(text);
-        Assert.StartsWith(question, Assert.Single(chat.LastTurn!.Replies).Text, StringComparison.Ordinal);
+        Assert.StartsWith(question, chat.LastTurn!.Replies[^1].Text, StringComparison.Ordinal);
+        Assert.InRange(chat.LastTurn.Replies.Count, 1, 2);
         chat.AssertStep("location");
         Assert.Equal(0, chat.State.Misses);
 
@@ -703,6 +709,46 @@ public sealed class TriageEngineTests
         Assert.Contains("rf-neck-dizziness", asked);
     }
 
+    [Theory]
+    [InlineData("nl", "knie, ik kan niet meer hardlopen", "sport", YesNo.Yes)]
+    [InlineData("nl", "kuit, sinds de marathon van vorig jaar", "race", YesNo.No)]
+    [InlineData("nl", "kuit, sinds de marathon van vorig jaar", "sport", YesNo.Yes)]
+    [InlineData("nl", "nek en schouders van het vele zitten achter de computer", "desk-work", YesNo.Yes)]
+    [InlineData("nl", "mijn nek, geen stress maar ik slaap slecht", "stress-sleep", YesNo.Yes)]
+    [InlineData("nl", "kuit, geen stress en ik slaap goed", "stress-sleep", YesNo.No)]
+    [InlineData("en", "stiff calves after the marathon last Sunday", "race", YesNo.Yes)]
+    [InlineData("en", "knee, I can't run anymore", "sport", YesNo.Yes)]
+    [InlineData("en", "neck, I sit at my desk all day and I'm stressed", "desk-work", YesNo.Yes)]
+    [InlineData("en", "neck, I sit at my desk all day and I'm stressed", "stress-sleep", YesNo.Yes)]
+    public void ContextToldWithTheComplaintAnswersItsQuestionAndIsNoRedFlag(string culture, string complaint, string question, YesNo expected)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "nl" ? Welcome : ["no", "yes", "english"]).Send(complaint);
+
+        Assert.Equal(expected, chat.State.Answers[question].YesNo);
+        Assert.DoesNotContain(chat.State.Answers.Keys, key => RedFlags.TryGetExtraCode(key, out _));
+    }
+
+    [Fact]
+    public void ARaceToldWithTheComplaintIsNotedOnceAndNotAskedAgain()
+    {
+        var chat = Conversation.Start().SendAll(Welcome)
+            .Send("stijve kuiten en hamstrings na de marathon van zondag")
+            .AssertReply("Ik noteer: kuit (beide kanten), hamstrings (beide kanten) en marathon van zondag.");
+
+        chat.SendAll("sinds zondag", "4", "een beetje");
+        var asked = new List<string>();
+        for (var i = 0; i < 40 && chat.State.Outcome is null; i++)
+        {
+            asked.Add(chat.State.Step);
+            chat.Send(chat.State.Step.StartsWith("phq", StringComparison.Ordinal) || chat.State.Step.StartsWith("gad", StringComparison.Ordinal) ? "helemaal niet" : "nee");
+        }
+
+        Assert.NotNull(chat.State.Outcome);
+        Assert.DoesNotContain("sport", asked);
+        Assert.DoesNotContain("race", asked);
+        Assert.Contains(chat.State.Outcome!.Reasons, r => r.Rule == "after-a-race");
+    }
+
     [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
@@ -771,7 +817,7 @@ public sealed class TriageEngineTests
         Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("al heel lang").AssertReply(r => Assert.StartsWith("About how long?", r.Text, StringComparison.Ordinal));
 
         // Since something without a date is asked the same way.
-        Conversation.Start().SendAll([.. Welcome, "nek"]).Send("sinds de marathon").AssertReply(r => Assert.StartsWith("Hoe lang ongeveer?", r.Text, StringComparison.Ordinal));
+        Conversation.Start().SendAll([.. Welcome, "nek"]).Send("sinds de marathon").AssertReply("Ik noteer: marathon.").AssertReply(r => Assert.StartsWith("Hoe lang ongeveer?", r.Text, StringComparison.Ordinal));
         Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("since my holiday").AssertReply(r => Assert.StartsWith("About how long?", r.Text, StringComparison.Ordinal));
     }
 
