@@ -323,7 +323,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes", "hint");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -365,6 +365,7 @@ public static class DialogLoader
             Emergency = emergency,
             SetsLanguage = file.Flag(mapping, "sets-language", owner),
             Confirm = file.Text(mapping, "confirm", owner, required: false),
+            Hint = file.Text(mapping, "hint", owner, required: false),
             Id = id,
             Kind = kind,
             Question = question,

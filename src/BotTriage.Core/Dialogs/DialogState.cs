@@ -91,6 +91,12 @@ public sealed record DialogState
     /// </summary>
     public LocalizedText? Confirm { get; init; }
 
+    /// <summary>
+    /// What a message the question cannot take is told instead of the hint of its kind ("you can answer yes, no or
+    /// don't know"): the contraindication list says that only what is on it counts here.
+    /// </summary>
+    public LocalizedText? Hint { get; init; }
+
     /// <summary>Smallest and largest accepted number, for number and scale questions.</summary>
     public double? Min { get; init; }
 

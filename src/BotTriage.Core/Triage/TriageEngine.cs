@@ -941,6 +941,11 @@ public sealed class TriageEngine
 
     private string Hint(DialogState question, string culture)
     {
+        if (question.Hint is { } own)
+        {
+            return own.Get(culture);
+        }
+
         var key = "hint." + Vocabulary.AnswerKinds.First(k => k.Value == question.Kind).Key;
         var hint = Texts.Get(key, culture);
         return question.Kind == AnswerKind.Choice

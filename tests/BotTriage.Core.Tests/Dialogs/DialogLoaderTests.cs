@@ -61,6 +61,17 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsAQuestionsOwnHintWithoutEnglish()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "      en: Only what is on the list counts here.", "      de: Nur was auf der Liste steht.");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.Contains("'hint' of state 'ci-any' is missing its", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportsATriggerTheStateDoesNotHave()
     {
         using var folder = new DialogsFolder();

@@ -749,6 +749,27 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.State.Outcome!.Reasons, r => r.Rule == "after-a-race");
     }
 
+    [Theory]
+    [InlineData("nl", "alleen paracetamol", "Dat begreep ik niet helemaal. Hier telt alleen wat in het lijstje staat.")]
+    [InlineData("nl", "ik heb suikerziekte", "Dat begreep ik niet helemaal. Hier telt alleen wat in het lijstje staat.")]
+    [InlineData("en", "just paracetamol", "I did not quite understand that. Only what is on the list counts here.")]
+    public void TheContraindicationListSaysWhatCountsWhenAnAnswerIsNotOnIt(string culture, string text, string start)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "nl" ? [.. Welcome, "schouder", "3 weken", "4", "een beetje"] : ["no", "yes", "english", "shoulder", "3 weeks", "4", "a little"]);
+        for (var i = 0; i < 20 && chat.State.Step != "ci-any"; i++)
+        {
+            chat.Send(culture == "nl" ? "nee" : "no");
+        }
+
+        chat.AssertStep("ci-any");
+        chat.Send(text).AssertReply(r => Assert.StartsWith(start, r.Text, StringComparison.Ordinal)).AssertReplyContains(culture == "nl" ? "Geldt een van deze voor jou" : "Does any of these apply to you");
+        chat.AssertStep("ci-any");
+        Assert.False(chat.State.Answers.ContainsKey("ci-any"));
+
+        // Other questions keep the hint of their kind.
+        Conversation.Start().Send("blorf").AssertReply("Dat begreep ik niet helemaal. Je kunt antwoorden met ja, nee of weet ik niet.");
+    }
+
     [Fact]
     public void AShortEnglishAnswerCountsOnlyWhereItsClauseEnds()
     {
