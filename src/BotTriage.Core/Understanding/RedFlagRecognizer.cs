@@ -27,13 +27,32 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             if (lexicon.RedFlags.TryMatch(text, i, out var end, out var code))
             {
                 results.Add(text.Result(i, end - 1, new RedFlagResolution(code, NegationScope.IsNegated(text, lexicon, i))));
-                i = end;
+                i = NextStart(text, lexicon, i, end, code);
             }
             else
             {
                 i++;
             }
         }
+    }
+
+    /// <summary>
+    /// Where the scan goes on after a phrase of <paramref name="code"/> at <paramref name="start"/> that ends before
+    /// <paramref name="end"/>: at a phrase of another code that starts inside it and reaches past it, if there is one,
+    /// so that a phrase never hides another that overlaps its end ("ik lig vaak wakker van pijn": the poor sleep, and
+    /// the night pain, which red flags must never lose to a phrase of context); else after it.
+    /// </summary>
+    private static int NextStart(TokenizedText text, LanguageLexicon lexicon, int start, int end, string code)
+    {
+        for (var j = start + 1; j < end; j++)
+        {
+            if (lexicon.RedFlags.TryMatch(text, j, out var reach, out var other) && reach > end && !string.Equals(other, code, StringComparison.Ordinal))
+            {
+                return j;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>

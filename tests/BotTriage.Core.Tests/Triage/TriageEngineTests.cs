@@ -729,6 +729,16 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void ContextToldWithTheComplaintNeverHidesARedFlag()
+    {
+        // "lig vaak wakker" is poor sleep; "wakker van pijn", which overlaps it, is night pain, and red flags win.
+        var chat = Conversation.Start().SendAll(Welcome).Send("onderrug, ik lig vaak wakker van pijn");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["stress-sleep"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-night-pain"].YesNo);
+    }
+
+    [Fact]
     public void ARaceToldWithTheComplaintIsNotedOnceAndNotAskedAgain()
     {
         var chat = Conversation.Start().SendAll(Welcome)
