@@ -113,8 +113,9 @@ public sealed class TriageEngine
         }
 
         var said = Normalize(text);
-        // A greeting is said back only while a question waits; after the result the message is read as any other.
-        if (CommandIn(text, said) is { } command && (command != "greeting" || state.Outcome is null))
+        // A greeting is said back only while a question of the flow waits; after the result, or while a very urgent
+        // answer or an erasure is checked, the message is read as any other.
+        if (CommandIn(text, said) is { } command && (command != "greeting" || (state.Outcome is null && Flow.TryGet(state.Step, out _))))
         {
             return RunCommand(state, command);
         }

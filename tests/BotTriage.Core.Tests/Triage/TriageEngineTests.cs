@@ -502,6 +502,14 @@ public sealed class TriageEngineTests
         Assert.NotNull(emergency.State.Outcome);
         var advice = emergency.LastTurn!.Replies[^1].Text;
         emergency.Send("hallo").AssertReply(advice);
+
+        // While an erasure is checked, a greeting is read as any answer but yes: nothing is erased, and the triage goes on.
+        var erasing = Conversation.Start().SendAll(Welcome).Send("verwijder mijn gegevens");
+        Assert.Equal(TriageEngine.EraseStep, erasing.State.Step);
+        erasing.Send("hallo");
+        Assert.False(erasing.LastTurn!.EraseRequested);
+        Assert.DoesNotContain(erasing.LastTurn.Replies, r => r.Text == "Hallo!");
+        erasing.AssertStep("location");
     }
 
     [Fact]
