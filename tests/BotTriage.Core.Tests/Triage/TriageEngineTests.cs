@@ -768,6 +768,20 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "wat doen jullie met mijn gegevens?", "alleen de therapeuten van de praktijk")]
+    [InlineData("nl", "waarom?", "ook je werkgever niet")]
+    [InlineData("en", "why?", "only the practice's therapists")]
+    public void AQuestionAboutConsentIsAnsweredWithWhatKeepingMeans(string culture, string text, string fragment)
+    {
+        var chat = Conversation.Start(culture).Send(culture == "nl" ? "nee" : "no").AssertStep("consent");
+
+        chat.Send(text).AssertReplyContains(fragment);
+        chat.AssertStep("consent");
+        Assert.False(chat.State.Answers.ContainsKey("consent"));
+        Assert.False(chat.State.ConsentGiven);
+    }
+
+    [Theory]
     [InlineData("nl", "alleen paracetamol", "Dat begreep ik niet helemaal. Hier telt alleen wat in het lijstje staat.")]
     [InlineData("nl", "ik heb suikerziekte", "Dat begreep ik niet helemaal. Hier telt alleen wat in het lijstje staat.")]
     [InlineData("en", "just paracetamol", "I did not quite understand that. Only what is on the list counts here.")]
