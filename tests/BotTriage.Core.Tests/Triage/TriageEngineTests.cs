@@ -768,6 +768,19 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "wisselend", "Dat begreep ik niet helemaal. Een schatting is goed; wisselt het, noem dan wat je meestal hebt.")]
+    [InlineData("nl", "weet ik niet", "Dat begreep ik niet helemaal. Een schatting is goed;")]
+    [InlineData("en", "it varies", "I did not quite understand that. An estimate is fine; if it varies, give what you usually have.")]
+    public void APainWithoutANumberIsAskedForAnEstimate(string culture, string text, string start)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "nl" ? [.. Welcome, "nek", "3 weken"] : ["no", "yes", "english", "neck", "3 weeks"]).AssertStep("pain");
+
+        chat.Send(text).AssertReply(r => Assert.StartsWith(start, r.Text, StringComparison.Ordinal));
+        chat.AssertStep("pain");
+        chat.Send("6").AssertStep("bother");
+    }
+
+    [Theory]
     [InlineData("nl", "wat doen jullie met mijn gegevens?", "alleen de therapeuten van de praktijk")]
     [InlineData("nl", "waarom?", "ook je werkgever niet")]
     [InlineData("en", "why?", "only the practice's therapists")]
