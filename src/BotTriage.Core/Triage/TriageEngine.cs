@@ -113,9 +113,9 @@ public sealed class TriageEngine
         }
 
         var said = Normalize(text);
-        // A greeting is said back only while a question of the flow waits; after the result, or while a very urgent
-        // answer or an erasure is checked, the message is read as any other.
-        if (CommandIn(text, said) is { } command && (command != "greeting" || (state.Outcome is null && Flow.TryGet(state.Step, out _))))
+        // A greeting, or the question how many are left, is answered only while a question of the flow waits; after the
+        // result, or while a very urgent answer or an erasure is checked, the message is read as any other.
+        if (CommandIn(text, said) is { } command && (command is not ("greeting" or "progress") || (state.Outcome is null && Flow.TryGet(state.Step, out _))))
         {
             return RunCommand(state, command);
         }
@@ -337,6 +337,56 @@ public sealed class TriageEngine
     }
 
     /// <summary>
+    /// How many questions are left, this one included, when every answer from here on is the plainest: no, the first
+    /// choice, no pain, a week, no place named. The usual way through the flow; a yes to a red flag ends it sooner, a
+    /// place can add the questions that belong to it.
+    /// </summary>
+    private int QuestionsLeft(TriageState state)
+    {
+        var answers = state.Answers;
+        var step = state.Step;
+        var count = 0;
+        for (var guard = 0; guard <= Flow.States.Count; guard++)
+        {
+            var question = Flow[step];
+            count++;
+            if (!answers.ContainsKey(step))
+            {
+                answers = answers.SetItem(step, PlainAnswer(question));
+            }
+
+            var context = _navigator.Context(state with { Answers = answers });
+            var next = _navigator.Next(step, context);
+            while (!Flow[next].IsOutcome && (!_navigator.IsAsked(Flow[next], context) || answers.ContainsKey(next)))
+            {
+                next = _navigator.IsAsked(Flow[next], context) ? _navigator.Next(next, context) : _navigator.SkipFrom(Flow[next]);
+                if (++guard > Flow.States.Count)
+                {
+                    return count;
+                }
+            }
+
+            if (Flow[next].IsOutcome)
+            {
+                return count;
+            }
+
+            step = next;
+        }
+
+        return count;
+    }
+
+    private static Answer PlainAnswer(DialogState question) => question.Kind switch
+    {
+        AnswerKind.YesNo => new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.No },
+        AnswerKind.Choice => new Answer { Kind = AnswerKind.Choice, Choice = question.Choices.Count > 0 ? question.Choices[0].Code : null },
+        AnswerKind.Scale or AnswerKind.Number => new Answer { Kind = question.Kind, Number = question.Min ?? 0 },
+        AnswerKind.Duration => new Answer { Kind = AnswerKind.Duration, Seconds = DurationResolution.SecondsPerWeek },
+        _ => new Answer { Kind = question.Kind, Text = "" },
+    };
+
+    /// <summary>
     /// The result, once every very urgent (T0/T1) answer behind it has been checked with the person; an outcome state
     /// marked as an emergency gives the emergency advice instead.
     /// </summary>
@@ -473,6 +523,9 @@ public sealed class TriageEngine
                 return new TurnResult(switched, ResumeReplies(switched, Say(switched, "language.switched")));
             case "greeting":
                 return new TurnResult(state, ResumeReplies(state, Say(state, "greeting")));
+            case "progress":
+                var left = QuestionsLeft(state);
+                return new TurnResult(state, ResumeReplies(state, left <= 1 ? Say(state, "progress.last") : new Reply(Texts.Get("progress", state.Culture).Format(state.Culture, left))));
             case "erase":
                 var confirming = state with { Step = EraseStep, History = state.History.Add(state.Step) };
                 return new TurnResult(confirming, [Say(state, "erase.confirm") with { Choices = YesNoChoices(state.Culture) }]);

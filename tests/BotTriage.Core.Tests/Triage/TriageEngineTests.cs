@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Tests.Dialogs;
@@ -486,6 +487,57 @@ public sealed class TriageEngineTests
         Assert.Equal(0, chat.State.Misses);
 
         Conversation.Start("en").Send("good morning").AssertReply("Hello!");
+    }
+
+    [Fact]
+    public void HowManyQuestionsAreLeftIsTheUsualWayThroughCounted()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).AssertStep("duration");
+        var before = chat.State;
+
+        chat.Send("hoeveel vragen nog?");
+        var said = chat.LastTurn!.Replies[0].Text;
+        Assert.StartsWith("Nog ongeveer ", said, StringComparison.Ordinal);
+        Assert.Contains("Hoe lang heb je er al last van?", chat.LastTurn.Replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(before.Answers, chat.State.Answers);
+        chat.AssertStep("duration");
+        var left = int.Parse(said["Nog ongeveer ".Length..said.IndexOf(' ', "Nog ongeveer ".Length)], CultureInfo.InvariantCulture);
+
+        // Answered the plainest way (no, the first choice, no pain), the result comes after exactly that many questions.
+        var asked = 0;
+        while (chat.State.Outcome is null && asked < 60)
+        {
+            asked++;
+            chat.Send(chat.State.Step switch
+            {
+                "duration" => "1 week",
+                "pain" => "0",
+                "bother" or "phq-interest" or "phq-down" or "gad-nervous" or "gad-worry" => "helemaal niet",
+                _ => "nee",
+            });
+        }
+
+        Assert.Equal(left, asked);
+    }
+
+    [Fact]
+    public void HowManyQuestionsAreLeftAtTheLastOneAndInEnglish()
+    {
+        var english = Conversation.Start("en").Send("how many more questions?");
+        Assert.StartsWith("About ", english.LastTurn!.Replies[0].Text, StringComparison.Ordinal);
+
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "1 week", "0", "helemaal niet"]);
+        for (var i = 0; i < 40 && chat.State.Step != "earlier-care"; i++)
+        {
+            chat.Send(chat.State.Step.StartsWith("phq", StringComparison.Ordinal) || chat.State.Step.StartsWith("gad", StringComparison.Ordinal) ? "helemaal niet" : "nee");
+        }
+
+        chat.AssertStep("earlier-care").Send("hoe lang duurt dit nog").AssertReply("Dit is de laatste vraag, als er niets bijzonders naar voren komt.");
+
+        // After the result the question is read as any other message.
+        chat.Send("nee");
+        Assert.NotNull(chat.State.Outcome);
+        chat.Send("hoeveel vragen nog").AssertReply(r => Assert.DoesNotContain("ongeveer", r.Text, StringComparison.Ordinal));
     }
 
     [Fact]
