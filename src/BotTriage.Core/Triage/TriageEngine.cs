@@ -113,9 +113,7 @@ public sealed class TriageEngine
         }
 
         var said = Normalize(text);
-        // A greeting, or the question how many are left, is answered only while a question of the flow waits; after the
-        // result, or while a very urgent answer or an erasure is checked, the message is read as any other.
-        if (CommandIn(text, said) is { } command && (command is not ("greeting" or "progress") || (state.Outcome is null && Flow.TryGet(state.Step, out _))))
+        if (CommandIn(text, said) is { } command && Applies(command, state))
         {
             return RunCommand(state, command);
         }
@@ -523,6 +521,8 @@ public sealed class TriageEngine
                 return new TurnResult(switched, ResumeReplies(switched, Say(switched, "language.switched")));
             case "greeting":
                 return new TurnResult(state, ResumeReplies(state, Say(state, "greeting")));
+            case "thanks":
+                return new TurnResult(state, state.Outcome is null ? ResumeReplies(state, Say(state, "thanks")) : [Say(state, "thanks.done"), Say(state, "finished")]);
             case "progress":
                 var left = QuestionsLeft(state);
                 return new TurnResult(state, ResumeReplies(state, left <= 1 ? Say(state, "progress.last") : new Reply(Texts.Get("progress", state.Culture).Format(state.Culture, left))));
@@ -533,6 +533,16 @@ public sealed class TriageEngine
                 return Back(state);
         }
     }
+
+    // A greeting, or the question how many are left, is answered only while a question of the flow waits, thanks also
+    // after the result; while a very urgent answer or an erasure is checked, or after the emergency advice, the message
+    // is read as any other.
+    private bool Applies(string command, TriageState state) => command switch
+    {
+        "greeting" or "progress" => state.Outcome is null && Flow.TryGet(state.Step, out _),
+        "thanks" => state.Step is not (EmergencyStep or ConfirmStep or EraseStep),
+        _ => true,
+    };
 
     private TurnResult Back(TriageState state)
     {

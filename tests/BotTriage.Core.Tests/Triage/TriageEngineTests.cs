@@ -490,6 +490,26 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void ThanksAreAnsweredDuringTheTriageAndAfterTheResultButNotAfterEmergencyAdvice()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
+        var before = chat.State.Answers;
+        chat.Send("bedankt").AssertReply("Graag gedaan!").AssertReply("Hoe lang heb je er al last van?").AssertNoReply();
+        Assert.Equal(before, chat.State.Answers);
+        chat.AssertStep("duration");
+
+        Conversation.Start("en").Send("thank you").AssertReply("You're welcome!");
+
+        var stopped = Conversation.Start().SendAll([.. Welcome, "stop"]);
+        Assert.NotNull(stopped.State.Outcome);
+        stopped.Send("dank je wel!").AssertReply("Graag gedaan, en beterschap!").AssertReply("Deze vragenlijst is klaar. Typ 'opnieuw' om opnieuw te beginnen.");
+
+        var emergency = Conversation.Start().Send("ja");
+        var advice = emergency.LastTurn!.Replies[^1].Text;
+        emergency.Send("bedankt").AssertReply(advice);
+    }
+
+    [Fact]
     public void HowManyQuestionsAreLeftIsTheUsualWayThroughCounted()
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).AssertStep("duration");
