@@ -303,7 +303,24 @@ public sealed class TriageEngine
     /// </summary>
     private TurnResult Advance(TriageState state, ImmutableList<Reply> replies)
     {
-        var history = state.History;
+        var (next, history) = NextOpen(state, state.History);
+        var target = Flow[next];
+        if (target.IsOutcome)
+        {
+            return ShowOutcome(state with { History = history }, target, replies);
+        }
+
+        var asked = state with { Step = next, History = history };
+        return new TurnResult(asked, replies.Add(Ask(asked, next)));
+    }
+
+    /// <summary>
+    /// The state after the current one that waits: an outcome, or a question that is asked and not answered yet. A
+    /// question whose module is off or whose <c>when</c> does not hold is passed by; an answered one is skipped. Every
+    /// question asked on the way, the one found included, is added to <paramref name="history"/>.
+    /// </summary>
+    private (string Next, ImmutableList<string> History) NextOpen(TriageState state, ImmutableList<string> history)
+    {
         // The answers do not change while moving on, so every condition on the way reads the same context.
         var context = _navigator.Context(state);
         var next = _navigator.Next(state.Step, context);
@@ -312,7 +329,7 @@ public sealed class TriageEngine
             var target = Flow[next];
             if (target.IsOutcome)
             {
-                return ShowOutcome(state with { History = history }, target, replies);
+                return (next, history);
             }
 
             if (!_navigator.IsAsked(target, context))
@@ -324,8 +341,7 @@ public sealed class TriageEngine
             history = history.Add(next);
             if (!state.Answers.ContainsKey(next))
             {
-                var asked = state with { Step = next, History = history };
-                return new TurnResult(asked, replies.Add(Ask(asked, next)));
+                return (next, history);
             }
 
             next = _navigator.Next(next, context);
@@ -341,35 +357,21 @@ public sealed class TriageEngine
     /// </summary>
     private int QuestionsLeft(TriageState state)
     {
-        var answers = state.Answers;
-        var step = state.Step;
-        var count = 0;
-        for (var guard = 0; guard <= Flow.States.Count; guard++)
+        var count = 1;
+        for (; count < Flow.States.Count; count++)
         {
-            var question = Flow[step];
-            count++;
-            if (!answers.ContainsKey(step))
+            if (!state.Answers.ContainsKey(state.Step))
             {
-                answers = answers.SetItem(step, PlainAnswer(question));
+                state = state with { Answers = state.Answers.SetItem(state.Step, PlainAnswer(Flow[state.Step])) };
             }
 
-            var context = _navigator.Context(state with { Answers = answers });
-            var next = _navigator.Next(step, context);
-            while (!Flow[next].IsOutcome && (!_navigator.IsAsked(Flow[next], context) || answers.ContainsKey(next)))
-            {
-                next = _navigator.IsAsked(Flow[next], context) ? _navigator.Next(next, context) : _navigator.SkipFrom(Flow[next]);
-                if (++guard > Flow.States.Count)
-                {
-                    return count;
-                }
-            }
-
+            var (next, _) = NextOpen(state, []);
             if (Flow[next].IsOutcome)
             {
-                return count;
+                break;
             }
 
-            step = next;
+            state = state with { Step = next };
         }
 
         return count;
@@ -1099,21 +1101,7 @@ public sealed class TriageEngine
         for (var j = 0; j < items.Count; j++)
         {
             var other = items[j];
-            if (j != index && (other.Length == item.Length ? j < index && other == item : other.Length > item.Length && HoldsWords(other, item)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HoldsWords(string text, string words)
-    {
-        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + words.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            if (j != index && (other.Length == item.Length ? j < index && other == item : other.Length > item.Length && NextWordMatch($" {Normalize(other)} ", Normalize(item), 0) >= 0))
             {
                 return true;
             }

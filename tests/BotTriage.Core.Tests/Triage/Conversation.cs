@@ -83,6 +83,29 @@ public sealed class Conversation
         return this;
     }
 
+    /// <summary>
+    /// Answers each question the plainest way (no, a week, no pain, the first choice of how much or how often) until
+    /// <paramref name="done"/> holds or the result is in; returns the questions it answered, in order.
+    /// </summary>
+    public List<string> AnswerPlainlyUntil(Func<TriageState, bool> done, int most = 60)
+    {
+        var answered = new List<string>();
+        while (!done(State) && State.Outcome is null && answered.Count < most)
+        {
+            var english = Cultures.IsEnglish(State.Culture);
+            answered.Add(State.Step);
+            Send(State.Step switch
+            {
+                "duration" => "1 week",
+                "pain" => "0",
+                "bother" or "phq-interest" or "phq-down" or "gad-nervous" or "gad-worry" => english ? "not at all" : "helemaal niet",
+                _ => english ? "no" : "nee",
+            });
+        }
+
+        return answered;
+    }
+
     public Conversation AssertStep(string step)
     {
         Assert.Equal(step, State.Step);

@@ -524,18 +524,7 @@ public sealed class TriageEngineTests
         var left = int.Parse(said["Nog ongeveer ".Length..said.IndexOf(' ', "Nog ongeveer ".Length)], CultureInfo.InvariantCulture);
 
         // Answered the plainest way (no, the first choice, no pain), the result comes after exactly that many questions.
-        var asked = 0;
-        while (chat.State.Outcome is null && asked < 60)
-        {
-            asked++;
-            chat.Send(chat.State.Step switch
-            {
-                "duration" => "1 week",
-                "pain" => "0",
-                "bother" or "phq-interest" or "phq-down" or "gad-nervous" or "gad-worry" => "helemaal niet",
-                _ => "nee",
-            });
-        }
+        var asked = chat.AnswerPlainlyUntil(_ => false).Count;
 
         Assert.Equal(left, asked);
     }
@@ -547,11 +536,7 @@ public sealed class TriageEngineTests
         Assert.StartsWith("About ", english.LastTurn!.Replies[0].Text, StringComparison.Ordinal);
 
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "1 week", "0", "helemaal niet"]);
-        for (var i = 0; i < 40 && chat.State.Step != "earlier-care"; i++)
-        {
-            chat.Send(chat.State.Step.StartsWith("phq", StringComparison.Ordinal) || chat.State.Step.StartsWith("gad", StringComparison.Ordinal) ? "helemaal niet" : "nee");
-        }
-
+        chat.AnswerPlainlyUntil(s => s.Step == "earlier-care");
         chat.AssertStep("earlier-care").Send("hoe lang duurt dit nog").AssertReply("Dit is de laatste vraag, als er niets bijzonders naar voren komt.");
 
         // After the result the question is read as any other message.
@@ -598,13 +583,9 @@ public sealed class TriageEngineTests
     [Fact]
     public void NotesAMentionThatAnswersTwoQuestionsOnceByItsWords()
     {
-        var chat = AtRedFlags();
-        for (var i = 0; i < 30 && chat.State.Step != "ci-any"; i++)
-        {
-            chat.Send("nee");
-        }
+        var chat = AtContraindications();
 
-        chat.AssertStep("ci-any").Send("ja, botontkalking").AssertReply("Ik noteer: botontkalking.");
+        chat.Send("ja, botontkalking").AssertReply("Ik noteer: botontkalking.");
 
         Assert.Equal(YesNo.Yes, chat.State.Answers["ci-osteoporosis"].YesNo);
     }
@@ -612,11 +593,7 @@ public sealed class TriageEngineTests
     private static Conversation AtContraindications()
     {
         var chat = AtRedFlags();
-        for (var i = 0; i < 30 && chat.State.Step != "ci-any"; i++)
-        {
-            chat.Send("nee");
-        }
-
+        chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
         return chat.AssertStep("ci-any");
     }
 
@@ -629,10 +606,7 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["ci-any"].YesNo);
         Assert.Equal(YesNo.Yes, chat.State.Answers["ci-blood-thinners"].YesNo);
 
-        for (var i = 0; i < 30 && chat.State.Outcome is null; i++)
-        {
-            chat.Send(chat.State.Step.StartsWith("phq", StringComparison.Ordinal) || chat.State.Step.StartsWith("gad", StringComparison.Ordinal) ? "helemaal niet" : "nee");
-        }
+        chat.AnswerPlainlyUntil(_ => false);
 
         Assert.Contains("blood-thinners", chat.State.Outcome!.Contraindications);
         Assert.DoesNotContain("deep-tissue", chat.State.Outcome.MassageTypes);
@@ -826,12 +800,7 @@ public sealed class TriageEngineTests
             .AssertReply("Ik noteer: kuit (beide kanten), hamstrings (beide kanten) en marathon van zondag.");
 
         chat.SendAll("sinds zondag", "4", "een beetje");
-        var asked = new List<string>();
-        for (var i = 0; i < 40 && chat.State.Outcome is null; i++)
-        {
-            asked.Add(chat.State.Step);
-            chat.Send(chat.State.Step.StartsWith("phq", StringComparison.Ordinal) || chat.State.Step.StartsWith("gad", StringComparison.Ordinal) ? "helemaal niet" : "nee");
-        }
+        var asked = chat.AnswerPlainlyUntil(_ => false);
 
         Assert.NotNull(chat.State.Outcome);
         Assert.DoesNotContain("sport", asked);
@@ -873,10 +842,7 @@ public sealed class TriageEngineTests
     public void TheContraindicationListSaysWhatCountsWhenAnAnswerIsNotOnIt(string culture, string text, string start)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "nl" ? [.. Welcome, "schouder", "3 weken", "4", "een beetje"] : ["no", "yes", "english", "shoulder", "3 weeks", "4", "a little"]);
-        for (var i = 0; i < 20 && chat.State.Step != "ci-any"; i++)
-        {
-            chat.Send(culture == "nl" ? "nee" : "no");
-        }
+        chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
 
         chat.AssertStep("ci-any");
         chat.Send(text).AssertReply(r => Assert.StartsWith(start, r.Text, StringComparison.Ordinal)).AssertReplyContains(culture == "nl" ? "Geldt een van deze voor jou" : "Does any of these apply to you");
