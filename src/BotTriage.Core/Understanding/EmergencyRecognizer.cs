@@ -5,7 +5,7 @@ namespace BotTriage.Core.Understanding;
 
 /// <summary>
 /// Finds emergency phrases (<see cref="EmergencyResolution"/>) anywhere in a message. A medical emergency phrase that
-/// is negated (<c>geen pijn op de borst</c>) is not an emergency (the red-flag recognizer still reports it, negated);
+/// is negated (<c>geen pijn op de borst</c>, <c>pijn op de borst heb ik niet</c>) is not an emergency (the red-flag recognizer still reports it, negated);
 /// a suicidal phrase is reported even after a negation cue, because "nee ik wil dood" must never be missed. Thread-safe.
 /// </summary>
 public sealed class EmergencyRecognizer : LexiconRecognizer
@@ -26,7 +26,7 @@ public sealed class EmergencyRecognizer : LexiconRecognizer
             if (lexicon.Emergencies.TryMatch(text, i, out var end, out var code))
             {
                 var category = categories.GetValueOrDefault(code);
-                if (category == EmergencyCategory.Suicide || !NegationScope.IsNegated(text, lexicon, i))
+                if (category == EmergencyCategory.Suicide || !NegationScope.IsNegated(text, lexicon, i, end))
                 {
                     results.Add(text.Result(i, end - 1, new EmergencyResolution(code, category)));
                 }

@@ -5,7 +5,8 @@ namespace BotTriage.Core.Understanding;
 
 /// <summary>
 /// Finds red-flag symptoms (<see cref="RedFlagResolution"/>) from the red-flag lexicon, negated when a negation cue
-/// reaches the phrase (see the lexicon README): <c>geen koorts</c> is a negated fever. Thread-safe. The lexicon's
+/// reaches the phrase or a trailing one ends its clause (see the lexicon README): <c>geen koorts</c> and <c>koorts heb
+/// ik niet</c> are a negated fever. Thread-safe. The lexicon's
 /// timed words (<c>geopereerd</c>, which is a code only with when it happened) need the durations and today's date:
 /// <see cref="UtteranceRecognizer"/> finds those too, this recognizer alone only the phrases.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         {
             if (lexicon.RedFlags.TryMatch(text, i, out var end, out var code))
             {
-                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, NegationScope.IsNegated(text, lexicon, i))));
+                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, NegationScope.IsNegated(text, lexicon, i, end))));
                 i = NextStart(text, lexicon, i, end, code);
             }
             else
@@ -57,7 +58,8 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
     /// <summary>
     /// The timed words (red-flags.yaml <c>timed</c>): <c>3 weken geleden geopereerd</c> is the word's code, <c>vorig
-    /// jaar geopereerd</c> the code denied (longer ago than its weeks), <c>nooit geopereerd</c> denied too. The time
+    /// jaar geopereerd</c> the code denied (longer ago than its weeks), <c>nooit geopereerd</c> and <c>geopereerd ben ik
+/// niet</c> denied too. The time
     /// is the one nearest the word: a duration of <paramref name="durations"/> or a moment (<c>in oktober</c>). A word
     /// without either says nothing, and neither does one whose code a phrase already named. The result spans the word
     /// and its time or its negation, so its text says what it means on its own.
@@ -83,10 +85,15 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             {
                 var (first, last) = (i, end - 1);
                 var cue = NegationScope.FindCue(text, lexicon, i);
-                var negated = cue >= 0;
-                if (negated)
+                var denialEnd = cue >= 0 ? -1 : NegationScope.FindDenialAfter(text, lexicon, i, end);
+                var negated = cue >= 0 || denialEnd >= 0;
+                if (cue >= 0)
                 {
                     first = cue;
+                }
+                else if (denialEnd >= 0)
+                {
+                    last = denialEnd - 1;
                 }
                 else
                 {

@@ -339,6 +339,46 @@ public sealed class TriageEngineTests
         Assert.True(chat.State.Answers["duration"].Approximate);
     }
 
+    [Theory]
+    [InlineData("pijn in mijn onderrug, koorts heb ik niet")]
+    [InlineData("pijn in mijn onderrug, koorts niet")]
+    public void ReadsADenialAfterWhatItDenies(string message)
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send(message).AssertReply("Ik noteer: onderrug en geen koorts.").AssertReplyContains("Hoe lang");
+
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-fever"].YesNo);
+    }
+
+    [Fact]
+    public void KeepsAFlagWhoseDenialMayBeOfSomethingElse()
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("pijn in mijn onderrug, koorts niet gemeten").AssertReply("Ik noteer: onderrug en koorts.");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+    }
+
+    [Theory]
+    [InlineData("pijn op de borst heb ik niet", false)]
+    [InlineData("pijn op de borst nee", false)]
+    [InlineData("pijn op de borst heb ik niet eerder gehad", true)]
+    [InlineData("chest pain no", false)]
+    public void ReadsTheEmergencyScreenDeniedAfterItsWords(string message, bool emergency)
+    {
+        var chat = Conversation.Start(message.StartsWith("chest", StringComparison.Ordinal) ? "en" : "nl");
+
+        chat.Send(message);
+
+        Assert.Equal(emergency, chat.State.Outcome?.Emergency ?? false);
+        if (!emergency)
+        {
+            chat.AssertStep("consent");
+        }
+    }
+
     [Fact]
     public void NotesWhatItUnderstoodWhenAMessageAnswersLaterQuestionsOnly()
     {

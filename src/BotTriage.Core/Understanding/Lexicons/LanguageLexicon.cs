@@ -93,6 +93,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> PseudoNegations { get; } = new();
 
+    /// <summary>Denials that follow what they deny and end its clause (negation.yaml <c>after</c>): "koorts heb ik niet".</summary>
+    public PhraseTrie<bool> TrailingNegations { get; } = new();
+
     public HashSet<int> ScopeBreaks { get; } = [];
 
     public int NegationWindow { get; set; } = 5;

@@ -541,6 +541,11 @@ internal sealed class LexiconLoader
     {
         c.AddPhraseSet(c.Lexicon.NegationCues, c.Get("cues"), "negation cue");
         c.AddPhraseSet(c.Lexicon.PseudoNegations, c.Get("pseudo"), "pseudo-negation");
+        if (c.Get("after", required: false) is { } after)
+        {
+            c.AddPhraseSet(c.Lexicon.TrailingNegations, after, "trailing negation");
+        }
+
         c.AddIdSet(c.Lexicon.ScopeBreaks, c.Get("breaks"));
         var window = c.Number(c.Get("window"));
         if (window is >= 1 and <= 20)

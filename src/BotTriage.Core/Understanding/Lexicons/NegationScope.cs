@@ -6,13 +6,16 @@ namespace BotTriage.Core.Understanding.Lexicons;
 /// Decides whether a phrase is negated, NegEx-style: a negation cue (<c>geen</c>, <c>no</c>, <c>don't have</c>) at most
 /// the lexicon's window of words before it, in the same clause. Punctuation and scope breaks (<c>maar</c>, <c>wel</c>,
 /// <c>but</c>) end a cue's reach, so in "geen tintelingen maar wel krachtverlies" only the tingling is negated;
-/// pseudo-negations (<c>geen idee</c>, <c>not sure</c>) are not cues.
+/// pseudo-negations (<c>geen idee</c>, <c>not sure</c>) are not cues. A denial may also follow the phrase, as Dutch often
+/// has it (<c>koorts heb ik niet</c>), but only right after it and ending its clause (see <see cref="FindDenialAfter"/>).
 /// </summary>
 internal static class NegationScope
 {
     private const int LongestPseudo = 3;
 
-    public static bool IsNegated(TokenizedText text, LanguageLexicon lexicon, int phraseStart) => FindCue(text, lexicon, phraseStart) >= 0;
+    /// <summary>Whether the phrase from <paramref name="phraseStart"/> up to (not including) <paramref name="phraseEnd"/> is denied, before or after.</summary>
+    public static bool IsNegated(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd) =>
+        FindCue(text, lexicon, phraseStart) >= 0 || FindDenialAfter(text, lexicon, phraseStart, phraseEnd) >= 0;
 
     /// <summary>Where the cue that negates the phrase at <paramref name="phraseStart"/> starts, or -1 when none does.</summary>
     public static int FindCue(TokenizedText text, LanguageLexicon lexicon, int phraseStart)
@@ -41,5 +44,33 @@ internal static class NegationScope
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The end (exclusive) of a trailing negation (negation.yaml <c>after</c>: <c>heb ik niet</c>, <c>niet</c>,
+    /// <c>nee</c>) right after the phrase from <paramref name="phraseStart"/> to <paramref name="phraseEnd"/> that ends
+    /// the clause: the message ends there, or punctuation or a scope break follows ("koorts heb ik niet", "tintelingen
+    /// niet, wel krachtverlies"); else -1. Anything else after it leaves the phrase standing, since the denial may be
+    /// of something else: "koorts niet gemeten", "koorts heb ik niet meer". So does a phrase that holds a negation
+    /// of its own, which the words after it agree with rather than deny: "geen gevoel in mijn been nee", "wordt niet
+    /// beter nee". When in doubt, the flag stands.
+    /// </summary>
+    public static int FindDenialAfter(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd)
+    {
+        if (!lexicon.TrailingNegations.TryMatch(text, phraseEnd, out var end, out _)
+            || (end < text.Count && !text.Tokens[end].IsBreak && !lexicon.ScopeBreaks.Contains(text.Tokens[end].Id)))
+        {
+            return -1;
+        }
+
+        for (var k = phraseStart; k < phraseEnd; k++)
+        {
+            if (lexicon.NegationCues.TryMatch(text, k, out var cueEnd, out _) && cueEnd <= phraseEnd)
+            {
+                return -1;
+            }
+        }
+
+        return end;
     }
 }
