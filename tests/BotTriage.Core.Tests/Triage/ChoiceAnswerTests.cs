@@ -58,6 +58,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("valt wel mee", "a-little")]
     [InlineData("het gaat wel", "a-little")]
     [InlineData("best erg", "moderately")]
+    [InlineData("best veel", "moderately")]
+    [InlineData("ik heb er vrij veel last van", "moderately")]
     [InlineData("pretty bad", "moderately")]
     [InlineData("terrible", "a-lot")]
     [InlineData("it's ok", "a-little")]
