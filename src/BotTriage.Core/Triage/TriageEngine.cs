@@ -95,10 +95,16 @@ public sealed class TriageEngine
         ArgumentNullException.ThrowIfNull(state);
         var result = Turn(state, message, today);
         // Anything but another re-ask ends a run of messages the current question did not take, and with it the unit
-        // the bot asked a number of.
-        return result.State.Misses > state.Misses || result.State is { Misses: 0, DurationUnitAsked: null }
+        // the bot asked a number of, unless the question it moved on to was asked in that unit.
+        if (result.State.Misses > state.Misses)
+        {
+            return result;
+        }
+
+        var unit = result.State.Step != state.Step && state.DurationUnitAsked is null ? result.State.DurationUnitAsked : null;
+        return result.State.Misses == 0 && result.State.DurationUnitAsked == unit
             ? result
-            : result with { State = result.State with { Misses = 0, DurationUnitAsked = null } };
+            : result with { State = result.State with { Misses = 0, DurationUnitAsked = unit } };
     }
 
     private TurnResult Turn(TriageState state, string message, DateOnly today)
@@ -294,7 +300,17 @@ public sealed class TriageEngine
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
 
-        return Advance(state with { Answers = answers }, said.ToImmutable());
+        var moved = Advance(state with { Answers = answers }, said.ToImmutable());
+
+        // "Al maanden last van mijn nek" to where: the duration question that comes next asks how many months.
+        if (NeedsCount(understood) is { } told && Flow[moved.State.Step] is { Kind: AnswerKind.Duration } && moved.State.Step != current.Id
+            && !moved.State.Answers.ContainsKey(moved.State.Step))
+        {
+            var howMany = new Reply(Texts.Get(told == DurationResolution.SecondsPerMonth ? "duration.how-many.months" : "duration.how-many.weeks", moved.State.Culture));
+            return moved with { State = moved.State with { DurationUnitAsked = told }, Replies = moved.Replies.SetItem(moved.Replies.Count - 1, howMany) };
+        }
+
+        return moved;
     }
 
     /// <summary>

@@ -1016,14 +1016,33 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
-    public void NotesADurationWithoutANumberInPassingOnlyByAskingTheDurationQuestion()
+    public void AsksHowManyWeeksStraightAwayForADurationWithoutANumberToldWithThePlace()
     {
         var chat = Conversation.Start().SendAll(Welcome);
 
-        chat.Send("ik heb al weken last van mijn onderrug").AssertReply("Hoe lang heb je er al last van?");
+        chat.Send("ik heb al weken last van mijn onderrug")
+            .AssertReply("Hoeveel weken ongeveer? Een schatting is goed, bijvoorbeeld '3' of '10 weken'.").AssertNoReply().AssertStep("duration");
 
         Assert.False(chat.State.Answers.ContainsKey("duration"));
         Assert.Equal("lower-back", chat.State.Answers["location"].Locations.Single().Code);
+
+        chat.Send("8").AssertReplyContains("Hoeveel pijn");
+        Assert.Equal(8 * DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+        Assert.Null(chat.State.DurationUnitAsked);
+    }
+
+    [Fact]
+    public void AsksHowManyMonthsStraightAwayAfterANoteInEnglish()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english"]);
+
+        chat.Send("my neck and shoulders, for months, a lot of work pressure")
+            .AssertReply("Noted: neck, shoulder (both sides) and work pressure.")
+            .AssertReply("About how many months? An estimate is fine, for example '2' or 'half a year'.").AssertNoReply();
+
+        chat.Send("half a year").AssertReplyContains("How much pain");
+        Assert.Equal(DurationResolution.SecondsPerYear / 2, chat.State.Answers["duration"].Seconds);
     }
 
     [Fact]
