@@ -368,8 +368,8 @@ public sealed partial class SqliteDatabase : IDisposable
     /// Runs <paramref name="work"/> on this process's one writer connection inside a write transaction, all or nothing:
     /// when it throws, what it did is undone and the exception is the task's. The task completes once the transaction
     /// that holds the work is committed (in the WAL, synchronous=NORMAL). Writes that arrive while another commit is
-    /// under way are committed together in the next transaction, each behind its own savepoint, so under load one
-    /// commit serves many turns. Other processes on the same file still meet the busy timeout.
+    /// under way are committed together in the next transaction, so under load one commit serves many turns, and a
+    /// write that fails undoes only its own work. Other processes on the same file still meet the busy timeout.
     /// </summary>
     /// <remarks>
     /// Inside a turn (<see cref="RunTurnAsync"/>) the turn's waiting writes go first, in the same all-or-nothing
@@ -723,49 +723,71 @@ public sealed partial class SqliteDatabase : IDisposable
     }
 
     // Runs the batch in one transaction. A request whose work succeeds goes to done, to be completed by the caller
-    // after the commit; one whose work throws is failed at once, its savepoint rolled back.
+    // after the commit; one whose work throws is failed at once, and nothing of it is kept. The batch first runs
+    // without savepoints, two statements fewer per write; only when a write throws is the transaction rolled back
+    // and the others run again, each behind a savepoint, so that a later failure too undoes only its own write. The
+    // failed write is not run again: after the same writes before it, it would fail the same way.
     private static async Task CommitBatchAsync(SqliteConnection connection, List<WriteRequest> batch, List<WriteRequest> done)
     {
+        WriteRequest? failed = null;
+
         // BEGIN IMMEDIATE: the file's write lock is held from the start, so a read-then-write (an ETag check) inside
         // the work sees no other writer slip in between.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
-
-        // A lone write needs no savepoint: on failure the whole transaction is rolled back.
-        var single = batch.Count == 1;
-        foreach (var request in batch)
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false))
         {
-            if (!single)
+            foreach (var request in batch)
             {
-                await ReusedCommand(connection, transaction, "SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-
-            try
-            {
-                await request.RunAsync(connection, transaction).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                if (single)
+                try
+                {
+                    await request.RunAsync(connection, transaction).ConfigureAwait(false);
+                }
+                catch (Exception exception)
                 {
                     await transaction.RollbackAsync().ConfigureAwait(false);
                     request.Fail(exception);
-                    return;
+                    failed = request;
+                    break;
                 }
+            }
 
-                await ReusedCommand(connection, transaction, "ROLLBACK TO SAVEPOINT " + SavepointName + "; RELEASE SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
+            if (failed is null)
+            {
+                await transaction.CommitAsync().ConfigureAwait(false);
+                done.AddRange(batch);
+                return;
+            }
+        }
+
+        if (batch.Count == 1)
+        {
+            return;
+        }
+
+        await using var again = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+        foreach (var request in batch)
+        {
+            if (request == failed)
+            {
+                continue;
+            }
+
+            await ReusedCommand(connection, again, "SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
+            try
+            {
+                await request.RunAsync(connection, again).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                await ReusedCommand(connection, again, "ROLLBACK TO SAVEPOINT " + SavepointName + "; RELEASE SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
                 request.Fail(exception);
                 continue;
             }
 
-            if (!single)
-            {
-                await ReusedCommand(connection, transaction, "RELEASE SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-
+            await ReusedCommand(connection, again, "RELEASE SAVEPOINT " + SavepointName + ";").ExecuteNonQueryAsync().ConfigureAwait(false);
             done.Add(request);
         }
 
-        await transaction.CommitAsync().ConfigureAwait(false);
+        await again.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>
