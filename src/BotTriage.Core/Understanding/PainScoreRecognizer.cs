@@ -109,8 +109,9 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
             return false;
         }
 
-        // A number right after "uit" or "/" is the scale's maximum, not a score.
-        if (!article && (IsOutOfBefore(text, lexicon, i) || IsRangeStart(text, lexicon, i)))
+        // A number right after "uit" or "/" is the scale's maximum, not a score; "one" after "the right" is the knee.
+        if (!article && (IsOutOfBefore(text, lexicon, i) || IsRangeStart(text, lexicon, i)
+            || (number.Form == NumberForm.Words && i > 0 && lexicon.PronounBefore.Contains(text.Tokens[i - 1].Id))))
         {
             return false;
         }

@@ -352,6 +352,17 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void TakesTheRightOneAsASideNotAsAPainScore()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english"]);
+
+        chat.Send("my knee, the right one, since yesterday").AssertReply("Noted: knee (right) and 1 day.").AssertReplyContains("How much pain");
+
+        Assert.Equal("right", chat.State.Answers["location"].Locations.Single().Side.ToString().ToLowerInvariant());
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
+    [Fact]
     public void KeepsAFlagWhoseDenialMayBeOfSomethingElse()
     {
         var chat = Conversation.Start().SendAll(Welcome);

@@ -76,6 +76,9 @@ internal sealed class LanguageLexicon
 
     public HashSet<int> PainArticles { get; } = [];
 
+    /// <summary>Words after which a number in words is a pronoun, not a score (pain-score.yaml <c>pronounAfter</c>): "the right one".</summary>
+    public HashSet<int> PronounBefore { get; } = [];
+
     public int ScaleMax { get; set; } = 10;
 
     public PhraseTrie<LocationEntry> Locations { get; } = new();

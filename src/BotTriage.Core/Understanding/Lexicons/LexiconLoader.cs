@@ -420,6 +420,7 @@ internal sealed class LexiconLoader
         c.AddIdSet(c.Lexicon.PainArticles, c.Get("articles"));
         c.AddPhraseSet(c.Lexicon.NoPain, c.Get("noPain", required: false), "no-pain phrase");
         c.AddPhraseSet(c.Lexicon.UsualCues, c.Get("usualCues", required: false), "usual cue");
+        c.AddIdSet(c.Lexicon.PronounBefore, c.Get("pronounAfter", required: false));
     }
 
     // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.
@@ -541,11 +542,7 @@ internal sealed class LexiconLoader
     {
         c.AddPhraseSet(c.Lexicon.NegationCues, c.Get("cues"), "negation cue");
         c.AddPhraseSet(c.Lexicon.PseudoNegations, c.Get("pseudo"), "pseudo-negation");
-        if (c.Get("after", required: false) is { } after)
-        {
-            c.AddPhraseSet(c.Lexicon.TrailingNegations, after, "trailing negation");
-        }
-
+        c.AddPhraseSet(c.Lexicon.TrailingNegations, c.Get("after", required: false), "trailing negation");
         c.AddIdSet(c.Lexicon.ScopeBreaks, c.Get("breaks"));
         var window = c.Number(c.Get("window"));
         if (window is >= 1 and <= 20)
