@@ -60,8 +60,9 @@ public sealed record TriageState
     public int Misses { get; init; }
 
     /// <summary>
-    /// After "al weken" to how long: the unit (in seconds) the bot then asked the number of, so that "8" is 8 weeks.
-    /// Kept only while that question waits for its answer.
+    /// After "al weken" to how long, or told with the answer before it ("al weken last van mijn nek"): the unit (in
+    /// seconds) the bot then asked the number of, so that "8" is 8 weeks. Kept only while that question waits for its
+    /// answer.
     /// </summary>
     public long? DurationUnitAsked { get; init; }
 

@@ -5,8 +5,9 @@ namespace BotTriage.Core.Understanding;
 
 /// <summary>
 /// Finds emergency phrases (<see cref="EmergencyResolution"/>) anywhere in a message. A medical emergency phrase that
-/// is negated (<c>geen pijn op de borst</c>, <c>pijn op de borst heb ik niet</c>) is not an emergency (the red-flag recognizer still reports it, negated);
-/// a suicidal phrase is reported even after a negation cue, because "nee ik wil dood" must never be missed. Thread-safe.
+/// is negated (<c>geen pijn op de borst</c>, <c>pijn op de borst heb ik niet</c>) is not an emergency (the red-flag
+/// recognizer still reports it, negated); a suicidal phrase is reported whatever negation comes before or after it,
+/// because "nee ik wil dood" must never be missed. Thread-safe.
 /// </summary>
 public sealed class EmergencyRecognizer : LexiconRecognizer
 {

@@ -111,7 +111,7 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
         // A number right after "uit" or "/" is the scale's maximum, not a score; "one" after "the right" is the knee.
         if (!article && (IsOutOfBefore(text, lexicon, i) || IsRangeStart(text, lexicon, i)
-            || (number.Form == NumberForm.Words && i > 0 && lexicon.PronounBefore.Contains(text.Tokens[i - 1].Id))))
+            || (number.Form == NumberForm.Words && i > 0 && lexicon.PronounAfter.Contains(text.Tokens[i - 1].Id))))
         {
             return false;
         }

@@ -6,9 +6,9 @@ namespace BotTriage.Core.Understanding;
 /// <summary>
 /// Finds red-flag symptoms (<see cref="RedFlagResolution"/>) from the red-flag lexicon, negated when a negation cue
 /// reaches the phrase or a trailing one ends its clause (see the lexicon README): <c>geen koorts</c> and <c>koorts heb
-/// ik niet</c> are a negated fever. Thread-safe. The lexicon's
-/// timed words (<c>geopereerd</c>, which is a code only with when it happened) need the durations and today's date:
-/// <see cref="UtteranceRecognizer"/> finds those too, this recognizer alone only the phrases.
+/// ik niet</c> are a negated fever. Thread-safe. The lexicon's timed words (<c>geopereerd</c>, which is a code only
+/// with when it happened) need the durations and today's date: <see cref="UtteranceRecognizer"/> finds those too, this
+/// recognizer alone only the phrases.
 /// </summary>
 public sealed class RedFlagRecognizer : LexiconRecognizer
 {
@@ -59,10 +59,9 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     /// <summary>
     /// The timed words (red-flags.yaml <c>timed</c>): <c>3 weken geleden geopereerd</c> is the word's code, <c>vorig
     /// jaar geopereerd</c> the code denied (longer ago than its weeks), <c>nooit geopereerd</c> and <c>geopereerd ben ik
-/// niet</c> denied too. The time
-    /// is the one nearest the word: a duration of <paramref name="durations"/> or a moment (<c>in oktober</c>). A word
-    /// without either says nothing, and neither does one whose code a phrase already named. The result spans the word
-    /// and its time or its negation, so its text says what it means on its own.
+    /// niet</c> denied too. The time is the one nearest the word: a duration of <paramref name="durations"/> or a moment
+    /// (<c>in oktober</c>). A word without either says nothing, and neither does one whose code a phrase already named.
+    /// The result spans the word and its time or its negation, so its text says what it means on its own.
     /// </summary>
     internal static void ScanTimed(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results)
     {

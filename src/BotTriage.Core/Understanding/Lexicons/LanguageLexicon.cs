@@ -77,7 +77,7 @@ internal sealed class LanguageLexicon
     public HashSet<int> PainArticles { get; } = [];
 
     /// <summary>Words after which a number in words is a pronoun, not a score (pain-score.yaml <c>pronounAfter</c>): "the right one".</summary>
-    public HashSet<int> PronounBefore { get; } = [];
+    public HashSet<int> PronounAfter { get; } = [];
 
     public int ScaleMax { get; set; } = 10;
 

@@ -420,7 +420,7 @@ internal sealed class LexiconLoader
         c.AddIdSet(c.Lexicon.PainArticles, c.Get("articles"));
         c.AddPhraseSet(c.Lexicon.NoPain, c.Get("noPain", required: false), "no-pain phrase");
         c.AddPhraseSet(c.Lexicon.UsualCues, c.Get("usualCues", required: false), "usual cue");
-        c.AddIdSet(c.Lexicon.PronounBefore, c.Get("pronounAfter", required: false));
+        c.AddIdSet(c.Lexicon.PronounAfter, c.Get("pronounAfter", required: false));
     }
 
     // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.
