@@ -14,6 +14,10 @@ namespace BotTriage.Core.Understanding;
 public sealed class DurationRecognizer
 {
     private const int MaxWordsBeforeDate = 4;
+
+    // After a since-word the moment may come a whole short clause later: "since I twisted it playing football last
+    // Saturday".
+    private const int MaxWordsAfterSince = 6;
     private const double BarePluralCount = 2;
 
     private readonly LexiconSet _lexicons;
@@ -54,7 +58,7 @@ public sealed class DurationRecognizer
             words += token.IsBreak ? 0 : 1;
         }
 
-        if (words == 0 || words > MaxWordsBeforeDate || !TryStart(tokens, lexicon, 0, today, out var end, out var count, out var unitSeconds, out var approximate))
+        if (words == 0 || words > MaxWordsBeforeDate || !TryStart(tokens, lexicon, 0, MaxWordsBeforeDate, today, out var end, out var count, out var unitSeconds, out var approximate))
         {
             return null;
         }
@@ -126,7 +130,7 @@ public sealed class DurationRecognizer
             }
 
             if (TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate, out var vague)
-                || (since && TryStart(text, lexicon, j, today, out end, out count, out unitSeconds, out approximate)))
+                || (since && TryStart(text, lexicon, j, MaxWordsAfterSince, today, out end, out count, out unitSeconds, out approximate)))
             {
                 if (lexicon.ApproximateSuffixes.TryMatch(text, end, out var suffixEnd, out _))
                 {
@@ -215,9 +219,9 @@ public sealed class DurationRecognizer
         return true;
     }
 
-    private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
+    private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, int reach, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
     {
-        for (var k = j; k < text.Count && k <= j + MaxWordsBeforeDate && !text.Tokens[k].IsBreak; k++)
+        for (var k = j; k < text.Count && k <= j + reach && !text.Tokens[k].IsBreak; k++)
         {
             if (TryStartAt(text, lexicon, k, today, out end, out count, out _, out unitSeconds, out approximate))
             {
