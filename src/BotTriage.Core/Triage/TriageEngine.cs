@@ -295,8 +295,12 @@ public sealed class TriageEngine
 
         if (notes.Count > 0)
         {
-            // A question answered by a mention is described by the words of the mention, as the notes are.
-            notes.Insert(0, Describe(current, current.HasSignal && ReadExtra(current, understood) is { } mention ? mention : answer, understood, state.Culture));
+            // A question answered by a mention is described by the words of the mention, as the notes are; one answered
+            // by a plain yes or no as that ("nee, maar ik heb wel kanker gehad": "nee en kanker gehad", not the whole
+            // message as the flag denied).
+            notes.Insert(0, current.HasSignal && ReadExtra(current, understood) is { } mention ? Describe(current, mention, understood, state.Culture)
+                : current.Kind == AnswerKind.YesNo ? PlainYesNo(answer, state.Culture)
+                : Describe(current, answer, understood, state.Culture));
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
 
@@ -1065,12 +1069,15 @@ public sealed class TriageEngine
         AnswerKind.YesNo when question.HasSignal => answer.YesNo == YesNo.Yes
             ? Texts.Get("noted.red-flag.yes", culture).Format(culture, answer.Evidence)
             : Texts.Get(answer.YesNo == YesNo.No ? "noted.red-flag.no" : "noted.red-flag.unknown", culture).Format(culture, RedFlagWords(answer)),
-        AnswerKind.YesNo => Texts.Get(answer.YesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" }, culture),
+        AnswerKind.YesNo => PlainYesNo(answer, culture),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
         // The places as understood, by name ("mijn rug" is noted as "onderrug"), so a wrong guess can be corrected.
         AnswerKind.BodyLocation when answer.Locations.Count > 0 => string.Join(", ", answer.Locations.Select(l => Texts.Location(l, culture))),
         _ => answer.Evidence,
     };
+
+    private string PlainYesNo(Answer answer, string culture) =>
+        Texts.Get(answer.YesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" }, culture);
 
     /// <summary>The words the person used for the flag, without a leading negation that the template adds back.</summary>
     private string RedFlagWords(Answer answer)

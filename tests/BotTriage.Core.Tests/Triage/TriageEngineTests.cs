@@ -362,6 +362,21 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Answers.ContainsKey("pain"));
     }
 
+    [Theory]
+    [InlineData("nl", "nee, maar ik heb wel kanker gehad", "Ik noteer: nee en kanker gehad.")]
+    [InlineData("en", "no, but I had cancer years ago", "Noted: no and had cancer.")]
+    public void NotesAPlainNoToTheQuestionAskedApartFromTheFlagBesideIt(string culture, string message, string noted)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
+        var chat = Conversation.Start(culture).SendAll(first);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
+
+        chat.Send(message).AssertReply(noted);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-infection-risk"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["cancer-history"].YesNo);
+    }
+
     [Fact]
     public void KeepsAFlagWhoseDenialMayBeOfSomethingElse()
     {
