@@ -636,9 +636,11 @@ public sealed class TriageEngine
                         : flag with { Evidence = evidence };
                 }
 
-                // Then the question's own yes words, as the whole message: "prima" to the consent question.
-                return understood.First<BooleanResolution>() is { } boolean
-                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = boolean.Resolution.Value, Evidence = evidence }
+                // Then a yes or no that is not the denial of another flag ("nooit kanker gehad" to the question on
+                // infections tells of cancer, not of infections), then the question's own yes words, as the whole
+                // message: "prima" to the consent question.
+                return YesOrNo(understood) is { } said
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : null;
@@ -1075,6 +1077,36 @@ public sealed class TriageEngine
         AnswerKind.BodyLocation when answer.Locations.Count > 0 => string.Join(", ", answer.Locations.Select(l => Texts.Location(l, culture))),
         _ => answer.Evidence,
     };
+
+    /// <summary>
+    /// The first yes or no of the message that is not the negation cue of a red flag: in "nooit kanker gehad" or "no
+    /// fever" the word belongs to the flag (which answers the flag's own question), and is no answer to another.
+    /// </summary>
+    private static YesNo? YesOrNo(Interpretation understood)
+    {
+        foreach (var (entity, boolean) in understood.All<BooleanResolution>())
+        {
+            if (!IsCueOfAFlag(entity, understood))
+            {
+                return boolean.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCueOfAFlag(ModelResult word, Interpretation understood)
+    {
+        foreach (var (_, flag) in understood.All<RedFlagResolution>())
+        {
+            if (flag.CueStart == word.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private string PlainYesNo(Answer answer, string culture) =>
         Texts.Get(answer.YesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" }, culture);

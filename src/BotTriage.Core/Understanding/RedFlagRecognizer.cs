@@ -27,7 +27,9 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         {
             if (lexicon.RedFlags.TryMatch(text, i, out var end, out var code))
             {
-                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, NegationScope.IsNegated(text, lexicon, i, end))));
+                var cue = NegationScope.FindCue(text, lexicon, i);
+                var negated = cue >= 0 || NegationScope.FindDenialAfter(text, lexicon, i, end) >= 0;
+                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, negated) { CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
                 i = NextStart(text, lexicon, i, end, code);
             }
             else
@@ -107,7 +109,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                     (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
                 }
 
-                results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true }));
+                results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true, CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
             }
 
             i = end;

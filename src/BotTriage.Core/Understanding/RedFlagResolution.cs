@@ -13,6 +13,12 @@ public sealed record RedFlagResolution(string Code, bool Negated) : EntityResolu
     /// </summary>
     public bool Timed { get; init; }
 
+    /// <summary>
+    /// Where the negation cue that denies the phrase from before starts in the message (a character index), if one
+    /// does: the "nooit" of "nooit kanker gehad", which is then no answer of its own to another question.
+    /// </summary>
+    public int? CueStart { get; init; }
+
     public override void WriteValue(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

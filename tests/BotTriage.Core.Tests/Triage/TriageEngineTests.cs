@@ -364,7 +364,7 @@ public sealed class TriageEngineTests
 
     [Theory]
     [InlineData("nl", "nee, maar ik heb wel kanker gehad", "Ik noteer: nee en kanker gehad.")]
-    [InlineData("en", "no, but I had cancer years ago", "Noted: no and had cancer.")]
+    [InlineData("en", "no, but I had cancer years ago", "Noted: no and cancer.")]
     public void NotesAPlainNoToTheQuestionAskedApartFromTheFlagBesideIt(string culture, string message, string noted)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
@@ -375,6 +375,21 @@ public sealed class TriageEngineTests
 
         Assert.Equal(YesNo.No, chat.State.Answers["rf-infection-risk"].YesNo);
         Assert.Equal(YesNo.Yes, chat.State.Answers["cancer-history"].YesNo);
+    }
+
+    [Theory]
+    [InlineData("nl", "nooit kanker gehad", "Ik noteer: geen kanker gehad.")]
+    [InlineData("en", "never had cancer", "Noted: no cancer.")]
+    public void TakesTheDenialOfAnotherFlagAsNoAnswerToTheQuestionAsked(string culture, string message, string noted)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
+        var chat = Conversation.Start(culture).SendAll(first);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
+
+        chat.Send(message).AssertReply(noted).AssertReplyContains(culture == "en" ? "immune system" : "afweer").AssertNoReply().AssertStep("rf-infection-risk");
+
+        Assert.False(chat.State.Answers.ContainsKey("rf-infection-risk"));
+        Assert.Equal(YesNo.No, chat.State.Answers["cancer-history"].YesNo);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ internal sealed class TokenizedText
     public bool IsBreakAt(int token) => token < 0 || token >= Count || Tokens[token].IsBreak;
 
     /// <summary>Builds a result over tokens [first, last] (inclusive) with original-text positions.</summary>
+    /// <summary>The index in the original text of the first character of token <paramref name="token"/>.</summary>
+    public int OriginalStart(int token) => Normalized.OriginalStart[Tokens[token].Start];
+
     public ModelResult Result(int first, int last, EntityResolution resolution)
     {
         var start = Normalized.OriginalStart[Tokens[first].Start];
