@@ -367,9 +367,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "no, but I had cancer years ago", "Noted: no and cancer.")]
     public void NotesAPlainNoToTheQuestionAskedApartFromTheFlagBesideIt(string culture, string message, string noted)
     {
-        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
-        var chat = Conversation.Start(culture).SendAll(first);
-        chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
+        var chat = AtInfectionRisk(culture);
 
         chat.Send(message).AssertReply(noted);
 
@@ -382,14 +380,21 @@ public sealed class TriageEngineTests
     [InlineData("en", "never had cancer", "Noted: no cancer.")]
     public void TakesTheDenialOfAnotherFlagAsNoAnswerToTheQuestionAsked(string culture, string message, string noted)
     {
-        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
-        var chat = Conversation.Start(culture).SendAll(first);
-        chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
+        var chat = AtInfectionRisk(culture);
 
         chat.Send(message).AssertReply(noted).AssertReplyContains(culture == "en" ? "immune system" : "afweer").AssertNoReply().AssertStep("rf-infection-risk");
 
         Assert.False(chat.State.Answers.ContainsKey("rf-infection-risk"));
         Assert.Equal(YesNo.No, chat.State.Answers["cancer-history"].YesNo);
+    }
+
+    // A back complaint answered plainly up to the question on infections and a weakened immune system.
+    private static Conversation AtInfectionRisk(string culture)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
+        var chat = Conversation.Start(culture).SendAll(first);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
+        return chat;
     }
 
     [Fact]
