@@ -686,6 +686,12 @@ public sealed class TriageEngine
                 List<string>? words = null;
                 foreach (var (entity, place) in understood.All<BodyLocationResolution>())
                 {
+                    // "Geen pijn op de borst" names the chest only to deny a symptom there: not where the complaint is.
+                    if (InsideADeniedFlag(entity, understood))
+                    {
+                        continue;
+                    }
+
                     var location = place.ToBodyLocation();
                     locations ??= [];
                     words ??= [];
@@ -1093,6 +1099,19 @@ public sealed class TriageEngine
         }
 
         return null;
+    }
+
+    private static bool InsideADeniedFlag(ModelResult place, Interpretation understood)
+    {
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (flag.Negated && entity.Start <= place.Start && place.End <= entity.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCueOfAFlag(ModelResult word, Interpretation understood)

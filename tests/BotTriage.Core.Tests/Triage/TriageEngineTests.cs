@@ -397,6 +397,20 @@ public sealed class TriageEngineTests
         return chat;
     }
 
+    [Theory]
+    [InlineData("nl", "nee, geen pijn op de borst", "ja", "nederlands")]
+    [InlineData("nl", "pijn op de borst heb ik niet", "ja", "nederlands")]
+    [InlineData("en", "no, no chest pain", "yes", "english")]
+    public void NeverTakesThePlaceOfADeniedSymptomAsWhereTheComplaintIs(string culture, string screen, string consent, string language)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(screen).SkipReplies().SendAll(consent, language);
+
+        chat.AssertStep("location");
+        Assert.False(chat.State.Answers.ContainsKey("location"));
+    }
+
     [Fact]
     public void KeepsAFlagWhoseDenialMayBeOfSomethingElse()
     {
