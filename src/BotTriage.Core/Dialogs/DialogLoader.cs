@@ -47,6 +47,7 @@ public static class DialogLoader
         if (flow is not null && recognizer is not null)
         {
             CheckRedFlagCodes(flow, rules, contraindications, recognizer, errors);
+            CheckAnsweredQuestions(flow, recognizer, errors);
         }
 
         if (flow is not null)
@@ -107,6 +108,18 @@ public static class DialogLoader
             foreach (var code in row.RedFlags.Where(c => !known.Contains(c)))
             {
                 errors.Add(new DialogError(ContraindicationsFile, row.Source.Line, $"unknown red flag '{code}' in contraindication '{row.Code}' (not in {LexiconDirectory}/codes.yaml)"));
+            }
+        }
+    }
+
+    /// <summary>Words yes-no.yaml gives a question of its own belong to a yes-no question of the flow.</summary>
+    private static void CheckAnsweredQuestions(FlowDefinition flow, UtteranceRecognizer recognizer, List<DialogError> errors)
+    {
+        foreach (var (id, (file, line)) in recognizer.Lexicons.AnsweredQuestions.OrderBy(q => q.Key, StringComparer.Ordinal))
+        {
+            if (!flow.TryGet(id, out var state) || state.Kind != AnswerKind.YesNo)
+            {
+                errors.Add(new DialogError(Path.Combine(LexiconDirectory, file), line, $"words for question '{id}', which is not a yes-no question in {FlowFile}"));
             }
         }
     }

@@ -636,10 +636,11 @@ public sealed class TriageEngine
                         : flag with { Evidence = evidence };
                 }
 
-                // Then a yes or no that is not the denial of another flag ("nooit kanker gehad" to the question on
-                // infections tells of cancer, not of infections), then the question's own yes words, as the whole
-                // message: "prima" to the consent question.
-                return YesOrNo(understood) is { } said
+                // Then words that answer this question alone ("vooral 's nachts", "het wordt al beter", "nog nooit
+                // gehad", whose "nooit" is no no), then a yes or no that is not the denial of another flag ("nooit
+                // kanker gehad" to the question on infections tells of cancer, not of infections), then the question's
+                // own yes words, as the whole message: "prima" to the consent question.
+                return (AnswerToThisQuestion(question, text, culture, understood) ?? YesOrNo(understood)) is { } said
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
@@ -1099,6 +1100,46 @@ public sealed class TriageEngine
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The answer that words of this question alone give (yes-no.yaml <c>questions</c>): a yes among them wins, as a red
+    /// flag's mention does over a no beside it ("'s ochtends en 's nachts"). Words inside another flag's are about that
+    /// flag: "'s nachts zweten" tells of fever, not of pain at night.
+    /// </summary>
+    private YesNo? AnswerToThisQuestion(DialogState question, string text, string culture, Interpretation understood)
+    {
+        YesNo? said = null;
+        foreach (var words in _dialogs.Recognizer.Booleans.RecognizeAnswerTo(question.Id, text, culture))
+        {
+            if (InsideAFlag(words, understood))
+            {
+                continue;
+            }
+
+            var value = ((BooleanResolution)words.Resolution).Value;
+            if (value == YesNo.Yes)
+            {
+                return value;
+            }
+
+            said = value;
+        }
+
+        return said;
+    }
+
+    private static bool InsideAFlag(ModelResult words, Interpretation understood)
+    {
+        foreach (var (entity, _) in understood.All<RedFlagResolution>())
+        {
+            if (entity.Start <= words.Start && words.End <= entity.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InsideADeniedFlag(ModelResult place, Interpretation understood)

@@ -1,3 +1,4 @@
+using BotTriage.Core.Triage;
 using BotTriage.Core.Understanding.Lexicons;
 using BotTriage.Core.Understanding.Text;
 
@@ -16,6 +17,52 @@ public sealed class BooleanRecognizer : LexiconRecognizer
 
     private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
         Scan(text, lexicon, results);
+
+    /// <summary>
+    /// The words in <paramref name="text"/> that answer the question <paramref name="questionId"/> alone, while it is
+    /// asked (yes-no.yaml <c>questions</c>): "vooral 's nachts" is a yes to whether the pain is worse at night, "alleen
+    /// 's ochtends" a no. A yes word that is denied is a no ("'s nachts niet", "niet 's nachts"); a denied no word says
+    /// nothing, since "'s ochtends niet" does not say "at night"; the question's <c>neither</c> words say nothing either
+    /// ("niet erger" to whether it has not improved, or even got worse). Empty for a question without such words.
+    /// </summary>
+    public IReadOnlyList<ModelResult> RecognizeAnswerTo(string questionId, string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(questionId);
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        if (!lexicon.QuestionAnswers.TryGetValue(questionId, out var answers))
+        {
+            return [];
+        }
+
+        var tokens = lexicon.Tokenize(text);
+        List<ModelResult>? results = null;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (answers.TryMatch(tokens, i, out var end, out var value))
+            {
+                var says = value switch
+                {
+                    YesNo.Yes => NegationScope.IsNegated(tokens, lexicon, i, end) ? YesNo.No : YesNo.Yes,
+                    YesNo.No when !NegationScope.IsNegated(tokens, lexicon, i, end) => YesNo.No,
+                    _ => (YesNo?)null,
+                };
+                if (says is { } answer)
+                {
+                    (results ??= []).Add(tokens.Result(i, end - 1, new BooleanResolution(answer, Hedged: false)));
+                }
+
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return results ?? (IReadOnlyList<ModelResult>)[];
+    }
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {

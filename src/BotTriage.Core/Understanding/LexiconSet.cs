@@ -17,6 +17,16 @@ public sealed class LexiconSet
         EmergencyCategories = emergencyCategories;
         BodyLocationCodes = bodyLocationCodes.ToFrozenSet(StringComparer.Ordinal);
         RedFlagCodes = redFlagCodes.ToFrozenSet(StringComparer.Ordinal);
+        var answered = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
+        foreach (var lexicon in languages.Values)
+        {
+            foreach (var (id, at) in lexicon.QuestionAnswerLines)
+            {
+                answered.TryAdd(id, at);
+            }
+        }
+
+        AnsweredQuestions = answered.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The stable body-location codes of <c>codes.yaml</c>.</summary>
@@ -24,6 +34,12 @@ public sealed class LexiconSet
 
     /// <summary>The stable red-flag codes of <c>codes.yaml</c>.</summary>
     public IReadOnlySet<string> RedFlagCodes { get; }
+
+    /// <summary>
+    /// The question ids that yes-no.yaml gives words of their own (its <c>questions</c>), each with the file and line
+    /// of its first entry: the flow must have a yes-no question by each id.
+    /// </summary>
+    public IReadOnlyDictionary<string, (string File, int Line)> AnsweredQuestions { get; }
 
     /// <summary>The language codes with lexicons, such as <c>en</c> and <c>nl</c>.</summary>
     public IReadOnlyCollection<string> Languages => _languages.Keys;

@@ -60,6 +60,19 @@ public sealed class DialogLoaderTests
         Assert.Contains(errors, e => e.Contains("state 'phq-interest' has 'also-yes' but is not a yes-no question", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("  rf-night-pain:\n", "  rf-nightpain:\n", "rf-nightpain")]
+    [InlineData("  first-episode:\n", "  bother:\n", "bother")]
+    public void ReportsWordsForAQuestionThatIsNoYesNoQuestionOfTheFlow(string entry, string renamed, string id)
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("lexicons/en/yes-no.yaml", entry, renamed);
+
+        var errors = folder.Errors();
+
+        Assert.Equal([$"lexicons/en/yes-no.yaml:{line}: words for question '{id}', which is not a yes-no question in flow.yaml"], errors);
+    }
+
     [Fact]
     public void ReportsAQuestionsOwnHintWithoutEnglish()
     {

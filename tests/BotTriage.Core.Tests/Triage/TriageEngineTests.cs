@@ -367,7 +367,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "no, but I had cancer years ago", "Noted: no and cancer.")]
     public void NotesAPlainNoToTheQuestionAskedApartFromTheFlagBesideIt(string culture, string message, string noted)
     {
-        var chat = AtInfectionRisk(culture);
+        var chat = AtBackQuestion(culture, "rf-infection-risk");
 
         chat.Send(message).AssertReply(noted);
 
@@ -380,7 +380,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "never had cancer", "Noted: no cancer.")]
     public void TakesTheDenialOfAnotherFlagAsNoAnswerToTheQuestionAsked(string culture, string message, string noted)
     {
-        var chat = AtInfectionRisk(culture);
+        var chat = AtBackQuestion(culture, "rf-infection-risk");
 
         chat.Send(message).AssertReply(noted).AssertReplyContains(culture == "en" ? "immune system" : "afweer").AssertNoReply().AssertStep("rf-infection-risk");
 
@@ -388,13 +388,74 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers["cancer-history"].YesNo);
     }
 
-    // A back complaint answered plainly up to the question on infections and a weakened immune system.
-    private static Conversation AtInfectionRisk(string culture)
+    // A back complaint of two months answered plainly up to the question asked at step.
+    private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
         var chat = Conversation.Start(culture).SendAll(first);
-        chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
+        chat.AnswerPlainlyUntil(s => s.Step == step);
         return chat;
+    }
+
+    [Theory]
+    [InlineData("nl", "rf-night-pain", "vooral 's nachts", YesNo.Yes)]
+    [InlineData("nl", "rf-night-pain", "'s nachts wel", YesNo.Yes)]
+    [InlineData("nl", "rf-night-pain", "ik kan 's nachts niet slapen van de pijn", YesNo.Yes)]
+    [InlineData("nl", "rf-night-pain", "'s ochtends en 's nachts", YesNo.Yes)]
+    [InlineData("nl", "rf-night-pain", "'s nachts niet", YesNo.No)]
+    [InlineData("nl", "rf-night-pain", "niet 's nachts", YesNo.No)]
+    [InlineData("nl", "rf-night-pain", "alleen 's ochtends", YesNo.No)]
+    [InlineData("nl", "rf-night-pain", "ja, alleen 's ochtends", YesNo.No)]
+    [InlineData("en", "rf-night-pain", "mostly at night", YesNo.Yes)]
+    [InlineData("en", "rf-night-pain", "not at night", YesNo.No)]
+    [InlineData("en", "rf-night-pain", "only during the day", YesNo.No)]
+    [InlineData("nl", "rf-no-improvement", "het gaat al wat beter", YesNo.No)]
+    [InlineData("nl", "rf-no-improvement", "hetzelfde eigenlijk", YesNo.Yes)]
+    [InlineData("nl", "rf-no-improvement", "soms beter, soms erger", YesNo.Yes)]
+    [InlineData("nl", "rf-no-improvement", "niet echt beter", YesNo.Yes)]
+    [InlineData("nl", "rf-no-improvement", "nauwelijks beter", YesNo.Yes)]
+    [InlineData("en", "rf-no-improvement", "a bit better", YesNo.No)]
+    [InlineData("en", "rf-no-improvement", "about the same", YesNo.Yes)]
+    [InlineData("en", "rf-no-improvement", "not really better", YesNo.Yes)]
+    [InlineData("nl", "first-episode", "ik heb het al vaker gehad", YesNo.No)]
+    [InlineData("nl", "first-episode", "af en toe", YesNo.No)]
+    [InlineData("nl", "first-episode", "niet de eerste keer", YesNo.No)]
+    [InlineData("nl", "first-episode", "nee, nog nooit gehad", YesNo.Yes)]
+    [InlineData("en", "first-episode", "it keeps coming back", YesNo.No)]
+    [InlineData("en", "first-episode", "no, never before", YesNo.Yes)]
+    public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers[step].YesNo);
+        Assert.NotEqual(step, chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("nl", "rf-no-improvement", "niet erger")]
+    [InlineData("en", "rf-no-improvement", "not worse")]
+    [InlineData("nl", "rf-night-pain", "'s ochtends niet")]
+    [InlineData("nl", "rf-night-pain", "'s nachts zweten")]
+    public void AsksAgainWhenTheWordsOfTheQuestionAskedSayNeitherYesNorNo(string culture, string step, string message)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message).AssertStep(step);
+
+        Assert.False(chat.State.Answers.ContainsKey(step));
+    }
+
+    [Fact]
+    public void WordsOfOneQuestionAnswerNothingBeforeItIsAsked()
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("mijn onderrug, vooral 's nachts, al 2 maanden");
+
+        Assert.True(chat.State.Answers.ContainsKey("location"));
+        Assert.False(chat.State.Answers.ContainsKey("rf-night-pain"));
     }
 
     [Theory]

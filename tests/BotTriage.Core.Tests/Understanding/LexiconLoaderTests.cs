@@ -120,6 +120,22 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAQuestionsWordsWithoutYesOrNoListsAndAWordGivenTwice()
+    {
+        var path = Path.Combine(_directory, "nl", "yes-no.yaml");
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace("questions:\n", "questions:\n  rf-fever: koorts\n  rf-cancer:\n    ja: [kanker]\n", StringComparison.Ordinal)
+            .Replace("    neither: [niet erger,", "    neither: [erger, niet erger,", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/yes-no.yaml:{LineOf("nl/yes-no.yaml", "  rf-fever:")}: question 'rf-fever' must have yes or no words"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/yes-no.yaml:{LineOf("nl/yes-no.yaml", "    ja:")}: unknown key 'ja'"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/yes-no.yaml:{LineOf("nl/yes-no.yaml", "  rf-cancer:")}: question 'rf-cancer' has no yes or no words"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/yes-no.yaml:{LineOf("nl/yes-no.yaml", "    neither:")}: duplicate answer to 'rf-no-improvement' 'erger'"), errors);
+    }
+
+    [Fact]
     public void ReportsAHolidayThatIsNoDayOfTheYear()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

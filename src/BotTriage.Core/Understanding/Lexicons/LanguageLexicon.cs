@@ -67,6 +67,15 @@ internal sealed class LanguageLexicon
     /// <summary>Answers that count only where a clause ends (yes-no.yaml <c>clauseFinal</c>): "I have." but not "I have a fever".</summary>
     public PhraseTrie<bool> ClauseFinalAnswers { get; } = new();
 
+    /// <summary>
+    /// yes-no.yaml's <c>questions</c>: by question id, words that answer that one question while it is asked ("vooral
+    /// 's nachts" to whether the pain is worse at night), and nothing anywhere else.
+    /// </summary>
+    public Dictionary<string, PhraseTrie<YesNo>> QuestionAnswers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where each id of <see cref="QuestionAnswers"/> is, for the flow's check of it.</summary>
+    public Dictionary<string, (string File, int Line)> QuestionAnswerLines { get; } = new(StringComparer.Ordinal);
+
     public PhraseTrie<bool> OutOf { get; } = new();
 
     public PhraseTrie<bool> NoPain { get; } = new();

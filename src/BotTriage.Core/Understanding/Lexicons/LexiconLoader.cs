@@ -406,6 +406,41 @@ internal sealed class LexiconLoader
         }
 
         c.AddPhraseSet(c.Lexicon.ClauseFinalAnswers, c.Get("clauseFinal", required: false), "clause-final answer");
+        LoadQuestionAnswers(c);
+    }
+
+    // yes-no.yaml's optional questions section: question id -> {yes, no, neither}, each list optional. Whether
+    // each id is a yes-no question of the flow is checked where the flow is loaded.
+    private static void LoadQuestionAnswers(FileContext c)
+    {
+        foreach (var (id, node) in c.Entries(c.Get("questions", required: false), "question id"))
+        {
+            if (node is not YamlMap map)
+            {
+                c.Error(node.Line, $"question '{id.Value}' must have yes or no words");
+                continue;
+            }
+
+            var nested = c.Nested(map);
+            var trie = new PhraseTrie<YesNo>();
+            foreach (var (key, value) in new[] { ("yes", YesNo.Yes), ("no", YesNo.No), ("neither", YesNo.Unknown) })
+            {
+                foreach (var (phrase, line) in nested.Strings(nested.Get(key, required: false)))
+                {
+                    nested.AddPhrase(trie, phrase, line, value, $"answer to '{id.Value}'");
+                }
+            }
+
+            nested.ReportUnknownKeys();
+            if (trie.Count == 0)
+            {
+                c.Error(id.Line, $"question '{id.Value}' has no yes or no words");
+                continue;
+            }
+
+            c.Lexicon.QuestionAnswers[id.Value] = trie;
+            c.Lexicon.QuestionAnswerLines[id.Value] = (c.Path, id.Line);
+        }
     }
 
     private static void LoadPainScore(FileContext c)
