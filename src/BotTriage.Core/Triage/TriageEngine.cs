@@ -688,7 +688,7 @@ public sealed class TriageEngine
                 foreach (var (entity, place) in understood.All<BodyLocationResolution>())
                 {
                     // "Geen pijn op de borst" names the chest only to deny a symptom there: not where the complaint is.
-                    if (InsideADeniedFlag(entity, understood))
+                    if (InsideAFlag(entity, understood, deniedOnly: true))
                     {
                         continue;
                     }
@@ -1129,24 +1129,12 @@ public sealed class TriageEngine
         return said;
     }
 
-    private static bool InsideAFlag(ModelResult words, Interpretation understood)
-    {
-        foreach (var (entity, _) in understood.All<RedFlagResolution>())
-        {
-            if (entity.Start <= words.Start && words.End <= entity.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool InsideADeniedFlag(ModelResult place, Interpretation understood)
+    // Whether the words lie inside a red flag's phrase (only a denied one, with deniedOnly).
+    private static bool InsideAFlag(ModelResult words, Interpretation understood, bool deniedOnly = false)
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (flag.Negated && entity.Start <= place.Start && place.End <= entity.End)
+            if ((flag.Negated || !deniedOnly) && entity.Start <= words.Start && words.End <= entity.End)
             {
                 return true;
             }
