@@ -336,7 +336,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes", "hint");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -353,7 +353,7 @@ public static class DialogLoader
             file.Error(YamlFile.Child(mapping, "red-flag")!, $"{owner} has a red flag but is not a yes-no question");
         }
 
-        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes" })
+        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age" })
         {
             if (YamlFile.Child(mapping, key) is { } node && kind != AnswerKind.YesNo)
             {
@@ -373,6 +373,7 @@ public static class DialogLoader
             Recognizes = [.. file.Codes(mapping, "recognize", owner)],
             Contraindication = file.Scalar(mapping, "contraindication", owner),
             AlsoYes = ReadAlso(file, mapping, "also-yes", owner),
+            YesForAge = ReadAgeRange(file, mapping, owner),
             AskWhen = askWhenText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "when")!, askWhenText),
             Module = file.Scalar(mapping, "module", owner),
             Emergency = emergency,
@@ -390,6 +391,55 @@ public static class DialogLoader
             Source = file.SourceOf(mapping),
         };
         return state with { Transitions = ReadTransitions(file, mapping, state) };
+    }
+
+    // yes-for-age: {under, over}, whole ages from 1 to 120, at least one of them, under below over.
+    private static AgeRange? ReadAgeRange(YamlFile file, YamlMappingNode mapping, string owner)
+    {
+        if (YamlFile.Child(mapping, "yes-for-age") is not { } node)
+        {
+            return null;
+        }
+
+        var what = $"'yes-for-age' of {owner}";
+        if (file.AsMapping(node, what) is not { } range)
+        {
+            return null;
+        }
+
+        file.RejectUnknownKeys(range, what, "under", "over");
+        var under = Age(range, "under");
+        var over = Age(range, "over");
+        if (under is null && over is null)
+        {
+            file.Error(range, $"{what} needs 'under' or 'over'");
+            return null;
+        }
+
+        if (under >= over)
+        {
+            file.Error(range, $"{what}: 'under' must be below 'over'");
+            return null;
+        }
+
+        return new AgeRange(under, over);
+
+        int? Age(YamlMappingNode map, string key)
+        {
+            var value = file.Number(map, key, what);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (value is < 1 or > 120 || value != Math.Floor(value.Value))
+            {
+                file.Error(YamlFile.Child(map, key)!, $"'{key}' of {what} must be a whole age from 1 to 120");
+                return null;
+            }
+
+            return (int)value;
+        }
     }
 
     private static ImmutableList<DialogChoice> ReadChoices(YamlFile file, YamlMappingNode mapping, string owner, AnswerKind kind)

@@ -76,6 +76,12 @@ public sealed record DialogState
     /// </summary>
     public ImmutableArray<string> AlsoYes { get; init; } = [];
 
+    /// <summary>
+    /// For a yes/no question about the person's age: an age said as the whole answer ("ik ben 62", "45") is a yes
+    /// within these ages and a no outside them, whatever yes or no stands beside it.
+    /// </summary>
+    public AgeRange? YesForAge { get; init; }
+
     /// <summary>The question is asked only when this holds; otherwise the flow passes it by.</summary>
     public Condition? AskWhen { get; init; }
 

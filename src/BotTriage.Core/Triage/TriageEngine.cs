@@ -637,10 +637,12 @@ public sealed class TriageEngine
                 }
 
                 // Then words that answer this question alone ("vooral 's nachts", "het wordt al beter", "nog nooit
-                // gehad", whose "nooit" is no no), then a yes or no that is not the denial of another flag ("nooit
-                // kanker gehad" to the question on infections tells of cancer, not of infections), then the question's
-                // own yes words, as the whole message: "prima" to the consent question.
-                return (AnswerToThisQuestion(question, text, culture, understood) ?? YesOrNo(understood)) is { } said
+                // gehad", whose "nooit" is no no), then an age said as the whole answer to a question about age ("ik
+                // ben 62": the age is what counts, whatever yes or no stands before it), then a yes or no that is not
+                // the denial of another flag ("nooit kanker gehad" to the question on infections tells of cancer, not
+                // of infections), then the question's own yes words, as the whole message: "prima" to the consent
+                // question.
+                return (AnswerToThisQuestion(question, text, culture, understood) ?? AgeAnswer(question, text, culture) ?? YesOrNo(understood)) is { } said
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
@@ -1128,6 +1130,11 @@ public sealed class TriageEngine
 
         return said;
     }
+
+    private YesNo? AgeAnswer(DialogState question, string text, string culture) =>
+        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(text, culture) is { } age
+            ? ages.IsYes(age) ? YesNo.Yes : YesNo.No
+            : null;
 
     // Whether the words lie inside a red flag's phrase (only a denied one, with deniedOnly).
     private static bool InsideAFlag(ModelResult words, Interpretation understood, bool deniedOnly = false)

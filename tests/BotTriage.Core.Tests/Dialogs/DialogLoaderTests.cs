@@ -61,6 +61,32 @@ public sealed class DialogLoaderTests
     }
 
     [Theory]
+    [InlineData("    yes-for-age:\n      under: 20\n      over: 50\n", "    yes-for-age:\n      under: 50\n      over: 20\n", "'yes-for-age' of state 'age-first': 'under' must be below 'over'")]
+    [InlineData("    yes-for-age:\n      under: 20\n      over: 50\n", "    yes-for-age:\n      younger: 20\n", "'yes-for-age' of state 'age-first' needs 'under' or 'over'")]
+    [InlineData("      under: 20\n", "      under: 19.5\n", "'under' of 'yes-for-age' of state 'age-first' must be a whole age from 1 to 120")]
+    [InlineData("      over: 50\n", "      over: 150\n", "'over' of 'yes-for-age' of state 'age-first' must be a whole age from 1 to 120")]
+    public void ReportsAgesThatCannotMakeAYes(string text, string broken, string message)
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", text, broken);
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.EndsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsAgesOnAQuestionThatIsNotYesNo()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "  - id: phq-interest\n    kind: choice\n", "  - id: phq-interest\n    kind: choice\n    yes-for-age:\n      over: 50\n");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.Contains("state 'phq-interest' has 'yes-for-age' but is not a yes-no question", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("  rf-night-pain:\n", "  rf-nightpain:\n", "rf-nightpain")]
     [InlineData("  first-episode:\n", "  bother:\n", "bother")]
     public void ReportsWordsForAQuestionThatIsNoYesNoQuestionOfTheFlow(string entry, string renamed, string id)

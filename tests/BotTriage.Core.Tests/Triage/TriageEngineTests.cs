@@ -434,6 +434,66 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ik ben 62", YesNo.Yes)]
+    [InlineData("nl", "45", YesNo.No)]
+    [InlineData("nl", "19", YesNo.Yes)]
+    [InlineData("nl", "20", YesNo.No)]
+    [InlineData("nl", "50", YesNo.No)]
+    [InlineData("nl", "51 jaar", YesNo.Yes)]
+    [InlineData("nl", "Ik ben 67 jaar oud.", YesNo.Yes)]
+    [InlineData("nl", "tweeënzestig", YesNo.Yes)]
+    [InlineData("nl", "nee, ik ben 67", YesNo.Yes)]
+    [InlineData("nl", "ja, 35", YesNo.No)]
+    [InlineData("en", "I'm 45", YesNo.No)]
+    [InlineData("en", "62 years old", YesNo.Yes)]
+    [InlineData("en", "I am 17", YesNo.Yes)]
+    [InlineData("en", "no, I'm 38", YesNo.No)]
+    public void ReadsAnAgeAsTheAnswerToTheAgeQuestion(string culture, string message, YesNo expected)
+    {
+        var chat = AtAgeQuestion(culture);
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["age-first"].YesNo);
+        Assert.NotEqual("age-first", chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("nl", "ouder dan 50")]
+    [InlineData("nl", "ruim 50")]
+    [InlineData("nl", "ik word 50")]
+    [InlineData("nl", "mijn vader is 62")]
+    [InlineData("nl", "ik ben 62,5")]
+    [InlineData("en", "over 50")]
+    [InlineData("en", "I'm about 50")]
+    public void AsksAgainForAnAgeThatIsNotPlainlySaid(string culture, string message)
+    {
+        var chat = AtAgeQuestion(culture);
+
+        chat.Send(message).AssertStep("age-first").AssertReplyContains(culture == "en" ? "or tell me your age." : "of noem je leeftijd.");
+
+        Assert.False(chat.State.Answers.ContainsKey("age-first"));
+    }
+
+    [Fact]
+    public void AnAgeAnswersNoOtherQuestion()
+    {
+        var chat = AtBackQuestion("nl", "rf-night-pain");
+
+        chat.Send("ik ben 62").AssertStep("rf-night-pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("rf-night-pain"));
+    }
+
+    // The age question, asked after a first episode of lower back pain.
+    private static Conversation AtAgeQuestion(string culture)
+    {
+        var chat = AtBackQuestion(culture, "first-episode");
+        chat.Send(culture == "en" ? "yes" : "ja").AssertStep("age-first");
+        return chat;
+    }
+
+    [Theory]
     [InlineData("nl", "rf-no-improvement", "niet erger")]
     [InlineData("en", "rf-no-improvement", "not worse")]
     [InlineData("nl", "rf-night-pain", "'s ochtends niet")]

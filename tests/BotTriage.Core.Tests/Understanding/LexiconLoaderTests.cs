@@ -136,6 +136,21 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAgeWordsUnderAnUnknownKeyOrNone()
+    {
+        var nl = Path.Combine(_directory, "nl", "numbers.yaml");
+        File.WriteAllText(nl, File.ReadAllText(nl).Replace("  after: [jaar,", "  na: [jaar,", StringComparison.Ordinal));
+        var en = Path.Combine(_directory, "en", "numbers.yaml");
+        var english = File.ReadAllText(en);
+        File.WriteAllText(en, english[..english.IndexOf("ages:", StringComparison.Ordinal)] + "ages: []\n");
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/numbers.yaml:{LineOf("nl/numbers.yaml", "  na:")}: unknown key 'na'"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/numbers.yaml:{LineOf("en/numbers.yaml", "ages:")}: ages must have before or after words"), errors);
+    }
+
+    [Fact]
     public void ReportsAHolidayThatIsNoDayOfTheYear()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

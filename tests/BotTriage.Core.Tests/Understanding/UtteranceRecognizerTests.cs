@@ -85,6 +85,30 @@ public sealed class UtteranceRecognizerTests
         Assert.Equal(1_209_600, Assert.IsType<DurationResolution>(Assert.Single(new DurationRecognizer(lexicons).Recognize("a fortnight", "en", Today)).Resolution).Seconds);
     }
 
+    [Theory]
+    [InlineData("62", "nl", 62)]
+    [InlineData("ik ben 62", "nl", 62)]
+    [InlineData("Ik ben 45 jaar oud!", "nl", 45)]
+    [InlineData("nee, ik ben net 50", "nl", 50)]
+    [InlineData("vijfenveertig jaar", "nl", 45)]
+    [InlineData("I'm 45", "en", 45)]
+    [InlineData("yes, 62 years old", "en", 62)]
+    [InlineData("age 19", "en", 19)]
+    [InlineData("ouder dan 50", "nl", null)]
+    [InlineData("ik ben ruim 50", "nl", null)]
+    [InlineData("een stuk of 50", "nl", null)]
+    [InlineData("ik ben 62 en heb rugpijn", "nl", null)]
+    [InlineData("mijn vader is 62", "nl", null)]
+    [InlineData("ik ben 62,5", "nl", null)]
+    [InlineData("ik ben een", "nl", null)]
+    [InlineData("0", "nl", null)]
+    [InlineData("130", "nl", null)]
+    [InlineData("nee", "nl", null)]
+    [InlineData("over 50", "en", null)]
+    [InlineData("a couple", "en", null)]
+    public void ReadsAnAgeOnlyWhenItIsTheWholeMessage(string text, string culture, int? age) =>
+        Assert.Equal(age, SharedRecognizer.Instance.Numbers.RecognizeAge(text, culture));
+
     [Fact]
     public void ReportsSpansInTheOriginalTextWithAnInclusiveEnd()
     {

@@ -34,6 +34,11 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<double> Quantities { get; } = new();
 
+    /// <summary>The words before and after a number that make it an age said as the whole answer (numbers.yaml <c>ages</c>).</summary>
+    public PhraseTrie<bool> AgeBefore { get; } = new();
+
+    public PhraseTrie<bool> AgeAfter { get; } = new();
+
     public Dictionary<int, DurationUnit> Units { get; } = [];
 
     public PhraseTrie<bool> ApproximatePrefixes { get; } = new();

@@ -249,6 +249,25 @@ internal sealed class LexiconLoader
                 c.AddPhrase(lexicon.Quantities, key.Value, key.Line, amount, "quantity");
             }
         }
+
+        // Optional: {before, after}, the words around an age said as the whole answer.
+        if (c.Get("ages", required: false) is { } ages)
+        {
+            if (ages is not YamlMap map)
+            {
+                c.Error(ages.Line, "ages must have before or after words");
+                return;
+            }
+
+            var nested = c.Nested(map);
+            nested.AddPhraseSet(lexicon.AgeBefore, nested.Get("before", required: false), "word before an age");
+            nested.AddPhraseSet(lexicon.AgeAfter, nested.Get("after", required: false), "word after an age");
+            nested.ReportUnknownKeys();
+            if (lexicon.AgeBefore.Count == 0 && lexicon.AgeAfter.Count == 0)
+            {
+                c.Error(ages.Line, "ages has no before or after words");
+            }
+        }
     }
 
     private static void AddMorphemes(FileContext c, YamlNode? node, MorphemeKind kind)
