@@ -6,8 +6,11 @@ namespace BotTriage.Core.Triage;
 /// What the recognizers found in one message, with typed accessors for the engine. The engine asks it many times a
 /// turn, so the accessors walk the few entities directly instead of building iterators and delegates.
 /// </summary>
-internal sealed class Interpretation(IReadOnlyList<ModelResult> entities)
+internal sealed class Interpretation(string text, IReadOnlyList<ModelResult> entities)
 {
+    /// <summary>The message as the person wrote it, which the entities' positions point into.</summary>
+    public string Text { get; } = text;
+
     public IReadOnlyList<ModelResult> Entities { get; } = entities;
 
     public ModelResult? Emergency

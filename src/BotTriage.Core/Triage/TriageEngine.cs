@@ -111,7 +111,7 @@ public sealed class TriageEngine
     {
         var text = (message ?? "").Trim();
         state = state with { Turn = state.Turn + 1 };
-        var understood = new Interpretation(_dialogs.Recognizer.Recognize(text, state.Culture, today));
+        var understood = new Interpretation(text, _dialogs.Recognizer.Recognize(text, state.Culture, today));
 
         if (understood.Emergency is { } emergency)
         {
@@ -168,7 +168,7 @@ public sealed class TriageEngine
             return null;
         }
 
-        var understood = new Interpretation(_dialogs.Recognizer.Recognize(text, other, today));
+        var understood = new Interpretation(text, _dialogs.Recognizer.Recognize(text, other, today));
         if (understood.Entities.Count == 0)
         {
             return null;
@@ -1051,11 +1051,36 @@ public sealed class TriageEngine
     }
 
     // A mention read with its time or negation ("vorig jaar geopereerd", "nooit geopereerd") is noted as it was said:
-    // "geen" in front would turn it around.
+    // "geen" in front would turn it around. So is one denied by a word before it ("niet afgevallen", "no fever"), where
+    // "geen" in front might not read ("geen afgevallen").
     private string Describe(DialogState question, Answer answer, Interpretation understood, string culture) =>
-        question.HasSignal && TimedMention(question, answer, understood) is { } words
+        question.HasSignal && (TimedMention(question, answer, understood) ?? DeniedMention(question, answer, understood)) is { } words
             ? Texts.Get("noted.red-flag.yes", culture).Format(culture, words)
             : Describe(question, answer, culture);
+
+    /// <summary>The words from the negation cue to the end of the denied mention that <paramref name="answer"/>, a no, was read from, if it was.</summary>
+    private static string? DeniedMention(DialogState question, Answer answer, Interpretation understood)
+    {
+        if (answer.YesNo != YesNo.No)
+        {
+            return null;
+        }
+
+        foreach (var code in question.Signals)
+        {
+            if (understood.RedFlag(code) is { Resolution: { Negated: true, CueStart: { } cue } } found && cue < found.Entity.Start
+                && string.Equals(found.Entity.Text, answer.Evidence, StringComparison.Ordinal))
+            {
+                // Told at the start of a sentence, the cue keeps no capital in the middle of the note.
+                var words = understood.Text[cue..(found.Entity.End + 1)];
+                return char.IsUpper(words[0]) && words.Length > 1 && char.IsLower(words[1])
+                    ? string.Concat(char.ToLowerInvariant(words[0]).ToString(), words.AsSpan(1))
+                    : words;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The words of the timed mention (<see cref="RedFlagResolution.Timed"/>) that <paramref name="answer"/> was read from, if it was.</summary>
     private static string? TimedMention(DialogState question, Answer answer, Interpretation understood)

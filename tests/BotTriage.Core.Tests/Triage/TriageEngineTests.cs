@@ -376,8 +376,8 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("nl", "nooit kanker gehad", "Ik noteer: geen kanker gehad.")]
-    [InlineData("en", "never had cancer", "Noted: no cancer.")]
+    [InlineData("nl", "nooit kanker gehad", "Ik noteer: nooit kanker gehad.")]
+    [InlineData("en", "never had cancer", "Noted: never had cancer.")]
     public void TakesTheDenialOfAnotherFlagAsNoAnswerToTheQuestionAsked(string culture, string message, string noted)
     {
         var chat = AtBackQuestion(culture, "rf-infection-risk");
@@ -530,6 +530,18 @@ public sealed class TriageEngineTests
 
         chat.AssertStep("location");
         Assert.False(chat.State.Answers.ContainsKey("location"));
+    }
+
+    [Theory]
+    [InlineData("nl", "pijn in mijn onderrug, niet afgevallen en geen koorts", "Ik noteer: onderrug, geen koorts en niet afgevallen.")]
+    [InlineData("nl", "Onderrug. Geen koorts.", "Ik noteer: onderrug en geen koorts.")]
+    [InlineData("nl", "onderrug, koorts heb ik niet", "Ik noteer: onderrug en geen koorts.")]
+    [InlineData("en", "lower back, I haven't lost weight", "Noted: lower back and haven't lost weight.")]
+    public void NotesADeniedSymptomWithTheWordThatDeniesIt(string culture, string message, string noted)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertReply(noted);
     }
 
     [Fact]
