@@ -6,10 +6,13 @@ namespace BotTriage.Core.Triage;
 /// What the recognizers found in one message, with typed accessors for the engine. The engine asks it many times a
 /// turn, so the accessors walk the few entities directly instead of building iterators and delegates.
 /// </summary>
-internal sealed class Interpretation(string text, IReadOnlyList<ModelResult> entities)
+internal sealed class Interpretation(string text, string culture, IReadOnlyList<ModelResult> entities)
 {
     /// <summary>The message as the person wrote it, which the entities' positions point into.</summary>
     public string Text { get; } = text;
+
+    /// <summary>The language the message was read in: the conversation's, or the other one for a message that is rather that.</summary>
+    public string Culture { get; } = culture;
 
     public IReadOnlyList<ModelResult> Entities { get; } = entities;
 

@@ -111,7 +111,7 @@ public sealed class TriageEngine
     {
         var text = (message ?? "").Trim();
         state = state with { Turn = state.Turn + 1 };
-        var understood = new Interpretation(text, _dialogs.Recognizer.Recognize(text, state.Culture, today));
+        var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today));
 
         if (understood.Emergency is { } emergency)
         {
@@ -168,8 +168,9 @@ public sealed class TriageEngine
             return null;
         }
 
-        var understood = new Interpretation(text, _dialogs.Recognizer.Recognize(text, other, today));
-        if (understood.Entities.Count == 0)
+        // Words that answer only the question asked are no entity: "only in the morning" to night pain.
+        var understood = new Interpretation(text, other, _dialogs.Recognizer.Recognize(text, other, today));
+        if (understood.Entities.Count == 0 && _dialogs.Recognizer.Booleans.RecognizeAnswerTo(state.Step, text, other).Count == 0)
         {
             return null;
         }
@@ -609,7 +610,7 @@ public sealed class TriageEngine
     private Answer? ReadAnswer(DialogState question, string text, string spaced, Interpretation understood, TriageState state, DateOnly today)
     {
         var evidence = Evidence(text);
-        var culture = state.Culture;
+        var culture = understood.Culture;
         switch (question.Kind)
         {
             case AnswerKind.Duration:

@@ -476,6 +476,21 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void ReadsAnAgeOrAQuestionsOwnWordsInTheOtherLanguage()
+    {
+        var chat = AtAgeQuestion("nl");
+
+        chat.Send("I'm 62");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["age-first"].YesNo);
+        chat = AtBackQuestion("nl", "rf-night-pain");
+
+        chat.Send("only in the morning");
+
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-night-pain"].YesNo);
+    }
+
+    [Fact]
     public void AnAgeAnswersNoOtherQuestion()
     {
         var chat = AtBackQuestion("nl", "rf-night-pain");
