@@ -50,18 +50,27 @@ internal sealed class Interpretation(string text, string culture, IReadOnlyList<
         return null;
     }
 
-    /// <summary>The first mention of the red-flag lexicon code <paramref name="code"/>, affirmed or negated.</summary>
+    /// <summary>
+    /// The first affirmed mention of the red-flag lexicon code <paramref name="code"/>, else the first negated one: in
+    /// "geen koorts maar wel koude rillingen" the chills tell of fever, whatever was denied before them.
+    /// </summary>
     public (ModelResult Entity, RedFlagResolution Resolution)? RedFlag(string code)
     {
+        (ModelResult Entity, RedFlagResolution Resolution)? denied = null;
         for (var i = 0; i < Entities.Count; i++)
         {
             if (Entities[i].Resolution is RedFlagResolution flag && flag.Code == code)
             {
-                return (Entities[i], flag);
+                if (!flag.Negated)
+                {
+                    return (Entities[i], flag);
+                }
+
+                denied ??= (Entities[i], flag);
             }
         }
 
-        return null;
+        return denied;
     }
 
     /// <summary>The entities of one resolution type, enumerated without allocating.</summary>

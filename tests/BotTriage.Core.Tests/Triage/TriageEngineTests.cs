@@ -490,6 +490,31 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers["rf-night-pain"].YesNo);
     }
 
+    [Theory]
+    [InlineData("nl", "rf-fever", "geen koorts maar wel koude rillingen")]
+    [InlineData("nl", "rf-fever", "koorts niet, wel rillingen")]
+    [InlineData("nl", "rf-weight-loss", "niet bewust afgevallen, maar wel 5 kilo kwijt")]
+    [InlineData("nl", "rf-numbness", "geen tintelingen, wel een doof gevoel in mijn been")]
+    [InlineData("en", "rf-fever", "no fever but I do have chills")]
+    public void ASymptomToldBesideTheDenialOfAnotherWordForItIsAYes(string culture, string step, string message)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers[step].YesNo);
+    }
+
+    [Fact]
+    public void ASymptomToldWithTheComplaintBesideTheDenialOfAnotherWordForItIsAYes()
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("onderrug, geen koorts maar wel rillingen");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+    }
+
     [Fact]
     public void AnAgeAnswersNoOtherQuestion()
     {
