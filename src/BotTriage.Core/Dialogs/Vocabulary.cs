@@ -38,7 +38,7 @@ public static class Vocabulary
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>References every condition may use besides the answers: reported red flags and the language.</summary>
-    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "contraindications", "contraindications.count", "language"];
+    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "redflags.unsure", "contraindications", "contraindications.count", "language"];
 
     /// <summary>The prefix of a score in conditions: <c>scores.phq2 &gt;= 3</c>.</summary>
     public const string ScorePrefix = "scores.";

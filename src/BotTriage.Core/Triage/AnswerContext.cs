@@ -13,6 +13,7 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
 {
     private readonly ImmutableList<ContraindicationRule> _table = table ?? [];
     private ImmutableHashSet<string>? _redFlags;
+    private ImmutableHashSet<string>? _unsure;
     private ImmutableHashSet<string>? _contraindications;
     private ImmutableSortedDictionary<string, int>? _scores;
     private string? _setReference;
@@ -26,6 +27,8 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
 
     private ImmutableHashSet<string> ReportedRedFlags => _redFlags ??= RedFlags.Reported(flow, state.Answers);
 
+    private ImmutableHashSet<string> UnsureRedFlags => _unsure ??= [.. RedFlags.Unsure(flow, state.Answers).Select(f => f.Code)];
+
     private ImmutableHashSet<string> ReportedContraindications => _contraindications ??= Contraindications.Reported(flow, _table, state.Answers);
 
     public ConditionValue Resolve(string reference)
@@ -36,6 +39,8 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
                 return ConditionValue.OfSet(ReportedRedFlags);
             case "redflags.count":
                 return ConditionValue.OfNumber(ReportedRedFlags.Count);
+            case "redflags.unsure":
+                return ConditionValue.OfSet(UnsureRedFlags);
             case "contraindications":
                 return ConditionValue.OfSet(ReportedContraindications);
             case "contraindications.count":

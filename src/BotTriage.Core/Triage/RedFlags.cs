@@ -68,6 +68,25 @@ public static class RedFlags
         }
     }
 
+    /// <summary>
+    /// Each red flag whose question the person could not answer ("weet ik niet") and did not report otherwise, with
+    /// that question: when in doubt, the GP looks.
+    /// </summary>
+    public static IEnumerable<(string Code, DialogState Question)> Unsure(FlowDefinition flow, IReadOnlyDictionary<string, Answer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(answers);
+        ImmutableHashSet<string>? reported = null;
+        foreach (var question in flow.RedFlagQuestions)
+        {
+            if (answers.TryGetValue(question.Id, out var answer) && answer.YesNo == YesNo.Unknown
+                && !(reported ??= Reported(flow, answers)).Contains(question.RedFlag!))
+            {
+                yield return (question.RedFlag!, question);
+            }
+        }
+    }
+
     /// <summary>Each confirmed red flag with the answer that confirmed it.</summary>
     public static IEnumerable<(string Code, Answer Answer)> Evidence(FlowDefinition flow, IReadOnlyDictionary<string, Answer> answers)
     {

@@ -193,6 +193,15 @@ public static class TriageRouter
         var evidence = new List<string>();
         foreach (var reference in rule.When.References)
         {
+            // A question the person could not answer is quoted itself: their "weet ik niet" says nothing on its own.
+            if (reference == "redflags.unsure")
+            {
+                evidence.AddRange(RedFlags.Unsure(flow, state.Answers)
+                    .Where(f => rule.When.Symbols.Contains(f.Code) || rule.When.Symbols.IsEmpty)
+                    .Select(f => f.Question.Question.Get(state.Culture)));
+                continue;
+            }
+
             if (reference.StartsWith("redflags", StringComparison.Ordinal) || reference.StartsWith("contraindications", StringComparison.Ordinal))
             {
                 var found = reference.StartsWith("redflags", StringComparison.Ordinal) ? redFlags : contraindications;

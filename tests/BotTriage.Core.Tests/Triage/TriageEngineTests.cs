@@ -11,6 +11,7 @@ public sealed class TriageEngineTests
 {
     /// <summary>The emergency screen, consent and language: what every Dutch conversation answers first.</summary>
     private static readonly string[] Welcome = ["nee", "ja", "nederlands"];
+    private static readonly Lazy<DialogSet> ShippedDialogs = new(() => DialogLoader.LoadDirectory(DialogPaths.Default));
 
     // An English conversation up to the neck's first red-flag question.
     private static readonly string[] EnglishToTheFirstRedFlag = ["no", "yes", "english", "neck", "3 weeks", "4", "a little"];
@@ -519,6 +520,38 @@ public sealed class TriageEngineTests
         chat.Send("onderrug, geen koorts maar wel rillingen");
 
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+    }
+
+    [Theory]
+    [InlineData("nl", "rf-sudden-weakness", "weet ik niet", "T3", "unsure-urgent-sign")]
+    [InlineData("nl", "rf-fever", "weet niet, niet gemeten", "T3", "unsure-urgent-sign")]
+    [InlineData("en", "rf-bladder-bowel", "not sure", "T3", "unsure-urgent-sign")]
+    [InlineData("nl", "rf-night-pain", "weet ik niet", "T4", "unsure-sign")]
+    public void AFlagsQuestionAnsweredWithDontKnowSendsToTheGp(string culture, string step, string message, string urgency, string rule)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var outcome = chat.State.Outcome!;
+        Assert.Equal(urgency, outcome.Urgency);
+        Assert.Contains("gp", outcome.Routes);
+        Assert.Empty(outcome.RedFlags);
+        var reason = Assert.Single(outcome.Reasons, r => r.Rule == rule);
+        Assert.Equal([ShippedDialogs.Value.Flow[step].Question.Get(culture)], reason.Evidence);
+        Assert.Equal(urgency == "T4", outcome.Routes.Contains("massage"));
+    }
+
+    [Fact]
+    public void AFlagsQuestionAnsweredNoLeavesNoDoubt()
+    {
+        var chat = AtBackQuestion("nl", "rf-sudden-weakness");
+
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal("none", chat.State.Outcome!.Urgency);
+        Assert.DoesNotContain(chat.State.Outcome.Reasons, r => r.Rule.StartsWith("unsure", StringComparison.Ordinal));
     }
 
     [Fact]
