@@ -66,6 +66,10 @@ public sealed class ChoiceAnswerTests
     [InlineData("no", "not-at-all")]
     [InlineData("ik heb er veel last van", "a-lot")]
     [InlineData("niet veel last eigenlijk", "a-little")]
+    [InlineData("ik kan bijna niks meer", "a-lot")]
+    [InlineData("ik kan niets meer", "a-lot")]
+    [InlineData("ontzettend", "a-lot")]
+    [InlineData("nogal", "moderately")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
