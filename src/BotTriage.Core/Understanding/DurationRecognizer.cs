@@ -20,6 +20,12 @@ public sealed class DurationRecognizer
     private const int MaxWordsAfterSince = 6;
     private const double BarePluralCount = 2;
 
+    // A year is 365 days here, as in durations.yaml; an age is counted in years only.
+    private const long YearSeconds = 31_536_000;
+
+    // The longest phrase before an age that says whose it is ("mijn leeftijd is", "i am now").
+    private const int MaxAgeWordsBefore = 4;
+
     private readonly LexiconSet _lexicons;
 
     public DurationRecognizer(LexiconSet lexicons)
@@ -132,6 +138,12 @@ public sealed class DurationRecognizer
             if (TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate, out var vague)
                 || (since && TryStart(text, lexicon, j, MaxWordsAfterSince, today, out end, out count, out unitSeconds, out approximate)))
             {
+                if (!since && !prefixed && IsAge(text, lexicon, i, end, count, unitSeconds))
+                {
+                    i = end;
+                    continue;
+                }
+
                 if (lexicon.ApproximateSuffixes.TryMatch(text, end, out var suffixEnd, out _))
                 {
                     end = suffixEnd;
@@ -149,6 +161,34 @@ public sealed class DurationRecognizer
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// "Ik ben 54 jaar en ...", "45 jaar oud", "I am 30 years old": an age in years, not how long. The words of an age
+    /// (numbers.yaml <c>ages</c>) reach past the unit ("jaar oud"), or say whose age it is before the number ("ik ben")
+    /// with the clause ending at the unit, so "ik ben 3 jaar geleden gevallen" stays a time.
+    /// </summary>
+    private static bool IsAge(TokenizedText text, LanguageLexicon lexicon, int first, int end, double count, long unitSeconds)
+    {
+        if (unitSeconds != YearSeconds || count is < 1 or > 120 || count != Math.Floor(count))
+        {
+            return false;
+        }
+
+        if (lexicon.AgeAfter.TryMatch(text, end - 1, out var afterEnd, out _) && afterEnd > end)
+        {
+            return true;
+        }
+
+        for (var k = Math.Max(0, first - MaxAgeWordsBefore); k < first; k++)
+        {
+            if (lexicon.AgeBefore.TryMatch(text, k, out var beforeEnd, out _) && beforeEnd == first)
+            {
+                return text.IsBreakAt(end) || lexicon.ScopeBreaks.Contains(text.IdAt(end));
+            }
+        }
+
+        return false;
     }
 
     private static bool TryCore(TokenizedText text, LanguageLexicon lexicon, int j, bool prefixed, out int end, out double count, out long unitSeconds, out bool approximate, out bool vague)

@@ -555,6 +555,16 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AnAgeToldWithTheComplaintIsNotHowLongItLasts()
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("ik ben 54 jaar en heb sinds 6 weken last van mijn onderrug");
+
+        Assert.Equal(6 * 7 * 86400, chat.State.Answers["duration"].Seconds);
+    }
+
+    [Fact]
     public void AnAgeAnswersNoOtherQuestion()
     {
         var chat = AtBackQuestion("nl", "rf-night-pain");
