@@ -657,7 +657,8 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
                     : null;
             case AnswerKind.Scale:
-                var score = PainScore(understood)?.Resolution.Value ?? FirstNumber(understood, 0, 10);
+                // "8 weken" or "8 uur per dag" tells a time, not a score.
+                var score = PainScore(understood)?.Resolution.Value ?? FirstNumber(understood, 0, 10, notInATime: true);
                 return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Evidence = evidence } : null;
             case AnswerKind.FreeText:
                 return text.Length > 0 ? new Answer { Kind = AnswerKind.FreeText, Text = evidence, Evidence = evidence } : null;
@@ -915,17 +916,31 @@ public sealed class TriageEngine
             : null;
 
     /// <summary>The first number in the message between <paramref name="min"/> and <paramref name="max"/>, each inclusive when given.</summary>
-    private static double? FirstNumber(Interpretation understood, double? min, double? max)
+    private double? FirstNumber(Interpretation understood, double? min, double? max, bool notInATime = false)
     {
-        foreach (var (_, number) in understood.All<NumberResolution>())
+        foreach (var (entity, number) in understood.All<NumberResolution>())
         {
-            if ((min is null || number.Value >= min) && (max is null || number.Value <= max))
+            if ((min is null || number.Value >= min) && (max is null || number.Value <= max) && !(notInATime && InATime(entity, understood)))
             {
                 return number.Value;
             }
         }
 
         return null;
+    }
+
+    // Whether the number is the count of a duration ("8 weken") or of a time unit at all ("8 uur per dag").
+    private bool InATime(ModelResult number, Interpretation understood)
+    {
+        foreach (var (entity, _) in understood.All<DurationResolution>())
+        {
+            if (entity.Start <= number.Start && number.End <= entity.End)
+            {
+                return true;
+            }
+        }
+
+        return _dialogs.Recognizer.Durations.IsUnitAfter(understood.Text, number.End + 1, understood.Culture);
     }
 
     /// <summary>The command a whole message is, compared as typed (for words such as "?") and with punctuation ignored.</summary>

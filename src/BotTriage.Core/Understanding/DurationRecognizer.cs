@@ -80,6 +80,23 @@ public sealed class DurationRecognizer
         return new DurationResolution((long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero), approximate);
     }
 
+    /// <summary>Whether the first word at or after <paramref name="position"/> is a time unit: the "uur" of "8 uur per dag".</summary>
+    public bool IsUnitAfter(string text, int position, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens.OriginalStart(i) >= position)
+            {
+                return TryUnit(tokens, lexicon, i, out _);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether <paramref name="text"/> says how long only in words without a size ("al heel lang", "een tijdje", "for a
     /// while": the lexicon's <c>vagueLengths</c>) or since something without a date ("sinds de marathon", "since my

@@ -564,6 +564,19 @@ public sealed class TriageEngineTests
         Assert.Equal(6 * 7 * 86400, chat.State.Answers["duration"].Seconds);
     }
 
+    [Theory]
+    [InlineData("8 weken")]
+    [InlineData("8 uur per dag")]
+    public void ANumberOfATimeIsNoPainScore(string message)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken"]).AssertStep("pain");
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+        Assert.Equal(3 * 7 * 86400, chat.State.Answers["duration"].Seconds);
+    }
+
     [Fact]
     public void AnAgeAnswersNoOtherQuestion()
     {
