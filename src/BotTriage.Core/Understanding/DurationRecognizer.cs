@@ -161,13 +161,14 @@ public sealed class DurationRecognizer
                     continue;
                 }
 
+                var parts = vague ? 0 : MoreParts(text, lexicon, ref end, unitSeconds, ref approximate);
                 if (lexicon.ApproximateSuffixes.TryMatch(text, end, out var suffixEnd, out _))
                 {
                     end = suffixEnd;
                     approximate = true;
                 }
 
-                var seconds = (long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero);
+                var seconds = (long)Math.Round(count * unitSeconds + parts, MidpointRounding.AwayFromZero);
                 found.Add((i, end - 1, new DurationResolution(seconds, approximate || prefixed) { Unit = vague ? unitSeconds : 0 }));
                 i = end;
             }
@@ -178,6 +179,38 @@ public sealed class DurationRecognizer
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The seconds that parts joined on after a duration add ("1 maand en 2 weken", "a month and a half"): smaller
+    /// units after "en" or "and", or half of the unit. Moves <paramref name="end"/> past them.
+    /// </summary>
+    private static double MoreParts(TokenizedText text, LanguageLexicon lexicon, ref int end, long unitSeconds, ref bool approximate)
+    {
+        var seconds = 0.0;
+        var unit = unitSeconds;
+        while (end + 1 < text.Count && text.Tokens[end].Kind == TokenKind.Word && lexicon.NumberJoiners.Contains(text.Tokens[end].Id))
+        {
+            if (NumberParser.TryParse(text, lexicon, end + 1, out var half) && half.Form == NumberForm.Fraction && !TryUnit(text, lexicon, half.End, out _))
+            {
+                seconds += half.Value * unit;
+                end = half.End;
+                break;
+            }
+
+            if (!TryCore(text, lexicon, end + 1, false, out var partEnd, out var count, out var partUnit, out var partApproximate, out var vague)
+                || vague || partUnit >= unit)
+            {
+                break;
+            }
+
+            seconds += count * partUnit;
+            approximate |= partApproximate;
+            unit = partUnit;
+            end = partEnd;
+        }
+
+        return seconds;
     }
 
     /// <summary>
