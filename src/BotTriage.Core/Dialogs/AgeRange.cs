@@ -1,3 +1,6 @@
+using BotTriage.Core.Triage;
+using BotTriage.Core.Understanding;
+
 namespace BotTriage.Core.Dialogs;
 
 /// <summary>
@@ -7,6 +10,12 @@ namespace BotTriage.Core.Dialogs;
 /// </summary>
 public sealed record AgeRange(int? Under, int? Over)
 {
-    /// <summary>True when <paramref name="age"/> makes the answer a yes.</summary>
-    public bool IsYes(int age) => age < Under || age > Over;
+    /// <summary>
+    /// Yes when every age <paramref name="said"/> allows makes the answer a yes ("62", "ouder dan 50"), no when none
+    /// does ("45", "tussen 20 en 50"), and null when the ages said reach both ("ouder dan 20").
+    /// </summary>
+    public YesNo? Answer(AgeSpan said) =>
+        said.Oldest < Under || said.Youngest > Over ? YesNo.Yes
+        : !(said.Youngest < Under) && !(said.Oldest > Over) ? YesNo.No
+        : null;
 }

@@ -1173,8 +1173,8 @@ public sealed class TriageEngine
     }
 
     private YesNo? AgeAnswer(DialogState question, string text, string culture) =>
-        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(text, culture) is { } age
-            ? ages.IsYes(age) ? YesNo.Yes : YesNo.No
+        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(text, culture) is { } said
+            ? ages.Answer(said)
             : null;
 
     // Whether the words lie inside a red flag's phrase (only a denied one, with deniedOnly).

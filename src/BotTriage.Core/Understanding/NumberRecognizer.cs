@@ -16,12 +16,12 @@ public sealed class NumberRecognizer : LexiconRecognizer
         Scan(text, lexicon, results);
 
     /// <summary>
-    /// The age <paramref name="text"/> states as the whole message: a whole number from 1 to 120, with only the
-    /// lexicon's words for an age around it ("ik ben 62", "45 jaar oud", "I'm 45", "62"), after a yes or no if any
-    /// ("nee, ik ben 35"). Null for anything else: "ouder dan 50", "ruim 50", "ik word 50", "een stuk of 50", "mijn
-    /// vader is 62". Approximate numbers and fractions are no age.
+    /// The ages <paramref name="text"/> says the person is, as the whole message: one age from 1 to 120 with only the
+    /// lexicon's words for an age around it ("ik ben 62", "45 jaar oud", "I'm 45", "62"), or a bound ("ouder dan 50",
+    /// "onder de 20", "tussen 20 en 50", "over 50"), after a yes or no if any ("nee, ik ben 35"). Null for anything
+    /// else: "ik word 50", "een stuk of 50", "mijn vader is 62", "62,5".
     /// </summary>
-    public int? RecognizeAge(string text, string culture)
+    public AgeSpan? RecognizeAge(string text, string culture)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
@@ -48,13 +48,33 @@ public sealed class NumberRecognizer : LexiconRecognizer
             i = beforeEnd;
         }
 
-        if (!NumberParser.TryParse(tokens, lexicon, i, out var number) || number.Approximate
-            || number.Form is not (NumberForm.Digits or NumberForm.Words) || number.Value is < 1 or > 120 || number.Value != Math.Floor(number.Value))
+        AgeSpan said;
+        if (lexicon.AgeOlder.TryMatch(tokens, i, out var olderEnd, out _) && TryAge(tokens, lexicon, olderEnd, out var above))
+        {
+            said = new AgeSpan(above.Age + 1, AgeSpan.MaxAge);
+            i = above.End;
+        }
+        else if (lexicon.AgeYounger.TryMatch(tokens, i, out var youngerEnd, out _) && TryAge(tokens, lexicon, youngerEnd, out var below))
+        {
+            said = new AgeSpan(AgeSpan.MinAge, below.Age - 1);
+            i = below.End;
+        }
+        else if (lexicon.AgeBetween.TryMatch(tokens, i, out var betweenEnd, out _) && TryAge(tokens, lexicon, betweenEnd, out var low)
+            && low.End < tokens.Count && lexicon.NumberJoiners.Contains(tokens.Tokens[low.End].Id) && TryAge(tokens, lexicon, low.End + 1, out var high))
+        {
+            said = new AgeSpan(Math.Min(low.Age, high.Age), Math.Max(low.Age, high.Age));
+            i = high.End;
+        }
+        else if (TryAge(tokens, lexicon, i, out var age))
+        {
+            said = new AgeSpan(age.Age, age.Age);
+            i = age.End;
+        }
+        else
         {
             return null;
         }
 
-        i = number.End;
         if (lexicon.AgeAfter.TryMatch(tokens, i, out var afterEnd, out _))
         {
             i = afterEnd;
@@ -65,7 +85,22 @@ public sealed class NumberRecognizer : LexiconRecognizer
             i++;
         }
 
-        return i == tokens.Count ? (int)number.Value : null;
+        return i == tokens.Count && said.Youngest <= said.Oldest ? said : null;
+    }
+
+    // A whole number of years from 1 to 120, written in digits or words: no vague amount, fraction or decimal.
+    private static bool TryAge(TokenizedText tokens, LanguageLexicon lexicon, int index, out (int Age, int End) age)
+    {
+        age = default;
+        if (!NumberParser.TryParse(tokens, lexicon, index, out var number) || number.Approximate
+            || number.Form is not (NumberForm.Digits or NumberForm.Words) || number.Value is < AgeSpan.MinAge or > AgeSpan.MaxAge
+            || number.Value != Math.Floor(number.Value))
+        {
+            return false;
+        }
+
+        age = ((int)number.Value, number.End);
+        return true;
     }
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)

@@ -455,6 +455,11 @@ public sealed class TriageEngineTests
     [InlineData("en", "62 years old", YesNo.Yes)]
     [InlineData("en", "I am 17", YesNo.Yes)]
     [InlineData("en", "no, I'm 38", YesNo.No)]
+    [InlineData("nl", "ouder dan 50", YesNo.Yes)]
+    [InlineData("nl", "ik ben ruim 50", YesNo.Yes)]
+    [InlineData("nl", "onder de 20", YesNo.Yes)]
+    [InlineData("nl", "tussen de 20 en 50", YesNo.No)]
+    [InlineData("en", "over 50", YesNo.Yes)]
     public void ReadsAnAgeAsTheAnswerToTheAgeQuestion(string culture, string message, YesNo expected)
     {
         var chat = AtAgeQuestion(culture);
@@ -466,12 +471,12 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("nl", "ouder dan 50")]
-    [InlineData("nl", "ruim 50")]
+    [InlineData("nl", "ouder dan 20")]
+    [InlineData("nl", "jonger dan 50")]
     [InlineData("nl", "ik word 50")]
     [InlineData("nl", "mijn vader is 62")]
     [InlineData("nl", "ik ben 62,5")]
-    [InlineData("en", "over 50")]
+    [InlineData("en", "over 30")]
     [InlineData("en", "I'm about 50")]
     public void AsksAgainForAnAgeThatIsNotPlainlySaid(string culture, string message)
     {

@@ -147,7 +147,7 @@ public sealed class LexiconLoaderTests : IDisposable
         var errors = LoadErrors();
 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/numbers.yaml:{LineOf("nl/numbers.yaml", "  na:")}: unknown key 'na'"), errors);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/numbers.yaml:{LineOf("en/numbers.yaml", "ages:")}: ages must have before or after words"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/numbers.yaml:{LineOf("en/numbers.yaml", "ages:")}: ages must be a mapping of before, after, older, younger and between words"), errors);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BotTriage.Core.Triage;
 using BotTriage.Core.Understanding;
 
@@ -86,28 +87,37 @@ public sealed class UtteranceRecognizerTests
     }
 
     [Theory]
-    [InlineData("62", "nl", 62)]
-    [InlineData("ik ben 62", "nl", 62)]
-    [InlineData("Ik ben 45 jaar oud!", "nl", 45)]
-    [InlineData("nee, ik ben net 50", "nl", 50)]
-    [InlineData("vijfenveertig jaar", "nl", 45)]
-    [InlineData("I'm 45", "en", 45)]
-    [InlineData("yes, 62 years old", "en", 62)]
-    [InlineData("age 19", "en", 19)]
-    [InlineData("ouder dan 50", "nl", null)]
-    [InlineData("ik ben ruim 50", "nl", null)]
+    [InlineData("62", "nl", "62-62")]
+    [InlineData("ik ben 62", "nl", "62-62")]
+    [InlineData("Ik ben 45 jaar oud!", "nl", "45-45")]
+    [InlineData("nee, ik ben net 50", "nl", "50-50")]
+    [InlineData("vijfenveertig jaar", "nl", "45-45")]
+    [InlineData("ouder dan 50", "nl", "51-120")]
+    [InlineData("ik ben ruim 50", "nl", "51-120")]
+    [InlineData("onder de 20", "nl", "1-19")]
+    [InlineData("tussen de 20 en 50", "nl", "20-50")]
+    [InlineData("I'm 45", "en", "45-45")]
+    [InlineData("yes, 62 years old", "en", "62-62")]
+    [InlineData("age 19", "en", "19-19")]
+    [InlineData("over 50", "en", "51-120")]
+    [InlineData("between 50 and 20", "en", "20-50")]
     [InlineData("een stuk of 50", "nl", null)]
+    [InlineData("ik word 50", "nl", null)]
     [InlineData("ik ben 62 en heb rugpijn", "nl", null)]
     [InlineData("mijn vader is 62", "nl", null)]
     [InlineData("ik ben 62,5", "nl", null)]
     [InlineData("ik ben een", "nl", null)]
+    [InlineData("jonger dan 1", "nl", null)]
     [InlineData("0", "nl", null)]
     [InlineData("130", "nl", null)]
     [InlineData("nee", "nl", null)]
-    [InlineData("over 50", "en", null)]
     [InlineData("a couple", "en", null)]
-    public void ReadsAnAgeOnlyWhenItIsTheWholeMessage(string text, string culture, int? age) =>
-        Assert.Equal(age, SharedRecognizer.Instance.Numbers.RecognizeAge(text, culture));
+    public void ReadsAnAgeOnlyWhenItIsTheWholeMessage(string text, string culture, string? ages)
+    {
+        var said = SharedRecognizer.Instance.Numbers.RecognizeAge(text, culture);
+
+        Assert.Equal(ages, said is { } span ? string.Create(CultureInfo.InvariantCulture, $"{span.Youngest}-{span.Oldest}") : null);
+    }
 
     [Fact]
     public void ReportsSpansInTheOriginalTextWithAnInclusiveEnd()

@@ -39,6 +39,13 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> AgeAfter { get; } = new();
 
+    /// <summary>The words that make an age a bound: "ouder dan" 50, "onder de" 20, "tussen" 20 en 50.</summary>
+    public PhraseTrie<bool> AgeOlder { get; } = new();
+
+    public PhraseTrie<bool> AgeYounger { get; } = new();
+
+    public PhraseTrie<bool> AgeBetween { get; } = new();
+
     public Dictionary<int, DurationUnit> Units { get; } = [];
 
     public PhraseTrie<bool> ApproximatePrefixes { get; } = new();

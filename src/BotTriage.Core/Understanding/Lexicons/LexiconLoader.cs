@@ -250,22 +250,25 @@ internal sealed class LexiconLoader
             }
         }
 
-        // Optional: {before, after}, the words around an age said as the whole answer.
+        // Optional: {before, after, older, younger, between}, the words around an age said as the whole answer.
         if (c.Get("ages", required: false) is { } ages)
         {
             if (ages is not YamlMap map)
             {
-                c.Error(ages.Line, "ages must have before or after words");
+                c.Error(ages.Line, "ages must be a mapping of before, after, older, younger and between words");
                 return;
             }
 
             var nested = c.Nested(map);
             nested.AddPhraseSet(lexicon.AgeBefore, nested.Get("before", required: false), "word before an age");
             nested.AddPhraseSet(lexicon.AgeAfter, nested.Get("after", required: false), "word after an age");
+            nested.AddPhraseSet(lexicon.AgeOlder, nested.Get("older", required: false), "word for older than an age");
+            nested.AddPhraseSet(lexicon.AgeYounger, nested.Get("younger", required: false), "word for younger than an age");
+            nested.AddPhraseSet(lexicon.AgeBetween, nested.Get("between", required: false), "word for between two ages");
             nested.ReportUnknownKeys();
-            if (lexicon.AgeBefore.Count == 0 && lexicon.AgeAfter.Count == 0)
+            if (lexicon.AgeBefore.Count + lexicon.AgeAfter.Count + lexicon.AgeOlder.Count + lexicon.AgeYounger.Count + lexicon.AgeBetween.Count == 0)
             {
-                c.Error(ages.Line, "ages has no before or after words");
+                c.Error(ages.Line, "ages has no words");
             }
         }
     }
