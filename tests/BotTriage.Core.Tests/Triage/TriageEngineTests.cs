@@ -430,6 +430,12 @@ public sealed class TriageEngineTests
     [InlineData("nl", "first-episode", "nee, nog nooit gehad", YesNo.Yes)]
     [InlineData("en", "first-episode", "it keeps coming back", YesNo.No)]
     [InlineData("en", "first-episode", "no, never before", YesNo.Yes)]
+    [InlineData("nl", "rf-weight-loss", "ja maar dat was de bedoeling, ik ben op dieet", YesNo.No)]
+    [InlineData("en", "rf-weight-loss", "yes but I'm on a diet", YesNo.No)]
+    [InlineData("nl", "rf-fever", "dat denk ik niet", YesNo.No)]
+    [InlineData("nl", "rf-fever", "ik geloof van niet", YesNo.No)]
+    [InlineData("nl", "rf-fever", "nvt", YesNo.No)]
+    [InlineData("en", "rf-fever", "negative", YesNo.No)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
     {
         var chat = AtBackQuestion(culture, step);
@@ -580,6 +586,20 @@ public sealed class TriageEngineTests
 
         Assert.False(chat.State.Answers.ContainsKey("pain"));
         Assert.Equal(3 * 7 * 86400, chat.State.Answers["duration"].Seconds);
+    }
+
+    [Theory]
+    [InlineData("nl", "ja", "het wordt per uur erger", YesNo.Yes)]
+    [InlineData("nl", "ja", "nee, heel geleidelijk", YesNo.No)]
+    [InlineData("en", "yes", "it gets worse by the hour", YesNo.Yes)]
+    public void ReadsHowFastItWorsensInTheirOwnWords(string culture, string yes, string message, YesNo expected)
+    {
+        var chat = AtBackQuestion(culture, "rf-bladder-bowel");
+        chat.Send(yes).AssertStep("rf-rapid-worsening");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["rf-rapid-worsening"].YesNo);
     }
 
     [Fact]
