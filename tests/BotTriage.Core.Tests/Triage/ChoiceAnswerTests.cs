@@ -38,6 +38,9 @@ public sealed class ChoiceAnswerTests
     [InlineData("een keer", "several-days")]
     [InlineData("hardly", "not-at-all")]
     [InlineData("nauwelijks", "not-at-all")]
+    [InlineData("de helft van de tijd", "more-than-half")]
+    [InlineData("half the time", "more-than-half")]
+    [InlineData("eigenlijk de hele dag", "nearly-every-day")]
     public void AFrequencyInTheirOwnWordsAnswersThePhqQuestion(string text, string expected)
     {
         var chat = AtPhqInterest();

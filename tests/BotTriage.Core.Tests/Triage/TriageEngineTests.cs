@@ -436,6 +436,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-fever", "ik geloof van niet", YesNo.No)]
     [InlineData("nl", "rf-fever", "nvt", YesNo.No)]
     [InlineData("en", "rf-fever", "negative", YesNo.No)]
+    [InlineData("nl", "rf-numbness", "soms even, gaat weer over", YesNo.No)]
+    [InlineData("en", "rf-numbness", "sometimes, but it wears off", YesNo.No)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
     {
         var chat = AtBackQuestion(culture, step);
