@@ -488,12 +488,12 @@ public sealed class TriageEngine
         }
 
         var answers = state.Answers.Remove(key);
-        var changed = Say(state, "confirm.changed");
         if (!Flow.Contains(key))
         {
-            return Advance(state with { Step = last, Confirming = null, Answers = answers }, [changed]);
+            return Advance(state with { Step = last, Confirming = null, Answers = answers }, [Say(state, "confirm.dropped")]);
         }
 
+        var changed = Say(state, "confirm.changed");
         var index = state.History.LastIndexOf(key);
         var history = index >= 0 ? state.History.RemoveRange(index + 1, state.History.Count - index - 1) : state.History.Add(key);
         var back = state with { Step = key, Confirming = null, Answers = answers, History = history };

@@ -1527,6 +1527,19 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void LeavesOutASignToldInPassingThatTheCheckSaysIsNotSo()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek, en ik ben kortademig", "2 weken", "4", "een beetje"]);
+
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
+        chat.AssertReplyContains("Klopt het dat dit voor je geldt: 'kortademig'?");
+        chat.Send("nee").AssertReply("Goed dat je het zegt. Dan laat ik dat weg.");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.DoesNotContain("breathlessness", chat.State.Outcome!.RedFlags);
+    }
+
+    [Fact]
     public void RoundTripsTheStateThroughJsonWithoutLoss()
     {
         var chat = AtRedFlags("linker kuit en onderrug", "ongeveer 3 weken").Send("ja").Send("ja");
