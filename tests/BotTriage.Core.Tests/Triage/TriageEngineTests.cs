@@ -239,6 +239,17 @@ public sealed class TriageEngineTests
         Assert.Equal(["calf", "hamstrings"], chat.State.Answers["location"].Locations.Select(l => l.Code));
     }
 
+    [Fact]
+    public void AsksWhereInTheLegForOneSideOfThem()
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("mijn rechterbeen").AssertStep("location");
+
+        Assert.StartsWith("Waar in je benen precies?", chat.LastTurn!.Replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(0, chat.State.Misses);
+    }
+
     [Theory]
     [InlineData("nl", "ik ben de laatste tijd erg gespannen", "Waar in je lijf voel je die spanning vooral?", "overal")]
     [InlineData("en", "I'm so stressed out lately", "Where in your body do you feel that tension most?", "neck and shoulders")]
