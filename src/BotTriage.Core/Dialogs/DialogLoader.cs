@@ -432,9 +432,9 @@ public static class DialogLoader
                 return null;
             }
 
-            if (value is < 1 or > 120 || value != Math.Floor(value.Value))
+            if (value is < AgeSpan.MinAge or > AgeSpan.MaxAge || value != Math.Floor(value.Value))
             {
-                file.Error(YamlFile.Child(map, key)!, $"'{key}' of {what} must be a whole age from 1 to 120");
+                file.Error(YamlFile.Child(map, key)!, $"'{key}' of {what} must be a whole age from {AgeSpan.MinAge} to {AgeSpan.MaxAge}");
                 return null;
             }
 
