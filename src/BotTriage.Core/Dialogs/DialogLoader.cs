@@ -432,7 +432,7 @@ public static class DialogLoader
                 return null;
             }
 
-            if (value is < AgeSpan.MinAge or > AgeSpan.MaxAge || value != Math.Floor(value.Value))
+            if (!AgeSpan.IsAge(value.Value))
             {
                 file.Error(YamlFile.Child(map, key)!, $"'{key}' of {what} must be a whole age from {AgeSpan.MinAge} to {AgeSpan.MaxAge}");
                 return null;

@@ -643,7 +643,7 @@ public sealed class TriageEngine
                 // the denial of another flag ("nooit kanker gehad" to the question on infections tells of cancer, not
                 // of infections), then the question's own yes words, as the whole message: "prima" to the consent
                 // question.
-                return (AnswerToThisQuestion(question, text, culture, understood) ?? AgeAnswer(question, text, culture) ?? YesOrNo(understood)) is { } said
+                return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood) ?? YesOrNo(understood)) is { } said
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
@@ -1150,10 +1150,10 @@ public sealed class TriageEngine
     /// flag's mention does over a no beside it ("'s ochtends en 's nachts"). Words inside another flag's are about that
     /// flag: "'s nachts zweten" tells of fever, not of pain at night.
     /// </summary>
-    private YesNo? AnswerToThisQuestion(DialogState question, string text, string culture, Interpretation understood)
+    private YesNo? AnswerToThisQuestion(DialogState question, Interpretation understood)
     {
         YesNo? said = null;
-        foreach (var words in _dialogs.Recognizer.Booleans.RecognizeAnswerTo(question.Id, text, culture))
+        foreach (var words in _dialogs.Recognizer.Booleans.RecognizeAnswerTo(question.Id, understood.Text, understood.Culture))
         {
             if (InsideAFlag(words, understood))
             {
@@ -1172,8 +1172,8 @@ public sealed class TriageEngine
         return said;
     }
 
-    private YesNo? AgeAnswer(DialogState question, string text, string culture) =>
-        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(text, culture) is { } said
+    private YesNo? AgeAnswer(DialogState question, Interpretation understood) =>
+        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture) is { } said
             ? ages.Answer(said)
             : null;
 

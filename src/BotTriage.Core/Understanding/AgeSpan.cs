@@ -11,4 +11,7 @@ public readonly record struct AgeSpan(int Youngest, int Oldest)
 
     /// <summary>The highest age a message can say.</summary>
     public const int MaxAge = 120;
+
+    /// <summary>Whether <paramref name="value"/> can be an age: a whole number of years from <see cref="MinAge"/> to <see cref="MaxAge"/>.</summary>
+    public static bool IsAge(double value) => value is >= MinAge and <= MaxAge && value == Math.Floor(value);
 }

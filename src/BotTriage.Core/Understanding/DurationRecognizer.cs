@@ -18,10 +18,8 @@ public sealed class DurationRecognizer
     // After a since-word the moment may come a whole short clause later: "since I twisted it playing football last
     // Saturday".
     private const int MaxWordsAfterSince = 6;
-    private const double BarePluralCount = 2;
 
-    // A year is 365 days here, as in durations.yaml; an age is counted in years only.
-    private const long YearSeconds = 31_536_000;
+    private const double BarePluralCount = 2;
 
     // The longest phrase before an age that says whose it is ("mijn leeftijd is", "i am now").
     private const int MaxAgeWordsBefore = 4;
@@ -220,7 +218,7 @@ public sealed class DurationRecognizer
     /// </summary>
     private static bool IsAge(TokenizedText text, LanguageLexicon lexicon, int first, int end, double count, long unitSeconds)
     {
-        if (unitSeconds != YearSeconds || count is < 1 or > 120 || count != Math.Floor(count))
+        if (unitSeconds != DurationResolution.SecondsPerYear || !AgeSpan.IsAge(count))
         {
             return false;
         }

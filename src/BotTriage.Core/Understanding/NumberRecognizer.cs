@@ -93,8 +93,7 @@ public sealed class NumberRecognizer : LexiconRecognizer
     {
         age = default;
         if (!NumberParser.TryParse(tokens, lexicon, index, out var number) || number.Approximate
-            || number.Form is not (NumberForm.Digits or NumberForm.Words) || number.Value is < AgeSpan.MinAge or > AgeSpan.MaxAge
-            || number.Value != Math.Floor(number.Value))
+            || number.Form is not (NumberForm.Digits or NumberForm.Words) || !AgeSpan.IsAge(number.Value))
         {
             return false;
         }
