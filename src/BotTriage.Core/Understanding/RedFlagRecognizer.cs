@@ -8,7 +8,8 @@ namespace BotTriage.Core.Understanding;
 /// reaches the phrase or a trailing one ends its clause (see the lexicon README): <c>geen koorts</c> and <c>koorts heb
 /// ik niet</c> are a negated fever. Thread-safe. The lexicon's timed words (<c>geopereerd</c>, which is a code only
 /// with when it happened) need the durations and today's date: <see cref="UtteranceRecognizer"/> finds those too, this
-/// recognizer alone only the phrases.
+/// recognizer alone only the phrases. A phrase that tells of someone else ("mijn moeder had kanker") is left out: see
+/// <see cref="SomeoneElse"/>.
 /// </summary>
 public sealed class RedFlagRecognizer : LexiconRecognizer
 {
@@ -27,6 +28,12 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         {
             if (lexicon.RedFlags.TryMatch(text, i, out var end, out var code))
             {
+                if (SomeoneElse.Holds(text, lexicon, i, end))
+                {
+                    i = NextStart(text, lexicon, i, end, code);
+                    continue;
+                }
+
                 var cue = NegationScope.FindCue(text, lexicon, i);
                 var negated = cue >= 0 || NegationScope.FindDenialAfter(text, lexicon, i, end) >= 0;
                 results.Add(text.Result(i, end - 1, new RedFlagResolution(code, negated) { CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
@@ -82,7 +89,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 continue;
             }
 
-            if (!Named(results, flag.Code))
+            if (!Named(results, flag.Code) && !SomeoneElse.Holds(text, lexicon, i, end))
             {
                 var (first, last) = (i, end - 1);
                 var cue = NegationScope.FindCue(text, lexicon, i);

@@ -400,6 +400,44 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers["cancer-history"].YesNo);
     }
 
+    [Theory]
+    [InlineData("nl", "nee, mijn moeder heeft borstkanker gehad")]
+    [InlineData("nl", "nee maar mijn vader wel")]
+    [InlineData("en", "no, but my mum had cancer")]
+    public void ARelativesCancerIsNoYesToTheCancerQuestion(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "cancer-history");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["cancer-history"].YesNo);
+        Assert.NotEqual("cancer-history", chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("nl", "mijn moeder had kanker")]
+    [InlineData("en", "my dad had cancer")]
+    public void ARelativesCancerAloneLeavesTheCancerQuestionOpen(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "cancer-history");
+
+        chat.Send(message).AssertStep("cancer-history");
+
+        Assert.False(chat.State.Answers.ContainsKey("cancer-history"));
+    }
+
+    [Theory]
+    [InlineData("nl", "mijn moeder had kanker, ik ook")]
+    [InlineData("en", "my mum had cancer and so did I")]
+    public void CancerOfARelativeAndThePersonIsAYes(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "cancer-history");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["cancer-history"].YesNo);
+    }
+
     // A back complaint of two months answered plainly up to the question asked at step.
     private static Conversation AtBackQuestion(string culture, string step)
     {

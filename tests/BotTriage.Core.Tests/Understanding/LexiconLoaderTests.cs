@@ -151,6 +151,23 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsSomeoneElsesWordsThatAreNoMappingOrAMultiWordSelf()
+    {
+        var nl = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(nl, File.ReadAllText(nl).Replace("  self: [ik, me,", "  self: [ik zelf, ik, me,", StringComparison.Ordinal));
+        var en = Path.Combine(_directory, "en", "red-flags.yaml");
+        var english = File.ReadAllText(en);
+        var start = english.IndexOf("someoneElse:", StringComparison.Ordinal);
+        var end = english.IndexOf("\nflags:", StringComparison.Ordinal);
+        File.WriteAllText(en, english[..start] + "someoneElse: [my mum]\n" + english[end..]);
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  self:")}: 'ik zelf' must be a single word or mark"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "someoneElse:")}: someoneElse must be a mapping of people, self and selfToo"), errors);
+    }
+
+    [Fact]
     public void ReportsAHolidayThatIsNoDayOfTheYear()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

@@ -124,6 +124,15 @@ internal sealed class LanguageLexicon
 
     public int NegationWindow { get; set; } = 5;
 
+    /// <summary>Names of someone else (red-flags.yaml <c>someoneElse.people</c>): "mijn moeder", "my husband".</summary>
+    public PhraseTrie<bool> OtherPeople { get; } = new();
+
+    /// <summary>Words of the person themself (red-flags.yaml <c>someoneElse.self</c>): "ik", "mijn", "I", "my".</summary>
+    public HashSet<int> SelfWords { get; } = [];
+
+    /// <summary>Words that say the person has it as well (red-flags.yaml <c>someoneElse.selfToo</c>): "ik ook", "me too".</summary>
+    public PhraseTrie<bool> SelfToo { get; } = new();
+
     public PhraseTrie<string> RedFlags { get; } = new();
 
     /// <summary>Words that are a red-flag code only with a time (red-flags.yaml <c>timed</c>): <c>geopereerd</c>.</summary>

@@ -91,6 +91,7 @@ internal sealed class LexiconLoader
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
                         LoadTimed(context, catalog);
+                        LoadSomeoneElse(context);
                         break;
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
@@ -593,6 +594,27 @@ internal sealed class LexiconLoader
             c.Error(line, $"unknown side '{value}' (expected left, right, both or none)");
             return BodySide.Unspecified;
         }
+    }
+
+    // Optional: {people, self, selfToo}, what makes a phrase someone else's (SomeoneElse).
+    private static void LoadSomeoneElse(FileContext c)
+    {
+        if (c.Get("someoneElse", required: false) is not { } node)
+        {
+            return;
+        }
+
+        if (node is not YamlMap map)
+        {
+            c.Error(node.Line, "someoneElse must be a mapping of people, self and selfToo");
+            return;
+        }
+
+        var nested = c.Nested(map);
+        nested.AddPhraseSet(c.Lexicon.OtherPeople, nested.Get("people"), "name of someone else");
+        nested.AddIdSet(c.Lexicon.SelfWords, nested.Get("self"));
+        nested.AddPhraseSet(c.Lexicon.SelfToo, nested.Get("selfToo", required: false), "word for the person too");
+        nested.ReportUnknownKeys();
     }
 
     private static void LoadNegation(FileContext c)

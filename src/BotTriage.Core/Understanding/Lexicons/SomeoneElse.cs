@@ -1,0 +1,80 @@
+using BotTriage.Core.Understanding.Text;
+
+namespace BotTriage.Core.Understanding.Lexicons;
+
+/// <summary>
+/// Decides whether a phrase tells of someone else: "mijn moeder had kanker", "my wife is pregnant". Its clause (up to
+/// punctuation) names another person (red-flags.yaml <c>someoneElse.people</c>) and holds no word of the person
+/// themself (<c>self</c>) outside that name, and the message does not say the person has it too (<c>selfToo</c>).
+/// A word of the person that a negation follows ("maar ik niet", "but I didn't") is no claim of theirs. Whenever the
+/// person could be the one meant, the phrase stays theirs: "mijn vrouw zegt dat ik koorts heb", "mijn moeder en ik
+/// hebben het allebei", "mijn moeder had kanker, ik ook".
+/// </summary>
+internal static class SomeoneElse
+{
+    // How far after a word of the person a negation still takes its claim back: "ik niet", "ik zelf niet", "I didn't".
+    private const int DenialReach = 2;
+
+    /// <summary>Whether the phrase from <paramref name="phraseStart"/> up to (not including) <paramref name="phraseEnd"/> is someone else's.</summary>
+    public static bool Holds(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd)
+    {
+        if (lexicon.OtherPeople.Count == 0)
+        {
+            return false;
+        }
+
+        var first = phraseStart;
+        while (first > 0 && !text.Tokens[first - 1].IsBreak)
+        {
+            first--;
+        }
+
+        var last = phraseEnd;
+        while (last < text.Count && !text.Tokens[last].IsBreak)
+        {
+            last++;
+        }
+
+        var named = false;
+        for (var k = first; k < last; k++)
+        {
+            if (lexicon.OtherPeople.TryMatch(text, k, out var end, out _) && end <= last)
+            {
+                named = true;
+                k = end - 1;
+            }
+            else if (lexicon.SelfWords.Contains(text.Tokens[k].Id) && !TakenBack(text, lexicon, k, last))
+            {
+                return false;
+            }
+        }
+
+        return named && !SaysToo(text, lexicon);
+    }
+
+    private static bool TakenBack(TokenizedText text, LanguageLexicon lexicon, int self, int clauseEnd)
+    {
+        for (var k = self + 1; k <= self + DenialReach && k < clauseEnd; k++)
+        {
+            if (lexicon.NegationCues.TryMatch(text, k, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SaysToo(TokenizedText text, LanguageLexicon lexicon)
+    {
+        for (var k = 0; k < text.Count; k++)
+        {
+            if (lexicon.SelfToo.TryMatch(text, k, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
