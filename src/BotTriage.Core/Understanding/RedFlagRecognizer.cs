@@ -18,8 +18,11 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     {
     }
 
-    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
+    private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
+    {
         Scan(text, lexicon, results);
+        ScanTemperatures(text, lexicon, results);
+    }
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
@@ -44,6 +47,70 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 i++;
             }
         }
+    }
+
+    /// <summary>
+    /// A body temperature in digits (red-flags.yaml <c>temperature</c>): "39 graden" and "temperatuur van 38,5" are
+    /// the fever code, "37 graden" the code denied, and so is "geen 39 graden". Only numbers from
+    /// <see cref="TemperatureReading.Lowest"/> to <see cref="TemperatureReading.Highest"/> are read, and only with a
+    /// temperature word beside them. The result spans the number and that word, and replaces a phrase of the same code
+    /// that overlaps it ("a temperature of 37.2" is no fever, though "a temperature" alone is one).
+    /// </summary>
+    internal static void ScanTemperatures(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
+    {
+        if (lexicon.Temperature is not { } reading)
+        {
+            return;
+        }
+
+        for (var i = 0; i < text.Count; i++)
+        {
+            var token = text.Tokens[i];
+            if (token.Kind != TokenKind.Number || token.Number is < TemperatureReading.Lowest or > TemperatureReading.Highest)
+            {
+                continue;
+            }
+
+            int first = i, last = i;
+            if (reading.After.TryMatch(text, i + 1, out var end, out _))
+            {
+                last = end - 1;
+            }
+            else if (WordBefore(text, reading.Before, i) is { } before)
+            {
+                first = before;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (SomeoneElse.Holds(text, lexicon, first, last + 1))
+            {
+                continue;
+            }
+
+            // The number says more than a phrase of the same code it overlaps ("a temperature of 37.2").
+            var cue = NegationScope.FindCue(text, lexicon, first);
+            var negated = cue >= 0 || token.Number < reading.Fever;
+            var result = text.Result(first, last, new RedFlagResolution(reading.Code, negated) { CueStart = cue >= 0 ? text.OriginalStart(cue) : null });
+            results.RemoveAll(r => r.Resolution is RedFlagResolution flag && string.Equals(flag.Code, reading.Code, StringComparison.Ordinal) && r.Start <= result.End && result.Start <= r.End);
+            results.Add(result);
+        }
+    }
+
+    // Where a phrase of words that ends right before the number at position number starts, or null.
+    private static int? WordBefore(TokenizedText text, PhraseTrie<bool> words, int number)
+    {
+        for (var start = number - 1; start >= Math.Max(0, number - 4); start--)
+        {
+            if (words.TryMatch(text, start, out var end, out _) && end == number)
+            {
+                return start;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

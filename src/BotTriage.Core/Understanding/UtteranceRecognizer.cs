@@ -67,6 +67,7 @@ public sealed class UtteranceRecognizer
         }
 
         RedFlagRecognizer.Scan(tokens, lexicon, results);
+        RedFlagRecognizer.ScanTemperatures(tokens, lexicon, results);
         BodyLocationRecognizer.Scan(tokens, lexicon, results);
         var durations = DurationRecognizer.Find(tokens, lexicon, today);
         foreach (var (first, last, resolution) in durations)

@@ -401,6 +401,21 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ik heb 38,5 graden", YesNo.Yes)]
+    [InlineData("nl", "gisteren 39 graden gemeten", YesNo.Yes)]
+    [InlineData("nl", "37 graden", YesNo.No)]
+    [InlineData("en", "39 degrees last night", YesNo.Yes)]
+    [InlineData("en", "temperature is 36.8", YesNo.No)]
+    public void ATemperatureInDigitsAnswersTheFeverQuestion(string culture, string message, YesNo expected)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["rf-fever"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "nee, mijn moeder heeft borstkanker gehad")]
     [InlineData("nl", "nee maar mijn vader wel")]
     [InlineData("en", "no, but my mum had cancer")]

@@ -168,6 +168,20 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsATemperatureWithAnUnknownCodeOrAFeverOutsideTheBodysRange()
+    {
+        var nl = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(nl, File.ReadAllText(nl).Replace("  code: fever\n  from: 37.5\n", "  code: koorts\n  from: 37.5\n", StringComparison.Ordinal));
+        var en = Path.Combine(_directory, "en", "red-flags.yaml");
+        File.WriteAllText(en, File.ReadAllText(en).Replace("  from: 37.5\n", "  from: 99.5\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  code: koorts")}: unknown code 'koorts' (not in codes.yaml)"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "  from: 99.5")}: from must be 34 to 43 degrees"), errors);
+    }
+
+    [Fact]
     public void ReportsAHolidayThatIsNoDayOfTheYear()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

@@ -124,6 +124,9 @@ internal sealed class LanguageLexicon
 
     public int NegationWindow { get; set; } = 5;
 
+    /// <summary>A body temperature in digits that names a code (red-flags.yaml <c>temperature</c>), or null.</summary>
+    public TemperatureReading? Temperature { get; set; }
+
     /// <summary>Names of someone else (red-flags.yaml <c>someoneElse.people</c>): "mijn moeder", "my husband".</summary>
     public PhraseTrie<bool> OtherPeople { get; } = new();
 

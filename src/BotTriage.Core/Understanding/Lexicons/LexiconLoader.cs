@@ -92,6 +92,7 @@ internal sealed class LexiconLoader
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
                         LoadTimed(context, catalog);
                         LoadSomeoneElse(context);
+                        LoadTemperature(context, catalog);
                         break;
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
@@ -593,6 +594,50 @@ internal sealed class LexiconLoader
         {
             c.Error(line, $"unknown side '{value}' (expected left, right, both or none)");
             return BodySide.Unspecified;
+        }
+    }
+
+    // Optional: {code, from, before, after}, a body temperature in digits (TemperatureReading).
+    private static void LoadTemperature(FileContext c, Catalog catalog)
+    {
+        if (c.Get("temperature", required: false) is not { } node)
+        {
+            return;
+        }
+
+        if (node is not YamlMap map)
+        {
+            c.Error(node.Line, "temperature must be a mapping of code, from, before and after");
+            return;
+        }
+
+        var nested = c.Nested(map);
+        var codeNode = nested.Get("code");
+        var code = codeNode is YamlScalar scalar ? scalar.Value : null;
+        if (codeNode is not null and not YamlScalar)
+        {
+            c.Error(codeNode.Line, "code must be one red-flag code");
+        }
+        else if (code is not null && !catalog.Codes[CodeKinds.RedFlag].ContainsKey(code))
+        {
+            c.Error(nested.KeyLine("code"), $"unknown code '{code}' (not in {CodesFile})");
+            code = null;
+        }
+
+        var fever = nested.Number(nested.Get("from"));
+        if (fever is not null and (< TemperatureReading.Lowest or > TemperatureReading.Highest))
+        {
+            c.Error(nested.KeyLine("from"), $"from must be {TemperatureReading.Lowest} to {TemperatureReading.Highest} degrees");
+            fever = null;
+        }
+
+        var reading = new TemperatureReading(code ?? string.Empty, fever ?? 0);
+        nested.AddPhraseSet(reading.Before, nested.Get("before", required: false), "word before a temperature");
+        nested.AddPhraseSet(reading.After, nested.Get("after"), "word after a temperature");
+        nested.ReportUnknownKeys();
+        if (code is not null && fever is not null)
+        {
+            c.Lexicon.Temperature = reading;
         }
     }
 
