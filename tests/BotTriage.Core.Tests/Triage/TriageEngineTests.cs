@@ -401,6 +401,22 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nek", "ja, ik tennis", false)]
+    [InlineData("onderrug", "ja", false)]
+    [InlineData("kuiten", "ja, ik loop hard", true)]
+    [InlineData("hamstrings", "ja, ik voetbal", true)]
+    public void AsksAboutARecentRaceOnlyForTheLegs(string location, string sport, bool asked)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, location, "2 weken", "4", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "sport");
+
+        chat.Send(sport);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["sport"].YesNo);
+        Assert.Equal(asked, chat.State.Step == "race");
+    }
+
+    [Theory]
     [InlineData("nl", "ik heb 38,5 graden", YesNo.Yes)]
     [InlineData("nl", "gisteren 39 graden gemeten", YesNo.Yes)]
     [InlineData("nl", "37 graden", YesNo.No)]
