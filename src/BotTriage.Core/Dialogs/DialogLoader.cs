@@ -60,6 +60,11 @@ public static class DialogLoader
             CheckWorkspaceNames(texts, recognizer, contraindications, errors);
         }
 
+        if (texts is not null && flow is not null)
+        {
+            CheckPlainAnswerNames(texts, flow, errors);
+        }
+
         var ordered = errors
             .Distinct()
             .OrderBy(e => e.File, StringComparer.Ordinal)
@@ -135,6 +140,19 @@ public static class DialogLoader
         foreach (var key in keys.Where(k => !texts.Texts.ContainsKey(k)))
         {
             errors.Add(new DialogError(TextsFile, 1, $"text '{key}' is missing (the therapists' workspace names body locations, sides, routes, red flags and contraindications by it)"));
+        }
+    }
+
+    /// <summary>A plain answer named in a question's own words (<c>answer.no.emergency-screen</c>) must be of a yes-no question.</summary>
+    private static void CheckPlainAnswerNames(TextCatalog texts, FlowDefinition flow, List<DialogError> errors)
+    {
+        foreach (var key in texts.Texts.Keys.Order(StringComparer.Ordinal))
+        {
+            var prefix = Vocabulary.PlainAnswerKeys.FirstOrDefault(p => key.StartsWith(p + ".", StringComparison.Ordinal));
+            if (prefix is not null && !(flow.TryGet(key[(prefix.Length + 1)..], out var state) && state.Kind == AnswerKind.YesNo))
+            {
+                errors.Add(new DialogError(TextsFile, 1, $"text '{key}' names '{key[(prefix.Length + 1)..]}', which is not a yes-no question in {FlowFile}"));
+            }
         }
     }
 

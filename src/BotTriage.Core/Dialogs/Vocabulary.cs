@@ -47,6 +47,9 @@ public static class Vocabulary
     public static ImmutableArray<string> ConfirmedUrgencies { get; } = ["T0", "T1"];
 
     /// <summary>Texts the engine needs from texts.yaml.</summary>
+    /// <summary>The plain answers' texts; each may have a question's own words as <c>KEY.QUESTION</c> (<c>answer.no.emergency-screen</c>).</summary>
+    public static ImmutableArray<string> PlainAnswerKeys { get; } = ["answer.yes", "answer.no", "answer.unknown"];
+
     public static ImmutableArray<string> RequiredTexts { get; } =
     [
         "reask", "reask.stuck", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",

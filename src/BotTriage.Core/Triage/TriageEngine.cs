@@ -300,7 +300,7 @@ public sealed class TriageEngine
             // by a plain yes or no as that ("nee, maar ik heb wel kanker gehad": "nee en kanker gehad", not the whole
             // message as the flag denied).
             notes.Insert(0, current.HasSignal && ReadExtra(current, understood) is { } mention ? Describe(current, mention, understood, state.Culture)
-                : current.Kind == AnswerKind.YesNo ? PlainYesNo(answer, state.Culture)
+                : current.Kind == AnswerKind.YesNo ? PlainYesNo(current, answer, state.Culture)
                 : Describe(current, answer, understood, state.Culture));
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
@@ -1121,7 +1121,7 @@ public sealed class TriageEngine
         AnswerKind.YesNo when question.HasSignal => answer.YesNo == YesNo.Yes
             ? Texts.Get("noted.red-flag.yes", culture).Format(culture, answer.Evidence)
             : Texts.Get(answer.YesNo == YesNo.No ? "noted.red-flag.no" : "noted.red-flag.unknown", culture).Format(culture, RedFlagWords(answer)),
-        AnswerKind.YesNo => PlainYesNo(answer, culture),
+        AnswerKind.YesNo => PlainYesNo(question, answer, culture),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
         // The places as understood, by name ("mijn rug" is noted as "onderrug"), so a wrong guess can be corrected.
         AnswerKind.BodyLocation when answer.Locations.Count > 0 => string.Join(", ", answer.Locations.Select(l => Texts.Location(l, culture))),
@@ -1204,8 +1204,13 @@ public sealed class TriageEngine
         return false;
     }
 
-    private string PlainYesNo(Answer answer, string culture) =>
-        Texts.Get(answer.YesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" }, culture);
+    // A plain yes or no as noted; a question may name it in its own words (texts.yaml answer.no.emergency-screen: "geen
+    // spoed"), where a bare "nee" beside the other things noted would say nothing.
+    private string PlainYesNo(DialogState question, Answer answer, string culture)
+    {
+        var key = Vocabulary.PlainAnswerKeys[answer.YesNo switch { YesNo.Yes => 0, YesNo.No => 1, _ => 2 }];
+        return Texts.GetOr($"{key}.{question.Id}", culture, Texts.Get(key, culture));
+    }
 
     /// <summary>The words the person used for the flag, without a leading negation that the template adds back.</summary>
     private string RedFlagWords(Answer answer)

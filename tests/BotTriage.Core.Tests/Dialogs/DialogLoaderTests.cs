@@ -253,6 +253,23 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsAPlainAnswerNamedForAQuestionThatIsNoYesNoQuestion()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("texts.yaml", "  answer.no.emergency-screen:", "  answer.no.emergency:");
+        folder.Replace("texts.yaml", "  answer.yes.consent:", "  answer.yes.location:");
+
+        var errors = folder.Errors();
+
+        Assert.Equal(
+            [
+                "texts.yaml:1: text 'answer.no.emergency' names 'emergency', which is not a yes-no question in flow.yaml",
+                "texts.yaml:1: text 'answer.yes.location' names 'location', which is not a yes-no question in flow.yaml",
+            ],
+            errors);
+    }
+
+    [Fact]
     public void ReportsAnUnknownCodeInAListOfRecognizedCodes()
     {
         using var folder = new DialogsFolder();

@@ -401,6 +401,26 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "nee, ik heb last van mijn onderrug", "Ik noteer: geen spoed en onderrug.")]
+    [InlineData("en", "no, my neck hurts", "Noted: no emergency and neck.")]
+    public void NotesANoToTheEmergencyScreenInItsOwnWords(string culture, string message, string noted)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertReply(noted);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["emergency-screen"].YesNo);
+    }
+
+    [Fact]
+    public void NotesConsentInItsOwnWords()
+    {
+        var chat = Conversation.Start().Send("nee").SkipReplies();
+
+        chat.Send("ja, al 3 weken").AssertReply("Ik noteer: je toestemming om je antwoorden te bewaren en 3 weken.");
+    }
+
+    [Theory]
     [InlineData("nek", "ja, ik tennis", false)]
     [InlineData("onderrug", "ja", false)]
     [InlineData("kuiten", "ja, ik loop hard", true)]
