@@ -226,6 +226,10 @@ public sealed class TriageEngine
         }
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
+
+        // Without a correction cue, only a red flag now reported over an earlier no changed an answer: say so as that.
+        var changed = correcting ? "corrected" : "corrected.raised";
+
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
         var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood, state, today);
         if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } unit)
@@ -235,7 +239,7 @@ public sealed class TriageEngine
             var key = unit == DurationResolution.SecondsPerMonth ? "duration.how-many.months" : "duration.how-many.weeks";
             ImmutableList<Reply> howMany = [new Reply(Texts.Get(key, state.Culture))];
             return new TurnResult(asking, notes.Count > 0 || corrections.Count > 0
-                ? howMany.Insert(0, new Reply(Texts.Get(corrections.Count > 0 ? "corrected" : "noted", state.Culture).Format(state.Culture, Join(corrections.Count > 0 ? corrections : notes, state.Culture))))
+                ? howMany.Insert(0, new Reply(Texts.Get(corrections.Count > 0 ? changed : "noted", state.Culture).Format(state.Culture, Join(corrections.Count > 0 ? corrections : notes, state.Culture))))
                 : howMany);
         }
 
@@ -250,7 +254,7 @@ public sealed class TriageEngine
             var replies = ImmutableList.CreateBuilder<Reply>();
             if (corrections.Count > 0)
             {
-                replies.Add(new Reply(Texts.Get("corrected", state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
+                replies.Add(new Reply(Texts.Get(changed, state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
             }
             else if (notes.Count > 0)
             {
@@ -291,7 +295,7 @@ public sealed class TriageEngine
         var said = ImmutableList.CreateBuilder<Reply>();
         if (corrections.Count > 0)
         {
-            said.Add(new Reply(Texts.Get("corrected", state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
+            said.Add(new Reply(Texts.Get(changed, state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
         }
 
         if (notes.Count > 0)

@@ -412,6 +412,19 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers["emergency-screen"].YesNo);
     }
 
+    [Theory]
+    [InlineData("nl", "ja, chemo", "Je zei eerder nee, maar ik noteer nu: chemo.")]
+    [InlineData("en", "yes, chemo", "You said no earlier, but I now note: chemo.")]
+    public void SaysThatASignReportedAfterAnEarlierNoChangesThatAnswer(string culture, string message, string said)
+    {
+        var chat = AtBackQuestion(culture, "ci-any");
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-infection-risk"].YesNo);
+
+        chat.Send(message).AssertReply(said);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-infection-risk"].YesNo);
+    }
+
     [Fact]
     public void NotesConsentInItsOwnWords()
     {
