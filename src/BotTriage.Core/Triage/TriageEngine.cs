@@ -298,7 +298,8 @@ public sealed class TriageEngine
             said.Add(new Reply(Texts.Get(changed, state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
         }
 
-        if (notes.Count > 0)
+        // "ja, chemo" to another question: the sign changed an earlier answer, and the yes answered this one; both said.
+        if (notes.Count > 0 || corrections.Count > 0)
         {
             // A question answered by a mention is described by the words of the mention, as the notes are; one answered
             // by a plain yes or no as that ("nee, maar ik heb wel kanker gehad": "nee en kanker gehad", not the whole

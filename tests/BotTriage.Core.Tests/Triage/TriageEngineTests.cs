@@ -413,16 +413,17 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("nl", "ja, chemo", "Je zei eerder nee, maar ik noteer nu: chemo.")]
-    [InlineData("en", "yes, chemo", "You said no earlier, but I now note: chemo.")]
-    public void SaysThatASignReportedAfterAnEarlierNoChangesThatAnswer(string culture, string message, string said)
+    [InlineData("nl", "ja, chemo", "Je zei eerder nee, maar ik noteer nu: chemo.", "Ik noteer: ja.")]
+    [InlineData("en", "yes, chemo", "You said no earlier, but I now note: chemo.", "Noted: yes.")]
+    public void SaysThatASignReportedAfterAnEarlierNoChangesThatAnswerAndHowTheQuestionAskedWasAnswered(string culture, string message, string said, string noted)
     {
-        var chat = AtBackQuestion(culture, "ci-any");
+        var chat = AtBackQuestion(culture, "rf-widespread-pain");
         Assert.Equal(YesNo.No, chat.State.Answers["rf-infection-risk"].YesNo);
 
-        chat.Send(message).AssertReply(said);
+        chat.Send(message).AssertReply(said).AssertReply(noted);
 
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-infection-risk"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-widespread-pain"].YesNo);
     }
 
     [Fact]
