@@ -279,7 +279,8 @@ public sealed class TriageEngine
                     return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
                 }
 
-                replies.Add(Reask(state, Hint(current, state.Culture)));
+                // "Mijn moeder had kanker" to whether the person had it: say whom the question is about.
+                replies.Add(Reask(state, Hint(current, state.Culture), _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
             }
 
             replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture)) : Ask(state, current.Id));
@@ -444,9 +445,9 @@ public sealed class TriageEngine
     /// "Dat begreep ik niet helemaal" with how to answer; every third time in a row a way out instead: help, stop, the
     /// practice, the GP, 112. The question itself is asked again either way, so no answer is ever skipped for the person.
     /// </summary>
-    private Reply Reask(TriageState missed, string hint) => missed.Misses % StuckAfter == 0
+    private Reply Reask(TriageState missed, string hint, string lead = "reask") => missed.Misses % StuckAfter == 0
         ? new(Texts.Get("reask.stuck", missed.Culture).Format(missed.Culture, hint))
-        : new($"{Texts.Get("reask", missed.Culture)} {hint}");
+        : new($"{Texts.Get(lead, missed.Culture)} {hint}");
 
     // "Al heel lang", or "for a while" in a Dutch conversation when the message is more English than Dutch.
     private bool VagueLength(DialogState question, string text, string culture)

@@ -6,7 +6,8 @@ namespace BotTriage.Core.Understanding;
 
 /// <summary>
 /// Finds yes, no and don't-know answers (<see cref="BooleanResolution"/>), longest phrase first so <c>klopt niet</c>
-/// is a no and <c>niet echt</c> a hedged no; the lexicon's clause-final answers only where their clause ends. Thread-safe.
+/// is a no and <c>niet echt</c> a hedged no; the lexicon's clause-final answers only where their clause ends. A yes
+/// followed by someone else ("ja, mijn moeder") is theirs and no answer (see <see cref="SomeoneElse"/>). Thread-safe.
 /// </summary>
 public sealed class BooleanRecognizer : LexiconRecognizer
 {
@@ -80,7 +81,8 @@ public sealed class BooleanRecognizer : LexiconRecognizer
             // "I have." answers; "I have a fever" is about something else, so its "I have" is not a yes.
             if (lexicon.Answers.TryMatch(text, i, out var end, out var answer)
                 && !(lexicon.ClauseFinalAnswers.TryMatch(text, i, out var finalEnd, out _) && finalEnd == end && !text.IsBreakAt(end))
-                && !DescribesAMention(text, lexicon, end, answer))
+                && !DescribesAMention(text, lexicon, end, answer)
+                && !(answer is BooleanResolution { Value: Triage.YesNo.Yes } && SomeoneElse.Follows(text, lexicon, end)))
             {
                 results.Add(text.Result(i, end - 1, answer));
                 i = end;

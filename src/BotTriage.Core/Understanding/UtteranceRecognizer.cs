@@ -89,6 +89,26 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> tells of someone else and not of the person (red-flags.yaml
+    /// <c>someoneElse</c>): "mijn moeder had het", "yes, my dad". A message about the person too is not.
+    /// </summary>
+    public bool NamesSomeoneElse(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (lexicon.OtherPeople.TryMatch(tokens, i, out var end, out _) && SomeoneElse.Holds(tokens, lexicon, i, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether <paramref name="text"/> is more <paramref name="language"/> than <paramref name="than"/>: more of its
     /// words are known only to <paramref name="language"/>'s lexicons than only to the other's. "about 3 weeks" is
     /// English rather than Dutch; "het doet heel erg pijn" is not, though English reads "heel" as a place.

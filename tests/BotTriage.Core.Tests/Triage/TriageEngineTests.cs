@@ -480,15 +480,29 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("nl", "mijn moeder had kanker")]
-    [InlineData("en", "my dad had cancer")]
-    public void ARelativesCancerAloneLeavesTheCancerQuestionOpen(string culture, string message)
+    [InlineData("nl", "mijn moeder had kanker", "Ik vraag het over jou zelf, niet over iemand anders.")]
+    [InlineData("nl", "ja mijn moeder", "Ik vraag het over jou zelf, niet over iemand anders.")]
+    [InlineData("en", "my dad had cancer", "I am asking about you, not about someone else.")]
+    [InlineData("en", "yes, my dad did", "I am asking about you, not about someone else.")]
+    public void ARelativesCancerAloneLeavesTheCancerQuestionOpenAndSaysWhomItIsAbout(string culture, string message, string said)
     {
         var chat = AtBackQuestion(culture, "cancer-history");
 
-        chat.Send(message).AssertStep("cancer-history");
+        chat.Send(message).AssertStep("cancer-history").AssertReplyContains(said);
 
         Assert.False(chat.State.Answers.ContainsKey("cancer-history"));
+    }
+
+    [Theory]
+    [InlineData("nl", "ja, mijn vrouw heeft het ook gemerkt")]
+    [InlineData("en", "yes, my wife noticed it too")]
+    public void AYesWithSomeoneWhoNoticedItIsThePersonsYes(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
     }
 
     [Theory]

@@ -133,6 +133,9 @@ internal sealed class LanguageLexicon
     /// <summary>Words of the person themself (red-flags.yaml <c>someoneElse.self</c>): "ik", "mijn", "I", "my".</summary>
     public HashSet<int> SelfWords { get; } = [];
 
+    /// <summary>Words of someone telling what they saw of the person (red-flags.yaml <c>someoneElse.reporting</c>): "gemerkt", "says".</summary>
+    public HashSet<int> ReportingWords { get; } = [];
+
     /// <summary>Words that say the person has it as well (red-flags.yaml <c>someoneElse.selfToo</c>): "ik ook", "me too".</summary>
     public PhraseTrie<bool> SelfToo { get; } = new();
 

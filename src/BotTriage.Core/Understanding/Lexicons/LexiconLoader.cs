@@ -641,7 +641,7 @@ internal sealed class LexiconLoader
         }
     }
 
-    // Optional: {people, self, selfToo}, what makes a phrase someone else's (SomeoneElse).
+    // Optional: {people, self, selfToo, reporting}, what makes a phrase someone else's (SomeoneElse).
     private static void LoadSomeoneElse(FileContext c)
     {
         if (c.Get("someoneElse", required: false) is not { } node)
@@ -651,7 +651,7 @@ internal sealed class LexiconLoader
 
         if (node is not YamlMap map)
         {
-            c.Error(node.Line, "someoneElse must be a mapping of people, self and selfToo");
+            c.Error(node.Line, "someoneElse must be a mapping of people, self, selfToo and reporting");
             return;
         }
 
@@ -659,6 +659,7 @@ internal sealed class LexiconLoader
         nested.AddPhraseSet(c.Lexicon.OtherPeople, nested.Get("people"), "name of someone else");
         nested.AddIdSet(c.Lexicon.SelfWords, nested.Get("self"));
         nested.AddPhraseSet(c.Lexicon.SelfToo, nested.Get("selfToo", required: false), "word for the person too");
+        nested.AddIdSet(c.Lexicon.ReportingWords, nested.Get("reporting", required: false));
         nested.ReportUnknownKeys();
     }
 

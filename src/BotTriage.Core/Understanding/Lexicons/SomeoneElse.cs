@@ -8,7 +8,8 @@ namespace BotTriage.Core.Understanding.Lexicons;
 /// themself (<c>self</c>) outside that name, and the message does not say the person has it too (<c>selfToo</c>).
 /// A word of the person that a negation follows ("maar ik niet", "but I didn't") is no claim of theirs. Whenever the
 /// person could be the one meant, the phrase stays theirs: "mijn vrouw zegt dat ik koorts heb", "mijn moeder en ik
-/// hebben het allebei", "mijn moeder had kanker, ik ook".
+/// hebben het allebei", "mijn moeder had kanker, ik ook", and so does a clause with a word of someone reporting
+/// (<c>reporting</c>: "mijn vrouw heeft het ook gemerkt" is about the person).
 /// </summary>
 internal static class SomeoneElse
 {
@@ -18,18 +19,40 @@ internal static class SomeoneElse
     /// <summary>Whether the phrase from <paramref name="phraseStart"/> up to (not including) <paramref name="phraseEnd"/> is someone else's.</summary>
     public static bool Holds(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd)
     {
-        if (lexicon.OtherPeople.Count == 0)
-        {
-            return false;
-        }
-
         var first = phraseStart;
         while (first > 0 && !text.Tokens[first - 1].IsBreak)
         {
             first--;
         }
 
-        var last = phraseEnd;
+        return IsAboutSomeoneElse(text, lexicon, first, phraseEnd);
+    }
+
+    /// <summary>
+    /// Whether the words right after a yes at <paramref name="from"/> (the rest of its clause, or the next clause when
+    /// the yes ends its own) tell of someone else: "ja, mijn moeder", "yes my dad did". Then the yes is theirs, not an
+    /// answer of the person's.
+    /// </summary>
+    public static bool Follows(TokenizedText text, LanguageLexicon lexicon, int from)
+    {
+        var first = from;
+        while (first < text.Count && text.Tokens[first].IsBreak)
+        {
+            first++;
+        }
+
+        return first < text.Count && IsAboutSomeoneElse(text, lexicon, first, first);
+    }
+
+    // The clause from first (its start) that reaches at least to reach: it names someone else and nothing of the person.
+    private static bool IsAboutSomeoneElse(TokenizedText text, LanguageLexicon lexicon, int first, int reach)
+    {
+        if (lexicon.OtherPeople.Count == 0)
+        {
+            return false;
+        }
+
+        var last = reach;
         while (last < text.Count && !text.Tokens[last].IsBreak)
         {
             last++;
@@ -43,7 +66,8 @@ internal static class SomeoneElse
                 named = true;
                 k = end - 1;
             }
-            else if (lexicon.SelfWords.Contains(text.Tokens[k].Id) && !TakenBack(text, lexicon, k, last))
+            else if (lexicon.ReportingWords.Contains(text.Tokens[k].Id)
+                || (lexicon.SelfWords.Contains(text.Tokens[k].Id) && !TakenBack(text, lexicon, k, last)))
             {
                 return false;
             }
