@@ -15,9 +15,9 @@ public sealed class DurationRecognizer
 {
     private const int MaxWordsBeforeDate = 4;
 
-    // After a since-word the moment may come a whole short clause later: "since I twisted it playing football last
-    // Saturday".
-    private const int MaxWordsAfterSince = 6;
+    // After a since-word the moment may come a whole clause later, "since I twisted it playing football with friends
+    // last Saturday", but not past a word that starts another (durations.yaml sinceStops).
+    private const int MaxWordsAfterSince = 10;
 
     private const double BarePluralCount = 2;
 
@@ -309,7 +309,7 @@ public sealed class DurationRecognizer
 
     private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, int reach, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
     {
-        for (var k = j; k < text.Count && k <= j + reach && !text.Tokens[k].IsBreak; k++)
+        for (var k = j; k < text.Count && k <= j + reach && !text.Tokens[k].IsBreak && (k == j || !lexicon.SinceStops.Contains(text.Tokens[k].Id)); k++)
         {
             if (TryStartAt(text, lexicon, k, today, out end, out count, out _, out unitSeconds, out approximate))
             {

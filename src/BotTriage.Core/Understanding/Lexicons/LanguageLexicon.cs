@@ -54,6 +54,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> SinceCues { get; } = new();
 
+    /// <summary>Words past which a since-word's moment is not looked for (durations.yaml <c>sinceStops</c>): "en", "and".</summary>
+    public HashSet<int> SinceStops { get; } = [];
+
     /// <summary>How long in words without a size: "al heel lang", "for a while" (durations.yaml <c>vagueLengths</c>).</summary>
     public PhraseTrie<bool> VagueLengths { get; } = new();
 
