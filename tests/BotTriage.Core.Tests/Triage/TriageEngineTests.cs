@@ -426,6 +426,33 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-widespread-pain"].YesNo);
     }
 
+    [Theory]
+    [InlineData("nl", "nee, maar mijn arm voelt ineens slap")]
+    [InlineData("nl", "nee hoor, alleen ben ik net flauwgevallen")]
+    [InlineData("en", "no, but my face is drooping")]
+    public void ASignOfThe112TierAnswersTheEmergencyScreenWhateverTheNoBesideIt(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message);
+
+        Assert.Contains(chat.State.Step, (string[])["emergency", "@emergency"]);
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nl", "nee hoor, ik ben alleen een beetje kortademig bij het traplopen")]
+    [InlineData("nl", "nee, geen pijn op de borst")]
+    public void AMildOrDeniedSignIsNoYesToTheEmergencyScreen(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["emergency-screen"].YesNo);
+        Assert.Equal("consent", chat.State.Step);
+    }
+
     [Fact]
     public void NotesConsentInItsOwnWords()
     {
