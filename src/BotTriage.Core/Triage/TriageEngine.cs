@@ -208,9 +208,10 @@ public sealed class TriageEngine
 
             var answered = answers.TryGetValue(other.Id, out var earlier);
 
-            // An earlier answer only changes when the person says it is a correction, or when they now report a red
-            // flag they denied before: red flags always win.
-            var raisesRedFlag = other.RedFlag is not null && extra.YesNo == YesNo.Yes;
+            // An earlier answer only changes when the person says it is a correction, or when they now report a sign
+            // they denied before: red flags always win, and so does a cancer history, a contraindication or a context
+            // told later ("ik heb borstkanker gehad" after a no to that question).
+            var raisesRedFlag = other.HasSignal && extra.YesNo == YesNo.Yes;
             if (answered && !correcting && !raisesRedFlag)
             {
                 continue;
@@ -227,7 +228,7 @@ public sealed class TriageEngine
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
 
-        // Without a correction cue, only a red flag now reported over an earlier no changed an answer: say so as that.
+        // Without a correction cue, only a sign now reported over an earlier no changed an answer: say so as that.
         var changed = correcting ? "corrected" : "corrected.raised";
 
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.

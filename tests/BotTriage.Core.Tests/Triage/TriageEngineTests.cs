@@ -453,6 +453,21 @@ public sealed class TriageEngineTests
         Assert.Equal("consent", chat.State.Step);
     }
 
+    [Theory]
+    [InlineData("nl", "ik heb 2 jaar geleden borstkanker gehad", "cancer-history")]
+    [InlineData("en", "I had breast cancer two years ago", "cancer-history")]
+    public void ACancerHistoryToldAfterAnEarlierNoChangesThatAnswer(string culture, string message, string question)
+    {
+        var chat = AtBackQuestion(culture, "ci-any");
+        Assert.Equal(YesNo.No, chat.State.Answers[question].YesNo);
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers[question].YesNo);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        Assert.Equal("T2", chat.State.Outcome!.Urgency);
+    }
+
     [Fact]
     public void NotesConsentInItsOwnWords()
     {
