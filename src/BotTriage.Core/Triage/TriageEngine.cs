@@ -650,7 +650,8 @@ public sealed class TriageEngine
                 // the denial of another flag ("nooit kanker gehad" to the question on infections tells of cancer, not
                 // of infections), then the question's own yes words, as the whole message: "prima" to the consent
                 // question.
-                return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood) ?? YesOrNo(understood)) is { } said
+                return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood)
+                        ?? YesOrNo(understood, _dialogs.Recognizer.Booleans.FindNeither(question.Id, understood.Text, understood.Culture))) is { } said
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
@@ -1137,13 +1138,14 @@ public sealed class TriageEngine
 
     /// <summary>
     /// The first yes or no of the message that is not the negation cue of a red flag: in "nooit kanker gehad" or "no
-    /// fever" the word belongs to the flag (which answers the flag's own question), and is no answer to another.
+    /// fever" the word belongs to the flag (which answers the flag's own question), and is no answer to another. Nor is
+    /// one inside the question's <paramref name="neither"/> words ("graag" or "ja hoi" to the emergency screen).
     /// </summary>
-    private static YesNo? YesOrNo(Interpretation understood)
+    private static YesNo? YesOrNo(Interpretation understood, IReadOnlyList<(int Start, int End)> neither)
     {
         foreach (var (entity, boolean) in understood.All<BooleanResolution>())
         {
-            if (!IsCueOfAFlag(entity, understood))
+            if (!IsCueOfAFlag(entity, understood) && !neither.Any(n => n.Start <= entity.Start && entity.End <= n.End))
             {
                 return boolean.Value;
             }

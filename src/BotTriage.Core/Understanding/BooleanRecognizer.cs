@@ -65,6 +65,40 @@ public sealed class BooleanRecognizer : LexiconRecognizer
         return results ?? (IReadOnlyList<ModelResult>)[];
     }
 
+    /// <summary>
+    /// The question's <c>neither</c> words in <paramref name="text"/> (yes-no.yaml <c>questions</c>), as spans of the
+    /// text: a yes or no inside one is no answer to that question ("graag" or "ja hoi" to the emergency screen).
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)> FindNeither(string questionId, string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(questionId);
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        if (!lexicon.QuestionAnswers.TryGetValue(questionId, out var answers))
+        {
+            return [];
+        }
+
+        var tokens = lexicon.Tokenize(text);
+        List<(int, int)>? spans = null;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (answers.TryMatch(tokens, i, out var end, out var value) && value == Triage.YesNo.Unknown)
+            {
+                var words = tokens.Result(i, end - 1, new BooleanResolution(value, Hedged: false));
+                (spans ??= []).Add((words.Start, words.End));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return spans ?? (IReadOnlyList<(int, int)>)[];
+    }
+
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
         var i = 0;

@@ -468,6 +468,34 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", chat.State.Outcome!.Urgency);
     }
 
+    [Theory]
+    [InlineData("nl", "Hallo, ik zou graag willen weten welke massage bij mij past")]
+    [InlineData("nl", "ja hoi, ik heb last van mijn rug")]
+    [InlineData("nl", "Goedemorgen! Ok dus ik heb sinds een week nekpijn")]
+    [InlineData("en", "hi, sure let's start")]
+    [InlineData("en", "hi yes I have a question about my back")]
+    public void AGreetingOrAWordOfAgreementIsNoYesToTheEmergencyScreen(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertStep("emergency-screen");
+
+        Assert.False(chat.State.Answers.ContainsKey("emergency-screen"));
+    }
+
+    [Theory]
+    [InlineData("nl", "ja")]
+    [InlineData("nl", "ok ja")]
+    [InlineData("en", "yes")]
+    public void APlainYesToTheEmergencyScreenStillGetsTheEmergencyAdvice(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message);
+
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void NotesConsentInItsOwnWords()
     {
