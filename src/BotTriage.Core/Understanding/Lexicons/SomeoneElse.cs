@@ -4,7 +4,7 @@ namespace BotTriage.Core.Understanding.Lexicons;
 
 /// <summary>
 /// Decides whether a phrase tells of someone else: "mijn moeder had kanker", "my wife is pregnant". Its clause (up to
-/// punctuation) names another person (red-flags.yaml <c>someoneElse.people</c>) and holds no word of the person
+/// punctuation, or a joining word such as "en" before a name or a word of the person) names another person (red-flags.yaml <c>someoneElse.people</c>) and holds no word of the person
 /// themself (<c>self</c>) outside that name, and the message does not say the person has it too (<c>selfToo</c>).
 /// A word of the person that a negation follows ("maar ik niet", "but I didn't") is no claim of theirs. Whenever the
 /// person could be the one meant, the phrase stays theirs: "mijn vrouw zegt dat ik koorts heb", "mijn moeder en ik
@@ -20,7 +20,7 @@ internal static class SomeoneElse
     public static bool Holds(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd)
     {
         var first = phraseStart;
-        while (first > 0 && !text.Tokens[first - 1].IsBreak)
+        while (first > 0 && !text.Tokens[first - 1].IsBreak && !StartsAnother(text, lexicon, first - 1))
         {
             first--;
         }
@@ -53,7 +53,7 @@ internal static class SomeoneElse
         }
 
         var last = reach;
-        while (last < text.Count && !text.Tokens[last].IsBreak)
+        while (last < text.Count && !text.Tokens[last].IsBreak && !StartsAnother(text, lexicon, last))
         {
             last++;
         }
@@ -74,6 +74,18 @@ internal static class SomeoneElse
         }
 
         return named && !SaysToo(text, lexicon);
+    }
+
+    // A joining word (negation.yaml breaks: "en", "maar") right before a name or a word of the person starts another
+    // clause: "ik heb rugpijn en mijn moeder had kanker", "mijn dochter heeft koorts en ik heb rugpijn".
+    private static bool StartsAnother(TokenizedText text, LanguageLexicon lexicon, int k)
+    {
+        if (!lexicon.ScopeBreaks.Contains(text.Tokens[k].Id) || k + 1 >= text.Count)
+        {
+            return false;
+        }
+
+        return lexicon.OtherPeople.TryMatch(text, k + 1, out _, out _) || lexicon.SelfWords.Contains(text.Tokens[k + 1].Id);
     }
 
     private static bool TakenBack(TokenizedText text, LanguageLexicon lexicon, int self, int clauseEnd)
