@@ -635,6 +635,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-fever", "nvt", YesNo.No)]
     [InlineData("en", "rf-fever", "negative", YesNo.No)]
     [InlineData("nl", "rf-numbness", "soms even, gaat weer over", YesNo.No)]
+    [InlineData("nl", "rf-bladder-bowel", "ik moet vaak plassen", YesNo.No)]
+    [InlineData("en", "rf-bladder-bowel", "I need to pee more often lately", YesNo.No)]
     [InlineData("en", "rf-numbness", "sometimes, but it wears off", YesNo.No)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
     {
@@ -1487,6 +1489,7 @@ public sealed class TriageEngineTests
 
     [Theory]
     [InlineData("soms een 8 maar meestal een 4", 4)]
+    [InlineData("meestal 4 maar soms 9", 4)]
     [InlineData("een 8 als het erg is, meestal een 5", 5)]
     [InlineData("een 6, soms een 8", 6)]
     public void ThePainQuestionTakesTheUsualPain(string text, int expected)
