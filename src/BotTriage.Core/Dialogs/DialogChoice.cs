@@ -9,6 +9,12 @@ public sealed record DialogChoice(string Code, LocalizedText Label)
     public int? Score { get; init; }
 
     /// <summary>
+    /// For a question on how often in the past two weeks: the fewest days this choice stands for (the dialogs' <c>days</c>),
+    /// so "3 dagen" picks "een paar dagen" rather than the choice that scores 3.
+    /// </summary>
+    public int? FromDays { get; init; }
+
+    /// <summary>
     /// Other words that pick this choice, in either language ("nooit" for "helemaal niet"), lower case, as written in
     /// the dialogs' <c>also</c>; the label itself always does.
     /// </summary>

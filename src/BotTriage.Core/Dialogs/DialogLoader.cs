@@ -495,8 +495,14 @@ public static class DialogLoader
                 continue;
             }
 
-            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "also", "alone");
+            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "days", "also", "alone");
             var score = file.Number(choice, "score", $"choice '{code}' of {owner}");
+            var days = file.Number(choice, "days", $"choice '{code}' of {owner}");
+            if (days is { } given && (given < 0 || given > 14 || given != Math.Floor(given)))
+            {
+                file.Error(choice, $"days of choice '{code}' of {owner} must be a whole number of days from 0 to 14");
+                days = null;
+            }
             var label = file.Text(choice, "label", $"choice '{code}' of {owner}");
             var also = ReadAlso(file, choice, "also", $"choice '{code}' of {owner}");
             var alone = ReadAlso(file, choice, "alone", $"choice '{code}' of {owner}");
@@ -525,7 +531,7 @@ public static class DialogLoader
                 }
             }
 
-            choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null, Also = also, Alone = alone });
+            choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null, FromDays = days is { } least ? (int)least : null, Also = also, Alone = alone });
         }
 
         return choices.ToImmutable();

@@ -657,7 +657,7 @@ public sealed class TriageEngine
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : null;
             case AnswerKind.Choice:
-                return (ReadChoice(question, spaced) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
+                return (ReadChoice(question, spaced) ?? ChoiceByDays(question, understood) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
                     ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence }
                     : null;
             case AnswerKind.Number:
@@ -880,6 +880,18 @@ public sealed class TriageEngine
     }
 
     /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>
+    // "3 dagen" to how often in the past two weeks: the choice whose days it reaches (flow.yaml days), not the score 3.
+    private static string? ChoiceByDays(DialogState question, Interpretation understood)
+    {
+        if (!question.Choices.Any(c => c.FromDays is not null) || understood.First<DurationResolution>() is not { } told)
+        {
+            return null;
+        }
+
+        var days = told.Resolution.Seconds / (double)DurationResolution.SecondsPerDay;
+        return days > 14 ? null : question.Choices.Where(c => c.FromDays <= days).MaxBy(c => c.FromDays)?.Code;
+    }
+
     private static string? ChoiceByScore(DialogState question, Interpretation understood)
     {
         foreach (var (_, number) in understood.All<NumberResolution>())

@@ -39,6 +39,19 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsDaysOfAChoiceBeyondTwoWeeks()
+    {
+        using var folder = new DialogsFolder();
+        var path = Path.Combine(folder.Path, "flow.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("        days: 12\n", "        days: 15\n", StringComparison.Ordinal));
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.EndsWith(": days of choice 'nearly-every-day' of state 'phq-interest' must be a whole number of days from 0 to 14", StringComparison.Ordinal));
+        Assert.Equal(4, errors.Count(e => e.Contains("must be a whole number of days", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ReportsAnUnknownLanguageInAChoicesOtherWords()
     {
         using var folder = new DialogsFolder();

@@ -1488,6 +1488,23 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "3 dagen", "several-days")]
+    [InlineData("nl", "twee of drie dagen", "several-days")]
+    [InlineData("nl", "10 dagen", "more-than-half")]
+    [InlineData("nl", "13 dagen", "nearly-every-day")]
+    [InlineData("en", "2 days", "several-days")]
+    [InlineData("nl", "3", "nearly-every-day")]
+    public void ANumberOfDaysPicksTheChoiceOfHowOftenNotTheScore(string culture, string message, string expected)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck", "2 weeks", "4", "a little"] : [.. Welcome, "nek", "2 weken", "4", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "phq-interest");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["phq-interest"].Choice);
+    }
+
+    [Theory]
     [InlineData("soms een 8 maar meestal een 4", 4)]
     [InlineData("meestal 4 maar soms 9", 4)]
     [InlineData("een 8 als het erg is, meestal een 5", 5)]
