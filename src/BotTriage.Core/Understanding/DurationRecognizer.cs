@@ -47,9 +47,10 @@ public sealed class DurationRecognizer
     }
 
     /// <summary>
-    /// A short message that only says when it began ("gisteren", "vorige week", "afgelopen zondag", "in januari"), read
-    /// as if a since-word came first: the answer to "how long have you had it?" that names the start. Null for
-    /// anything else, so that "gisteren was ik bij de huisarts" is never a duration.
+    /// A short message that only says when it began ("gisteren", "vorige week", "afgelopen zondag", "in januari",
+    /// "vorige maand begonnen", with durations.yaml startWords after it), read as if a since-word came first: the answer
+    /// to "how long have you had it?" that names the start. Null for anything else, so that "gisteren was ik bij de
+    /// huisarts" is never a duration.
     /// </summary>
     public DurationResolution? RecognizeStartAnswer(string text, string culture, DateOnly today)
     {
@@ -62,9 +63,22 @@ public sealed class DurationRecognizer
             words += token.IsBreak ? 0 : 1;
         }
 
-        if (words == 0 || words > MaxWordsBeforeDate || !TryStart(tokens, lexicon, 0, MaxWordsBeforeDate, today, out var end, out var count, out var unitSeconds, out var approximate))
+        // A word of starting ("begonnen", "it started") before or after the moment allows two more words.
+        var started = false;
+        for (var k = 0; k < tokens.Count && !started; k++)
+        {
+            started = lexicon.StartWords.TryMatch(tokens, k, out _, out _);
+        }
+
+        if (words == 0 || words > MaxWordsBeforeDate + (started ? 2 : 0)
+            || !TryStart(tokens, lexicon, 0, MaxWordsBeforeDate, today, out var end, out var count, out var unitSeconds, out var approximate))
         {
             return null;
+        }
+
+        if (lexicon.StartWords.TryMatch(tokens, end, out var startEnd, out _))
+        {
+            end = startEnd;
         }
 
         for (var k = end; k < tokens.Count; k++)

@@ -1505,6 +1505,19 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "eergisteren begonnen", 2)]
+    [InlineData("nl", "het is vorige week begonnen", 7)]
+    [InlineData("en", "it started the day before yesterday", 2)]
+    public void AMomentWithAWordOfStartingAnswersHowLong(string culture, string message, int days)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck"] : [.. Welcome, "nek"]).AssertStep("duration");
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.Equal(days * 86400L, chat.State.Answers["duration"].Seconds);
+    }
+
+    [Theory]
     [InlineData("soms een 8 maar meestal een 4", 4)]
     [InlineData("meestal 4 maar soms 9", 4)]
     [InlineData("een 8 als het erg is, meestal een 5", 5)]

@@ -54,6 +54,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> SinceCues { get; } = new();
 
+    /// <summary>Words after a moment that say it was when it began (durations.yaml <c>startWords</c>): "vorige maand begonnen".</summary>
+    public PhraseTrie<bool> StartWords { get; } = new();
+
     /// <summary>Words past which a since-word's moment is not looked for (durations.yaml <c>sinceStops</c>): "en", "and".</summary>
     public HashSet<int> SinceStops { get; } = [];
 

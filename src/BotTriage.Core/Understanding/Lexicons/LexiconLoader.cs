@@ -342,6 +342,7 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(lexicon.ApproximateSuffixes, c.Get("approximateSuffixes"), "approximate suffix");
         c.AddPhraseSet(lexicon.SinceCues, c.Get("sinceCues"), "since cue");
         c.AddIdSet(lexicon.SinceStops, c.Get("sinceStops", required: false));
+        c.AddPhraseSet(lexicon.StartWords, c.Get("startWords", required: false), "start word");
         c.AddPhraseSet(lexicon.VagueLengths, c.Get("vagueLengths", required: false), "vague length");
         c.AddIdSet(lexicon.UnitThenNumber, c.Get("unitThenNumber"));
         c.AddIdSet(lexicon.RangeJoiners, c.Get("rangeJoiners"));
