@@ -636,6 +636,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-fever", "negative", YesNo.No)]
     [InlineData("nl", "rf-numbness", "soms even, gaat weer over", YesNo.No)]
     [InlineData("nl", "rf-bladder-bowel", "ik moet vaak plassen", YesNo.No)]
+    [InlineData("nl", "rf-widespread-pain", "alleen in mijn rug en nek", YesNo.No)]
+    [InlineData("en", "rf-widespread-pain", "only in my back and neck", YesNo.No)]
     [InlineData("en", "rf-bladder-bowel", "I need to pee more often lately", YesNo.No)]
     [InlineData("en", "rf-numbness", "sometimes, but it wears off", YesNo.No)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
