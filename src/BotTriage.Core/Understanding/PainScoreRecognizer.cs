@@ -188,8 +188,10 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
         return false;
     }
 
+    // The second number of a range or a list of two: "2-3", "2 of 3", and "een maand of 2, 3", whose 3 is months.
     private static bool IsRangeStart(TokenizedText text, LanguageLexicon lexicon, int i) =>
-        i >= 2 && lexicon.RangeJoiners.Contains(text.Tokens[i - 1].Id) && text.Tokens[i - 2].Kind == TokenKind.Number;
+        i >= 2 && text.Tokens[i - 2].Kind == TokenKind.Number
+        && (lexicon.RangeJoiners.Contains(text.Tokens[i - 1].Id) || text.TextOf(i - 1).SequenceEqual(","));
 
     private static bool IsPrecededByNumberContext(TokenizedText text, LanguageLexicon lexicon, int i) =>
         i > 0 && (lexicon.SinceCues.TryMatch(text, i - 1, out _, out _) || lexicon.Blockers.Contains(text.Tokens[i - 1].Id));

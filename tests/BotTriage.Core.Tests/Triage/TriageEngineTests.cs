@@ -1506,6 +1506,16 @@ public sealed class TriageEngineTests
         Assert.Equal(expected, chat.State.Answers["phq-interest"].Choice);
     }
 
+    [Fact]
+    public void TheSecondNumberOfARangeOfMonthsIsNoPainScore()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).AssertStep("duration");
+
+        chat.Send("een maand of 2, 3").AssertStep("pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
     [Theory]
     [InlineData("nl", "eergisteren begonnen", 2)]
     [InlineData("nl", "het is vorige week begonnen", 7)]
