@@ -211,8 +211,8 @@ public sealed class TriageEngine
             // An earlier answer only changes when the person says it is a correction, or when they now report a sign
             // they denied before: red flags always win, and so does a cancer history, a contraindication or a context
             // told later ("ik heb borstkanker gehad" after a no to that question).
-            var raisesRedFlag = other.HasSignal && extra.YesNo == YesNo.Yes;
-            if (answered && !correcting && !raisesRedFlag)
+            var raisesSign = other.HasSignal && extra.YesNo == YesNo.Yes;
+            if (answered && !correcting && !raisesSign)
             {
                 continue;
             }

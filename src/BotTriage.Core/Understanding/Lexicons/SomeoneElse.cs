@@ -4,8 +4,9 @@ namespace BotTriage.Core.Understanding.Lexicons;
 
 /// <summary>
 /// Decides whether a phrase tells of someone else: "mijn moeder had kanker", "my wife is pregnant". Its clause (up to
-/// punctuation, or a joining word such as "en" before a name or a word of the person) names another person (red-flags.yaml <c>someoneElse.people</c>) and holds no word of the person
-/// themself (<c>self</c>) outside that name, and the message does not say the person has it too (<c>selfToo</c>).
+/// punctuation, or a joining word such as "en" before a name or a word of the person) names another person
+/// (red-flags.yaml <c>someoneElse.people</c>) and holds no word of the person themself (<c>self</c>) outside that
+/// name, and the message does not say the person has it too (<c>selfToo</c>).
 /// A word of the person that a negation follows ("maar ik niet", "but I didn't") is no claim of theirs. Whenever the
 /// person could be the one meant, the phrase stays theirs: "mijn vrouw zegt dat ik koorts heb", "mijn moeder en ik
 /// hebben het allebei", "mijn moeder had kanker, ik ook", and so does a clause with a word of someone reporting
