@@ -28,37 +28,18 @@ public sealed class BooleanRecognizer : LexiconRecognizer
     /// </summary>
     public IReadOnlyList<ModelResult> RecognizeAnswerTo(string questionId, string text, string culture)
     {
-        ArgumentNullException.ThrowIfNull(questionId);
-        ArgumentNullException.ThrowIfNull(text);
-        var lexicon = Lexicons.Get(culture);
-        if (!lexicon.QuestionAnswers.TryGetValue(questionId, out var answers))
-        {
-            return [];
-        }
-
-        var tokens = lexicon.Tokenize(text);
         List<ModelResult>? results = null;
-        var i = 0;
-        while (i < tokens.Count)
+        foreach (var (tokens, lexicon, start, end, value) in QuestionWords(questionId, text, culture))
         {
-            if (answers.TryMatch(tokens, i, out var end, out var value))
+            var says = value switch
             {
-                var says = value switch
-                {
-                    YesNo.Yes => NegationScope.IsNegated(tokens, lexicon, i, end) ? YesNo.No : YesNo.Yes,
-                    YesNo.No when !NegationScope.IsNegated(tokens, lexicon, i, end) => YesNo.No,
-                    _ => (YesNo?)null,
-                };
-                if (says is { } answer)
-                {
-                    (results ??= []).Add(tokens.Result(i, end - 1, new BooleanResolution(answer, Hedged: false)));
-                }
-
-                i = end;
-            }
-            else
+                YesNo.Yes => NegationScope.IsNegated(tokens, lexicon, start, end) ? YesNo.No : YesNo.Yes,
+                YesNo.No when !NegationScope.IsNegated(tokens, lexicon, start, end) => YesNo.No,
+                _ => (YesNo?)null,
+            };
+            if (says is { } answer)
             {
-                i++;
+                (results ??= []).Add(tokens.Result(start, end - 1, new BooleanResolution(answer, Hedged: false)));
             }
         }
 
@@ -71,23 +52,37 @@ public sealed class BooleanRecognizer : LexiconRecognizer
     /// </summary>
     public IReadOnlyList<(int Start, int End)> FindNeither(string questionId, string text, string culture)
     {
+        List<(int, int)>? spans = null;
+        foreach (var (tokens, _, start, end, value) in QuestionWords(questionId, text, culture))
+        {
+            if (value == YesNo.Unknown)
+            {
+                var words = tokens.Result(start, end - 1, new BooleanResolution(value, Hedged: false));
+                (spans ??= []).Add((words.Start, words.End));
+            }
+        }
+
+        return spans ?? (IReadOnlyList<(int, int)>)[];
+    }
+
+    // The question's own words in text, longest first, each with what the lexicon says it means (neither: Unknown).
+    private IEnumerable<(TokenizedText Tokens, LanguageLexicon Lexicon, int Start, int End, YesNo Value)> QuestionWords(string questionId, string text, string culture)
+    {
         ArgumentNullException.ThrowIfNull(questionId);
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
         if (!lexicon.QuestionAnswers.TryGetValue(questionId, out var answers))
         {
-            return [];
+            yield break;
         }
 
         var tokens = lexicon.Tokenize(text);
-        List<(int, int)>? spans = null;
         var i = 0;
         while (i < tokens.Count)
         {
-            if (answers.TryMatch(tokens, i, out var end, out var value) && value == Triage.YesNo.Unknown)
+            if (answers.TryMatch(tokens, i, out var end, out var value))
             {
-                var words = tokens.Result(i, end - 1, new BooleanResolution(value, Hedged: false));
-                (spans ??= []).Add((words.Start, words.End));
+                yield return (tokens, lexicon, i, end, value);
                 i = end;
             }
             else
@@ -95,8 +90,6 @@ public sealed class BooleanRecognizer : LexiconRecognizer
                 i++;
             }
         }
-
-        return spans ?? (IReadOnlyList<(int, int)>)[];
     }
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)

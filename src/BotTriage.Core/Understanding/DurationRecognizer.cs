@@ -425,15 +425,14 @@ public sealed class DurationRecognizer
         return false;
     }
 
-    // A day of a month at k: a day number (with "th", "e" or "ste" after it, and "of" before the month) and a month,
-    // or a month and a day number. The day is the latest such date before today; null when there is none at k.
+    // A day of a month at k: a day number (with durations.yaml dayOrdinals after it and dayOf before the month) and a
+    // month, or a month and a day number. The day is the latest such date before today; null when there is none at k.
     private static (DateOnly Day, int End)? DayOfMonth(TokenizedText text, LanguageLexicon lexicon, int k, DateOnly today)
     {
         int dayAt, end, month;
         if (DayNumber(text, k) is { } day)
         {
-            var next = SkipWords(text, k + 1, OrdinalSuffixes);
-            next = SkipWords(text, next, ["of", "van"]);
+            var next = Skip(text, Skip(text, k + 1, lexicon.DayOrdinals), lexicon.DayOf);
             if (next >= text.Count || !lexicon.Months.TryGetValue(text.Tokens[next].Id, out month))
             {
                 return null;
@@ -443,31 +442,24 @@ public sealed class DurationRecognizer
         }
         else if (lexicon.Months.TryGetValue(text.Tokens[k].Id, out month) && k + 1 < text.Count && DayNumber(text, k + 1) is { } after)
         {
-            (dayAt, end) = (after, SkipWords(text, k + 2, OrdinalSuffixes));
+            (dayAt, end) = (after, Skip(text, k + 2, lexicon.DayOrdinals));
         }
         else
         {
             return null;
         }
 
-        var year = today.Year;
-        var date = new DateOnly(year, month, Math.Min(dayAt, DateTime.DaysInMonth(year, month)));
-        if (date >= today)
-        {
-            year--;
-            date = new DateOnly(year, month, Math.Min(dayAt, DateTime.DaysInMonth(year, month)));
-        }
+        var date = InYear(today.Year);
+        return (date >= today ? InYear(today.Year - 1) : date, end);
 
-        return (date, end);
+        DateOnly InYear(int year) => new(year, month, Math.Min(dayAt, DateTime.DaysInMonth(year, month)));
     }
-
-    private static readonly string[] OrdinalSuffixes = ["st", "nd", "rd", "th", "e", "ste", "de"];
 
     private static int? DayNumber(TokenizedText text, int k) =>
         text.Tokens[k] is { Kind: TokenKind.Number, Number: >= 1 and <= 31 } token && token.Number == Math.Floor(token.Number) ? (int)token.Number : null;
 
-    private static int SkipWords(TokenizedText text, int k, string[] words) =>
-        k < text.Count && text.Tokens[k].Kind == TokenKind.Word && words.Contains(new string(text.TextOf(k))) ? k + 1 : k;
+    private static int Skip(TokenizedText text, int k, HashSet<int> words) =>
+        k < text.Count && words.Contains(text.Tokens[k].Id) ? k + 1 : k;
 
     private static int DaysSince(DateOnly today, DateOnly day) => Math.Max(0, today.DayNumber - day.DayNumber);
 

@@ -99,10 +99,13 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         }
     }
 
+    // The most words a temperature's word before it may have: "temperatuur was", "thermometer said".
+    private const int LongestWordBefore = 4;
+
     // Where a phrase of words that ends right before the number at position number starts, or null.
     private static int? WordBefore(TokenizedText text, PhraseTrie<bool> words, int number)
     {
-        for (var start = number - 1; start >= Math.Max(0, number - 4); start--)
+        for (var start = number - 1; start >= Math.Max(0, number - LongestWordBefore); start--)
         {
             if (words.TryMatch(text, start, out var end, out _) && end == number)
             {

@@ -54,6 +54,12 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> SinceCues { get; } = new();
 
+    /// <summary>Words after a day number (durations.yaml <c>dayOrdinals</c>): the "th" of "28th".</summary>
+    public HashSet<int> DayOrdinals { get; } = [];
+
+    /// <summary>Words between a day number and its month (durations.yaml <c>dayOf</c>): the "of" of "28th of November".</summary>
+    public HashSet<int> DayOf { get; } = [];
+
     /// <summary>Words after a moment that say it was when it began (durations.yaml <c>startWords</c>): "vorige maand begonnen".</summary>
     public PhraseTrie<bool> StartWords { get; } = new();
 

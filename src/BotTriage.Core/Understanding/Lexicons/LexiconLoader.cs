@@ -253,15 +253,8 @@ internal sealed class LexiconLoader
         }
 
         // Optional: {before, after, older, younger, between}, the words around an age said as the whole answer.
-        if (c.Get("ages", required: false) is { } ages)
+        if (c.OptionalNested("ages", "ages must be a mapping of before, after, older, younger and between words") is { } nested)
         {
-            if (ages is not YamlMap map)
-            {
-                c.Error(ages.Line, "ages must be a mapping of before, after, older, younger and between words");
-                return;
-            }
-
-            var nested = c.Nested(map);
             nested.AddPhraseSet(lexicon.AgeBefore, nested.Get("before", required: false), "word before an age");
             nested.AddPhraseSet(lexicon.AgeAfter, nested.Get("after", required: false), "word after an age");
             nested.AddPhraseSet(lexicon.AgeOlder, nested.Get("older", required: false), "word for older than an age");
@@ -270,7 +263,7 @@ internal sealed class LexiconLoader
             nested.ReportUnknownKeys();
             if (lexicon.AgeBefore.Count + lexicon.AgeAfter.Count + lexicon.AgeOlder.Count + lexicon.AgeYounger.Count + lexicon.AgeBetween.Count == 0)
             {
-                c.Error(ages.Line, "ages has no words");
+                c.Error(c.Get("ages")!.Line, "ages has no words");
             }
         }
     }
@@ -343,6 +336,8 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(lexicon.SinceCues, c.Get("sinceCues"), "since cue");
         c.AddIdSet(lexicon.SinceStops, c.Get("sinceStops", required: false));
         c.AddPhraseSet(lexicon.StartWords, c.Get("startWords", required: false), "start word");
+        c.AddIdSet(lexicon.DayOrdinals, c.Get("dayOrdinals", required: false));
+        c.AddIdSet(lexicon.DayOf, c.Get("dayOf", required: false));
         c.AddPhraseSet(lexicon.VagueLengths, c.Get("vagueLengths", required: false), "vague length");
         c.AddIdSet(lexicon.UnitThenNumber, c.Get("unitThenNumber"));
         c.AddIdSet(lexicon.RangeJoiners, c.Get("rangeJoiners"));
@@ -602,18 +597,11 @@ internal sealed class LexiconLoader
     // Optional: {code, from, before, after}, a body temperature in digits (TemperatureReading).
     private static void LoadTemperature(FileContext c, Catalog catalog)
     {
-        if (c.Get("temperature", required: false) is not { } node)
+        if (c.OptionalNested("temperature", "temperature must be a mapping of code, from, before and after") is not { } nested)
         {
             return;
         }
 
-        if (node is not YamlMap map)
-        {
-            c.Error(node.Line, "temperature must be a mapping of code, from, before and after");
-            return;
-        }
-
-        var nested = c.Nested(map);
         var codeNode = nested.Get("code");
         var code = codeNode is YamlScalar scalar ? scalar.Value : null;
         if (codeNode is not null and not YamlScalar)
@@ -646,18 +634,11 @@ internal sealed class LexiconLoader
     // Optional: {people, self, selfToo, reporting}, what makes a phrase someone else's (SomeoneElse).
     private static void LoadSomeoneElse(FileContext c)
     {
-        if (c.Get("someoneElse", required: false) is not { } node)
+        if (c.OptionalNested("someoneElse", "someoneElse must be a mapping of people, self, selfToo and reporting") is not { } nested)
         {
             return;
         }
 
-        if (node is not YamlMap map)
-        {
-            c.Error(node.Line, "someoneElse must be a mapping of people, self, selfToo and reporting");
-            return;
-        }
-
-        var nested = c.Nested(map);
         nested.AddPhraseSet(c.Lexicon.OtherPeople, nested.Get("people"), "name of someone else");
         nested.AddIdSet(c.Lexicon.SelfWords, nested.Get("self"));
         nested.AddPhraseSet(c.Lexicon.SelfToo, nested.Get("selfToo", required: false), "word for the person too");
@@ -759,6 +740,23 @@ internal sealed class LexiconLoader
         public LanguageLexicon Lexicon { get; } = lexicon;
 
         public FileContext Nested(YamlMap map) => new(Path, map, errors, Lexicon);
+
+        /// <summary>An optional section that must be a mapping: null when it is absent, or reported as not one.</summary>
+        public FileContext? OptionalNested(string key, string notAMapping)
+        {
+            if (Get(key, required: false) is not { } node)
+            {
+                return null;
+            }
+
+            if (node is not YamlMap map)
+            {
+                Error(node.Line, notAMapping);
+                return null;
+            }
+
+            return Nested(map);
+        }
 
         public void Error(int line, string message) => errors.Add(new LexiconError(Path, line, message));
 
