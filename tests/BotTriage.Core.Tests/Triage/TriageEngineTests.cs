@@ -496,6 +496,40 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("nl", "weet ik niet", "huisartsenpost", "ja", "@emergency")]
+    [InlineData("nl", "geen idee", "huisartsenpost", "nee, ik heb alleen rugpijn", "consent")]
+    [InlineData("nl", "weet ik niet", "huisartsenpost", "weet ik niet", "consent")]
+    [InlineData("nl", "weet ik niet", "huisartsenpost", "mijn arm voelt ineens slap", "@emergency")]
+    [InlineData("en", "don't know", "out-of-hours", "yes", "@emergency")]
+    [InlineData("en", "not sure", "out-of-hours", "no", "consent")]
+    public void ADontKnowToTheEmergencyScreenGetsTheSignsOneByOneAndWhomToCallInDoubt(string culture, string unsure, string advice, string answer, string step)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(unsure).AssertStep("emergency-doubt").AssertReplyContains(advice);
+        chat.Send(answer).AssertStep(step);
+
+        if (step == "@emergency")
+        {
+            Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Equal(YesNo.Unknown, chat.State.Answers["emergency-screen"].YesNo);
+        }
+    }
+
+    [Fact]
+    public void AGreetingIsNoYesWhenTheEmergencySignsAreAskedAgain()
+    {
+        var chat = Conversation.Start().Send("weet ik niet").SkipReplies();
+
+        chat.Send("ja hoi").AssertStep("emergency-doubt");
+
+        Assert.False(chat.State.Answers.ContainsKey("emergency-doubt"));
+    }
+
     [Fact]
     public void NotesConsentInItsOwnWords()
     {
