@@ -31,7 +31,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         {
             if (lexicon.RedFlags.TryMatch(text, i, out var end, out var code))
             {
-                if (SomeoneElse.Holds(text, lexicon, i, end))
+                if (SomeoneElse.Holds(text, lexicon, i, end) || ExplainedAway(text, lexicon, code, i))
                 {
                     i = NextStart(text, lexicon, i, end, code);
                     continue;
@@ -48,6 +48,41 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             }
         }
     }
+
+    /// <summary>
+    /// Whether the sentence of the phrase at <paramref name="phraseStart"/> (up to a full stop, question or exclamation
+    /// mark) explains the sign away with a word of red-flags.yaml <c>explained</c> for its code that is not itself
+    /// denied: "4 kilo afgevallen, maar ik ben op dieet" is no unexplained weight loss; "niet op dieet" or "zonder
+    /// dieet" explain nothing.
+    /// </summary>
+    private static bool ExplainedAway(TokenizedText text, LanguageLexicon lexicon, string code, int phraseStart)
+    {
+        if (lexicon.Explanations.Count == 0)
+        {
+            return false;
+        }
+
+        var first = phraseStart;
+        while (first > 0 && !EndsSentence(text, first - 1))
+        {
+            first--;
+        }
+
+        for (var k = first; k < text.Count && !EndsSentence(text, k); k++)
+        {
+            if (lexicon.Explanations.TryMatch(text, k, out _, out var explained)
+                && string.Equals(explained, code, StringComparison.Ordinal)
+                && NegationScope.FindCue(text, lexicon, k) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsSentence(TokenizedText text, int token) =>
+        text.Tokens[token].Kind == TokenKind.Punctuation && text.TextOf(token) is "." or "!" or "?";
 
     /// <summary>
     /// A body temperature in digits (red-flags.yaml <c>temperature</c>): "39 graden" and "temperatuur van 38,5" are

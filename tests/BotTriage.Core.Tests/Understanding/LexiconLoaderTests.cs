@@ -182,6 +182,18 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAnExplanationForAnUnknownCodeAndOneGivenTwice()
+    {
+        var path = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("explained:\n", "explained:\n  gewicht: [op dieet]\n  fever: [dieet]\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  gewicht: [op dieet]")}: unknown code 'gewicht' (not in codes.yaml)"), errors);
+        Assert.Contains(errors, e => e.StartsWith(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  weight-loss: [op dieet")}:"), StringComparison.Ordinal) && e.Contains("'dieet'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportsAHolidayThatIsNoDayOfTheYear()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

@@ -153,6 +153,12 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<string> RedFlags { get; } = new();
 
+    /// <summary>
+    /// Words that explain a sign away when its sentence has them, each with the code it explains (red-flags.yaml
+    /// <c>explained</c>): "op dieet" for weight loss.
+    /// </summary>
+    public PhraseTrie<string> Explanations { get; } = new();
+
     /// <summary>Words that are a red-flag code only with a time (red-flags.yaml <c>timed</c>): <c>geopereerd</c>.</summary>
     public PhraseTrie<TimedFlag> TimedFlags { get; } = new();
 

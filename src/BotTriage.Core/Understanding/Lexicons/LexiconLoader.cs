@@ -93,6 +93,7 @@ internal sealed class LexiconLoader
                         LoadTimed(context, catalog);
                         LoadSomeoneElse(context);
                         LoadTemperature(context, catalog);
+                        LoadExplained(context, catalog);
                         break;
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
@@ -628,6 +629,24 @@ internal sealed class LexiconLoader
         if (code is not null && fever is not null)
         {
             c.Lexicon.Temperature = reading;
+        }
+    }
+
+    // Optional: red-flag code -> the words that explain that sign away in its sentence ("op dieet" for weight loss).
+    private static void LoadExplained(FileContext c, Catalog catalog)
+    {
+        foreach (var (code, node) in c.Entries(c.Get("explained", required: false), "code"))
+        {
+            if (!catalog.Codes[CodeKinds.RedFlag].ContainsKey(code.Value))
+            {
+                c.Error(code.Line, $"unknown code '{code.Value}' (not in {CodesFile})");
+                continue;
+            }
+
+            foreach (var (phrase, line) in c.Strings(node))
+            {
+                c.AddPhrase(c.Lexicon.Explanations, phrase, line, code.Value, "explaining word");
+            }
         }
     }
 
