@@ -148,6 +148,9 @@ internal sealed class LanguageLexicon
     /// <summary>Words of someone telling what they saw of the person (red-flags.yaml <c>someoneElse.reporting</c>): "gemerkt", "says".</summary>
     public HashSet<int> ReportingWords { get; } = [];
 
+    /// <summary>Words that start a clause about the name before them (red-flags.yaml <c>someoneElse.relative</c>): "die", "who".</summary>
+    public HashSet<int> RelativeWords { get; } = [];
+
     /// <summary>Words that say the person has it as well (red-flags.yaml <c>someoneElse.selfToo</c>): "ik ook", "me too".</summary>
     public PhraseTrie<bool> SelfToo { get; } = new();
 

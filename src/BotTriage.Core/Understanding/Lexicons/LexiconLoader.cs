@@ -650,10 +650,10 @@ internal sealed class LexiconLoader
         }
     }
 
-    // Optional: {people, self, selfToo, reporting}, what makes a phrase someone else's (SomeoneElse).
+    // Optional: {people, self, selfToo, reporting, relative}, what makes a phrase someone else's (SomeoneElse).
     private static void LoadSomeoneElse(FileContext c)
     {
-        if (c.OptionalNested("someoneElse", "someoneElse must be a mapping of people, self, selfToo and reporting") is not { } nested)
+        if (c.OptionalNested("someoneElse", "someoneElse must be a mapping of people, self, selfToo, reporting and relative") is not { } nested)
         {
             return;
         }
@@ -662,6 +662,7 @@ internal sealed class LexiconLoader
         nested.AddIdSet(c.Lexicon.SelfWords, nested.Get("self"));
         nested.AddPhraseSet(c.Lexicon.SelfToo, nested.Get("selfToo", required: false), "word for the person too");
         nested.AddIdSet(c.Lexicon.ReportingWords, nested.Get("reporting", required: false));
+        nested.AddIdSet(c.Lexicon.RelativeWords, nested.Get("relative", required: false));
         nested.ReportUnknownKeys();
     }
 

@@ -10,7 +10,8 @@ namespace BotTriage.Core.Understanding.Lexicons;
 /// A word of the person that a negation follows ("maar ik niet", "but I didn't") is no claim of theirs. Whenever the
 /// person could be the one meant, the phrase stays theirs: "mijn vrouw zegt dat ik koorts heb", "mijn moeder en ik
 /// hebben het allebei", "mijn moeder had kanker, ik ook", and so does a clause with a word of someone reporting
-/// (<c>reporting</c>: "mijn vrouw heeft het ook gemerkt" is about the person).
+/// (<c>reporting</c>: "mijn vrouw heeft het ook gemerkt" is about the person). A clause that starts with a relative word
+/// (<c>relative</c>: "die", "who") right after a name and a comma is that name's: "mijn moeder, die borstkanker had".
 /// </summary>
 internal static class SomeoneElse
 {
@@ -59,7 +60,7 @@ internal static class SomeoneElse
             last++;
         }
 
-        var named = false;
+        var named = AboutTheNameBefore(text, lexicon, first);
         for (var k = first; k < last; k++)
         {
             if (lexicon.OtherPeople.TryMatch(text, k, out var end, out _) && end <= last)
@@ -75,6 +76,29 @@ internal static class SomeoneElse
         }
 
         return named && !SaysToo(text, lexicon);
+    }
+
+    // The longest name of someone else looked for before a relative clause: "mijn schoonmoeder", "m'n halfbroer".
+    private const int LongestName = 4;
+
+    // A clause that starts with a relative word (someoneElse.relative: "die", "who") right after a name and its comma
+    // tells of that name: "mijn moeder, die borstkanker had, ...".
+    private static bool AboutTheNameBefore(TokenizedText text, LanguageLexicon lexicon, int first)
+    {
+        if (first < 2 || !lexicon.RelativeWords.Contains(text.Tokens[first].Id) || !text.Tokens[first - 1].IsBreak)
+        {
+            return false;
+        }
+
+        for (var start = first - 2; start >= Math.Max(0, first - 1 - LongestName); start--)
+        {
+            if (lexicon.OtherPeople.TryMatch(text, start, out var end, out _) && end == first - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A joining word (negation.yaml breaks: "en", "maar") right before a name or a word of the person starts another
