@@ -24,6 +24,8 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
+        var found = results.Count;
+        List<ModelResult>? radiated = null;
         var i = 0;
         while (i < text.Count)
         {
@@ -48,9 +50,36 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
             side ??= SideNear(text, lexicon, i, end) ?? (entry.Plural ? null : SideAfterBreak(text, lexicon, end));
             var resolved = side ?? (entry.Plural ? BodySide.Both : BodySide.Unspecified);
-            results.Add(text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved)));
+            var result = text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved));
+            results.Add(result);
+            if (SpreadsTo(text, lexicon, i))
+            {
+                (radiated ??= []).Add(result);
+            }
+
             i = end;
         }
+
+        // "Onderrug, straalt uit naar mijn been tot in mijn voet": the foot is where the back pain goes, not a complaint
+        // of its own. Places named only as where pain spreads to stay when there is nothing else ("tot in mijn voet").
+        if (radiated is not null && results.Count - found > radiated.Count)
+        {
+            results.RemoveAll(radiated.Contains);
+        }
+    }
+
+    // Whether a word of spreading pain (body-locations.yaml radiating) comes before the place at start in its clause.
+    private static bool SpreadsTo(TokenizedText text, LanguageLexicon lexicon, int start)
+    {
+        for (var k = start - 1; k >= 0 && !text.Tokens[k].IsBreak; k--)
+        {
+            if (lexicon.Radiating.TryMatch(text, k, out var end, out _) && end <= start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A word made of a side prefix, a location and a complaint suffix, each optional but the location.</summary>

@@ -157,6 +157,12 @@ internal sealed class LanguageLexicon
     public PhraseTrie<string> RedFlags { get; } = new();
 
     /// <summary>
+    /// Words after which a place is where the pain spreads to, not a complaint of its own (body-locations.yaml
+    /// <c>radiating</c>): "straalt uit naar", "tot in mijn".
+    /// </summary>
+    public PhraseTrie<bool> Radiating { get; } = new();
+
+    /// <summary>
     /// Words that explain a sign away when its sentence has them, each with the code it explains (red-flags.yaml
     /// <c>explained</c>): "op dieet" for weight loss.
     /// </summary>

@@ -87,6 +87,7 @@ internal sealed class LexiconLoader
                     case "body-locations.yaml":
                         LoadCoded(context, "locations", CodeKinds.BodyLocation, catalog, seen, sectionLines, LoadLocation);
                         LoadSides(context);
+                        context.AddPhraseSet(context.Lexicon.Radiating, context.Get("radiating", required: false), "word of spreading pain");
                         break;
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
