@@ -406,11 +406,10 @@ public sealed class DurationRecognizer
             return true;
         }
 
-        if (lexicon.Months.TryGetValue(token.Id, out var month))
+        if (MonthMoment(text, lexicon, k, today) is { } month)
         {
-            var first = new DateOnly(month <= today.Month ? today.Year : today.Year - 1, month, 1);
-            (end, count, approximate) = (k + 1, today.DayNumber - first.DayNumber, true);
-            latest = DaysSince(today, first.AddMonths(1).AddDays(-1));
+            (end, count, approximate) = (month.End, today.DayNumber - month.From.DayNumber, true);
+            latest = DaysSince(today, month.To);
             return true;
         }
 
@@ -423,6 +422,62 @@ public sealed class DurationRecognizer
         }
 
         return false;
+    }
+
+    // A month at k, from its first to its last day, or the one day of a part of it: "oktober", "eind oktober" (durations.yaml
+    // monthParts, the day counted from), "begin vorige maand" (monthsBack), "september vorig jaar" (yearsBack). Without a
+    // year, the latest such month or day that has begun before today.
+    private static (DateOnly From, DateOnly To, int End)? MonthMoment(TokenizedText text, LanguageLexicon lexicon, int k, DateOnly today)
+    {
+        int? part = null;
+        var at = k;
+        if (lexicon.MonthParts.TryMatch(text, k, out var partEnd, out var partDay))
+        {
+            (part, at) = (partDay, partEnd);
+        }
+
+        if (at >= text.Count)
+        {
+            return null;
+        }
+
+        int month, end, year;
+        if (lexicon.Months.TryGetValue(text.Tokens[at].Id, out month))
+        {
+            end = at + 1;
+            if (end < text.Count && lexicon.YearsBack.TryMatch(text, end, out var yearEnd, out var yearsBack))
+            {
+                (year, end) = (today.Year - yearsBack, yearEnd);
+            }
+            else
+            {
+                year = month <= today.Month ? today.Year : today.Year - 1;
+                if (part is { } day && new DateOnly(year, month, day) >= today)
+                {
+                    year--;
+                }
+            }
+        }
+        else if (part is not null && lexicon.MonthsBack.TryMatch(text, at, out var backEnd, out var monthsBack))
+        {
+            var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-monthsBack);
+            (month, year, end) = (first.Month, first.Year, backEnd);
+        }
+        else
+        {
+            return null;
+        }
+
+        var start = new DateOnly(year, month, 1);
+        if (part is { } counted)
+        {
+            // "Begin deze maand" on the 3rd is since the 1st (or yesterday, on the 1st).
+            var day = start.AddDays(counted - 1);
+            day = day < today ? day : start < today ? start : today.AddDays(-1);
+            return (day, day, end);
+        }
+
+        return (start, start.AddMonths(1).AddDays(-1), end);
     }
 
     // A day of a month at k: a day number (with durations.yaml dayOrdinals after it and dayOf before the month) and a

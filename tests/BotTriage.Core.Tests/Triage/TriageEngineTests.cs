@@ -1554,6 +1554,9 @@ public sealed class TriageEngineTests
     [InlineData("nl", "eergisteren begonnen", 2)]
     [InlineData("nl", "het is vorige week begonnen", 7)]
     [InlineData("en", "it started the day before yesterday", 2)]
+    [InlineData("nl", "begin november begonnen", 16)]
+    [InlineData("nl", "eind oktober", 27)]
+    [InlineData("en", "it started in late October", 27)]
     public void AMomentWithAWordOfStartingAnswersHowLong(string culture, string message, int days)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck"] : [.. Welcome, "nek"]).AssertStep("duration");

@@ -83,6 +83,15 @@ internal sealed class LanguageLexicon
 
     public Dictionary<int, int> Months { get; } = [];
 
+    /// <summary>A part of a month before it, as the day counted from (durations.yaml <c>monthParts</c>): "eind" the 25th.</summary>
+    public PhraseTrie<int> MonthParts { get; } = new();
+
+    /// <summary>A month said by how many months back it is, after a part (durations.yaml <c>monthsBack</c>): "vorige maand".</summary>
+    public PhraseTrie<int> MonthsBack { get; } = new();
+
+    /// <summary>A month's year, after it, in years back (durations.yaml <c>yearsBack</c>): "vorig jaar".</summary>
+    public PhraseTrie<int> YearsBack { get; } = new();
+
     /// <summary>Words for a day of the year (<c>kerst</c>: 25 December), by word id.</summary>
     public Dictionary<int, (int Month, int Day)> Holidays { get; } = [];
 

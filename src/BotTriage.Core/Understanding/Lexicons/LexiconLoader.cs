@@ -362,7 +362,26 @@ internal sealed class LexiconLoader
 
         AddNumberedWords(c, lexicon.Weekdays, c.Get("weekdays"), 1, 7);
         AddNumberedWords(c, lexicon.Months, c.Get("months"), 1, 12);
+        AddNumberedPhrases(c, lexicon.MonthParts, c.Get("monthParts", required: false), 1, 28, "part of a month");
+        AddNumberedPhrases(c, lexicon.MonthsBack, c.Get("monthsBack", required: false), 0, 11, "month back");
+        AddNumberedPhrases(c, lexicon.YearsBack, c.Get("yearsBack", required: false), 0, 10, "year back");
         AddHolidays(c, lexicon.Holidays, c.Get("holidays", required: false));
+    }
+
+    // "eind: 25", "vorig jaar: 1": a phrase with a whole number from min to max.
+    private static void AddNumberedPhrases(FileContext c, PhraseTrie<int> target, YamlNode? node, int min, int max, string what)
+    {
+        foreach (var (key, value) in c.Entries(node, "phrase"))
+        {
+            var number = c.Number(value);
+            if (number is null || number < min || number > max || number != Math.Floor(number.Value))
+            {
+                c.Error(value.Line, $"'{key.Value}' must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+                continue;
+            }
+
+            c.AddPhrase(target, key.Value, key.Line, (int)number.Value, what);
+        }
     }
 
     // "kerst: 12-25": a word for a day of the year, month and day.
