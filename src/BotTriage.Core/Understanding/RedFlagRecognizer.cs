@@ -211,14 +211,16 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 else
                 {
                     times ??= Times(text, lexicon, durations, today);
-                    if (Nearest(times, first, last) is not { } time)
+                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon, first, last) : (0, text.Count - 1)) is { } time)
+                    {
+                        negated = time.Seconds > flag.WithinWeeks * DurationResolution.SecondsPerWeek;
+                        (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
+                    }
+                    else if (!flag.Untimed)
                     {
                         i = end;
                         continue;
                     }
-
-                    negated = time.Seconds > flag.WithinWeeks * DurationResolution.SecondsPerWeek;
-                    (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
                 }
 
                 results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true, CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
@@ -226,6 +228,24 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
             i = end;
         }
+    }
+
+    // The clause of the words from first to last: up to punctuation or a joining word (negation.yaml breaks) either side.
+    private static (int First, int Last) Clause(TokenizedText text, LanguageLexicon lexicon, int first, int last)
+    {
+        while (first > 0 && !Ends(first - 1))
+        {
+            first--;
+        }
+
+        while (last + 1 < text.Count && !Ends(last + 1))
+        {
+            last++;
+        }
+
+        return (first, last);
+
+        bool Ends(int k) => text.Tokens[k].IsBreak || lexicon.ScopeBreaks.Contains(text.Tokens[k].Id);
     }
 
     private static bool Named(List<ModelResult> results, string code)
@@ -252,12 +272,20 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         return times;
     }
 
-    private static (int First, int Last, long Seconds)? Nearest(List<(int First, int Last, long Seconds)> times, int first, int last)
+    // The nearest time inside within (first and last token): the whole message, or for a word that is the code as of
+    // now without a time (TimedFlag.Untimed) its own clause, so that "al 2 jaar rugpijn en ik heb trombose" is
+    // a thrombosis now.
+    private static (int First, int Last, long Seconds)? Nearest(List<(int First, int Last, long Seconds)> times, int first, int last, (int First, int Last) within)
     {
         (int First, int Last, long Seconds)? nearest = null;
         var best = int.MaxValue;
         foreach (var time in times)
         {
+            if (time.First < within.First || time.Last > within.Last)
+            {
+                continue;
+            }
+
             var distance = time.First > last ? time.First - last : time.Last < first ? first - time.Last : 0;
             if (distance < best)
             {

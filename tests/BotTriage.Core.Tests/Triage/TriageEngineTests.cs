@@ -469,6 +469,20 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ik heb 10 jaar geleden trombose gehad", "none")]
+    [InlineData("en", "I had a DVT ten years ago", "none")]
+    [InlineData("nl", "ik heb trombose", "T2")]
+    public void AThrombosisLongAgoIsNoThrombosisNow(string culture, string message, string urgency)
+    {
+        var chat = AtBackQuestion(culture, "ci-any");
+
+        chat.Send(message);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal(urgency, chat.State.Outcome!.Urgency);
+    }
+
+    [Theory]
     [InlineData("nl", "Hallo, ik zou graag willen weten welke massage bij mij past")]
     [InlineData("nl", "ja hoi, ik heb last van mijn rug")]
     [InlineData("nl", "Goedemorgen! Ok dus ik heb sinds een week nekpijn")]

@@ -530,7 +530,14 @@ internal sealed class LexiconLoader
                 continue;
             }
 
-            var flag = new TimedFlag(code.Value, weeks.Value);
+            var untimedNode = nested.Get("untimed", required: false);
+            var untimed = untimedNode is null ? "false" : nested.Scalar(untimedNode);
+            if (untimed is not ("true" or "false"))
+            {
+                c.Error(untimedNode!.Line, "untimed must be true or false");
+            }
+
+            var flag = new TimedFlag(code.Value, weeks.Value, untimed == "true");
             foreach (var (phrase, line) in nested.Strings(nested.Get("words")))
             {
                 c.AddPhrase(c.Lexicon.TimedFlags, phrase, line, flag, "timed word");
