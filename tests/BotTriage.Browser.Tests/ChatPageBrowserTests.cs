@@ -32,7 +32,7 @@ public sealed class ChatPageBrowserTests : IDisposable
         new("nu of vroeger kanker gehad", Act.Click, "nee"),
         new("afgevallen zonder dat je dat probeerde", Act.Click, "nee"),
         new("'s nachts erger", Act.Click, "nee"),
-        new("niet beter geworden, of juist erger", Act.Click, "nee"),
+        new("hetzelfde gebleven of erger geworden", Act.Click, "nee"),
         new("op veel andere plekken in je lichaam pijn", Act.Click, "nee"),
         new("doof gevoel of tintelingen in een arm of been", Act.Click, "nee"),
         new("voordat ik een massage kan aanraden", Act.Click, "nee"),
