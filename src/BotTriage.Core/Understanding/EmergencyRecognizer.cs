@@ -7,7 +7,8 @@ namespace BotTriage.Core.Understanding;
 /// Finds emergency phrases (<see cref="EmergencyResolution"/>) anywhere in a message. A medical emergency phrase that
 /// is negated (<c>geen pijn op de borst</c>, <c>pijn op de borst heb ik niet</c>) is not an emergency (the red-flag
 /// recognizer still reports it, negated); a suicidal phrase is reported whatever negation comes before or after it,
-/// because "nee ik wil dood" must never be missed. Thread-safe.
+/// because "nee ik wil dood" must never be missed. A phrase of emergencies.yaml <c>past</c> ("hartaanval gehad", "my
+/// dad had a stroke") is history and no emergency now. Thread-safe.
 /// </summary>
 public sealed class EmergencyRecognizer : LexiconRecognizer
 {
@@ -19,13 +20,25 @@ public sealed class EmergencyRecognizer : LexiconRecognizer
     private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
         Scan(text, lexicon, Lexicons.EmergencyCategories, results);
 
-    internal static void Scan(TokenizedText text, LanguageLexicon lexicon, IReadOnlyDictionary<string, EmergencyCategory> categories, List<ModelResult> results)
+    /// <summary>
+    /// Adds the emergencies of <paramref name="text"/> to <paramref name="results"/>; the spans of the past ones
+    /// (emergencies.yaml <c>past</c>), as offsets in the message, go to <paramref name="past"/> when it is given.
+    /// </summary>
+    internal static void Scan(TokenizedText text, LanguageLexicon lexicon, IReadOnlyDictionary<string, EmergencyCategory> categories, List<ModelResult> results, List<ModelResult>? past = null)
     {
         var i = 0;
         while (i < text.Count)
         {
             if (lexicon.Emergencies.TryMatch(text, i, out var end, out var code))
             {
+                // emergencies.yaml past: "2 jaar geleden een hartaanval gehad" is history, not an emergency now.
+                if (code.Length == 0)
+                {
+                    past?.Add(text.Result(i, end - 1, new EmergencyResolution(code, EmergencyCategory.Medical)));
+                    i = end;
+                    continue;
+                }
+
                 var category = categories.GetValueOrDefault(code);
                 if (category == EmergencyCategory.Suicide || !NegationScope.IsNegated(text, lexicon, i, end))
                 {

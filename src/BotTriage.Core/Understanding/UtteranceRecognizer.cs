@@ -60,10 +60,11 @@ public sealed class UtteranceRecognizer
         var lexicon = Lexicons.Get(culture);
         var tokens = lexicon.Tokenize(text);
         var results = new List<ModelResult>();
-        EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results);
+        var past = new List<ModelResult>();
+        EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results, past);
         if (results.Count == 0)
         {
-            ScanEmergenciesInOtherLanguages(text, lexicon, results);
+            ScanEmergenciesInOtherLanguages(text, lexicon, results, past);
         }
 
         RedFlagRecognizer.Scan(tokens, lexicon, results);
@@ -137,9 +138,10 @@ public sealed class UtteranceRecognizer
 
     /// <summary>
     /// Someone who switched language may still call for help in their own: an emergency phrase in any language the
-    /// lexicons know interrupts, whatever language the conversation is in.
+    /// lexicons know interrupts, whatever language the conversation is in. What the conversation's own language read
+    /// as a past emergency (<paramref name="past"/>: "een tia gehad") stays history in the other languages too.
     /// </summary>
-    private void ScanEmergenciesInOtherLanguages(string text, LanguageLexicon current, List<ModelResult> results)
+    private void ScanEmergenciesInOtherLanguages(string text, LanguageLexicon current, List<ModelResult> results, List<ModelResult> past)
     {
         foreach (var language in Lexicons.Languages)
         {
@@ -150,6 +152,7 @@ public sealed class UtteranceRecognizer
             }
 
             EmergencyRecognizer.Scan(other.Tokenize(text), other, Lexicons.EmergencyCategories, results);
+            results.RemoveAll(found => past.Exists(history => history.Start <= found.End && found.Start <= history.End));
             if (results.Count > 0)
             {
                 return;

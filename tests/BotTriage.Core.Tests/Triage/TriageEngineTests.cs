@@ -469,6 +469,20 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ja, ik heb 2 jaar geleden een hartaanval gehad")]
+    [InlineData("nl", "ja, ik heb 5 jaar geleden een tia gehad")]
+    [InlineData("en", "yes, I had a heart attack two years ago")]
+    public void AHeartAttackOrStrokeOfThePastIsHistoryNotAnEmergency(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "ci-any");
+
+        chat.Send(message);
+
+        Assert.NotEqual(TriageEngine.EmergencyStep, chat.State.Step);
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("nl", "ik heb 10 jaar geleden trombose gehad", "none")]
     [InlineData("en", "I had a DVT ten years ago", "none")]
     [InlineData("nl", "ik heb trombose", "T2")]

@@ -98,6 +98,13 @@ internal sealed class LexiconLoader
                         break;
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
+
+                        // An emergency of the past or of someone else: matched like the others, a code of none.
+                        foreach (var (phrase, line) in context.Strings(context.Get("past", required: false)))
+                        {
+                            context.AddPhrase(context.Lexicon.Emergencies, phrase, line, string.Empty, "past emergency");
+                        }
+
                         break;
                     default:
                         LoadNegation(context);
