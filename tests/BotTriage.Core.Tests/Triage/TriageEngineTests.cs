@@ -707,6 +707,16 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-widespread-pain", "only in my back and neck", YesNo.No)]
     [InlineData("en", "rf-bladder-bowel", "I need to pee more often lately", YesNo.No)]
     [InlineData("en", "rf-numbness", "sometimes, but it wears off", YesNo.No)]
+    [InlineData("nl", "rf-bladder-bowel", "mijn plas heb ik niet meer onder controle", YesNo.Yes)]
+    [InlineData("nl", "rf-bladder-bowel", "ik heb nog nooit zo vaak in mijn broek geplast", YesNo.Yes)]
+    [InlineData("nl", "rf-bladder-bowel", "nee eigenlijk niet, alleen plas ik soms een beetje in mijn broek", YesNo.Yes)]
+    [InlineData("nl", "rf-bladder-bowel", "niet echt, ik moet wel persen om te kunnen plassen", YesNo.Yes)]
+    [InlineData("nl", "rf-saddle-numbness", "als ik me afveeg voel ik niet zo veel", YesNo.Yes)]
+    [InlineData("nl", "rf-saddle-numbness", "mijn penis voelt doof", YesNo.Yes)]
+    [InlineData("nl", "rf-leg-weakness", "traplopen kan ik niet meer, mijn been is te zwak", YesNo.Yes)]
+    [InlineData("en", "rf-leg-weakness", "I didn't at first, but now walking is getting harder", YesNo.Yes)]
+    [InlineData("en", "rf-leg-weakness", "I've never walked this badly, my foot drags", YesNo.Yes)]
+    [InlineData("en", "rf-saddle-numbness", "my penis feels numb", YesNo.Yes)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
     {
         var chat = AtBackQuestion(culture, step);
