@@ -132,7 +132,7 @@ public sealed class BooleanRecognizer : LexiconRecognizer
 
         for (var j = from; !text.IsBreakAt(j); j++)
         {
-            if (lexicon.RedFlags.TryMatch(text, j, out _, out _))
+            if (lexicon.RedFlags.TryMatch(text, j, out _, out var code) && code.Length > 0)
             {
                 return true;
             }

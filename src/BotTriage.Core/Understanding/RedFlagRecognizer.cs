@@ -31,6 +31,13 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         {
             if (lexicon.RedFlags.TryMatch(text, i, out var end, out var code))
             {
+                // red-flags.yaml notFlags: "per ongeluk", "the temperature in our office".
+                if (code.Length == 0)
+                {
+                    i = end;
+                    continue;
+                }
+
                 if (SomeoneElse.Holds(text, lexicon, i, end) || ExplainedAway(text, lexicon, code, i))
                 {
                     i = NextStart(text, lexicon, i, end, code);

@@ -91,6 +91,13 @@ internal sealed class LexiconLoader
                         break;
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
+
+                        // Phrases with a sign's word in them that tell of no sign ("per ongeluk"): a code of none.
+                        foreach (var (phrase, line) in context.Strings(context.Get("notFlags", required: false)))
+                        {
+                            context.AddPhrase(context.Lexicon.RedFlags, phrase, line, string.Empty, "phrase that is no sign");
+                        }
+
                         LoadTimed(context, catalog);
                         LoadSomeoneElse(context);
                         LoadTemperature(context, catalog);
