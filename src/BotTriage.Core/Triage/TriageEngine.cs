@@ -32,6 +32,9 @@ public sealed class TriageEngine
     // current one (in flow order), the command words, the correction cues and the choice labels as they are compared,
     // and the choice lists of the questions in each language.
     private readonly DialogState[] _extraQuestions;
+
+    // The codes a question that can be answered in passing takes up; any other red flag told is kept as one in passing.
+    private readonly FrozenSet<string> _answeredSignals;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _legsCues;
@@ -48,7 +51,12 @@ public sealed class TriageEngine
         ArgumentNullException.ThrowIfNull(dialogs);
         _dialogs = dialogs;
         _navigator = new FlowNavigator(dialogs.Flow, dialogs.Contraindications);
-        _extraQuestions = [.. Flow.States.Where(s => !s.IsOutcome && Flow.IsActive(s) && CanAnswerInPassing(s))];
+        // A question whose yes is an emergency (the emergency screen) only decides the next step: it is answered when
+        // asked, and a sign of its own told later ("het werd zwart voor mijn ogen") is a red flag in passing, which the
+        // routing sees, not a changed answer, which it would not.
+        var screens = Flow.States.Where(s => s.Transitions.Any(t => t.On == Trigger.Yes && Flow.TryGet(t.To, out var to) && to.Emergency is not null)).ToHashSet();
+        _extraQuestions = [.. Flow.States.Where(s => !s.IsOutcome && Flow.IsActive(s) && CanAnswerInPassing(s) && !screens.Contains(s))];
+        _answeredSignals = Flow.States.Where(s => !screens.Contains(s)).SelectMany(s => s.Signals).ToFrozenSet(StringComparer.Ordinal);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -770,7 +778,7 @@ public sealed class TriageEngine
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (flag.Negated || Flow.Signals.Contains(flag.Code))
+            if (flag.Negated || _answeredSignals.Contains(flag.Code))
             {
                 continue;
             }

@@ -1852,14 +1852,32 @@ public sealed class TriageEngineTests
     [Fact]
     public void LeavesOutASignToldInPassingThatTheCheckSaysIsNotSo()
     {
-        var chat = Conversation.Start().SendAll([.. Welcome, "nek, en ik ben kortademig", "2 weken", "4", "een beetje"]);
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek, en het werd zwart voor mijn ogen", "2 weken", "4", "een beetje"]);
 
         chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
-        chat.AssertReplyContains("Klopt het dat dit voor je geldt: 'kortademig'?");
+        chat.AssertReplyContains("Klopt het dat dit voor je geldt: 'zwart voor mijn ogen'?");
         chat.Send("nee").AssertReply("Goed dat je het zegt. Dan laat ik dat weg.");
         chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
 
-        Assert.DoesNotContain("breathlessness", chat.State.Outcome!.RedFlags);
+        Assert.DoesNotContain("collapse", chat.State.Outcome!.RedFlags);
+    }
+
+    [Theory]
+    [InlineData("nl", "nek, en het werd zwart voor mijn ogen", "collapse", "T0")]
+    [InlineData("nl", "nek, en ik ben een beetje kortademig sinds de griep", "breathlessness", "T2")]
+    public void ASignOfTheEmergencyScreenToldAfterItIsARedFlagInPassing(string culture, string message, string code, string urgency)
+    {
+        var chat = Conversation.Start(culture).SendAll([.. Welcome, message, "2 weken", "4", "een beetje"]);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["emergency-screen"].YesNo);
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
+        if (chat.State.Step == TriageEngine.ConfirmStep)
+        {
+            chat.Send("ja");
+        }
+
+        Assert.Contains(code, chat.State.Outcome!.RedFlags);
+        Assert.Equal(urgency, chat.State.Outcome.Urgency);
     }
 
     [Fact]
