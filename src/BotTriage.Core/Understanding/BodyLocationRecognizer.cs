@@ -25,7 +25,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
         var found = results.Count;
-        List<ModelResult>? radiated = null;
+        List<ModelResult>? aside = null;
         var i = 0;
         while (i < text.Count)
         {
@@ -52,19 +52,20 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
             var resolved = side ?? (entry.Plural ? BodySide.Both : BodySide.Unspecified);
             var result = text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved));
             results.Add(result);
-            if (SpreadsTo(text, lexicon, i))
+            if (SpreadsTo(text, lexicon, i) || NegationScope.FindCue(text, lexicon, i) >= 0)
             {
-                (radiated ??= []).Add(result);
+                (aside ??= []).Add(result);
             }
 
             i = end;
         }
 
         // "Onderrug, straalt uit naar mijn been tot in mijn voet": the foot is where the back pain goes, not a complaint
-        // of its own. Places named only as where pain spreads to stay when there is nothing else ("tot in mijn voet").
-        if (radiated is not null && results.Count - found > radiated.Count)
+        // of its own; "geen rugpijn, wel nekpijn" and "mijn nek, niet mijn rug" are the neck. Such places stay when
+        // nothing else is named ("tot in mijn voet", "ik kan niet op mijn rug liggen").
+        if (aside is not null && results.Count - found > aside.Count)
         {
-            results.RemoveAll(radiated.Contains);
+            results.RemoveAll(aside.Contains);
         }
     }
 
