@@ -1796,6 +1796,19 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Outcome.Emergency);
     }
 
+    [Theory]
+    [InlineData("kan het ook in het engels?")]
+    [InlineData("engels graag")]
+    [InlineData("switch to english")]
+    public void AnAskForTheOtherLanguageInAFewWordsSwitchesToIt(string message)
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send(message).AssertReply("We will continue in English.");
+
+        Assert.Equal("en", chat.State.Culture);
+    }
+
     [Fact]
     public void SwitchesLanguageAndAsksTheCurrentQuestionInIt()
     {
