@@ -729,7 +729,7 @@ public sealed class TriageEngine
 
                 return locations is null ? null : new Answer { Kind = AnswerKind.BodyLocation, Locations = [.. locations], Evidence = string.Join(", ", words!) };
             case AnswerKind.Duration:
-                return understood.First<DurationResolution>() is { } duration
+                return ComplaintDuration(understood) is { } duration
                     ? new Answer { Kind = AnswerKind.Duration, Seconds = duration.Resolution.Seconds, Approximate = duration.Resolution.Approximate, Evidence = duration.Entity.Text }
                     : null;
             case AnswerKind.Scale:
@@ -766,6 +766,20 @@ public sealed class TriageEngine
     }
 
     /// <summary>Whether <see cref="ReadExtra"/> can ever read an answer to the question from a message.</summary>
+    // Of several durations, the one after a since-word is the complaint's: "10 jaar geleden een hernia, nu sinds een week".
+    private static (ModelResult Entity, DurationResolution Resolution)? ComplaintDuration(Interpretation understood)
+    {
+        foreach (var duration in understood.All<DurationResolution>())
+        {
+            if (duration.Resolution.Since)
+            {
+                return duration;
+            }
+        }
+
+        return understood.First<DurationResolution>();
+    }
+
     private static bool CanAnswerInPassing(DialogState question) => question.Kind switch
     {
         AnswerKind.BodyLocation or AnswerKind.Duration or AnswerKind.Scale => true,

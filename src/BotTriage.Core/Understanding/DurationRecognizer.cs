@@ -173,6 +173,13 @@ public sealed class DurationRecognizer
                     continue;
                 }
 
+                // "32 weken zwanger", "40 uur per week": a count of something else.
+                if (!since && lexicon.BlockersAfter.TryMatch(text, end, out var blockerEnd, out _))
+                {
+                    i = blockerEnd;
+                    continue;
+                }
+
                 var parts = vague ? 0 : MoreParts(text, lexicon, ref end, unitSeconds, ref approximate);
                 if (lexicon.ApproximateSuffixes.TryMatch(text, end, out var suffixEnd, out _))
                 {
@@ -181,7 +188,7 @@ public sealed class DurationRecognizer
                 }
 
                 var seconds = (long)Math.Round(count * unitSeconds + parts, MidpointRounding.AwayFromZero);
-                found.Add((i, end - 1, new DurationResolution(seconds, approximate || prefixed) { Unit = vague ? unitSeconds : 0 }));
+                found.Add((i, end - 1, new DurationResolution(seconds, approximate || prefixed) { Unit = vague ? unitSeconds : 0, Since = since }));
                 i = end;
             }
             else

@@ -28,6 +28,9 @@ public sealed record DurationResolution(long Seconds, bool Approximate) : Entity
     /// <summary>The unit's size in seconds when <see cref="Vague"/>; 0 otherwise.</summary>
     public long Unit { get; init; }
 
+    /// <summary>Said after a since-word ("sinds 2 weken"): of several durations in a message, the one of the complaint.</summary>
+    public bool Since { get; init; }
+
     public override void WriteValue(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

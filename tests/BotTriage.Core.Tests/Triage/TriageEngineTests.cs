@@ -1797,6 +1797,20 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ik ben 32 weken zwanger en heb sinds 2 weken pijn in mijn bekken", 14)]
+    [InlineData("nl", "ik werk 40 uur per week achter een bureau en heb al 2 weken nekpijn", 14)]
+    [InlineData("nl", "ik heb 10 jaar geleden een hernia gehad en nu weer rugpijn sinds een week", 7)]
+    [InlineData("en", "I had a slipped disc 10 years ago and my back hurts again since a week", 7)]
+    public void TakesTheComplaintsOwnDurationOfSeveral(string culture, string message, int days)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message);
+
+        Assert.Equal(days * 86400L, chat.State.Answers["duration"].Seconds);
+    }
+
+    [Theory]
     [InlineData("kan het ook in het engels?")]
     [InlineData("engels graag")]
     [InlineData("switch to english")]

@@ -77,6 +77,9 @@ internal sealed class LanguageLexicon
 
     public HashSet<int> Blockers { get; } = [];
 
+    /// <summary>Words after a count and its unit that make it no duration (durations.yaml <c>blockersAfter</c>): "32 weken zwanger", "40 uur per week".</summary>
+    public PhraseTrie<bool> BlockersAfter { get; } = new();
+
     public PhraseTrie<RelativeStart> Relative { get; } = new();
 
     public Dictionary<int, int> Weekdays { get; } = [];
