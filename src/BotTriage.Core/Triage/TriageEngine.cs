@@ -765,7 +765,6 @@ public sealed class TriageEngine
         }
     }
 
-    /// <summary>Whether <see cref="ReadExtra"/> can ever read an answer to the question from a message.</summary>
     // Of several durations, the one after a since-word is the complaint's: "10 jaar geleden een hernia, nu sinds een week".
     private static (ModelResult Entity, DurationResolution Resolution)? ComplaintDuration(Interpretation understood)
     {
@@ -780,6 +779,7 @@ public sealed class TriageEngine
         return understood.First<DurationResolution>();
     }
 
+    /// <summary>Whether <see cref="ReadExtra"/> can ever read an answer to the question from a message.</summary>
     private static bool CanAnswerInPassing(DialogState question) => question.Kind switch
     {
         AnswerKind.BodyLocation or AnswerKind.Duration or AnswerKind.Scale => true,
@@ -901,7 +901,6 @@ public sealed class TriageEngine
         return null;
     }
 
-    /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>
     // "3 dagen" to how often in the past two weeks: the choice whose days it reaches (flow.yaml days), not the score 3.
     private static string? ChoiceByDays(DialogState question, Interpretation understood)
     {
@@ -914,6 +913,7 @@ public sealed class TriageEngine
         return days > 14 ? null : question.Choices.Where(c => c.FromDays <= days).MaxBy(c => c.FromDays)?.Code;
     }
 
+    /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>
     private static string? ChoiceByScore(DialogState question, Interpretation understood)
     {
         foreach (var (_, number) in understood.All<NumberResolution>())

@@ -253,7 +253,7 @@ public sealed class DurationRecognizer
         {
             if (lexicon.AgeBefore.TryMatch(text, k, out var beforeEnd, out _) && beforeEnd == first)
             {
-                return text.IsBreakAt(end) || lexicon.ScopeBreaks.Contains(text.IdAt(end));
+                return NegationScope.EndsClause(text, lexicon, end);
             }
         }
 

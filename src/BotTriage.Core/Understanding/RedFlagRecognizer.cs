@@ -240,19 +240,17 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     // The clause of the words from first to last: up to punctuation or a joining word (negation.yaml breaks) either side.
     private static (int First, int Last) Clause(TokenizedText text, LanguageLexicon lexicon, int first, int last)
     {
-        while (first > 0 && !Ends(first - 1))
+        while (first > 0 && !NegationScope.EndsClause(text, lexicon, first - 1))
         {
             first--;
         }
 
-        while (last + 1 < text.Count && !Ends(last + 1))
+        while (last + 1 < text.Count && !NegationScope.EndsClause(text, lexicon, last + 1))
         {
             last++;
         }
 
         return (first, last);
-
-        bool Ends(int k) => text.Tokens[k].IsBreak || lexicon.ScopeBreaks.Contains(text.Tokens[k].Id);
     }
 
     private static bool Named(List<ModelResult> results, string code)

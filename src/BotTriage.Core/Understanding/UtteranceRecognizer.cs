@@ -1,4 +1,5 @@
 using BotTriage.Core.Understanding.Lexicons;
+using BotTriage.Core.Understanding.Text;
 
 namespace BotTriage.Core.Understanding;
 
@@ -60,11 +61,10 @@ public sealed class UtteranceRecognizer
         var lexicon = Lexicons.Get(culture);
         var tokens = lexicon.Tokenize(text);
         var results = new List<ModelResult>();
-        var past = new List<ModelResult>();
-        EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results, past);
+        EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results);
         if (results.Count == 0)
         {
-            ScanEmergenciesInOtherLanguages(text, lexicon, results, past);
+            ScanEmergenciesInOtherLanguages(text, tokens, lexicon, results);
         }
 
         RedFlagRecognizer.Scan(tokens, lexicon, results);
@@ -138,11 +138,12 @@ public sealed class UtteranceRecognizer
 
     /// <summary>
     /// Someone who switched language may still call for help in their own: an emergency phrase in any language the
-    /// lexicons know interrupts, whatever language the conversation is in. What the conversation's own language read
-    /// as a past emergency (<paramref name="past"/>: "een tia gehad") stays history in the other languages too.
+    /// lexicons know interrupts, whatever language the conversation is in. What the conversation's own language reads
+    /// as a past emergency (emergencies.yaml <c>past</c>: "een tia gehad") stays history in the other languages too.
     /// </summary>
-    private void ScanEmergenciesInOtherLanguages(string text, LanguageLexicon current, List<ModelResult> results, List<ModelResult> past)
+    private void ScanEmergenciesInOtherLanguages(string text, TokenizedText tokens, LanguageLexicon current, List<ModelResult> results)
     {
+        List<ModelResult>? past = null;
         foreach (var language in Lexicons.Languages)
         {
             var other = Lexicons.Get(language);
@@ -152,6 +153,17 @@ public sealed class UtteranceRecognizer
             }
 
             EmergencyRecognizer.Scan(other.Tokenize(text), other, Lexicons.EmergencyCategories, results);
+            if (results.Count == 0)
+            {
+                continue;
+            }
+
+            if (past is null)
+            {
+                past = [];
+                EmergencyRecognizer.Scan(tokens, current, Lexicons.EmergencyCategories, [], past);
+            }
+
             results.RemoveAll(found => past.Exists(history => history.Start <= found.End && found.Start <= history.End));
             if (results.Count > 0)
             {

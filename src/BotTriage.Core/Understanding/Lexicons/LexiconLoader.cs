@@ -92,12 +92,8 @@ internal sealed class LexiconLoader
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
 
-                        // Phrases with a sign's word in them that tell of no sign ("per ongeluk"): a code of none.
-                        foreach (var (phrase, line) in context.Strings(context.Get("notFlags", required: false)))
-                        {
-                            context.AddPhrase(context.Lexicon.RedFlags, phrase, line, string.Empty, "phrase that is no sign");
-                        }
-
+                        // Phrases with a sign's word in them that tell of no sign ("per ongeluk").
+                        AddPhrasesOfNone(context, context.Lexicon.RedFlags, "notFlags", string.Empty, "phrase that is no sign");
                         LoadTimed(context, catalog);
                         LoadSomeoneElse(context);
                         LoadTemperature(context, catalog);
@@ -106,12 +102,8 @@ internal sealed class LexiconLoader
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
 
-                        // An emergency of the past or of someone else: matched like the others, a code of none.
-                        foreach (var (phrase, line) in context.Strings(context.Get("past", required: false)))
-                        {
-                            context.AddPhrase(context.Lexicon.Emergencies, phrase, line, string.Empty, "past emergency");
-                        }
-
+                        // An emergency of the past or of someone else ("hartaanval gehad").
+                        AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
                         break;
                     default:
                         LoadNegation(context);
@@ -383,6 +375,16 @@ internal sealed class LexiconLoader
         AddHolidays(c, lexicon.Holidays, c.Get("holidays", required: false));
     }
 
+    // Optional: phrases that only look like an entry of target ("terug", "per ongeluk", "hartaanval gehad"), matched
+    // like its entries, so that the longer phrase wins, with a value of no code that the recognizer passes over.
+    private static void AddPhrasesOfNone<T>(FileContext c, PhraseTrie<T> target, string key, T none, string what)
+    {
+        foreach (var (phrase, line) in c.Strings(c.Get(key, required: false)))
+        {
+            c.AddPhrase(target, phrase, line, none, what);
+        }
+    }
+
     // "eind: 25", "vorig jaar: 1": a phrase with a whole number from min to max.
     private static void AddNumberedPhrases(FileContext c, PhraseTrie<int> target, YamlNode? node, int min, int max, string what)
     {
@@ -619,11 +621,7 @@ internal sealed class LexiconLoader
             }
         }
 
-        var notLocation = new LocationEntry("", false);
-        foreach (var (phrase, line) in c.Strings(c.Get("notLocations", required: false)))
-        {
-            c.AddPhrase(c.Lexicon.Locations, phrase, line, notLocation, "not-location phrase");
-        }
+        AddPhrasesOfNone(c, c.Lexicon.Locations, "notLocations", new LocationEntry("", false), "not-location phrase");
 
         foreach (var (suffix, _) in c.Strings(c.Get("compoundSuffixes", required: false)))
         {

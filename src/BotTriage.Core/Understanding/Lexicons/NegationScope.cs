@@ -13,6 +13,10 @@ internal static class NegationScope
 {
     private const int LongestPseudo = 3;
 
+    /// <summary>Whether the token at <paramref name="k"/> ends a clause: punctuation, a joining word (negation.yaml <c>breaks</c>) or the message's edge.</summary>
+    public static bool EndsClause(TokenizedText text, LanguageLexicon lexicon, int k) =>
+        text.IsBreakAt(k) || lexicon.ScopeBreaks.Contains(text.IdAt(k));
+
     /// <summary>Whether the phrase from <paramref name="phraseStart"/> up to (not including) <paramref name="phraseEnd"/> is denied, before or after.</summary>
     public static bool IsNegated(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd) =>
         FindCue(text, lexicon, phraseStart) >= 0 || FindDenialAfter(text, lexicon, phraseStart, phraseEnd) >= 0;
@@ -23,8 +27,7 @@ internal static class NegationScope
         var stop = Math.Max(0, phraseStart - lexicon.NegationWindow);
         for (var k = phraseStart - 1; k >= stop; k--)
         {
-            var token = text.Tokens[k];
-            if (token.IsBreak || lexicon.ScopeBreaks.Contains(token.Id))
+            if (EndsClause(text, lexicon, k))
             {
                 return -1;
             }
@@ -58,7 +61,7 @@ internal static class NegationScope
     public static int FindDenialAfter(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd)
     {
         if (!lexicon.TrailingNegations.TryMatch(text, phraseEnd, out var end, out _)
-            || (end < text.Count && !text.Tokens[end].IsBreak && !lexicon.ScopeBreaks.Contains(text.Tokens[end].Id)))
+            || !EndsClause(text, lexicon, end))
         {
             return -1;
         }
