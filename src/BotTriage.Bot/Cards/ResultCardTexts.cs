@@ -1,5 +1,6 @@
 using System.Globalization;
 using BotTriage.Bot.Builder;
+using BotTriage.Core.Triage;
 
 namespace BotTriage.Bot.Cards;
 
@@ -18,6 +19,7 @@ internal static class ResultCardTexts
         ["urgency.T3"] = ("Neem binnen 24 uur contact op met de huisarts", "Contact your GP within 24 hours"),
         ["urgency.T4"] = ("Maak de komende dagen een afspraak bij de huisarts", "See your GP in the coming days"),
         ["urgency.none"] = ("Geen huisarts nodig", "No GP needed first"),
+        ["urgency.none.doctor-first"] = ("Overleg eerst met je arts of verloskundige", "Check with your doctor or midwife first"),
         ["facts.urgency"] = ("Urgentie", "Urgency"),
         ["facts.routes"] = ("Waar je terechtkunt", "Where to go"),
         ["facts.massage"] = ("Massage die past", "Massage that fits"),
@@ -46,6 +48,9 @@ internal static class ResultCardTexts
     public static string Book(string route, string culture) => Labels.ContainsKey("book." + route)
         ? Get("book." + route, culture)
         : string.Format(CultureInfo.InvariantCulture, Get("book", culture), Get("route." + route, culture));
+
+    /// <summary>The label of the result's first line (<see cref="OutcomeText.UrgencyKey"/>): its urgency, or whether to check with a doctor first.</summary>
+    public static string Urgency(TriageOutcome outcome, string culture) => Get(OutcomeText.UrgencyKey(outcome)["outcome.".Length..], culture);
 
     public static string Get(string key, string culture) =>
         Labels.TryGetValue(key, out var label) ? (culture == CultureNames.English ? label.English : label.Dutch) : key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..];

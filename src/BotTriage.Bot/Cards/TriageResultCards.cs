@@ -62,7 +62,7 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
     public static string Summary(TriageOutcome outcome, string culture)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return ResultCardTexts.Get("title", culture) + ": " + ResultCardTexts.Get("urgency." + outcome.Urgency, culture);
+        return ResultCardTexts.Get("title", culture) + ": " + ResultCardTexts.Urgency(outcome, culture);
     }
 
     /// <summary>Booking is offered only when no doctor is needed: red flags always win, so any of them, an emergency or a GP urgency means no booking at all.</summary>
@@ -88,7 +88,7 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
                 ["type"] = "Container",
                 ["style"] = UrgencyStyle(outcome),
                 ["bleed"] = true,
-                ["items"] = new JsonArray { TextBlock(ResultCardTexts.Get("urgency." + outcome.Urgency, culture), ("weight", "Bolder")) },
+                ["items"] = new JsonArray { TextBlock(ResultCardTexts.Urgency(outcome, culture), ("weight", "Bolder")) },
             },
         };
 
@@ -149,7 +149,7 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = CardVersion,
             ["lang"] = culture,
-            ["speak"] = ResultCardTexts.Get("urgency." + outcome.Urgency, culture),
+            ["speak"] = ResultCardTexts.Urgency(outcome, culture),
             ["body"] = body,
         };
         if (actions.Count > 0)

@@ -730,7 +730,7 @@ public static class DialogLoader
             }
 
             var owner = $"rule '{id}'";
-            file.RejectUnknownKeys(mapping, owner, "id", "when", "urgency", "routes", "massage", "blocks", "red-flag", "reason");
+            file.RejectUnknownKeys(mapping, owner, "id", "when", "urgency", "routes", "massage", "blocks", "red-flag", "doctor-first", "reason");
             if (rules.Any(r => r.Id == id))
             {
                 file.Error(mapping, $"duplicate rule id '{id}'");
@@ -768,6 +768,7 @@ public static class DialogLoader
                     MassageTypes = massage,
                     Blocks = blocks,
                     RedFlag = file.Scalar(mapping, "red-flag", owner),
+                    DoctorFirst = file.Flag(mapping, "doctor-first", owner),
                     Reason = reason,
                     Source = file.SourceOf(mapping),
                 });

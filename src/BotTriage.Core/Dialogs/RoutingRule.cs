@@ -26,6 +26,12 @@ public sealed record RoutingRule
     /// <summary>A red flag this rule reports when it fires, for flags that only count in combination (cancer history with back pain).</summary>
     public string? RedFlag { get; init; }
 
+    /// <summary>
+    /// The person should check with their own doctor or midwife before booking a massage (pregnancy, heart problems,
+    /// cancer treatment): a result that needs no GP then says so instead of "no GP needed first".
+    /// </summary>
+    public bool DoctorFirst { get; init; }
+
     public required LocalizedText Reason { get; init; }
 
     public required SourceLine Source { get; init; }

@@ -7,8 +7,8 @@ namespace BotTriage.Core.Scenarios;
 
 /// <summary>
 /// Compares an outcome, as contract JSON, with what a script expects. Lists are sets: order and repeats do not
-/// matter, and an absent list is an empty one, as an absent object is an empty one (so a list or object the outcome
-/// gains later does not break older scripts).
+/// matter, and an absent list is an empty one, as an absent object is an empty one and an absent flag is false (so a
+/// list, object or flag the outcome gains later does not break older scripts).
 /// Items of a list of objects are compared by their <c>rule</c>, <c>code</c> or <c>id</c>, so a reworded reason
 /// is not a different outcome but a reason from another rule is; other items are compared whole and shown as a digest.
 /// </summary>
@@ -33,12 +33,12 @@ public static class OutcomeComparer
         var differences = ImmutableList.CreateBuilder<OutcomeDifference>();
         foreach (var name in names)
         {
-            var wanted = expected.Fields.TryGetValue(name, out var value) ? Present(value.Value) : null;
+            JsonElement? wantedAsWritten = expected.Fields.TryGetValue(name, out var value) ? value.Value : null;
             var line = value?.Line ?? expected.Line;
-            var got = actual.TryGetProperty(name, out var property) ? Present(property) : null;
-            if (Normalize(wanted, got) is var (left, right) && !Same(left, right))
+            JsonElement? gotAsWritten = actual.TryGetProperty(name, out var property) ? property : null;
+            if (Normalize(Present(wantedAsWritten), Present(gotAsWritten)) is var (left, right) && !Same(left, right))
             {
-                differences.Add(new OutcomeDifference(name, line, left, right));
+                differences.Add(new OutcomeDifference(name, line, left ?? False(wantedAsWritten), right ?? False(gotAsWritten)));
             }
         }
 
@@ -46,11 +46,15 @@ public static class OutcomeComparer
     }
 
     /// <summary>
-    /// An explicit JSON null is the same as leaving the field out, as the contract writes it; so is an empty object
-    /// (no scores), so that an object the outcome gains later does not break older scripts either.
+    /// An explicit JSON null is the same as leaving the field out, as the contract writes it; so are an empty object
+    /// (no scores) and <c>false</c>, so that an object or a flag the outcome gains later does not break older scripts
+    /// either.
     /// </summary>
-    private static JsonElement? Present(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any()) ? null : value;
+    private static JsonElement? Present(JsonElement? value) =>
+        value is not { } present || present.ValueKind is JsonValueKind.Null or JsonValueKind.False || (present.ValueKind == JsonValueKind.Object && !present.EnumerateObject().Any()) ? null : present;
+
+    /// <summary>A <c>false</c> written out, to show a difference as "expected false" rather than "expected (none)".</summary>
+    private static JsonElement? False(JsonElement? value) => value is { ValueKind: JsonValueKind.False } ? value : null;
 
     /// <summary>Lists become sorted arrays of their items' identities; a missing list beside a list becomes empty.</summary>
     private static (JsonElement? Expected, JsonElement? Actual) Normalize(JsonElement? expected, JsonElement? actual)

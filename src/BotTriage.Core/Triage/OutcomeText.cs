@@ -12,7 +12,7 @@ public static class OutcomeText
         ArgumentNullException.ThrowIfNull(texts);
         var text = new StringBuilder();
         text.AppendLine(texts.Get("outcome.intro", culture));
-        text.AppendLine(texts.Get("outcome.urgency." + outcome.Urgency, culture));
+        text.AppendLine(texts.Get(UrgencyKey(outcome), culture));
         text.AppendLine(texts.Get("outcome.routes", culture).Format(culture, string.Join(", ", outcome.Routes.Select(r => texts.Get("route." + r, culture)))));
         if (outcome.MassageTypes.Count > 0)
         {
@@ -36,5 +36,12 @@ public static class OutcomeText
 
         text.Append(texts.Get("outcome.disclaimer", culture));
         return text.ToString();
+    }
+
+    /// <summary>The text key of the result's first line: its urgency, or with none, whether to check with a doctor first.</summary>
+    public static string UrgencyKey(TriageOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Urgency == "none" && outcome.DoctorFirst ? "outcome.urgency.none.doctor-first" : "outcome.urgency." + outcome.Urgency;
     }
 }

@@ -28,6 +28,12 @@ public sealed record TriageOutcome
 
     public ImmutableList<OutcomeReason> Reasons { get; init; } = [];
 
+    /// <summary>
+    /// True when a massage is advised and the person should check with their own doctor or midwife before booking it
+    /// (a rule with <c>doctor-first</c>, such as pregnancy or cancer treatment).
+    /// </summary>
+    public bool DoctorFirst { get; init; }
+
     /// <summary>True when the triage ran to its result; false when it was stopped or interrupted.</summary>
     public bool Completed { get; init; }
 

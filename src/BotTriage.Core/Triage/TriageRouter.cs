@@ -81,8 +81,7 @@ public static class TriageRouter
         var reasons = ImmutableList.CreateBuilder<OutcomeReason>();
         foreach (var rule in matched)
         {
-            if (rule.Urgency is not null || rule.RedFlag is not null || rule.Routes.Any(routes.Contains) || rule.MassageTypes.Any(massageTypes.Contains)
-                || (rule.Routes.Count == 0 && rule.MassageTypes.Count == 0 && rule.Blocks.Count == 0))
+            if (Contributes(rule, routes, massageTypes))
             {
                 reasons.Add(new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs, rule, state, redFlags, contraindications) });
             }
@@ -97,6 +96,7 @@ public static class TriageRouter
             Contraindications = [.. contraindications.Select(c => c.Code)],
             Scores = context.Scores,
             Reasons = reasons.ToImmutable(),
+            DoctorFirst = routes.Contains("massage") && matched.Exists(r => r.DoctorFirst),
             Completed = true,
         };
     }
@@ -144,6 +144,33 @@ public static class TriageRouter
         }
 
         return [.. keys];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="rule"/> shaped the result. A rule that names massage types adds the massage route only
+    /// through them: with its deep tissue massage ruled out, "tension fits a deep tissue massage" is no reason for the
+    /// relaxation massage another rule left. A rule that asks for a doctor's word before a massage counts only when a
+    /// massage is advised.
+    /// </summary>
+    private static bool Contributes(RoutingRule rule, List<string> routes, List<string> massageTypes)
+    {
+        // "Check with your doctor before you book a massage" says nothing when no massage is advised.
+        if (rule.DoctorFirst && !routes.Contains("massage"))
+        {
+            return false;
+        }
+
+        if (rule.Urgency is not null || rule.RedFlag is not null || rule.MassageTypes.Any(massageTypes.Contains))
+        {
+            return true;
+        }
+
+        if (rule.Routes.Any(r => routes.Contains(r) && (r != "massage" || rule.MassageTypes.Count == 0)))
+        {
+            return true;
+        }
+
+        return rule.Routes.Count == 0 && rule.MassageTypes.Count == 0 && rule.Blocks.Count == 0;
     }
 
     private static bool IsYes(TriageState state, string key) => state.Answers.TryGetValue(key, out var answer) && answer.YesNo == YesNo.Yes;

@@ -45,6 +45,21 @@ public sealed class TeamsResultCardTests
         Assert.Contains("huisarts", card, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nl", "Overleg eerst met je arts of verloskundige", "Geen huisarts nodig")]
+    [InlineData("en", "Check with your doctor or midwife first", "No GP needed first")]
+    public void SaysToCheckWithTheDoctorFirstInsteadOfNoGpNeeded(string culture, string doctorFirst, string noGp)
+    {
+        var outcome = new TriageOutcome { Routes = ["massage"], MassageTypes = ["relaxation"], Contraindications = ["pregnancy"], DoctorFirst = true, Completed = true };
+
+        var card = Card().Create(outcome, culture, null).Content!.Value.GetRawText();
+
+        Assert.Contains(doctorFirst, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(noGp, card, StringComparison.Ordinal);
+        Assert.EndsWith(doctorFirst, TriageResultCards.Summary(outcome, culture), StringComparison.Ordinal);
+        Assert.EndsWith(noGp, TriageResultCards.Summary(outcome with { DoctorFirst = false }, culture), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NeverPutsThePersonsOwnWordsOnTheCard()
     {

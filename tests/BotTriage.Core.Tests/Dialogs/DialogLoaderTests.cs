@@ -135,6 +135,17 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsADoctorFirstThatIsNoFlag()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("routing.yaml", "    doctor-first: true", "    doctor-first: soms");
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"routing.yaml:{line}: 'doctor-first' of rule 'ask-doctor-first' must be true or false", errors);
+    }
+
+    [Fact]
     public void ReportsAStateNothingLeadsTo()
     {
         using var folder = new DialogsFolder();

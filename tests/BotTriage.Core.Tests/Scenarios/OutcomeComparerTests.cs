@@ -77,6 +77,23 @@ public sealed class OutcomeComparerTests
     }
 
     [Fact]
+    public void ReadsAFlagMissingFromAnOlderOutcomeAsFalse()
+    {
+        using var previous = JsonDocument.Parse("""{"urgency": "T2", "routes": ["gp"], "massageTypes": [], "redFlags": ["fever", "night-pain"], "reasons": [{"rule": "fever"}, {"rule": "night-pain"}], "completed": true}""");
+        var fields = previous.RootElement.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => new ExpectedValue(p.Value.Clone(), 3), StringComparer.Ordinal);
+        var expected = new ExpectedOutcome(fields, Complete: true);
+
+        Assert.Empty(OutcomeComparer.Compare(expected, OutcomeContract.ToJson(Fever)));
+        var difference = Assert.Single(OutcomeComparer.Compare(expected, OutcomeContract.ToJson(Fever with { DoctorFirst = true })));
+        Assert.Equal("doctorFirst", difference.Field);
+        Assert.Null(difference.Expected);
+        Assert.Equal("true", OutcomeDifference.Describe(difference.Actual));
+        var written = Assert.Single(OutcomeComparer.Compare(new ExpectedOutcome(fields.Add("doctorFirst", new ExpectedValue(JsonDocument.Parse("false").RootElement, 4)), Complete: true), OutcomeContract.ToJson(Fever with { DoctorFirst = true })));
+        Assert.Equal("false", OutcomeDifference.Describe(written.Expected));
+        Assert.Equal(4, written.Line);
+    }
+
+    [Fact]
     public void ShowsListItemsWithoutAnIdAsADigestNeverAsTheirWords()
     {
         var previous = new ExpectedOutcome(ImmutableSortedDictionary<string, ExpectedValue>.Empty.Add("notes", new ExpectedValue(JsonElement.Parse("""[{"said": "mijn rug"}]"""), 4)), Complete: false);

@@ -6,7 +6,8 @@ namespace BotTriage.Core.Tests.Triage;
 
 /// <summary>
 /// Over generated combinations of answers on the shipped dialogs: a reported contraindication never comes back with a
-/// massage type that contraindications.yaml says it rules out, and a massage type never comes without the massage route.
+/// massage type that contraindications.yaml says it rules out, a massage type never comes without the massage route,
+/// and no reason speaks for a massage type that was ruled out or asks for a doctor's word before a massage not advised.
 /// </summary>
 public sealed class ContraindicationSafetyTests
 {
@@ -35,6 +36,16 @@ public sealed class ContraindicationSafetyTests
             Assert.NotEmpty(outcome.Contraindications);
             Assert.DoesNotContain(outcome.MassageTypes, ruledOut.Contains);
             Assert.True(outcome.MassageTypes.Count == 0 || outcome.Routes.Contains("massage"), $"massage types without the massage route for mask {mask}");
+            foreach (var reason in outcome.Reasons)
+            {
+                var rule = Dialogs.Rules.Single(r => r.Id == reason.Rule);
+                Assert.True(
+                    rule.MassageTypes.Count == 0 || rule.MassageTypes.Any(outcome.MassageTypes.Contains) || rule.Urgency is not null || rule.Routes.Any(r => r != "massage" && outcome.Routes.Contains(r)),
+                    $"reason '{rule.Id}' names only massage types that were ruled out, for mask {mask}");
+                Assert.False(rule.DoctorFirst && !outcome.Routes.Contains("massage"), $"reason '{rule.Id}' asks for a doctor's word before a massage that is not advised, for mask {mask}");
+            }
+
+            Assert.Equal(outcome.Reasons.Any(r => Dialogs.Rules.Single(rule => rule.Id == r.Rule).DoctorFirst), outcome.DoctorFirst);
             checkedCombinations++;
         }
 

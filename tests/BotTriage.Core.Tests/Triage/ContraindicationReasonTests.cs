@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using BotTriage.Core.Dialogs;
+using BotTriage.Core.Triage;
+
+namespace BotTriage.Core.Tests.Triage;
+
+/// <summary>
+/// What the result says when a contraindication leaves only a gentle massage: no reason for the firm massage it ruled
+/// out, and with pregnancy, heart problems or cancer treatment, "check with your doctor first" instead of "no GP
+/// needed first".
+/// </summary>
+public sealed class ContraindicationReasonTests
+{
+    private static readonly DialogSet Dialogs = DialogLoader.LoadDirectory(DialogPaths.Default);
+
+    [Fact]
+    public void PregnancyWithBackTensionGivesARelaxationMassageAfterCheckingWithTheDoctor()
+    {
+        var outcome = Route("nl", "lower-back", weeks: 3, ("ci-pregnancy", "ik ben 20 weken zwanger"));
+
+        Assert.Equal("none", outcome.Urgency);
+        Assert.Equal(["relaxation"], outcome.MassageTypes);
+        Assert.True(outcome.DoctorFirst);
+        Assert.Equal(["gentle-only", "ask-doctor-first", "recent"], outcome.Reasons.Select(r => r.Rule));
+        var text = OutcomeText.Format(outcome, "nl", Dialogs.Texts);
+        Assert.Contains("overleg eerst met je arts of verloskundige voordat je een massage boekt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Je hoeft hiervoor niet eerst naar de huisarts", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("deep tissue", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BloodThinnersLeaveTheNoGpLineAndDropTheDeepTissueReason()
+    {
+        var outcome = Route("en", "neck", weeks: 3, ("ci-blood-thinners", "yes, I take blood thinners"));
+
+        Assert.Equal(["relaxation"], outcome.MassageTypes);
+        Assert.False(outcome.DoctorFirst);
+        Assert.DoesNotContain("tension", outcome.Reasons.Select(r => r.Rule));
+        Assert.Contains("gentle-only", outcome.Reasons.Select(r => r.Rule));
+        Assert.StartsWith("My advice:" + Environment.NewLine + "You do not need to see a GP first.", OutcomeText.Format(outcome, "en", Dialogs.Texts), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CancerTreatmentWithBackPainSendsToTheGpWithoutTalkOfBookingAMassage()
+    {
+        var outcome = Route("nl", "lower-back", weeks: 3, ("ci-cancer-treatment", "ja, chemo"), ("cancer-history", "ja"));
+
+        Assert.Equal("T2", outcome.Urgency);
+        Assert.DoesNotContain("massage", outcome.Routes);
+        Assert.False(outcome.DoctorFirst);
+        Assert.DoesNotContain("ask-doctor-first", outcome.Reasons.Select(r => r.Rule));
+        Assert.DoesNotContain("oncology", outcome.Reasons.Select(r => r.Rule));
+    }
+
+    [Fact]
+    public void CancerTreatmentWithCalfStiffnessKeepsTheOncologyMassageAndItsReason()
+    {
+        var outcome = Route("en", "calf", weeks: 2, ("ci-cancer-treatment", "yes"));
+
+        Assert.Equal("none", outcome.Urgency);
+        Assert.Equal(["oncology"], outcome.MassageTypes);
+        Assert.True(outcome.DoctorFirst);
+        Assert.Contains("oncology", outcome.Reasons.Select(r => r.Rule));
+        Assert.DoesNotContain("runners-legs", outcome.Reasons.Select(r => r.Rule));
+        Assert.Contains("check with your doctor or midwife before you book a massage", OutcomeText.Format(outcome, "en", Dialogs.Texts), StringComparison.Ordinal);
+    }
+
+    private static TriageOutcome Route(string culture, string location, int weeks, params (string Question, string Words)[] yes)
+    {
+        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal)
+        {
+            ["location"] = new() { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(location, BodySide.Unspecified)], Evidence = location },
+            ["duration"] = new() { Kind = AnswerKind.Duration, Seconds = weeks * 604_800L, Evidence = $"{weeks} weeks" },
+            ["pain"] = new() { Kind = AnswerKind.Scale, Number = 4, Evidence = "4" },
+        };
+        foreach (var (question, words) in yes)
+        {
+            answers[question] = new() { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = words };
+        }
+
+        return TriageRouter.Route(Dialogs, new TriageState { Step = "result", Culture = culture, Answers = answers.ToImmutableSortedDictionary() });
+    }
+}
