@@ -55,7 +55,7 @@ public static class Vocabulary
         "reask", "reask.stuck", "reask.someone-else", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide",
-        "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and",
+        "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and", "age.years", "age.over", "age.under", "age.between",
         "outcome.intro", "outcome.urgency.T0", "outcome.urgency.T1", "outcome.urgency.T2", "outcome.urgency.T3", "outcome.urgency.T4",
         "outcome.urgency.none", "outcome.urgency.none.doctor-first", "outcome.routes", "outcome.massage", "outcome.reasons", "outcome.disclaimer",
         "route.emergency-112", "route.gp", "route.physio", "route.psychologist", "route.massage", "route.self-care",

@@ -698,7 +698,7 @@ public sealed class TriageEngine
     }
 
     /// <summary>An answer to a question that is not the current one: only what a message can say unambiguously.</summary>
-    private static Answer? ReadExtra(DialogState question, Interpretation understood)
+    private Answer? ReadExtra(DialogState question, Interpretation understood)
     {
         switch (question.Kind)
         {
@@ -760,6 +760,12 @@ public sealed class TriageEngine
                 return denied is { } no
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = onlyTimed && question.Signals.Count > 1 ? YesNo.Unknown : YesNo.No, Evidence = no.Entity.Text }
                     : null;
+            case AnswerKind.YesNo when question.YesForAge is { } ages:
+                // "Ja, ik ben 55" to whether it is the first time: the age question that follows is answered too. Only
+                // an age in words ("ik ben 55", "ouder dan 50"): a bare number can mean anything to another question.
+                return _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, worded: true) is { } age && ages.Answer(age) is { } byAge
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = byAge, Evidence = Evidence(understood.Text) }
+                    : null;
             default:
                 return null;
         }
@@ -783,7 +789,7 @@ public sealed class TriageEngine
     private static bool CanAnswerInPassing(DialogState question) => question.Kind switch
     {
         AnswerKind.BodyLocation or AnswerKind.Duration or AnswerKind.Scale => true,
-        AnswerKind.YesNo => question.HasSignal,
+        AnswerKind.YesNo => question.HasSignal || question.YesForAge is not null,
         _ => false,
     };
 
@@ -1163,6 +1169,7 @@ public sealed class TriageEngine
         AnswerKind.YesNo when question.HasSignal => answer.YesNo == YesNo.Yes
             ? Texts.Get("noted.red-flag.yes", culture).Format(culture, answer.Evidence)
             : Texts.Get(answer.YesNo == YesNo.No ? "noted.red-flag.no" : "noted.red-flag.unknown", culture).Format(culture, RedFlagWords(answer)),
+        AnswerKind.YesNo when question.YesForAge is not null && _dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture) is { } age => AgeText(age, culture),
         AnswerKind.YesNo => PlainYesNo(question, answer, culture),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
         // The places as understood, by name ("mijn rug" is noted as "onderrug"), so a wrong guess can be corrected.
@@ -1249,6 +1256,13 @@ public sealed class TriageEngine
 
     // A plain yes or no as noted; a question may name it in its own words (texts.yaml answer.no.emergency-screen: "geen
     // spoed"), where a bare "nee" beside the other things noted would say nothing.
+    /// <summary>An age as the person said it: "55 jaar", "ouder dan 50", "tussen 20 en 50".</summary>
+    private string AgeText(AgeSpan age, string culture) =>
+        age.Youngest == age.Oldest ? Texts.Get("age.years", culture).Format(culture, age.Youngest)
+        : age.Oldest == AgeSpan.MaxAge ? Texts.Get("age.over", culture).Format(culture, age.Youngest - 1)
+        : age.Youngest == AgeSpan.MinAge ? Texts.Get("age.under", culture).Format(culture, age.Oldest + 1)
+        : Texts.Get("age.between", culture).Format(culture, age.Youngest, age.Oldest);
+
     private string PlainYesNo(DialogState question, Answer answer, string culture)
     {
         var key = Vocabulary.PlainAnswerKeys[answer.YesNo switch { YesNo.Yes => 0, YesNo.No => 1, _ => 2 }];

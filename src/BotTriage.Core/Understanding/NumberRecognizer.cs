@@ -19,9 +19,11 @@ public sealed class NumberRecognizer : LexiconRecognizer
     /// The ages <paramref name="text"/> says the person is, as the whole message: one age from 1 to 120 with only the
     /// lexicon's words for an age around it ("ik ben 62", "45 jaar oud", "I'm 45", "62"), or a bound ("ouder dan 50",
     /// "onder de 20", "tussen 20 en 50", "over 50"), after a yes or no if any ("nee, ik ben 35"). Null for anything
-    /// else: "ik word 50", "een stuk of 50", "mijn vader is 62", "62,5".
+    /// else: "ik word 50", "een stuk of 50", "mijn vader is 62", "62,5". With <paramref name="worded"/>, only an age
+    /// said with words for an age or as a bound ("ik ben 55", "ouder dan 50"), not a bare number: what a message to
+    /// another question can say of the age in passing.
     /// </summary>
-    public AgeSpan? RecognizeAge(string text, string culture)
+    public AgeSpan? RecognizeAge(string text, string culture, bool worded = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
@@ -43,9 +45,11 @@ public sealed class NumberRecognizer : LexiconRecognizer
             }
         }
 
+        var words = false;
         if (lexicon.AgeBefore.TryMatch(tokens, i, out var beforeEnd, out _))
         {
             i = beforeEnd;
+            words = true;
         }
 
         AgeSpan said;
@@ -53,17 +57,20 @@ public sealed class NumberRecognizer : LexiconRecognizer
         {
             said = new AgeSpan(above.Age + 1, AgeSpan.MaxAge);
             i = above.End;
+            words = true;
         }
         else if (lexicon.AgeYounger.TryMatch(tokens, i, out var youngerEnd, out _) && TryAge(tokens, lexicon, youngerEnd, out var below))
         {
             said = new AgeSpan(AgeSpan.MinAge, below.Age - 1);
             i = below.End;
+            words = true;
         }
         else if (lexicon.AgeBetween.TryMatch(tokens, i, out var betweenEnd, out _) && TryAge(tokens, lexicon, betweenEnd, out var low)
             && low.End < tokens.Count && lexicon.NumberJoiners.Contains(tokens.Tokens[low.End].Id) && TryAge(tokens, lexicon, low.End + 1, out var high))
         {
             said = new AgeSpan(Math.Min(low.Age, high.Age), Math.Max(low.Age, high.Age));
             i = high.End;
+            words = true;
         }
         else if (TryAge(tokens, lexicon, i, out var age))
         {
@@ -78,6 +85,7 @@ public sealed class NumberRecognizer : LexiconRecognizer
         if (lexicon.AgeAfter.TryMatch(tokens, i, out var afterEnd, out _))
         {
             i = afterEnd;
+            words = true;
         }
 
         while (i < tokens.Count && tokens.Tokens[i].Kind == TokenKind.Punctuation)
@@ -85,7 +93,7 @@ public sealed class NumberRecognizer : LexiconRecognizer
             i++;
         }
 
-        return i == tokens.Count && said.Youngest <= said.Oldest ? said : null;
+        return i == tokens.Count && said.Youngest <= said.Oldest && (words || !worded) ? said : null;
     }
 
     // A whole number of years from 1 to 120, written in digits or words: no vague amount, fraction or decimal.

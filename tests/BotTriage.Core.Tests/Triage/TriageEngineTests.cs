@@ -790,6 +790,62 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ja, ik ben 55", "Ik noteer: de eerste keer en 55 jaar.", YesNo.Yes)]
+    [InlineData("nl", "ja hoor, ik ben 35 jaar", "Ik noteer: de eerste keer en 35 jaar.", YesNo.No)]
+    [InlineData("nl", "ja, en ik ben ouder dan 50", null, null)]
+    [InlineData("en", "yes, I'm 62", "Noted: the first time and 62 years old.", YesNo.Yes)]
+    [InlineData("en", "yes, 62", null, null)]
+    public void AnAgeToldWithTheFirstTimeAnswersTheAgeQuestionToo(string culture, string message, string? note, YesNo? age)
+    {
+        var chat = AtBackQuestion(culture, "first-episode");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["first-episode"].YesNo);
+        if (note is null)
+        {
+            chat.AssertStep("age-first");
+            return;
+        }
+
+        chat.AssertReply(note);
+        Assert.Equal(age, chat.State.Answers["age-first"].YesNo);
+        Assert.NotEqual("age-first", chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("nl", "nee, ik ben 55")]
+    [InlineData("en", "no, I'm 62")]
+    public void AnAgeOverFiftyIsNoSignWhenItIsNotTheFirstTime(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "first-episode");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["first-episode"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["age-first"].YesNo);
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+        Assert.DoesNotContain(chat.State.Outcome!.Reasons, r => r.Rule is "first-episode-age" or "signs-combined");
+        Assert.Equal("none", chat.State.Outcome.Urgency);
+    }
+
+    [Fact]
+    public void AnAgeToldEarlierIsNotAskedAgain()
+    {
+        var chat = Conversation.Start("nl").SendAll([.. Welcome]);
+
+        chat.Send("ik ben 62").AssertReply("Ik noteer: 62 jaar.");
+        chat.SendAll("onderrug", "3 weken", "4", "een beetje");
+        chat.AnswerPlainlyUntil(s => s.Step == "first-episode");
+        chat.Send("ja");
+
+        Assert.NotEqual("age-first", chat.State.Step);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["age-first"].YesNo);
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+        Assert.Contains(chat.State.Outcome!.Reasons, r => r.Rule == "first-episode-age");
+    }
+
+    [Theory]
     [InlineData("nl", "rf-fever", "geen koorts maar wel koude rillingen")]
     [InlineData("nl", "rf-fever", "koorts niet, wel rillingen")]
     [InlineData("nl", "rf-weight-loss", "niet bewust afgevallen, maar wel 5 kilo kwijt")]

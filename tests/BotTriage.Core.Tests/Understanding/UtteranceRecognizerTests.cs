@@ -119,6 +119,21 @@ public sealed class UtteranceRecognizerTests
         Assert.Equal(ages, said is { } span ? string.Create(CultureInfo.InvariantCulture, $"{span.Youngest}-{span.Oldest}") : null);
     }
 
+    [Theory]
+    [InlineData("ik ben 55", "nl", "55-55")]
+    [InlineData("ja, 62 jaar oud", "nl", "62-62")]
+    [InlineData("ouder dan 50", "nl", "51-120")]
+    [InlineData("I'm 45", "en", "45-45")]
+    [InlineData("62", "nl", null)]
+    [InlineData("ja, 62", "nl", null)]
+    [InlineData("yes, 45", "en", null)]
+    public void ReadsAnAgeInPassingOnlyWhenItIsSaidInWords(string text, string culture, string? ages)
+    {
+        var said = SharedRecognizer.Instance.Numbers.RecognizeAge(text, culture, worded: true);
+
+        Assert.Equal(ages, said is { } span ? string.Create(CultureInfo.InvariantCulture, $"{span.Youngest}-{span.Oldest}") : null);
+    }
+
     [Fact]
     public void ReportsSpansInTheOriginalTextWithAnInclusiveEnd()
     {
