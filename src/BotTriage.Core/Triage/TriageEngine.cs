@@ -485,7 +485,8 @@ public sealed class TriageEngine
 
     /// <summary>
     /// The person's reply to "Klopt het dat ...?": yes (or not sure: when in doubt, the doctor) keeps the answer and
-    /// moves on to the result; no takes them back to that question to answer it again.
+    /// moves on to the result; no takes them back to that question to answer it again, and that answer stands: a yes
+    /// to the question asked in full once more is not checked again, or "ja" and "nee" in turn would never end.
     /// </summary>
     private TurnResult CheckConfirmation(TriageState state, string key, Interpretation understood)
     {
@@ -511,7 +512,7 @@ public sealed class TriageEngine
         var changed = Say(state, "confirm.changed");
         var index = state.History.LastIndexOf(key);
         var history = index >= 0 ? state.History.RemoveRange(index + 1, state.History.Count - index - 1) : state.History.Add(key);
-        var back = state with { Step = key, Confirming = null, Answers = answers, History = history };
+        var back = state with { Step = key, Confirming = null, Answers = answers, History = history, Confirmed = state.Confirmed.Add(key) };
         return new TurnResult(back, [changed, Ask(back, key)]);
     }
 

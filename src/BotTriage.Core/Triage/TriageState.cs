@@ -34,7 +34,10 @@ public sealed record TriageState
     /// <summary>The steps that were asked, oldest first; <c>back</c> walks this.</summary>
     public ImmutableList<string> History { get; init; } = [];
 
-    /// <summary>Answer keys the person confirmed when a very urgent result was checked with them ("Klopt het dat ...?").</summary>
+    /// <summary>
+    /// Answer keys the person confirmed when a very urgent result was checked with them ("Klopt het dat ...?"), and
+    /// those whose question was asked again after a no to that check: what they answer then is not checked again.
+    /// </summary>
     public ImmutableList<string> Confirmed { get; init; } = [];
 
     /// <summary>While a very urgent result is being checked: the answer key it asks about.</summary>

@@ -151,6 +151,18 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void TakesAYesToTheQuestionAskedAgainAfterANoAtTheCheckWithoutCheckingAgain()
+    {
+        var chat = AtRedFlags().Send("ja").Send("nee").AssertStep("rf-sudden-weakness");
+
+        chat.Send("ja").AssertReply("Dank je wel voor je antwoorden. Dit is mijn advies.").AssertReplyContains("Spoed: bel nu 112.");
+
+        Assert.Null(chat.State.Confirming);
+        Assert.Equal("T0", chat.State.Outcome!.Urgency);
+        Assert.Equal(["emergency-112"], chat.State.Outcome.Routes);
+    }
+
+    [Fact]
     public void AsksNoContraindicationsPsychosocialOrContextQuestionsOnceARedFlagRulesMassageOut()
     {
         var chat = AtRedFlags().SendAll("nee", "nee", "nee", "nee", "nee", "nee", "ja");
