@@ -509,6 +509,23 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "5 jaar geleden chemo gehad", YesNo.No, "none")]
+    [InlineData("nl", "chemo tot vorig jaar", YesNo.No, "none")]
+    [InlineData("en", "I had chemo years ago, in 2015", YesNo.No, "none")]
+    [InlineData("nl", "ik krijg nu chemo", YesNo.Yes, "T3")]
+    [InlineData("en", "finished chemo last month", YesNo.Yes, "T3")]
+    public void ChemotherapyLongAgoIsNoWeakenedImmuneSystemNow(string culture, string message, YesNo immune, string urgency)
+    {
+        var chat = AtBackQuestion(culture, "rf-infection-risk");
+
+        chat.Send(message);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal(immune, chat.State.Answers["rf-infection-risk"].YesNo);
+        Assert.Equal(urgency, chat.State.Outcome!.Urgency);
+    }
+
+    [Theory]
     [InlineData("nl", "Hallo, ik zou graag willen weten welke massage bij mij past")]
     [InlineData("nl", "ja hoi, ik heb last van mijn rug")]
     [InlineData("nl", "Goedemorgen! Ok dus ik heb sinds een week nekpijn")]
