@@ -183,10 +183,17 @@ public sealed class TriageEngine
             return null;
         }
 
-        var result = Answer(state, text, said, understood, today);
+        // At the language question, a message in the other language chooses it: what it told is noted in that language.
+        var choosing = Flow[state.Step].SetsLanguage;
+        var result = Answer(choosing ? state with { Culture = other } : state, text, said, understood, today);
         if (NothingTaken(state, result))
         {
             return null;
+        }
+
+        if (choosing)
+        {
+            return result with { Replies = result.Replies.Insert(0, Say(result.State, "language.switched")) };
         }
 
         return state.OtherLanguageOffered
@@ -241,6 +248,15 @@ public sealed class TriageEngine
 
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
         var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood, state, today);
+
+        // "Ik heb al 3 weken rugpijn" to the language question: the person goes on in the language they wrote it in,
+        // and the note says only what they told.
+        var languageAsWritten = false;
+        if (answer is null && current.SetsLanguage && notes.Count > 0 && corrections.Count == 0)
+        {
+            answer = LanguageWrittenIn(current, text, state.Culture);
+            languageAsWritten = answer is not null;
+        }
         if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } unit)
         {
             // "Al weken" could be two or twenty: ask how many once (a second vague answer is taken as the least it means).
@@ -314,9 +330,13 @@ public sealed class TriageEngine
             // A question answered by a mention is described by the words of the mention, as the notes are; one answered
             // by a plain yes or no as that ("nee, maar ik heb wel kanker gehad": "nee en kanker gehad", not the whole
             // message as the flag denied).
-            notes.Insert(0, current.HasSignal && ReadExtra(current, understood) is { } mention ? Describe(current, mention, understood, state.Culture)
-                : current.Kind == AnswerKind.YesNo ? PlainYesNo(current, answer, state.Culture)
-                : Describe(current, answer, understood, state.Culture));
+            if (!languageAsWritten)
+            {
+                notes.Insert(0, current.HasSignal && ReadExtra(current, understood) is { } mention ? Describe(current, mention, understood, state.Culture)
+                    : current.Kind == AnswerKind.YesNo ? PlainYesNo(current, answer, state.Culture)
+                    : Describe(current, answer, understood, state.Culture));
+            }
+
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
 
@@ -770,6 +790,15 @@ public sealed class TriageEngine
             default:
                 return null;
         }
+    }
+
+    /// <summary>The choice of <paramref name="question"/> that is the language <paramref name="text"/> is written in.</summary>
+    private Answer? LanguageWrittenIn(DialogState question, string text, string culture)
+    {
+        var recognizer = _dialogs.Recognizer;
+        var other = Cultures.Other(culture);
+        var language = recognizer.Lexicons.Languages.Contains(other) && recognizer.IsRather(text, other, culture) ? other : culture;
+        return question.Choices.Any(c => c.Code == language) ? new Answer { Kind = AnswerKind.Choice, Choice = language, Evidence = Evidence(text) } : null;
     }
 
     // Of several durations, the one after a since-word is the complaint's: "10 jaar geleden een hernia, nu sinds een week".

@@ -81,6 +81,42 @@ public sealed class TriageEngineTests
         Assert.Equal("location", chat.State.Step);
     }
 
+    [Theory]
+    [InlineData("nl", "ik heb al 3 weken rugpijn", "nl", null, "Ik noteer: onderrug en 3 weken.")]
+    [InlineData("nl", "I have had back pain for 3 weeks", "en", "We will continue in English.", "Noted: lower back and 3 weeks.")]
+    [InlineData("en", "al 3 weken pijn in mijn nek", "nl", "We gaan verder in het Nederlands.", "Ik noteer: nek en 3 weken.")]
+    [InlineData("en", "my neck hurts", "en", null, "Noted: neck.")]
+    public void AComplaintToldAtTheLanguageQuestionGoesOnInTheLanguageItIsWrittenIn(string start, string message, string culture, string? switched, string note)
+    {
+        var chat = Conversation.Start(start).SendAll(start == "en" ? ["no", "yes"] : ["nee", "ja"]);
+
+        chat.Send(message);
+        if (switched is not null)
+        {
+            chat.AssertReply(switched);
+        }
+
+        chat.AssertReply(note);
+
+        Assert.Equal(culture, chat.State.Culture);
+        Assert.Equal(culture, chat.State.Answers["language"].Choice);
+        Assert.NotEqual("language", chat.State.Step);
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains("'english'", StringComparison.Ordinal) || r.Text.Contains("'nederlands'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nl", "nee")]
+    [InlineData("nl", "weet ik niet")]
+    [InlineData("en", "whatever")]
+    public void AMessageThatToldNothingStillGetsTheLanguageQuestionAgain(string start, string message)
+    {
+        var chat = Conversation.Start(start).SendAll(start == "en" ? ["no", "yes"] : ["nee", "ja"]);
+
+        chat.Send(message).AssertStep("language");
+
+        Assert.False(chat.State.Answers.ContainsKey("language"));
+    }
+
     [Fact]
     public void RoutesToTheGpWhenFeverIsReported()
     {
