@@ -784,7 +784,8 @@ public sealed class TriageEngine
             case AnswerKind.YesNo when question.YesForAge is { } ages:
                 // "Ja, ik ben 55" to whether it is the first time: the age question that follows is answered too. Only
                 // an age in words ("ik ben 55", "ouder dan 50"): a bare number can mean anything to another question.
-                return _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, worded: true) is { } age && ages.Answer(age) is { } byAge
+                // A message without a number is not read again for one.
+                return understood.First<NumberResolution>() is not null && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, worded: true) is { } age && ages.Answer(age) is { } byAge
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = byAge, Evidence = Evidence(understood.Text) }
                     : null;
             default:
