@@ -74,7 +74,7 @@ public static class Vocabulary
     /// person is asked where in the legs; and the words for tension or stress, which name no place either, so the
     /// person is asked where they feel it.
     /// </summary>
-    public static ImmutableArray<string> Cues { get; } = ["correction", "legs", "tension"];
+    public static ImmutableArray<string> Cues { get; } = ["correction", "addition", "legs", "tension"];
 
     /// <summary>The sides a body location can be said with, each named in texts.yaml (<c>side.left</c>).</summary>
     public static ImmutableArray<BodySide> Sides { get; } = [BodySide.Left, BodySide.Right, BodySide.Both];

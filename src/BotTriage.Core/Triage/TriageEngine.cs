@@ -37,6 +37,7 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _answeredSignals;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
+    private readonly string[] _additionCues;
     private readonly string[] _legsCues;
     private readonly string[] _tensionCues;
     private readonly FrozenDictionary<string, NormalizedChoice[]> _choiceLabels;
@@ -68,6 +69,7 @@ public sealed class TriageEngine
 
         _commandWords = commandWords.ToFrozenDictionary(StringComparer.Ordinal);
         _correctionCues = [.. Texts.Commands["correction"].Select(word => $" {word} ")];
+        _additionCues = [.. Texts.Commands["addition"].Select(word => $" {word} ")];
         _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
         _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
@@ -209,6 +211,7 @@ public sealed class TriageEngine
         var corrections = new List<string>();
         var spaced = $" {normalized} ";
         var correcting = HasCue(spaced, _correctionCues);
+        var adding = !correcting && HasCue(spaced, _additionCues);
 
         foreach (var other in _extraQuestions)
         {
@@ -222,6 +225,18 @@ public sealed class TriageEngine
             }
 
             var answered = answers.TryGetValue(other.Id, out var earlier);
+
+            // "Oh, en ook mijn onderrug": a place told as one more joins the places named before.
+            if (answered && adding && other.Kind == AnswerKind.BodyLocation)
+            {
+                if (MorePlaces(earlier!, extra) is { } more)
+                {
+                    answers = answers.SetItem(other.Id, more);
+                    notes.Add(Describe(other, more, understood, state.Culture));
+                }
+
+                continue;
+            }
 
             // An earlier answer only changes when the person says it is a correction, or when they now report a sign
             // they denied before: red flags always win, and so does a cancer history, a contraindication or a context
@@ -242,6 +257,7 @@ public sealed class TriageEngine
         }
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
+        var toldInPassing = notes.Count > 0 || corrections.Count > 0;
 
         // Without a correction cue, only a sign now reported over an earlier no changed an answer: say so as that.
         var changed = correcting ? "corrected" : "corrected.raised";
@@ -308,6 +324,14 @@ public sealed class TriageEngine
                 replies.Add(Reask(state, Hint(current, state.Culture), _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
             }
 
+            // A place told in passing can open questions that were passed by: those come first.
+            if (hint is null && toldInPassing && EarlierOpen(state with { Answers = answers }) is { } earlier)
+            {
+                var reopened = state with { Answers = answers, Step = earlier, History = state.History.Add(earlier) };
+                replies.Add(Ask(reopened, earlier));
+                return new TurnResult(reopened, replies.ToImmutable());
+            }
+
             replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture)) : Ask(state, current.Id));
             return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
         }
@@ -340,7 +364,7 @@ public sealed class TriageEngine
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
 
-        var moved = Advance(state with { Answers = answers }, said.ToImmutable());
+        var moved = Advance(state with { Answers = answers }, said.ToImmutable(), reopen: toldInPassing);
 
         // "Al maanden last van mijn nek" to where: the duration question that comes next asks how many months.
         if (NeedsCount(understood) is { } told && Flow[moved.State.Step] is { Kind: AnswerKind.Duration } && moved.State.Step != current.Id
@@ -357,8 +381,16 @@ public sealed class TriageEngine
     /// Moves past the current question to the next one that is asked and not yet answered, or to the result. A
     /// question whose module is off or whose <c>when</c> does not hold is passed by; an answered one is skipped.
     /// </summary>
-    private TurnResult Advance(TriageState state, ImmutableList<Reply> replies)
+    private TurnResult Advance(TriageState state, ImmutableList<Reply> replies, bool reopen = false)
     {
+        // What the message told in passing can open a question already passed by ("ook mijn onderrug" opens the
+        // questions for the back): the first of those is asked before the flow goes on.
+        if (reopen && EarlierOpen(state) is { } earlier)
+        {
+            var reopened = state with { Step = earlier, History = state.History.Add(earlier) };
+            return new TurnResult(reopened, replies.Add(Ask(reopened, earlier)));
+        }
+
         var (next, history) = NextOpen(state, state.History);
         var target = Flow[next];
         if (target.IsOutcome)
@@ -404,6 +436,39 @@ public sealed class TriageEngine
         }
 
         throw new InvalidOperationException($"The flow loops through answered questions from '{state.Step}'.");
+    }
+
+    /// <summary>
+    /// The first question before the current one, walking the flow from its start with the answers as they are now,
+    /// that is asked and not answered: one an answer told later opened. Null when there is none.
+    /// </summary>
+    private string? EarlierOpen(TriageState state)
+    {
+        var context = _navigator.Context(state);
+        var step = Flow.Start;
+        for (var guard = 0; guard <= Flow.States.Count && step != state.Step; guard++)
+        {
+            var target = Flow[step];
+            if (target.IsOutcome)
+            {
+                return null;
+            }
+
+            if (!_navigator.IsAsked(target, context))
+            {
+                step = _navigator.SkipFrom(target);
+                continue;
+            }
+
+            if (!state.Answers.ContainsKey(step))
+            {
+                return step;
+            }
+
+            step = _navigator.Next(step, context);
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -791,6 +856,13 @@ public sealed class TriageEngine
             default:
                 return null;
         }
+    }
+
+    /// <summary>The places of <paramref name="earlier"/> with those of <paramref name="told"/> after them; null when it adds none.</summary>
+    private static Answer? MorePlaces(Answer earlier, Answer told)
+    {
+        var added = told.Locations.Where(l => !earlier.Locations.Contains(l)).ToList();
+        return added.Count == 0 ? null : earlier with { Locations = earlier.Locations.AddRange(added), Evidence = Evidence($"{earlier.Evidence}, {told.Evidence}") };
     }
 
     /// <summary>The choice of <paramref name="question"/> that is the language <paramref name="text"/> is written in.</summary>

@@ -1026,7 +1026,6 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-no-improvement", "niet erger")]
     [InlineData("en", "rf-no-improvement", "not worse")]
     [InlineData("nl", "rf-night-pain", "'s ochtends niet")]
-    [InlineData("nl", "rf-night-pain", "'s nachts zweten")]
     public void AsksAgainWhenTheWordsOfTheQuestionAskedSayNeitherYesNorNo(string culture, string step, string message)
     {
         var chat = AtBackQuestion(culture, step);
@@ -1034,6 +1033,66 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep(step);
 
         Assert.False(chat.State.Answers.ContainsKey(step));
+    }
+
+    [Fact]
+    public void ASignToldInPassingAsksTheQuestionItOpenedBeforeGoingOn()
+    {
+        var chat = AtBackQuestion("nl", "rf-night-pain");
+
+        chat.Send("'s nachts zweten").AssertStep("rf-very-unwell");
+
+        Assert.False(chat.State.Answers.ContainsKey("rf-night-pain"));
+        chat.Send("nee").AssertStep("rf-night-pain");
+    }
+
+    [Theory]
+    [InlineData("nl", "oh en ook mijn onderrug trouwens, een 5", "Ik noteer: 5/10 en nek, onderrug.")]
+    [InlineData("en", "oh and my lower back too, a 5", "Noted: 5/10 and neck, lower back.")]
+    public void APlaceToldAsOneMoreJoinsThePlacesAndAsksItsQuestions(string culture, string message, string note)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck", "2 weeks"] : [.. Welcome, "nek", "2 weken"]);
+
+        chat.Send(message).AssertReply(note);
+
+        Assert.Equal(["neck", "lower-back"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        var asked = new List<string>();
+        while (chat.State.Outcome is null && asked.Count < 60)
+        {
+            asked.Add(chat.State.Step);
+            chat.Send(chat.State.Step == "bother" ? (culture == "en" ? "a little" : "een beetje") : (culture == "en" ? "no" : "nee"));
+        }
+
+        Assert.Contains("rf-bladder-bowel", asked);
+        Assert.Contains("rf-saddle-numbness", asked);
+    }
+
+    [Fact]
+    public void APlaceToldLaterOpensTheQuestionsForItThatWerePassedBy()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "2 weken", "4", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
+        Assert.False(chat.State.Answers.ContainsKey("rf-bladder-bowel"));
+
+        chat.Send("mijn onderrug doet trouwens ook pijn").AssertReply("Ik noteer: nek, onderrug.").AssertStep("rf-bladder-bowel");
+
+        chat.Send("ja").AssertStep("rf-rapid-worsening");
+        chat.Send("nee").AssertReplyContains("Klopt het dat");
+        chat.Send("ja");
+        Assert.Equal("T1", chat.State.Outcome!.Urgency);
+    }
+
+    [Theory]
+    [InlineData("nee wacht, het is mijn linkerschouder")]
+    [InlineData("oeps, ik bedoel mijn linkerschouder")]
+    public void ACorrectionWithoutTheWordsOfTheQuestionAskedChangesTheAnswerAndAsksAgain(string message)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "pijn in mijn rechterschouder sinds 2 weken", "5"]).AssertStep("bother");
+
+        chat.Send(message).AssertReply("Ik pas het aan: schouder (links).").AssertStep("bother");
+
+        Assert.False(chat.State.Answers.ContainsKey("bother"));
+        Assert.Equal([new BodyLocation("shoulder", BodySide.Left)], chat.State.Answers["location"].Locations);
     }
 
     [Fact]
