@@ -129,7 +129,7 @@ public sealed class TriageEngine
         }
 
         var said = Normalize(text);
-        if (CommandIn(text, said) is { } command && Applies(command, state))
+        if (CommandIn(text, said) is { } command && Applies(command, state, understood))
         {
             return RunCommand(state, command);
         }
@@ -200,7 +200,7 @@ public sealed class TriageEngine
 
         return state.OtherLanguageOffered
             ? result
-            : result with { State = result.State with { OtherLanguageOffered = true }, Replies = result.Replies.Insert(0, Say(state, "language.other")) };
+            : result with { State = result.State with { OtherLanguageOffered = true }, Replies = result.Replies.Insert(0, Say(state with { Culture = other }, "language.other")) };
     }
 
     private TurnResult Answer(TriageState state, string text, string normalized, Interpretation understood, DateOnly today)
@@ -641,7 +641,14 @@ public sealed class TriageEngine
                 };
                 return Advance(answered, [Say(answered, "language.switched")]);
             case "english" or "dutch":
-                var switched = state with { Culture = command == "english" ? Cultures.English : Cultures.Dutch };
+                // The choice made before the language question answers it: "english please" at the first question.
+                var language = command == "english" ? Cultures.English : Cultures.Dutch;
+                var switched = state with { Culture = language };
+                if (Flow.States.FirstOrDefault(s => s.SetsLanguage) is { } question && !state.Answers.ContainsKey(question.Id) && state.Outcome is null)
+                {
+                    switched = switched with { Answers = state.Answers.SetItem(question.Id, new Answer { Kind = AnswerKind.Choice, Choice = language, Evidence = Evidence(command) }) };
+                }
+
                 return new TurnResult(switched, ResumeReplies(switched, Say(switched, "language.switched")));
             case "greeting":
                 return new TurnResult(state, ResumeReplies(state, Say(state, "greeting")));
@@ -661,8 +668,10 @@ public sealed class TriageEngine
     // A greeting, or the question how many are left, is answered only while a question of the flow waits, thanks also
     // after the result; while a very urgent answer or an erasure is checked, or after the emergency advice, the message
     // is read as any other.
-    private bool Applies(string command, TriageState state) => command switch
+    private bool Applies(string command, TriageState state, Interpretation understood) => command switch
     {
+        // "Back" to where the complaint is: the place, not the command.
+        "back" => !(Flow.TryGet(state.Step, out var asked) && asked.Kind == AnswerKind.BodyLocation && understood.First<BodyLocationResolution>() is not null),
         "greeting" or "progress" => state.Outcome is null && Flow.TryGet(state.Step, out _),
         "thanks" => state.Step is not (EmergencyStep or ConfirmStep or EraseStep),
         _ => true,

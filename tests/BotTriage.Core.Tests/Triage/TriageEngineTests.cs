@@ -1479,13 +1479,53 @@ public sealed class TriageEngineTests
         chat.AssertStep("ci-any");
     }
 
+    [Theory]
+    [InlineData("back")]
+    [InlineData("Back.")]
+    public void BackToWhereTheComplaintIsIsThePlaceNotTheCommand(string message)
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english"]).AssertStep("location");
+
+        chat.Send(message).AssertReplyContains("How long").AssertStep("duration");
+
+        Assert.Equal("lower-back", Assert.Single(chat.State.Answers["location"].Locations).Code);
+        chat.Send("back").AssertStep("location");
+    }
+
+    [Theory]
+    [InlineData("nl", "I don't speak Dutch", "en")]
+    [InlineData("nl", "english please", "en")]
+    [InlineData("en", "ik spreek geen Engels", "nl")]
+    public void ALanguageAskedForBeforeTheLanguageQuestionAnswersIt(string start, string message, string culture)
+    {
+        var chat = Conversation.Start(start);
+
+        chat.Send(message);
+        chat.SendAll(start == "en" ? ["no", "yes"] : ["nee", "ja"]);
+
+        Assert.Equal(culture, chat.State.Culture);
+        Assert.Equal(culture, chat.State.Answers["language"].Choice);
+        chat.AssertStep("location");
+    }
+
+    [Theory]
+    [InlineData("verwijder mijn data")]
+    [InlineData("ik wil dat je alles wist")]
+    [InlineData("please erase everything")]
+    public void MoreWaysToAskForErasureAreUnderstood(string message)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
+
+        chat.Send(message).AssertStep(TriageEngine.EraseStep);
+    }
+
     [Fact]
     public void AMessageOnlyTheOtherLanguageUnderstandsIsTakenAndTheLanguageOfferedOnce()
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).AssertStep("duration");
 
         chat.Send("about 3 weeks")
-            .AssertReply("Ik heb je bericht als Engels gelezen. Wil je liever in het Engels verder? Typ dan 'english'.")
+            .AssertReply("I read your message as English. Would you rather go on in English? Then type 'english'.")
             .AssertReplyContains("Hoeveel pijn");
         Assert.Equal(3 * DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
         Assert.True(chat.State.OtherLanguageOffered);
@@ -1495,7 +1535,7 @@ public sealed class TriageEngineTests
         Assert.Equal(5, chat.State.Answers["pain"].Number);
 
         var english = Conversation.Start("en").SendAll(["no", "yes", "english"]).AssertStep("location");
-        english.Send("mijn onderrug").AssertReply("I read your message as Dutch. Would you rather go on in Dutch? Then type 'nederlands'.").AssertReplyContains("How long");
+        english.Send("mijn onderrug").AssertReply("Ik heb je bericht als Nederlands gelezen. Wil je liever in het Nederlands verder? Typ dan 'nederlands'.").AssertReplyContains("How long");
         Assert.Equal("lower-back", Assert.Single(english.State.Answers["location"].Locations).Code);
     }
 
