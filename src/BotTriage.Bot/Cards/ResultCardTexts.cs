@@ -19,7 +19,7 @@ internal static class ResultCardTexts
         ["urgency.T3"] = ("Neem binnen 24 uur contact op met de huisarts", "Contact your GP within 24 hours"),
         ["urgency.T4"] = ("Maak de komende dagen een afspraak bij de huisarts", "See your GP in the coming days"),
         ["urgency.none"] = ("Geen huisarts nodig", "No GP needed first"),
-        ["urgency.none.doctor-first"] = ("Overleg eerst met je arts of verloskundige", "Check with your doctor or midwife first"),
+        ["urgency.none.doctor-first"] = ("Overleg eerst met je arts", "Check with your doctor first"),
         ["facts.urgency"] = ("Urgentie", "Urgency"),
         ["facts.routes"] = ("Waar je terechtkunt", "Where to go"),
         ["facts.massage"] = ("Massage die past", "Massage that fits"),

@@ -46,8 +46,8 @@ public sealed class TeamsResultCardTests
     }
 
     [Theory]
-    [InlineData("nl", "Overleg eerst met je arts of verloskundige", "Geen huisarts nodig")]
-    [InlineData("en", "Check with your doctor or midwife first", "No GP needed first")]
+    [InlineData("nl", "Overleg eerst met je arts", "Geen huisarts nodig")]
+    [InlineData("en", "Check with your doctor first", "No GP needed first")]
     public void SaysToCheckWithTheDoctorFirstInsteadOfNoGpNeeded(string culture, string doctorFirst, string noGp)
     {
         var outcome = new TriageOutcome { Routes = ["massage"], MassageTypes = ["relaxation"], Contraindications = ["pregnancy"], DoctorFirst = true, Completed = true };

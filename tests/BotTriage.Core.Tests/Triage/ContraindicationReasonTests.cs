@@ -23,7 +23,7 @@ public sealed class ContraindicationReasonTests
         Assert.True(outcome.DoctorFirst);
         Assert.Equal(["gentle-only", "ask-doctor-first", "recent"], outcome.Reasons.Select(r => r.Rule));
         var text = OutcomeText.Format(outcome, "nl", Dialogs.Texts);
-        Assert.Contains("overleg eerst met je arts of verloskundige voordat je een massage boekt", text, StringComparison.Ordinal);
+        Assert.Contains("overleg eerst met je arts (bij een zwangerschap je verloskundige) voordat je een massage boekt", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Je hoeft hiervoor niet eerst naar de huisarts", text, StringComparison.Ordinal);
         Assert.DoesNotContain("deep tissue", text, StringComparison.Ordinal);
     }
@@ -62,7 +62,26 @@ public sealed class ContraindicationReasonTests
         Assert.True(outcome.DoctorFirst);
         Assert.Contains("oncology", outcome.Reasons.Select(r => r.Rule));
         Assert.DoesNotContain("runners-legs", outcome.Reasons.Select(r => r.Rule));
-        Assert.Contains("check with your doctor or midwife before you book a massage", OutcomeText.Format(outcome, "en", Dialogs.Texts), StringComparison.Ordinal);
+        Assert.Contains("check with your doctor (with a pregnancy, your midwife) before you book a massage", OutcomeText.Format(outcome, "en", Dialogs.Texts), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASwollenCalfAfterARaceGivesOneReasonAndNoAdviceAboutMassage()
+    {
+        var outcome = Route("nl", "calf", weeks: 0, ("rf-calf-thrombosis", "mijn kuit is dik en rood"), ("race", "de marathon van zondag"));
+
+        Assert.Equal("T2", outcome.Urgency);
+        Assert.Equal(["gp"], outcome.Routes);
+        Assert.Equal(["calf-signs"], outcome.Reasons.Select(r => r.Rule));
+    }
+
+    [Fact]
+    public void AThrombosisToldAtTheContraindicationQuestionStillSendsToTheGpToday()
+    {
+        var outcome = Route("en", "calf", weeks: 1, ("ci-thrombosis", "yes"), ("race", "yes"));
+
+        Assert.Equal("T2", outcome.Urgency);
+        Assert.Equal(["thrombosis-signs"], outcome.Reasons.Select(r => r.Rule));
     }
 
     private static TriageOutcome Route(string culture, string location, int weeks, params (string Question, string Words)[] yes)
