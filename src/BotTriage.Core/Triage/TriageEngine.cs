@@ -38,6 +38,7 @@ public sealed class TriageEngine
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _additionCues;
+    private readonly FrozenSet<string> _screens;
     private readonly string[] _legsCues;
     private readonly string[] _tensionCues;
     private readonly FrozenDictionary<string, NormalizedChoice[]> _choiceLabels;
@@ -56,6 +57,7 @@ public sealed class TriageEngine
         // asked, and a sign of its own told later ("het werd zwart voor mijn ogen") is a red flag in passing, which the
         // routing sees, not a changed answer, which it would not.
         var screens = Flow.States.Where(s => s.Transitions.Any(t => t.On == Trigger.Yes && Flow.TryGet(t.To, out var to) && to.Emergency is not null)).ToHashSet();
+        _screens = screens.Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         _extraQuestions = [.. Flow.States.Where(s => !s.IsOutcome && Flow.IsActive(s) && CanAnswerInPassing(s) && !screens.Contains(s))];
         _answeredSignals = Flow.States.Where(s => !screens.Contains(s)).SelectMany(s => s.Signals).ToFrozenSet(StringComparer.Ordinal);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -755,7 +757,7 @@ public sealed class TriageEngine
                 // question.
                 return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood)
                         ?? YesOrNo(understood, _dialogs.Recognizer.Booleans.FindNeither(question.Id, understood.Text, understood.Culture))) is { } said
-                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = said, Evidence = evidence }
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = said == YesNo.Yes && _screens.Contains(question.Id) && OnlyHedged(understood) ? YesNo.Unknown : said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : null;
@@ -1288,6 +1290,29 @@ public sealed class TriageEngine
         AnswerKind.BodyLocation when answer.Locations.Count > 0 => string.Join(", ", answer.Locations.Select(l => Texts.Location(l, culture))),
         _ => answer.Evidence,
     };
+
+    /// <summary>
+    /// Whether every yes in the message is a softened one ("een beetje", "soms"): to the emergency screen, which asks
+    /// about now, that is a doubt, and the signs are asked one by one.
+    /// </summary>
+    private static bool OnlyHedged(Interpretation understood)
+    {
+        var hedged = false;
+        foreach (var (_, boolean) in understood.All<BooleanResolution>())
+        {
+            if (boolean.Value == YesNo.Yes)
+            {
+                if (!boolean.Hedged)
+                {
+                    return false;
+                }
+
+                hedged = true;
+            }
+        }
+
+        return hedged;
+    }
 
     /// <summary>
     /// The first yes or no of the message that is not the negation cue of a red flag: in "nooit kanker gehad" or "no

@@ -577,6 +577,34 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "een beetje")]
+    [InlineData("nl", "soms")]
+    [InlineData("en", "a bit")]
+    [InlineData("en", "sometimes")]
+    public void ASoftenedYesToTheEmergencyScreenAsksTheSignsOneByOne(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertStep("emergency-doubt");
+
+        Assert.Equal(YesNo.Unknown, chat.State.Answers["emergency-screen"].YesNo);
+        Assert.NotEqual(TriageEngine.EmergencyStep, chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("nl", "een beetje benauwd maar dat heb ik altijd")]
+    [InlineData("en", "a little short of breath but I always have that")]
+    public void ASignThePersonAlwaysHasIsNotedAndTheScreenAskedAgain(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertStep("emergency-screen");
+
+        Assert.NotEqual(TriageEngine.EmergencyStep, chat.State.Step);
+        Assert.Equal(YesNo.Yes, chat.State.Answers[RedFlags.ExtraKey("breathlessness")].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "ja")]
     [InlineData("nl", "ok ja")]
     [InlineData("en", "yes")]
