@@ -41,6 +41,12 @@ public sealed class ChoiceAnswerTests
     [InlineData("de helft van de tijd", "more-than-half")]
     [InlineData("half the time", "more-than-half")]
     [InlineData("eigenlijk de hele dag", "nearly-every-day")]
+    [InlineData("every single day", "nearly-every-day")]
+    [InlineData("rarely", "several-days")]
+    [InlineData("zelden", "several-days")]
+    [InlineData("valt wel mee", "several-days")]
+    [InlineData("ongeveer de helft", "more-than-half")]
+    [InlineData("ja heel vaak", "more-than-half")]
     public void AFrequencyInTheirOwnWordsAnswersThePhqQuestion(string text, string expected)
     {
         var chat = AtPhqInterest();
@@ -73,6 +79,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("ik kan niets meer", "a-lot")]
     [InlineData("ontzettend", "a-lot")]
     [InlineData("nogal", "moderately")]
+    [InlineData("ik kan niet meer werken", "a-lot")]
+    [InlineData("I can't work anymore", "a-lot")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
