@@ -84,6 +84,19 @@ public sealed class ContraindicationReasonTests
         Assert.Equal(["thrombosis-signs"], outcome.Reasons.Select(r => r.Rule));
     }
 
+    [Theory]
+    [InlineData(0, new[] { "relaxation" })]
+    [InlineData(1, new[] { "relaxation" })]
+    [InlineData(3, new[] { "deep-tissue" })]
+    public void AStrainOfTheLastTwoWeeksGetsNoDeepWork(int weeks, string[] massage)
+    {
+        var outcome = Route("nl", "lower-back", weeks, ("trauma-minor", "iets verkeerd getild"));
+
+        Assert.Equal("none", outcome.Urgency);
+        Assert.Equal(massage, outcome.MassageTypes);
+        Assert.Equal(weeks < 2, outcome.Reasons.Any(r => r.Rule == "fresh-strain"));
+    }
+
     private static TriageOutcome Route(string culture, string location, int weeks, params (string Question, string Words)[] yes)
     {
         var answers = new Dictionary<string, Answer>(StringComparer.Ordinal)
