@@ -20,8 +20,9 @@ public sealed class NumberRecognizer : LexiconRecognizer
     /// lexicon's words for an age around it ("ik ben 62", "45 jaar oud", "I'm 45", "62"), or a bound ("ouder dan 50",
     /// "onder de 20", "tussen 20 en 50", "over 50"), after a yes or no if any ("nee, ik ben 35"). Null for anything
     /// else: "ik word 50", "een stuk of 50", "mijn vader is 62", "62,5". With <paramref name="worded"/>, only an age
-    /// said with words for an age or as a bound ("ik ben 55", "ouder dan 50"), not a bare number: what a message to
-    /// another question can say of the age in passing.
+    /// said with words for an age or as "ouder dan" or "jonger dan" ("ik ben 55", "ouder dan 50"), not a bare number or
+    /// "tussen de 5 en 7" (a pain score as much as an age): what a message to another question can say of the age in
+    /// passing.
     /// </summary>
     public AgeSpan? RecognizeAge(string text, string culture, bool worded = false)
     {
@@ -70,7 +71,6 @@ public sealed class NumberRecognizer : LexiconRecognizer
         {
             said = new AgeSpan(Math.Min(low.Age, high.Age), Math.Max(low.Age, high.Age));
             i = high.End;
-            words = true;
         }
         else if (TryAge(tokens, lexicon, i, out var age))
         {

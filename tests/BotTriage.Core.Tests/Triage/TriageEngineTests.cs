@@ -912,6 +912,19 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "tussen de 5 en 7")]
+    [InlineData("en", "between 5 and 7")]
+    public void APainScoreAsARangeIsNoAge(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"]).AssertStep("pain");
+
+        chat.Send(message);
+
+        Assert.NotEqual("pain", chat.State.Step);
+        Assert.False(chat.State.Answers.ContainsKey("age-first"));
+    }
+
+    [Theory]
     [InlineData("nl", "nee, ik ben 55")]
     [InlineData("en", "no, I'm 62")]
     public void AnAgeOverFiftyIsNoSignWhenItIsNotTheFirstTime(string culture, string message)

@@ -127,6 +127,9 @@ public sealed class UtteranceRecognizerTests
     [InlineData("62", "nl", null)]
     [InlineData("ja, 62", "nl", null)]
     [InlineData("yes, 45", "en", null)]
+    [InlineData("tussen de 5 en 7", "nl", null)]
+    [InlineData("tussen de 20 en 30 jaar", "nl", "20-30")]
+    [InlineData("between 5 and 7", "en", null)]
     public void ReadsAnAgeInPassingOnlyWhenItIsSaidInWords(string text, string culture, string? ages)
     {
         var said = SharedRecognizer.Instance.Numbers.RecognizeAge(text, culture, worded: true);
