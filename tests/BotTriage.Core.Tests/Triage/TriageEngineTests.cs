@@ -912,6 +912,22 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ik heb soms druk op de borst door de werkdruk")]
+    [InlineData("en", "I sometimes get chest pain when I'm stressed")]
+    public void ChestPainThatComesSometimesIsCheckedBeforeItSendsTo112(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message);
+
+        Assert.NotEqual(TriageEngine.EmergencyStep, chat.State.Step);
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is not null);
+        Assert.Equal(TriageEngine.ConfirmStep, chat.State.Step);
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.Equal("T0", chat.State.Outcome!.Urgency);
+    }
+
+    [Theory]
     [InlineData("nl", "tussen de 5 en 7")]
     [InlineData("en", "between 5 and 7")]
     public void APainScoreAsARangeIsNoAge(string culture, string message)
