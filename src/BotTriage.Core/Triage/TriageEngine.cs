@@ -275,6 +275,7 @@ public sealed class TriageEngine
             answer = LanguageWrittenIn(current, text, state.Culture);
             languageAsWritten = answer is not null;
         }
+
         if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } unit)
         {
             // "Al weken" could be two or twenty: ask how many once (a second vague answer is taken as the least it means).
@@ -1391,8 +1392,6 @@ public sealed class TriageEngine
         return false;
     }
 
-    // A plain yes or no as noted; a question may name it in its own words (texts.yaml answer.no.emergency-screen: "geen
-    // spoed"), where a bare "nee" beside the other things noted would say nothing.
     /// <summary>An age as the person said it: "55 jaar", "ouder dan 50", "tussen 20 en 50".</summary>
     private string AgeText(AgeSpan age, string culture) =>
         age.Youngest == age.Oldest ? Texts.Get("age.years", culture).Format(culture, age.Youngest)
@@ -1400,6 +1399,8 @@ public sealed class TriageEngine
         : age.Youngest == AgeSpan.MinAge ? Texts.Get("age.under", culture).Format(culture, age.Oldest + 1)
         : Texts.Get("age.between", culture).Format(culture, age.Youngest, age.Oldest);
 
+    // A plain yes or no as noted; a question may name it in its own words (texts.yaml answer.no.emergency-screen: "geen
+    // spoed"), where a bare "nee" beside the other things noted would say nothing.
     private string PlainYesNo(DialogState question, Answer answer, string culture)
     {
         var key = Vocabulary.PlainAnswerKeys[answer.YesNo switch { YesNo.Yes => 0, YesNo.No => 1, _ => 2 }];
