@@ -57,7 +57,7 @@ public static class Vocabulary
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and", "age.years", "age.over", "age.under", "age.between",
         "outcome.intro", "outcome.urgency.T0", "outcome.urgency.T1", "outcome.urgency.T2", "outcome.urgency.T3", "outcome.urgency.T4",
-        "outcome.urgency.none", "outcome.urgency.none.doctor-first", "outcome.routes", "outcome.massage", "outcome.reasons", "outcome.disclaimer",
+        "outcome.urgency.none", "outcome.urgency.none.doctor-first", "outcome.routes", "outcome.massage", "outcome.reasons", "outcome.tell-gp", "outcome.disclaimer",
         "route.emergency-112", "route.gp", "route.physio", "route.psychologist", "route.massage", "route.self-care",
         "massage.deep-tissue", "massage.fascia-release", "massage.runners-legs", "massage.relaxation", "massage.oncology",
         "noted.red-flag.yes", "noted.red-flag.no", "noted.red-flag.unknown",

@@ -34,6 +34,14 @@ public static class OutcomeText
             }
         }
 
+        // Every sign by name, whichever rule's reason is shown: the reasons of a less urgent tier are left out.
+        if (outcome.RedFlags.Count > 0 && outcome.Routes.Contains("gp"))
+        {
+            var names = outcome.RedFlags.Select(code => texts.Get(TextCatalog.RedFlagNameKey(code), culture)).ToList();
+            var list = names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} {texts.Get("list.and", culture)} {names[^1]}";
+            text.AppendLine(texts.Get("outcome.tell-gp", culture).Format(culture, list));
+        }
+
         text.Append(texts.Get("outcome.disclaimer", culture));
         return text.ToString();
     }

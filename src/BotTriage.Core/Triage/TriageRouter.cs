@@ -81,7 +81,7 @@ public static class TriageRouter
         var reasons = ImmutableList.CreateBuilder<OutcomeReason>();
         foreach (var rule in matched)
         {
-            if (Contributes(rule, routes, massageTypes))
+            if (Contributes(rule, urgency, routes, massageTypes))
             {
                 reasons.Add(new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs, rule, state, redFlags, contraindications) });
             }
@@ -150,14 +150,20 @@ public static class TriageRouter
     /// Whether <paramref name="rule"/> shaped the result. A rule that names massage types adds the massage route only
     /// through them: with its deep tissue massage ruled out, "tension fits a deep tissue massage" is no reason for the
     /// relaxation massage another rule left. A rule that asks for a doctor's word before a massage counts only when a
-    /// massage is advised.
+    /// massage is advised. A rule of a less urgent tier than the result's counts only for what else it added: "GP
+    /// within days" beside "GP today" would give two time frames, and the GP is in the route already.
     /// </summary>
-    private static bool Contributes(RoutingRule rule, List<string> routes, List<string> massageTypes)
+    private static bool Contributes(RoutingRule rule, string? urgency, List<string> routes, List<string> massageTypes)
     {
         // "Check with your doctor before you book a massage" says nothing when no massage is advised.
         if (rule.DoctorFirst && !routes.Contains("massage"))
         {
             return false;
+        }
+
+        if (rule.Urgency is { } tier && tier != urgency)
+        {
+            return rule.MassageTypes.Any(massageTypes.Contains) || rule.Routes.Any(r => r is not ("gp" or "emergency-112") && routes.Contains(r) && (r != "massage" || rule.MassageTypes.Count == 0));
         }
 
         if (rule.Urgency is not null || rule.RedFlag is not null || rule.MassageTypes.Any(massageTypes.Contains))

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using BotTriage.Core.Dialogs;
+using BotTriage.Core.Triage;
+
+namespace BotTriage.Core.Tests.Triage;
+
+/// <summary>
+/// A result gives one time frame: the reasons of a less urgent tier than the result's are left out, and every sign the
+/// person told is still named for the GP.
+/// </summary>
+public sealed class UrgencyReasonTests
+{
+    private static readonly DialogSet Dialogs = DialogLoader.LoadDirectory(DialogPaths.Default);
+
+    [Fact]
+    public void CancerWithBackPainTodayLeavesOutTheReasonsForWithinDaysButNamesEverySign()
+    {
+        var outcome = Route("nl", ("cancer-history", "ja"), ("rf-weight-loss", "ja"), ("rf-night-pain", "ja"));
+
+        Assert.Equal("T2", outcome.Urgency);
+        Assert.Equal(["cancer-and-back-pain"], outcome.Reasons.Select(r => r.Rule));
+        var text = OutcomeText.Format(outcome, "nl", Dialogs.Texts);
+        Assert.DoesNotContain("binnen een paar dagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("binnen een dag", text, StringComparison.Ordinal);
+        Assert.Contains("Vertel de huisarts wat je noemde: onverklaard gewichtsverlies, pijn 's nachts en kanker (nu of vroeger).", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneSignWithinDaysKeepsItsReason()
+    {
+        var outcome = Route("en", ("rf-night-pain", "yes"));
+
+        Assert.Equal("T4", outcome.Urgency);
+        Assert.Equal(["serious-signs"], outcome.Reasons.Select(r => r.Rule));
+        Assert.Contains("Tell your GP what you mentioned: pain at night.", OutcomeText.Format(outcome, "en", Dialogs.Texts), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AResultWithoutTheGpNamesNoSigns()
+    {
+        var outcome = Route("nl");
+
+        Assert.Equal("none", outcome.Urgency);
+        Assert.DoesNotContain("Vertel de huisarts", OutcomeText.Format(outcome, "nl", Dialogs.Texts), StringComparison.Ordinal);
+    }
+
+    private static TriageOutcome Route(string culture, params (string Question, string Words)[] yes)
+    {
+        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal)
+        {
+            ["location"] = new() { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation("lower-back", BodySide.Unspecified)], Evidence = "onderrug" },
+            ["duration"] = new() { Kind = AnswerKind.Duration, Seconds = 3 * 604_800L, Evidence = "3 weken" },
+            ["pain"] = new() { Kind = AnswerKind.Scale, Number = 6, Evidence = "6" },
+        };
+        foreach (var (question, words) in yes)
+        {
+            answers[question] = new() { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = words };
+        }
+
+        return TriageRouter.Route(Dialogs, new TriageState { Step = "result", Culture = culture, Answers = answers.ToImmutableSortedDictionary() });
+    }
+}
