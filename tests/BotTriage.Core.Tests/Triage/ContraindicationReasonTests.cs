@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Triage;
 
@@ -11,12 +10,12 @@ namespace BotTriage.Core.Tests.Triage;
 /// </summary>
 public sealed class ContraindicationReasonTests
 {
-    private static readonly DialogSet Dialogs = DialogLoader.LoadDirectory(DialogPaths.Default);
+    private static readonly DialogSet Dialogs = RoutedAnswers.Dialogs;
 
     [Fact]
     public void PregnancyWithBackTensionGivesARelaxationMassageAfterCheckingWithTheDoctor()
     {
-        var outcome = Route("nl", "lower-back", weeks: 3, ("ci-pregnancy", "ik ben 20 weken zwanger"));
+        var outcome = RoutedAnswers.Route("nl", "lower-back", weeks: 3, ("ci-pregnancy", "ik ben 20 weken zwanger"));
 
         Assert.Equal("none", outcome.Urgency);
         Assert.Equal(["relaxation"], outcome.MassageTypes);
@@ -31,7 +30,7 @@ public sealed class ContraindicationReasonTests
     [Fact]
     public void BloodThinnersLeaveTheNoGpLineAndDropTheDeepTissueReason()
     {
-        var outcome = Route("en", "neck", weeks: 3, ("ci-blood-thinners", "yes, I take blood thinners"));
+        var outcome = RoutedAnswers.Route("en", "neck", weeks: 3, ("ci-blood-thinners", "yes, I take blood thinners"));
 
         Assert.Equal(["relaxation"], outcome.MassageTypes);
         Assert.False(outcome.DoctorFirst);
@@ -43,7 +42,7 @@ public sealed class ContraindicationReasonTests
     [Fact]
     public void CancerTreatmentWithBackPainSendsToTheGpWithoutTalkOfBookingAMassage()
     {
-        var outcome = Route("nl", "lower-back", weeks: 3, ("ci-cancer-treatment", "ja, chemo"), ("cancer-history", "ja"));
+        var outcome = RoutedAnswers.Route("nl", "lower-back", weeks: 3, ("ci-cancer-treatment", "ja, chemo"), ("cancer-history", "ja"));
 
         Assert.Equal("T2", outcome.Urgency);
         Assert.DoesNotContain("massage", outcome.Routes);
@@ -55,7 +54,7 @@ public sealed class ContraindicationReasonTests
     [Fact]
     public void CancerTreatmentWithCalfStiffnessKeepsTheOncologyMassageAndItsReason()
     {
-        var outcome = Route("en", "calf", weeks: 2, ("ci-cancer-treatment", "yes"));
+        var outcome = RoutedAnswers.Route("en", "calf", weeks: 2, ("ci-cancer-treatment", "yes"));
 
         Assert.Equal("none", outcome.Urgency);
         Assert.Equal(["oncology"], outcome.MassageTypes);
@@ -68,7 +67,7 @@ public sealed class ContraindicationReasonTests
     [Fact]
     public void ASwollenCalfAfterARaceGivesOneReasonAndNoAdviceAboutMassage()
     {
-        var outcome = Route("nl", "calf", weeks: 0, ("rf-calf-thrombosis", "mijn kuit is dik en rood"), ("race", "de marathon van zondag"));
+        var outcome = RoutedAnswers.Route("nl", "calf", weeks: 0, ("rf-calf-thrombosis", "mijn kuit is dik en rood"), ("race", "de marathon van zondag"));
 
         Assert.Equal("T2", outcome.Urgency);
         Assert.Equal(["gp"], outcome.Routes);
@@ -78,7 +77,7 @@ public sealed class ContraindicationReasonTests
     [Fact]
     public void AThrombosisToldAtTheContraindicationQuestionStillSendsToTheGpToday()
     {
-        var outcome = Route("en", "calf", weeks: 1, ("ci-thrombosis", "yes"), ("race", "yes"));
+        var outcome = RoutedAnswers.Route("en", "calf", weeks: 1, ("ci-thrombosis", "yes"), ("race", "yes"));
 
         Assert.Equal("T2", outcome.Urgency);
         Assert.Equal(["thrombosis-signs"], outcome.Reasons.Select(r => r.Rule));
@@ -90,26 +89,10 @@ public sealed class ContraindicationReasonTests
     [InlineData(3, new[] { "deep-tissue" })]
     public void AStrainOfTheLastTwoWeeksGetsNoDeepWork(int weeks, string[] massage)
     {
-        var outcome = Route("nl", "lower-back", weeks, ("trauma-minor", "iets verkeerd getild"));
+        var outcome = RoutedAnswers.Route("nl", "lower-back", weeks, ("trauma-minor", "iets verkeerd getild"));
 
         Assert.Equal("none", outcome.Urgency);
         Assert.Equal(massage, outcome.MassageTypes);
         Assert.Equal(weeks < 2, outcome.Reasons.Any(r => r.Rule == "fresh-strain"));
-    }
-
-    private static TriageOutcome Route(string culture, string location, int weeks, params (string Question, string Words)[] yes)
-    {
-        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal)
-        {
-            ["location"] = new() { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(location, BodySide.Unspecified)], Evidence = location },
-            ["duration"] = new() { Kind = AnswerKind.Duration, Seconds = weeks * 604_800L, Evidence = $"{weeks} weeks" },
-            ["pain"] = new() { Kind = AnswerKind.Scale, Number = 4, Evidence = "4" },
-        };
-        foreach (var (question, words) in yes)
-        {
-            answers[question] = new() { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = words };
-        }
-
-        return TriageRouter.Route(Dialogs, new TriageState { Step = "result", Culture = culture, Answers = answers.ToImmutableSortedDictionary() });
     }
 }

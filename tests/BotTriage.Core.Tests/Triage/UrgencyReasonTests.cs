@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Triage;
 
@@ -10,12 +9,12 @@ namespace BotTriage.Core.Tests.Triage;
 /// </summary>
 public sealed class UrgencyReasonTests
 {
-    private static readonly DialogSet Dialogs = DialogLoader.LoadDirectory(DialogPaths.Default);
+    private static readonly DialogSet Dialogs = RoutedAnswers.Dialogs;
 
     [Fact]
     public void CancerWithBackPainTodayLeavesOutTheReasonsForWithinDaysButNamesEverySign()
     {
-        var outcome = Route("nl", ("cancer-history", "ja"), ("rf-weight-loss", "ja"), ("rf-night-pain", "ja"));
+        var outcome = RoutedAnswers.Route("nl", "lower-back", 3, ("cancer-history", "ja"), ("rf-weight-loss", "ja"), ("rf-night-pain", "ja"));
 
         Assert.Equal("T2", outcome.Urgency);
         Assert.Equal(["cancer-and-back-pain"], outcome.Reasons.Select(r => r.Rule));
@@ -28,7 +27,7 @@ public sealed class UrgencyReasonTests
     [Fact]
     public void OneSignWithinDaysKeepsItsReason()
     {
-        var outcome = Route("en", ("rf-night-pain", "yes"));
+        var outcome = RoutedAnswers.Route("en", "lower-back", 3, ("rf-night-pain", "yes"));
 
         Assert.Equal("T4", outcome.Urgency);
         Assert.Equal(["serious-signs"], outcome.Reasons.Select(r => r.Rule));
@@ -38,25 +37,9 @@ public sealed class UrgencyReasonTests
     [Fact]
     public void AResultWithoutTheGpNamesNoSigns()
     {
-        var outcome = Route("nl");
+        var outcome = RoutedAnswers.Route("nl", "lower-back", 3);
 
         Assert.Equal("none", outcome.Urgency);
         Assert.DoesNotContain("Vertel de huisarts", OutcomeText.Format(outcome, "nl", Dialogs.Texts), StringComparison.Ordinal);
-    }
-
-    private static TriageOutcome Route(string culture, params (string Question, string Words)[] yes)
-    {
-        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal)
-        {
-            ["location"] = new() { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation("lower-back", BodySide.Unspecified)], Evidence = "onderrug" },
-            ["duration"] = new() { Kind = AnswerKind.Duration, Seconds = 3 * 604_800L, Evidence = "3 weken" },
-            ["pain"] = new() { Kind = AnswerKind.Scale, Number = 6, Evidence = "6" },
-        };
-        foreach (var (question, words) in yes)
-        {
-            answers[question] = new() { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = words };
-        }
-
-        return TriageRouter.Route(Dialogs, new TriageState { Step = "result", Culture = culture, Answers = answers.ToImmutableSortedDictionary() });
     }
 }
