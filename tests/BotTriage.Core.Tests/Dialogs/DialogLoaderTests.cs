@@ -131,7 +131,7 @@ public sealed class DialogLoaderTests
 
         var errors = folder.Errors();
 
-        Assert.Contains($"flow.yaml:{line}: unknown trigger 'maybe' in state 'rf-widespread-pain' (its answers are: yes, no, unknown)", errors);
+        Assert.Contains($"flow.yaml:{line}: unknown trigger 'maybe' in state 'rf-widespread-whole' (its answers are: yes, no, unknown)", errors);
     }
 
     [Fact]

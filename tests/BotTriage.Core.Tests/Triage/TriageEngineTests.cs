@@ -928,6 +928,22 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "overal eigenlijk", "ja", "T4")]
+    [InlineData("nl", "mijn hele lijf is gespannen", "nee", "none")]
+    [InlineData("en", "pain all over my body", "yes", "T4")]
+    public void PainAllOverIsAskedWhetherItIsPainOrTension(string culture, string place, string answer, string urgency)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", place, "2 years", "6", "a little"] : [.. Welcome, place, "2 jaar", "6", "een beetje"]);
+
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-widespread-whole");
+        chat.Send(answer);
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        Assert.Equal(urgency, chat.State.Outcome!.Urgency);
+        Assert.Equal(urgency != "none", chat.State.Outcome.RedFlags.Contains("widespread-pain"));
+    }
+
+    [Theory]
     [InlineData("nl", "tussen de 5 en 7")]
     [InlineData("en", "between 5 and 7")]
     public void APainScoreAsARangeIsNoAge(string culture, string message)
