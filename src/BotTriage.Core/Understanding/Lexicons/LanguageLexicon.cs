@@ -12,6 +12,9 @@ internal sealed class LanguageLexicon
     public LanguageLexicon(string name)
     {
         Name = name;
+        RedFlags = new() { GapStops = NegationWords };
+        TimedFlags = new() { GapStops = NegationWords };
+        Emergencies = new() { GapStops = NegationWords };
         _morphemeLookup = Morphemes.GetAlternateLookup<ReadOnlySpan<char>>();
         _locationWordLookup = LocationWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -166,7 +169,10 @@ internal sealed class LanguageLexicon
     /// <summary>Words that say the person has it as well (red-flags.yaml <c>someoneElse.selfToo</c>): "ik ook", "me too".</summary>
     public PhraseTrie<bool> SelfToo { get; } = new();
 
-    public PhraseTrie<string> RedFlags { get; } = new();
+    public PhraseTrie<string> RedFlags { get; }
+
+    /// <summary>The negation cues of one word (negation.yaml): a gap in a sign's or an emergency's phrase never skips them.</summary>
+    public HashSet<int> NegationWords { get; } = [];
 
     /// <summary>
     /// Words after which a place is where the pain spreads to, not a complaint of its own (body-locations.yaml
@@ -181,9 +187,9 @@ internal sealed class LanguageLexicon
     public PhraseTrie<string> Explanations { get; } = new();
 
     /// <summary>Words that are a red-flag code only with a time (red-flags.yaml <c>timed</c>): <c>geopereerd</c>.</summary>
-    public PhraseTrie<TimedFlag> TimedFlags { get; } = new();
+    public PhraseTrie<TimedFlag> TimedFlags { get; }
 
-    public PhraseTrie<string> Emergencies { get; } = new();
+    public PhraseTrie<string> Emergencies { get; }
 
     public bool TryMorpheme(ReadOnlySpan<char> text, out NumberMorpheme morpheme) => _morphemeLookup.TryGetValue(text, out morpheme);
 

@@ -708,7 +708,7 @@ internal sealed class LexiconLoader
 
     private static void LoadNegation(FileContext c)
     {
-        c.AddPhraseSet(c.Lexicon.NegationCues, c.Get("cues"), "negation cue");
+        c.AddPhraseSet(c.Lexicon.NegationCues, c.Get("cues"), "negation cue", c.Lexicon.NegationWords);
         c.AddPhraseSet(c.Lexicon.PseudoNegations, c.Get("pseudo"), "pseudo-negation");
         c.AddPhraseSet(c.Lexicon.TrailingNegations, c.Get("after", required: false), "trailing negation");
         c.AddIdSet(c.Lexicon.ScopeBreaks, c.Get("breaks"));
@@ -1001,11 +1001,14 @@ internal sealed class LexiconLoader
             }
         }
 
-        public void AddPhraseSet(PhraseTrie<bool> trie, YamlNode? node, string what)
+        public void AddPhraseSet(PhraseTrie<bool> trie, YamlNode? node, string what, HashSet<int>? singleWords = null)
         {
             foreach (var (phrase, line) in Strings(node))
             {
-                AddPhrase(trie, phrase, line, true, what);
+                if (AddPhrase(trie, phrase, line, true, what) && singleWords is not null && Compile(phrase, line) is [var only] && only >= 0)
+                {
+                    singleWords.Add(only);
+                }
             }
         }
 

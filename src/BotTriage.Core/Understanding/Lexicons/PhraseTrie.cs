@@ -17,6 +17,12 @@ internal sealed class PhraseTrie<T>
 
     public int Count { get; private set; }
 
+    /// <summary>
+    /// Words a <c>...</c> never skips: with the negation words here, "kuit is ... dikker" does not match "kuit is niet
+    /// dikker". A phrase that names such a word itself ("kan ... niet ... plassen") still matches it.
+    /// </summary>
+    public IReadOnlySet<int>? GapStops { get; init; }
+
     /// <summary>Adds a phrase; false (and the earlier value) when the phrase is already there.</summary>
     public bool TryAdd(IReadOnlyList<int> ids, T value, out T existing)
     {
@@ -63,11 +69,11 @@ internal sealed class PhraseTrie<T>
             return false;
         }
 
-        Walk(_root, text, start, ref end, ref value);
+        Walk(_root, text, start, GapStops, ref end, ref value);
         return end > start;
     }
 
-    private static void Walk(Node node, TokenizedText text, int position, ref int bestEnd, ref T bestValue)
+    private static void Walk(Node node, TokenizedText text, int position, IReadOnlySet<int>? stops, ref int bestEnd, ref T bestValue)
     {
         if (node.HasValue && position > bestEnd)
         {
@@ -80,7 +86,7 @@ internal sealed class PhraseTrie<T>
             var id = text.Tokens[position].Id;
             if (id >= 0 && node.Next.TryGetValue(id, out var next))
             {
-                Walk(next, text, position + 1, ref bestEnd, ref bestValue);
+                Walk(next, text, position + 1, stops, ref bestEnd, ref bestValue);
             }
         }
 
@@ -95,12 +101,12 @@ internal sealed class PhraseTrie<T>
                     break;
                 }
 
-                if (skip > 0 && text.Tokens[at - 1].IsBreak)
+                if (skip > 0 && (text.Tokens[at - 1].IsBreak || (stops is not null && stops.Contains(text.Tokens[at - 1].Id))))
                 {
                     break;
                 }
 
-                Walk(node.GapNext, text, at, ref bestEnd, ref bestValue);
+                Walk(node.GapNext, text, at, stops, ref bestEnd, ref bestValue);
             }
         }
     }
