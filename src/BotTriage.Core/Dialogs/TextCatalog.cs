@@ -27,6 +27,10 @@ public sealed record TextCatalog(ImmutableDictionary<string, LocalizedText> Text
     /// <summary>The key of a massage contraindication's name: <c>contraindication-name.blood-thinners</c>.</summary>
     public static string ContraindicationNameKey(string code) => "contraindication-name." + code;
 
+    /// <summary>Items as one list in <paramref name="culture"/>: "a, b en c".</summary>
+    public string List(IReadOnlyList<string> items, string culture) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} {Get("list.and", culture)} {items[^1]}";
+
     /// <summary>The text by key, or <paramref name="fallback"/> when the catalog has none (a code from older stored state).</summary>
     public string GetOr(string key, string culture, string fallback) =>
         Texts.TryGetValue(key, out var text) ? text.Get(culture) : fallback;

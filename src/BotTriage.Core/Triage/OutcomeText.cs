@@ -38,8 +38,7 @@ public static class OutcomeText
         if (outcome.RedFlags.Count > 0 && outcome.Routes.Contains("gp"))
         {
             var names = outcome.RedFlags.Select(code => texts.Get(TextCatalog.RedFlagNameKey(code), culture)).ToList();
-            var list = names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} {texts.Get("list.and", culture)} {names[^1]}";
-            text.AppendLine(texts.Get("outcome.tell-gp", culture).Format(culture, list));
+            text.AppendLine(texts.Get("outcome.tell-gp", culture).Format(culture, texts.List(names, culture)));
         }
 
         text.Append(texts.Get("outcome.disclaimer", culture));

@@ -1441,7 +1441,7 @@ public sealed class TriageEngine
             }
         }
 
-        return said.Count <= 1 ? string.Concat(said) : $"{string.Join(", ", said.Take(said.Count - 1))} {Texts.Get("list.and", culture)} {said[^1]}";
+        return Texts.List(said, culture);
     }
 
     // Whether another item says this one already: the same text earlier in the list, or a longer text that holds it as

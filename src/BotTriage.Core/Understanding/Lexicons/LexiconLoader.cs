@@ -1005,16 +1005,20 @@ internal sealed class LexiconLoader
         {
             foreach (var (phrase, line) in Strings(node))
             {
-                if (AddPhrase(trie, phrase, line, true, what) && singleWords is not null && Compile(phrase, line) is [var only] && only >= 0)
+                if (AddPhrase(trie, phrase, line, true, what, out var ids) && singleWords is not null && ids is [var only] && only >= 0)
                 {
                     singleWords.Add(only);
                 }
             }
         }
 
-        public bool AddPhrase<T>(PhraseTrie<T> trie, string phrase, int line, T value, string what)
+        public bool AddPhrase<T>(PhraseTrie<T> trie, string phrase, int line, T value, string what) =>
+            AddPhrase(trie, phrase, line, value, what, out _);
+
+        /// <summary><see cref="AddPhrase{T}(PhraseTrie{T}, string, int, T, string)"/>, with the phrase's vocabulary ids.</summary>
+        public bool AddPhrase<T>(PhraseTrie<T> trie, string phrase, int line, T value, string what, out List<int>? ids)
         {
-            var ids = Compile(phrase, line);
+            ids = Compile(phrase, line);
             if (ids is null)
             {
                 return false;
