@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotTriage.Bot.Schema;
+using BotTriage.Core.Dialogs;
 using BotTriage.Core.Triage;
 using Microsoft.Extensions.Options;
 
@@ -9,11 +10,11 @@ namespace BotTriage.Bot.Cards;
 
 /// <summary>
 /// The triage result for people to read: an Adaptive Card 1.5 (urgency, where to go, the massage that fits, why,
-/// the disclaimer, and a booking button per bookable route) for channels that show cards, and a plain-text version
-/// with the booking links for those that do not. Red flags always win: a result that needs a doctor offers no
-/// booking, and an emergency offers only the button to call 112.
+/// the signs to tell the GP about, the disclaimer, and a booking button per bookable route) for channels that show
+/// cards, and a plain-text version with the booking links for those that do not. Red flags always win: a result that
+/// needs a doctor offers no booking, and an emergency offers only the button to call 112.
 /// </summary>
-public sealed class TriageResultCards(IOptions<BookingOptions> booking)
+public sealed class TriageResultCards(IOptions<BookingOptions> booking, DialogSet dialogs)
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
     public const string CardVersion = "1.5";
@@ -110,6 +111,11 @@ public sealed class TriageResultCards(IOptions<BookingOptions> booking)
                 // The reason's own sentence only: the person's words stay out of the card's markdown.
                 body.Add(TextBlock("• " + reason.Text, ("spacing", "Small")));
             }
+        }
+
+        if (OutcomeText.TellGp(outcome, culture, dialogs.Texts) is { } tellGp)
+        {
+            body.Add(TextBlock(tellGp, ("weight", "Bolder"), ("spacing", "Medium")));
         }
 
         var offersPartners = partners is { Entries.Count: > 0 } && MayOfferBooking(outcome);

@@ -34,15 +34,30 @@ public static class OutcomeText
             }
         }
 
-        // Every sign by name, whichever rule's reason is shown: the reasons of a less urgent tier are left out.
-        if (outcome.RedFlags.Count > 0 && outcome.Routes.Contains("gp"))
+        if (TellGp(outcome, culture, texts) is { } tellGp)
         {
-            var names = outcome.RedFlags.Select(code => texts.Get(TextCatalog.RedFlagNameKey(code), culture)).ToList();
-            text.AppendLine(texts.Get("outcome.tell-gp", culture).Format(culture, texts.List(names, culture)));
+            text.AppendLine(tellGp);
         }
 
         text.Append(texts.Get("outcome.disclaimer", culture));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// "Vertel de huisarts wat je noemde: …" with every sign by name when the result sends to the GP, else null: the
+    /// reasons of a less urgent tier are left out, so without this line a sign could go unmentioned.
+    /// </summary>
+    public static string? TellGp(TriageOutcome outcome, string culture, TextCatalog texts)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (outcome.RedFlags.Count == 0 || !outcome.Routes.Contains("gp"))
+        {
+            return null;
+        }
+
+        var names = outcome.RedFlags.Select(code => texts.GetOr(TextCatalog.RedFlagNameKey(code), culture, code)).ToList();
+        return texts.Get("outcome.tell-gp", culture).Format(culture, texts.List(names, culture));
     }
 
     /// <summary>The text key of the result's first line: its urgency, or with none, whether to check with a doctor first.</summary>

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Cards;
 using BotTriage.Bot.Schema;
+using BotTriage.Bot.Tests.Fakes;
 using BotTriage.Core.Triage;
 using Microsoft.Extensions.Options;
 
@@ -59,6 +60,28 @@ public sealed class TriageResultCardsTests
         Assert.DoesNotContain("praktijk.example", _cards.CreateCard(outcome, "nl").Content!.Value.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nl", "Vertel de huisarts wat je noemde: onverklaard gewichtsverlies, pijn 's nachts en koorts.")]
+    [InlineData("en", "Tell your GP what you mentioned: unexplained weight loss, pain at night and fever.")]
+    public void NamesEverySignForTheGpWhateverReasonIsShown(string culture, string line)
+    {
+        // Only the most urgent tier's reason is on the card; the line still names all three signs.
+        var outcome = new TriageOutcome
+        {
+            Urgency = "T2",
+            Routes = ["gp"],
+            RedFlags = ["weight-loss", "night-pain", "fever"],
+            Reasons = [new OutcomeReason("fever", "Koorts bij rugpijn.")],
+            Completed = true,
+        };
+
+        var card = CardText(_cards.CreateCard(outcome, culture));
+
+        Assert.Contains(line, card, StringComparison.Ordinal);
+        Assert.DoesNotContain("huisarts wat je noemde", CardText(_cards.CreateCard(outcome with { RedFlags = [] }, culture)), StringComparison.Ordinal);
+        Assert.DoesNotContain("GP what you mentioned", CardText(_cards.CreateCard(outcome with { Routes = ["emergency-112"], Urgency = "T0", Emergency = true }, culture)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LetsAPartnerBookItsRouteInsteadOfThePractice()
     {
@@ -72,11 +95,15 @@ public sealed class TriageResultCardsTests
         Assert.Contains("praktijk.example/massage", card, StringComparison.Ordinal);
     }
 
+    private static string CardText(Attachment card) =>
+        string.Join("\n", card.Content!.Value.GetProperty("body").EnumerateArray()
+            .Where(e => e.TryGetProperty("text", out _)).Select(e => e.GetProperty("text").GetString()));
+
     private static TriageResultCards Cards()
     {
         var booking = new BookingOptions();
         booking.Routes["physio"] = "https://praktijk.example/physio";
         booking.Routes["massage"] = "https://praktijk.example/massage";
-        return new TriageResultCards(Options.Create(booking));
+        return new TriageResultCards(Options.Create(booking), ShippedDialogs.Value);
     }
 }

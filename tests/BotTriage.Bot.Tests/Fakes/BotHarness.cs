@@ -25,6 +25,7 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<IStorage>(Storage);
         services.AddSingleton<ITranscriptStore>(Transcripts);
         services.AddSingleton(engine ?? new ScriptedTriageEngine());
+        services.AddSingleton(ShippedDialogs.Value);
         if (timeProvider is not null)
         {
             services.AddSingleton(timeProvider);

@@ -1,5 +1,6 @@
 using BotTriage.Bot.Cards;
 using BotTriage.Bot.Teams;
+using BotTriage.Bot.Tests.Fakes;
 using Microsoft.Extensions.Options;
 using BotTriage.Core.Triage;
 
@@ -45,6 +46,24 @@ public sealed class TeamsResultCardTests
         Assert.Contains("huisarts", card, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NamesEverySignForTheGpNextToTheMostUrgentReason()
+    {
+        var outcome = new TriageOutcome
+        {
+            Urgency = "T3",
+            Routes = ["gp"],
+            RedFlags = ["minor-trauma", "osteoporosis"],
+            Reasons = [new OutcomeReason("fracture-risk", "Een val bij broze botten.")],
+            Completed = true,
+        };
+
+        var card = Card().Create(outcome, "nl", Contoso).Content!.Value.GetRawText();
+
+        Assert.Contains("Vertel de huisarts wat je noemde: lichte val of verstapping en botontkalking.", card, StringComparison.Ordinal);
+        Assert.Contains("Een val bij broze botten.", card, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("nl", "Overleg eerst met je arts", "Geen huisarts nodig")]
     [InlineData("en", "Check with your doctor first", "No GP needed first")]
@@ -81,7 +100,7 @@ public sealed class TeamsResultCardTests
         var booking = new BookingOptions();
         booking.Routes["physio"] = "https://praktijk.example/physio";
         booking.Routes["massage"] = "https://praktijk.example/massage";
-        return new TeamsResultCard(new TriageResultCards(Options.Create(booking)));
+        return new TeamsResultCard(new TriageResultCards(Options.Create(booking), ShippedDialogs.Value));
     }
 
     private static WorkplaceOptions CreateWorkplace()
