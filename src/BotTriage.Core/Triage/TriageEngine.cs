@@ -862,8 +862,8 @@ public sealed class TriageEngine
                 // "Ja, ik ben 55" to whether it is the first time: the age question that follows is answered too. Only
                 // an age in words ("ik ben 55", "ouder dan 50"): a bare number can mean anything to another question.
                 // A message without a number is not read again for one.
-                return understood.First<NumberResolution>() is not null && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, worded: true) is { } age && ages.Answer(age) is { } byAge
-                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = byAge, Evidence = Evidence(understood.Text) }
+                return understood.First<NumberResolution>() is not null && _dialogs.Recognizer.Numbers.FindAge(understood.Text, understood.Culture) is { } age && ages.Answer(age.Age) is { } byAge
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = byAge, Evidence = Evidence(age.Words) }
                     : null;
             default:
                 return null;
@@ -1284,7 +1284,8 @@ public sealed class TriageEngine
         AnswerKind.YesNo when question.HasSignal => answer.YesNo == YesNo.Yes
             ? Texts.Get("noted.red-flag.yes", culture).Format(culture, answer.Evidence)
             : Texts.Get(answer.YesNo == YesNo.No ? "noted.red-flag.no" : "noted.red-flag.unknown", culture).Format(culture, RedFlagWords(answer)),
-        AnswerKind.YesNo when question.YesForAge is not null && _dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture) is { } age => AgeText(age, culture),
+        AnswerKind.YesNo when question.YesForAge is not null && (_dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture)
+            ?? _dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture, worded: true)) is { } age => AgeText(age, culture),
         AnswerKind.YesNo => PlainYesNo(question, answer, culture),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
         // The places as understood, by name ("mijn rug" is noted as "onderrug"), so a wrong guess can be corrected.

@@ -18,13 +18,19 @@ public sealed class NumberRecognizer : LexiconRecognizer
     /// <summary>
     /// The ages <paramref name="text"/> says the person is, as the whole message: one age from 1 to 120 with only the
     /// lexicon's words for an age around it ("ik ben 62", "45 jaar oud", "I'm 45", "62"), or a bound ("ouder dan 50",
-    /// "onder de 20", "tussen 20 en 50", "over 50"), after a yes or no if any ("nee, ik ben 35"). Null for anything
-    /// else: "ik word 50", "een stuk of 50", "mijn vader is 62", "62,5". With <paramref name="worded"/>, only an age
-    /// said with words for an age or as "ouder dan" or "jonger dan" ("ik ben 55", "ouder dan 50"), not a bare number or
-    /// "tussen de 5 en 7" (a pain score as much as an age): what a message to another question can say of the age in
-    /// passing.
+    /// "onder de 20", "tussen 20 en 50"), after a yes or no if any ("nee, ik ben 35"). Null for anything else: "ik word
+    /// 50", "een stuk of 50", "mijn vader is 62", "62,5". With <paramref name="worded"/>, what a message to another
+    /// question can say of the age in passing: only an age said with words for an age ("ik ben 55", "45 jaar oud") or
+    /// as "ouder dan" or "jonger dan", not a bare number, "tussen de 5 en 7" (a pain score as much as an age) or "10
+    /// jaar" (a duration as much as an age); and it may be one clause of a longer message ("ik ben 68 en heb voor het
+    /// eerst rugpijn").
     /// </summary>
-    public AgeSpan? RecognizeAge(string text, string culture, bool worded = false)
+    public AgeSpan? RecognizeAge(string text, string culture, bool worded = false) => Find(text, culture, worded)?.Age;
+
+    /// <summary>The age said in passing (<see cref="RecognizeAge"/> with worded) and the words that say it: "ik ben 68".</summary>
+    public (AgeSpan Age, string Words)? FindAge(string text, string culture) => Find(text, culture, worded: true);
+
+    private (AgeSpan Age, string Words)? Find(string text, string culture, bool worded)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
@@ -46,6 +52,36 @@ public sealed class NumberRecognizer : LexiconRecognizer
             }
         }
 
+        for (var k = i; k < tokens.Count; k++)
+        {
+            var clauseStart = k == i || (NegationScope.EndsClause(tokens, lexicon, k - 1) && !NegationScope.EndsClause(tokens, lexicon, k));
+            if (clauseStart && ReadAge(tokens, lexicon, k, worded) is { } read)
+            {
+                var end = read.End;
+                while (end < tokens.Count && tokens.Tokens[end].Kind == TokenKind.Punctuation)
+                {
+                    end++;
+                }
+
+                if (end == tokens.Count || (worded && NegationScope.EndsClause(tokens, lexicon, read.End)))
+                {
+                    return (read.Said, tokens.Span(k, read.End - 1));
+                }
+            }
+
+            if (!worded)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    // The age said from token start on, and where it ends; with worded, only one said with words for an age.
+    private static (AgeSpan Said, int End)? ReadAge(TokenizedText tokens, LanguageLexicon lexicon, int start, bool worded)
+    {
+        var i = start;
         var words = false;
         if (lexicon.AgeBefore.TryMatch(tokens, i, out var beforeEnd, out _))
         {
@@ -84,16 +120,12 @@ public sealed class NumberRecognizer : LexiconRecognizer
 
         if (lexicon.AgeAfter.TryMatch(tokens, i, out var afterEnd, out _))
         {
+            // "10 jaar" alone is a duration as much as an age; "10 jaar oud" is an age.
+            words |= afterEnd - i > 1 || !lexicon.Units.ContainsKey(tokens.Tokens[i].Id);
             i = afterEnd;
-            words = true;
         }
 
-        while (i < tokens.Count && tokens.Tokens[i].Kind == TokenKind.Punctuation)
-        {
-            i++;
-        }
-
-        return i == tokens.Count && said.Youngest <= said.Oldest && (words || !worded) ? said : null;
+        return said.Youngest <= said.Oldest && (words || !worded) ? (said, i) : null;
     }
 
     // A whole number of years from 1 to 120, written in digits or words: no vague amount, fraction or decimal.

@@ -746,6 +746,10 @@ public sealed class TriageEngineTests
     }
 
     // A back complaint of two months answered plainly up to the question asked at step.
+    // Past the emergency screen, the consent and the language question.
+    private static Conversation Started(string culture) =>
+        Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
@@ -893,7 +897,7 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("nl", "ja, ik ben 55", "Ik noteer: de eerste keer en 55 jaar.", YesNo.Yes)]
     [InlineData("nl", "ja hoor, ik ben 35 jaar", "Ik noteer: de eerste keer en 35 jaar.", YesNo.No)]
-    [InlineData("nl", "ja, en ik ben ouder dan 50", null, null)]
+    [InlineData("nl", "ja, en ik ben ouder dan 50", "Ik noteer: de eerste keer en ouder dan 50.", YesNo.Yes)]
     [InlineData("en", "yes, I'm 62", "Noted: the first time and 62 years old.", YesNo.Yes)]
     [InlineData("en", "yes, 62", null, null)]
     public void AnAgeToldWithTheFirstTimeAnswersTheAgeQuestionToo(string culture, string message, string? note, YesNo? age)
@@ -912,6 +916,36 @@ public sealed class TriageEngineTests
         chat.AssertReply(note);
         Assert.Equal(age, chat.State.Answers["age-first"].YesNo);
         Assert.NotEqual("age-first", chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("nl", "ik ben 68 en heb sinds 2 weken voor het eerst van mijn leven rugpijn", "Ik noteer: onderrug, 2 weken, voor het eerst van mijn leven rugpijn en 68 jaar.")]
+    [InlineData("en", "I'm 68 and it's the first time I've had back pain, since 2 weeks", "Noted: lower back, 2 weeks, first time I've had back pain and 68 years old.")]
+    public void AFirstEpisodeAndAnAgeToldWithTheComplaintAreNotAskedAgain(string culture, string message, string note)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertReply(note);
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.DoesNotContain("first-episode", asked);
+        Assert.DoesNotContain("age-first", asked);
+        Assert.Equal("T4", chat.State.Outcome!.Urgency);
+        Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == "first-episode-age");
+    }
+
+    [Theory]
+    [InlineData("nl", "10 jaar")]
+    [InlineData("nl", "tussen de 2 en 3 jaar")]
+    [InlineData("en", "10 years")]
+    public void ADurationInYearsIsNoAge(string culture, string duration)
+    {
+        var chat = Started(culture);
+        chat.Send(culture == "en" ? "lower back" : "onderrug").Send(duration);
+
+        Assert.False(chat.State.Answers.ContainsKey("age-first"));
+        chat.AnswerPlainlyUntil(s => s.Step == "first-episode");
+        chat.Send(culture == "en" ? "yes" : "ja").AssertStep("age-first");
     }
 
     [Theory]

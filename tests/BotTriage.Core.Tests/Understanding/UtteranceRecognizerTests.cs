@@ -128,13 +128,37 @@ public sealed class UtteranceRecognizerTests
     [InlineData("ja, 62", "nl", null)]
     [InlineData("yes, 45", "en", null)]
     [InlineData("tussen de 5 en 7", "nl", null)]
-    [InlineData("tussen de 20 en 30 jaar", "nl", "20-30")]
+    [InlineData("tussen de 20 en 30 jaar oud", "nl", "20-30")]
+    [InlineData("tussen de 2 en 3 jaar", "nl", null)]
     [InlineData("between 5 and 7", "en", null)]
+    [InlineData("10 jaar", "nl", null)]
+    [InlineData("ongeveer 10 jaar", "nl", null)]
+    [InlineData("45 jaar oud", "nl", "45-45")]
+    [InlineData("ik ben 45 jaar", "nl", "45-45")]
+    [InlineData("10 years", "en", null)]
+    [InlineData("I'm 45 years old", "en", "45-45")]
+    [InlineData("ik ben 68 en heb voor het eerst rugpijn", "nl", "68-68")]
+    [InlineData("al 3 weken rugpijn, ik ben 45, nooit eerder gehad", "nl", "45-45")]
+    [InlineData("rugpijn en ik ben ouder dan 50", "nl", "51-120")]
+    [InlineData("I'm 68 and this is my first back pain", "en", "68-68")]
+    [InlineData("ik ben 3 weken geleden gevallen", "nl", null)]
+    [InlineData("ik ben 30 jaar getrouwd", "nl", null)]
+    [InlineData("ik ben 38 weken zwanger", "nl", null)]
+    [InlineData("mijn vader is 62 en heeft ook rugpijn", "nl", null)]
     public void ReadsAnAgeInPassingOnlyWhenItIsSaidInWords(string text, string culture, string? ages)
     {
         var said = SharedRecognizer.Instance.Numbers.RecognizeAge(text, culture, worded: true);
 
         Assert.Equal(ages, said is { } span ? string.Create(CultureInfo.InvariantCulture, $"{span.Youngest}-{span.Oldest}") : null);
+    }
+
+    [Theory]
+    [InlineData("ik ben 68 en heb voor het eerst rugpijn", "nl", "ik ben 68")]
+    [InlineData("Al 3 weken rugpijn. Ik ben 45 jaar oud!", "nl", "Ik ben 45 jaar oud")]
+    [InlineData("yes, I'm 62", "en", "I'm 62")]
+    public void GivesTheWordsThatSayTheAge(string text, string culture, string words)
+    {
+        Assert.Equal(words, SharedRecognizer.Instance.Numbers.FindAge(text, culture)?.Words);
     }
 
     [Fact]

@@ -26,16 +26,27 @@ internal sealed class TokenizedText
 
     public bool IsBreakAt(int token) => token < 0 || token >= Count || Tokens[token].IsBreak;
 
-    /// <summary>Builds a result over tokens [first, last] (inclusive) with original-text positions.</summary>
     /// <summary>The index in the original text of the first character of token <paramref name="token"/>.</summary>
     public int OriginalStart(int token) => Normalized.OriginalStart[Tokens[token].Start];
 
+    /// <summary>Builds a result over tokens [first, last] (inclusive) with original-text positions.</summary>
     public ModelResult Result(int first, int last, EntityResolution resolution)
     {
-        var start = Normalized.OriginalStart[Tokens[first].Start];
-        var lastToken = Tokens[last];
-        var end = Normalized.OriginalEnd[lastToken.Start + lastToken.Length - 1] - 1;
+        var (start, end) = OriginalRange(first, last);
         return new ModelResult(start, end, Normalized.Original.Substring(start, end - start + 1), resolution);
+    }
+
+    /// <summary>The original text of tokens [first, last] (inclusive).</summary>
+    public string Span(int first, int last)
+    {
+        var (start, end) = OriginalRange(first, last);
+        return Normalized.Original.Substring(start, end - start + 1);
+    }
+
+    private (int Start, int End) OriginalRange(int first, int last)
+    {
+        var lastToken = Tokens[last];
+        return (Normalized.OriginalStart[Tokens[first].Start], Normalized.OriginalEnd[lastToken.Start + lastToken.Length - 1] - 1);
     }
 
     /// <summary>True when the original characters of the tokens contain anything beyond ASCII (<c>één</c> rather than <c>een</c>).</summary>
