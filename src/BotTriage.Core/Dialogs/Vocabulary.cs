@@ -37,8 +37,11 @@ public static class Vocabulary
         ["years"] = 31_536_000,
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
-    /// <summary>References every condition may use besides the answers: reported red flags and the language.</summary>
-    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "redflags.unsure", "contraindications", "contraindications.count", "language"];
+    /// <summary>
+    /// References every condition may use besides the answers: reported red flags, contraindications, the language, and
+    /// the emergency advice the person went on past (<c>emergencies has suicide</c>).
+    /// </summary>
+    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "redflags.unsure", "contraindications", "contraindications.count", "language", "emergencies"];
 
     /// <summary>The prefix of a score in conditions: <c>scores.phq2 &gt;= 3</c>.</summary>
     public const string ScorePrefix = "scores.";
@@ -54,7 +57,7 @@ public static class Vocabulary
     [
         "reask", "reask.stuck", "reask.someone-else", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
-        "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide",
+        "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.continue", "emergency.suicide.continue.choice", "emergency.suicide.resumed",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and", "age.years", "age.over", "age.under", "age.between",
         "outcome.intro", "outcome.urgency.T0", "outcome.urgency.T1", "outcome.urgency.T2", "outcome.urgency.T3", "outcome.urgency.T4",
         "outcome.urgency.none", "outcome.urgency.none.doctor-first", "outcome.routes", "outcome.massage", "outcome.reasons", "outcome.tell-gp", "outcome.disclaimer",
@@ -66,7 +69,7 @@ public static class Vocabulary
     ];
 
     /// <summary>Commands understood at any point, each with its words in texts.yaml.</summary>
-    public static ImmutableArray<string> Commands { get; } = ["help", "back", "restart", "stop", "english", "dutch", "erase", "greeting", "progress", "thanks"];
+    public static ImmutableArray<string> Commands { get; } = ["help", "back", "restart", "stop", "english", "dutch", "erase", "greeting", "progress", "thanks", "continue"];
 
     /// <summary>
     /// Word lists that change how a message is read: the words that announce a correction; the words for the legs

@@ -11,6 +11,8 @@ namespace BotTriage.Core.Triage;
 /// </summary>
 internal sealed class AnswerContext(FlowDefinition flow, TriageState state, ImmutableList<ContraindicationRule>? table = null) : IConditionContext
 {
+    private static readonly ImmutableHashSet<string> SuicideOnly = ["suicide"];
+
     private readonly ImmutableList<ContraindicationRule> _table = table ?? [];
     private ImmutableHashSet<string>? _redFlags;
     private ImmutableHashSet<string>? _unsure;
@@ -47,6 +49,8 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
                 return ConditionValue.OfNumber(ReportedContraindications.Count);
             case "language":
                 return ConditionValue.OfSymbol(state.Culture);
+            case "emergencies":
+                return ConditionValue.OfSet(state.ContinuedAfterSuicideAdvice ? SuicideOnly : []);
         }
 
         if (reference.StartsWith(Vocabulary.ScorePrefix, StringComparison.Ordinal))

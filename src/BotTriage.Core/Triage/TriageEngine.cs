@@ -148,8 +148,10 @@ public sealed class TriageEngine
 
         if (state.Step == EmergencyStep && state.Outcome is { } previous)
         {
-            var advice = previous.Reasons.Any(r => r.Rule == "emergency-suicide") ? "emergency.suicide" : "emergency.medical";
-            return new TurnResult(state, [Say(state, advice), Say(state, "finished")]);
+            // After the suicide-prevention advice the person may go on with the questions; after 112 they may not.
+            return IsSuicideAdvice(previous) && ResumeStep(state) is not null
+                ? new TurnResult(state, [Say(state, "emergency.suicide"), ContinueOffer(state)])
+                : new TurnResult(state, [Say(state, IsSuicideAdvice(previous) ? "emergency.suicide" : "emergency.medical"), Say(state, "finished")]);
         }
 
         if (state.Outcome is not null || !Flow.Contains(state.Step))
@@ -620,13 +622,44 @@ public sealed class TriageEngine
             Emergency = true,
         };
         var next = state with { Step = EmergencyStep, Outcome = outcome, Confirming = null, History = state.History.Add(EmergencyStep) };
-        return new TurnResult(next, [new Reply(Texts.Get(key, state.Culture)) { IsOutcome = true }]);
+        ImmutableList<Reply> replies = [new Reply(Texts.Get(key, state.Culture)) { IsOutcome = true }];
+        return new TurnResult(next, suicide && ResumeStep(next) is not null ? replies.Add(ContinueOffer(next)) : replies);
+    }
+
+    private static bool IsSuicideAdvice(TriageOutcome outcome) => outcome.Reasons.Any(r => r.Rule == "emergency-suicide");
+
+    /// <summary>"Ben je nu veilig en wil je toch verder …?", with the button that goes on.</summary>
+    private Reply ContinueOffer(TriageState state) =>
+        Say(state, "emergency.suicide.continue") with { Choices = [new Choice("continue", Texts.Get("emergency.suicide.continue.choice", state.Culture))] };
+
+    /// <summary>The question the emergency advice interrupted, if the flow can go on there.</summary>
+    private string? ResumeStep(TriageState state) =>
+        state.Step == EmergencyStep && state.History.Count >= 2 && Flow.TryGet(state.History[^2], out var interrupted) && !interrupted.IsOutcome
+            ? interrupted.Id
+            : null;
+
+    /// <summary>
+    /// Back to the question the suicide-prevention advice interrupted, when the person says they want to go on. The
+    /// result will say the advice again.
+    /// </summary>
+    private TurnResult Resume(TriageState state, string step)
+    {
+        var resumed = state with
+        {
+            Step = step,
+            Outcome = null,
+            History = state.History.RemoveAt(state.History.Count - 1),
+            ContinuedAfterSuicideAdvice = true,
+        };
+        return new TurnResult(resumed, [Say(resumed, "emergency.suicide.resumed"), Ask(resumed, step)]);
     }
 
     private TurnResult RunCommand(TriageState state, string command)
     {
         switch (command)
         {
+            case "continue" when ResumeStep(state) is { } step:
+                return Resume(state, step);
             case "help":
                 return new TurnResult(state, ResumeReplies(state, Say(state, "help")));
             case "restart":
@@ -677,6 +710,8 @@ public sealed class TriageEngine
         "back" => !(Flow.TryGet(state.Step, out var asked) && asked.Kind == AnswerKind.BodyLocation && understood.First<BodyLocationResolution>() is not null),
         "greeting" or "progress" => state.Outcome is null && Flow.TryGet(state.Step, out _),
         "thanks" => state.Step is not (EmergencyStep or ConfirmStep or EraseStep),
+        // "Verder" goes on only after the suicide-prevention advice; anywhere else it is read as any other message.
+        "continue" => state.Outcome is { } shown && IsSuicideAdvice(shown) && ResumeStep(state) is not null,
         _ => true,
     };
 

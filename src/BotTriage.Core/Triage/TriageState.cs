@@ -76,6 +76,13 @@ public sealed record TriageState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool OtherLanguageOffered { get; init; }
 
+    /// <summary>
+    /// True once the person was given the suicide-prevention advice (113) and chose to go on with the questions: the
+    /// result then says it again (routing's <c>emergencies has suicide</c>). Not written while false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ContinuedAfterSuicideAdvice { get; init; }
+
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;

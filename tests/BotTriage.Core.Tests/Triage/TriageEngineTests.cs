@@ -1358,6 +1358,67 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ik word gek van de pijn, ik wil dood", "verder", "Goed, we gaan verder.")]
+    [InlineData("nl", "ik wil niet meer leven", "verder met de vragen", "Goed, we gaan verder.")]
+    [InlineData("en", "I want to kill myself", "continue", "Alright, let's go on.")]
+    public void GoesOnWithTheQuestionsAfterTheSuicidePreventionAdviceWhenThePersonWantsTo(string culture, string message, string goOn, string resumed)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
+        var chat = Conversation.Start(culture).SendAll(first).AssertStep("pain");
+
+        chat.Send(message)
+            .AssertReplyContains("0800-0113")
+            .AssertReply(r => Assert.Equal(["continue"], r.Choices.Select(c => c.Code)))
+            .AssertNoReply();
+        chat.Send(culture == "en" ? "no I didn't mean it like that" : "nee zo bedoelde ik het niet")
+            .AssertReplyContains("0800-0113")
+            .AssertReply(r => Assert.Single(r.Choices))
+            .AssertStep(TriageEngine.EmergencyStep);
+        chat.Send(goOn).AssertReplyContains(resumed).AssertReplyContains(culture == "en" ? "How much pain" : "Hoeveel pijn").AssertStep("pain");
+        Assert.Null(chat.State.Outcome);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var outcome = chat.State.Outcome!;
+        Assert.False(outcome.Emergency);
+        Assert.Equal("suicide-advice-earlier", outcome.Reasons[0].Rule);
+        Assert.Contains("0800-0113", outcome.Reasons[0].Text, StringComparison.Ordinal);
+        Assert.True(chat.State.ContinuedAfterSuicideAdvice);
+    }
+
+    [Fact]
+    public void InterruptsAgainWhenSuicidalThoughtsComeBackAfterGoingOn()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken"]).Send("ik wil dood").Send("verder").AssertStep("pain");
+
+        chat.Send("ik wil echt niet meer leven").AssertReplyContains("0800-0113");
+
+        Assert.True(chat.State.Outcome!.Emergency);
+        Assert.Equal(TriageEngine.EmergencyStep, chat.State.Step);
+    }
+
+    [Fact]
+    public void DoesNotGoOnAfterTheAdviceToCall112()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken"]).Send("ik heb opeens hele erge pijn op de borst");
+
+        chat.Send("verder").AssertReplyContains("Bel nu 112").AssertReplyContains("opnieuw").AssertNoReply();
+
+        Assert.True(chat.State.Outcome!.Emergency);
+        Assert.Equal(TriageEngine.EmergencyStep, chat.State.Step);
+    }
+
+    [Fact]
+    public void VerderIsNoCommandWhileAQuestionWaits()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken"]);
+
+        chat.Send("verder").AssertStep("pain");
+
+        Assert.False(chat.State.ContinuedAfterSuicideAdvice);
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("🙂🙂🙂")]

@@ -115,6 +115,27 @@ public sealed class MessagesEndpointTriageTests : IDisposable
     }
 
     [Fact]
+    public async Task OffersAButtonToGoOnAfterTheSuicidePreventionAdvice()
+    {
+        foreach (var text in new[] { "hallo", "nee", "ja", "nederlands", "onderrug" })
+        {
+            await _client.ExchangeAsync(text, "conv-113");
+        }
+
+        var replies = await _client.ExchangeAsync("ik wil niet meer leven", "conv-113");
+
+        Assert.Contains(replies.Texts(), t => t.Contains("0800-0113", StringComparison.Ordinal));
+        Assert.True(replies.Outcome().GetProperty("emergency").GetBoolean());
+        var offer = Assert.Single(replies, r => r.TryGetProperty("suggestedActions", out _));
+        var button = Assert.Single(offer.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray());
+        Assert.Equal("verder met de vragen", button.GetProperty("value").GetString());
+
+        var resumed = await _client.ExchangeAsync("verder met de vragen", "conv-113");
+
+        Assert.Equal(["Goed, we gaan verder. 113 is er voor je, dag en nacht, als je wilt praten.", "Hoe lang heb je er al last van?"], resumed.Texts());
+    }
+
+    [Fact]
     public async Task PostsRepliesOfANormalDeliveryTurnToTheConnectorAsReplies()
     {
         await using var connector = await FakeConnector.StartAsync();
