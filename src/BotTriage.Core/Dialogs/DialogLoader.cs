@@ -48,6 +48,7 @@ public static class DialogLoader
         {
             CheckRedFlagCodes(flow, rules, contraindications, recognizer, errors);
             CheckAnsweredQuestions(flow, recognizer, errors);
+            CheckButtons(flow, recognizer, errors);
         }
 
         if (flow is not null)
@@ -125,6 +126,32 @@ public static class DialogLoader
             if (!flow.TryGet(id, out var state) || state.Kind != AnswerKind.YesNo)
             {
                 errors.Add(new DialogError(Path.Combine(LexiconDirectory, file), line, $"words for question '{id}', which is not a yes-no question in {FlowFile}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A yes-no question's own button sends its label, which must then read as that button's answer to the question and
+    /// nothing else: "hetzelfde of erger" a yes to whether it has not got better, "beter" a no.
+    /// </summary>
+    private static void CheckButtons(FlowDefinition flow, UtteranceRecognizer recognizer, List<DialogError> errors)
+    {
+        foreach (var state in flow.States.Where(s => s.Buttons.Count > 0))
+        {
+            foreach (var (trigger, label) in state.Buttons.OrderBy(b => b.Key, StringComparer.Ordinal))
+            {
+                var expected = trigger switch { Trigger.Yes => YesNo.Yes, Trigger.No => YesNo.No, _ => YesNo.Unknown };
+                foreach (var culture in new[] { Cultures.Dutch, Cultures.English })
+                {
+                    var text = label.Get(culture);
+                    var own = recognizer.Booleans.RecognizeAnswerTo(state.Id, text, culture);
+                    var read = (own.Count > 0 ? own : recognizer.Booleans.Recognize(text, culture))
+                        .Select(r => ((BooleanResolution)r.Resolution).Value).Distinct().ToList();
+                    if (read is not [var value] || value != expected)
+                    {
+                        errors.Add(new DialogError(FlowFile, state.Source.Line, $"the '{trigger}' button of state '{state.Id}' ({culture}: '{text}') does not read as '{trigger}' to that question"));
+                    }
+                }
             }
         }
     }
@@ -354,7 +381,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "buttons");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -371,7 +398,7 @@ public static class DialogLoader
             file.Error(YamlFile.Child(mapping, "red-flag")!, $"{owner} has a red flag but is not a yes-no question");
         }
 
-        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age" })
+        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age", "buttons" })
         {
             if (YamlFile.Child(mapping, key) is { } node && kind != AnswerKind.YesNo)
             {
@@ -398,6 +425,7 @@ public static class DialogLoader
             SetsLanguage = file.Flag(mapping, "sets-language", owner),
             Confirm = file.Text(mapping, "confirm", owner, required: false),
             Hint = file.Text(mapping, "hint", owner, required: false),
+            Buttons = ReadButtons(file, mapping, owner),
             Id = id,
             Kind = kind,
             Question = question,
@@ -409,6 +437,32 @@ public static class DialogLoader
             Source = file.SourceOf(mapping),
         };
         return state with { Transitions = ReadTransitions(file, mapping, state) };
+    }
+
+    // buttons: {yes, no, unknown}, each a text in nl and en, at least one of them.
+    private static ImmutableDictionary<string, LocalizedText> ReadButtons(YamlFile file, YamlMappingNode mapping, string owner)
+    {
+        if (YamlFile.Child(mapping, "buttons") is not { } node || file.AsMapping(node, $"'buttons' of {owner}") is not { } buttons)
+        {
+            return ImmutableDictionary<string, LocalizedText>.Empty;
+        }
+
+        file.RejectUnknownKeys(buttons, $"'buttons' of {owner}", Trigger.Yes, Trigger.No, Trigger.Unknown);
+        var labels = ImmutableDictionary.CreateBuilder<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var trigger in new[] { Trigger.Yes, Trigger.No, Trigger.Unknown })
+        {
+            if (file.Text(buttons, trigger, $"'buttons' of {owner}", required: false) is { } label)
+            {
+                labels[trigger] = label;
+            }
+        }
+
+        if (labels.Count == 0)
+        {
+            file.Error(node, $"'buttons' of {owner} names none of yes, no and unknown");
+        }
+
+        return labels.ToImmutable();
     }
 
     // yes-for-age: {under, over}, whole ages from 1 to 120, at least one of them, under below over.

@@ -103,6 +103,13 @@ public sealed record DialogState
     /// </summary>
     public LocalizedText? Hint { get; init; }
 
+    /// <summary>
+    /// For a yes-no question whose plain "ja" or "nee" would be unclear ("hetzelfde gebleven of erger?"): its own
+    /// button labels by trigger (<c>yes</c>, <c>no</c>, <c>unknown</c>); the others keep the plain ones. A pressed button
+    /// sends its label, so each must read as its answer to the question (the loader checks).
+    /// </summary>
+    public ImmutableDictionary<string, LocalizedText> Buttons { get; init; } = ImmutableDictionary<string, LocalizedText>.Empty;
+
     /// <summary>Smallest and largest accepted number, for number and scale questions.</summary>
     public double? Min { get; init; }
 

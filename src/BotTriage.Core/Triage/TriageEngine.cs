@@ -1229,7 +1229,7 @@ public sealed class TriageEngine
         var text = question.Question.Get(state.Culture);
         return question.Kind switch
         {
-            AnswerKind.YesNo => new Reply(text) { Choices = YesNoChoices(state.Culture) },
+            AnswerKind.YesNo => new Reply(text) { Choices = question.Buttons.Count == 0 ? YesNoChoices(state.Culture) : OwnButtons(question, state.Culture) },
             AnswerKind.Choice => new Reply(text) { Choices = (Cultures.IsEnglish(state.Culture) ? _choicesEn : _choicesNl).GetValueOrDefault(stepId) ?? [] },
             _ => new Reply(text),
         };
@@ -1240,6 +1240,10 @@ public sealed class TriageEngine
         [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(culture)))];
 
     private ImmutableList<Choice> YesNoChoices(string culture) => Cultures.IsEnglish(culture) ? _yesNoEn : _yesNoNl;
+
+    // A question's own labels (flow.yaml buttons) in place of the plain ja, nee and weet ik niet.
+    private ImmutableList<Choice> OwnButtons(DialogState question, string culture) =>
+        [.. YesNoChoices(culture).Select(c => question.Buttons.TryGetValue(c.Code, out var own) ? c with { Label = own.Get(culture) } : c)];
 
     private ImmutableList<Choice> BuildYesNoChoices(string culture) =>
     [

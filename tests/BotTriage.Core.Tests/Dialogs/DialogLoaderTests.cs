@@ -134,6 +134,29 @@ public sealed class DialogLoaderTests
         Assert.Contains($"flow.yaml:{line}: unknown trigger 'maybe' in state 'rf-widespread-whole' (its answers are: yes, no, unknown)", errors);
     }
 
+    [Theory]
+    [InlineData("nl: hetzelfde of erger", "nl: ja, beter", "nl", "ja, beter", "yes")]
+    [InlineData("en: got better", "en: still the same", "en", "still the same", "no")]
+    [InlineData("en: got better", "en: carrots", "en", "carrots", "no")]
+    public void ReportsAButtonThatDoesNotReadAsItsAnswer(string old, string replacement, string culture, string label, string trigger)
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", old, replacement);
+
+        var errors = folder.Errors();
+
+        Assert.Contains($"flow.yaml:{folder.Line("flow.yaml", "  - id: rf-no-improvement")}: the '{trigger}' button of state 'rf-no-improvement' ({culture}: '{label}') does not read as '{trigger}' to that question", errors);
+    }
+
+    [Fact]
+    public void ReportsButtonsOnAQuestionThatIsNoYesNoQuestion()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "  - id: bother\n", "  - id: bother\n    buttons:\n      yes:\n        nl: ja\n        en: yes\n") + 2;
+
+        Assert.Contains($"flow.yaml:{line}: state 'bother' has 'buttons' but is not a yes-no question", folder.Errors());
+    }
+
     [Fact]
     public void ReportsADoctorFirstThatIsNoFlag()
     {

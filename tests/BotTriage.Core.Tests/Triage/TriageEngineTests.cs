@@ -1358,6 +1358,22 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "hetzelfde of erger", YesNo.Yes)]
+    [InlineData("nl", "beter geworden", YesNo.No)]
+    [InlineData("nl", "weet ik niet", YesNo.Unknown)]
+    [InlineData("en", "the same or worse", YesNo.Yes)]
+    [InlineData("en", "got better", YesNo.No)]
+    public void TheEitherOrQuestionOnImprovementHasButtonsThatSayWhatTheyAnswer(string culture, string button, YesNo expected)
+    {
+        var chat = AtBackQuestion(culture, "rf-no-improvement");
+
+        Assert.Contains(button, chat.LastTurn!.Replies[^1].Choices.Select(c => c.Label));
+        chat.Send(button);
+
+        Assert.Equal(expected, chat.State.Answers["rf-no-improvement"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "ik word gek van de pijn, ik wil dood", "verder", "Goed, we gaan verder.")]
     [InlineData("nl", "ik wil niet meer leven", "verder met de vragen", "Goed, we gaan verder.")]
     [InlineData("en", "I want to kill myself", "continue", "Alright, let's go on.")]
