@@ -20,6 +20,8 @@ internal static class ResultCardTexts
         ["urgency.T4"] = ("Maak de komende dagen een afspraak bij de huisarts", "See your GP in the coming days"),
         ["urgency.none"] = ("Geen huisarts nodig", "No GP needed first"),
         ["urgency.none.doctor-first"] = ("Overleg eerst met je arts", "Check with your doctor first"),
+        ["urgency.none.doctor-first.pregnancy"] = ("Overleg eerst met je verloskundige of arts", "Check with your midwife or doctor first"),
+        ["urgency.none.psychologist"] = ("Geen spoed; psycholoog via je huisarts", "No hurry; psychologist through your GP"),
         ["facts.urgency"] = ("Urgentie", "Urgency"),
         ["facts.routes"] = ("Waar je terechtkunt", "Where to go"),
         ["facts.massage"] = ("Massage die past", "Massage that fits"),

@@ -57,10 +57,10 @@ public static class Vocabulary
     [
         "reask", "reask.stuck", "reask.someone-else", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
-        "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.continue", "emergency.suicide.continue.choice", "emergency.suicide.resumed",
+        "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.continue", "emergency.suicide.continue.choice", "emergency.suicide.resumed", "emergency.suicide.unsafe",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and", "age.years", "age.over", "age.under", "age.between",
         "outcome.intro", "outcome.urgency.T0", "outcome.urgency.T1", "outcome.urgency.T2", "outcome.urgency.T3", "outcome.urgency.T4",
-        "outcome.urgency.none", "outcome.urgency.none.doctor-first", "outcome.routes", "outcome.massage", "outcome.reasons", "outcome.tell-gp", "outcome.disclaimer",
+        "outcome.urgency.none", "outcome.urgency.none.doctor-first", "outcome.urgency.none.doctor-first.pregnancy", "outcome.urgency.none.psychologist", "outcome.routes", "outcome.massage", "outcome.reasons", "outcome.tell-gp", "outcome.disclaimer",
         "route.emergency-112", "route.gp", "route.physio", "route.psychologist", "route.massage", "route.self-care",
         "massage.deep-tissue", "massage.fascia-release", "massage.runners-legs", "massage.relaxation", "massage.oncology",
         "noted.red-flag.yes", "noted.red-flag.no", "noted.red-flag.unknown",

@@ -60,10 +60,19 @@ public static class OutcomeText
         return texts.Get("outcome.tell-gp", culture).Format(culture, texts.List(names, culture));
     }
 
-    /// <summary>The text key of the result's first line: its urgency, or with none, whether to check with a doctor first.</summary>
+    /// <summary>
+    /// The text key of the result's first line: its urgency, or with none, whether to check with a doctor (with a
+    /// pregnancy, the midwife) first, or that the psychologist is reached through the GP.
+    /// </summary>
     public static string UrgencyKey(TriageOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Urgency == "none" && outcome.DoctorFirst ? "outcome.urgency.none.doctor-first" : "outcome.urgency." + outcome.Urgency;
+        return (outcome.Urgency, outcome.DoctorFirst) switch
+        {
+            ("none", true) when outcome.Contraindications.Contains("pregnancy") => "outcome.urgency.none.doctor-first.pregnancy",
+            ("none", true) => "outcome.urgency.none.doctor-first",
+            ("none", false) when outcome.Routes.Contains("psychologist") => "outcome.urgency.none.psychologist",
+            _ => "outcome.urgency." + outcome.Urgency,
+        };
     }
 }

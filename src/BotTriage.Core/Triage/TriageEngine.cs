@@ -148,10 +148,19 @@ public sealed class TriageEngine
 
         if (state.Step == EmergencyStep && state.Outcome is { } previous)
         {
-            // After the suicide-prevention advice the person may go on with the questions; after 112 they may not.
-            return IsSuicideAdvice(previous) && ResumeStep(state) is not null
-                ? new TurnResult(state, [Say(state, "emergency.suicide"), ContinueOffer(state)])
-                : new TurnResult(state, [Say(state, IsSuicideAdvice(previous) ? "emergency.suicide" : "emergency.medical"), Say(state, "finished")]);
+            // After the suicide-prevention advice the person may go on with the questions; after 112 they may not. The
+            // advice asks whether they are safe and want to go on: a yes goes on, a no gets the numbers once more.
+            if (!IsSuicideAdvice(previous) || ResumeStep(state) is not { } resume)
+            {
+                return new TurnResult(state, [Say(state, IsSuicideAdvice(previous) ? "emergency.suicide" : "emergency.medical"), Say(state, "finished")]);
+            }
+
+            return understood.First<BooleanResolution>()?.Resolution.Value switch
+            {
+                YesNo.Yes => Resume(state, resume),
+                YesNo.No => new TurnResult(state, [Say(state, "emergency.suicide.unsafe")]),
+                _ => new TurnResult(state, [Say(state, "emergency.suicide"), ContinueOffer(state)]),
+            };
         }
 
         if (state.Outcome is not null || !Flow.Contains(state.Step))

@@ -69,7 +69,7 @@ public sealed class TeamsResultCardTests
     [InlineData("en", "Check with your doctor first", "No GP needed first")]
     public void SaysToCheckWithTheDoctorFirstInsteadOfNoGpNeeded(string culture, string doctorFirst, string noGp)
     {
-        var outcome = new TriageOutcome { Routes = ["massage"], MassageTypes = ["relaxation"], Contraindications = ["pregnancy"], DoctorFirst = true, Completed = true };
+        var outcome = new TriageOutcome { Routes = ["massage"], MassageTypes = ["relaxation"], Contraindications = ["heart-condition"], DoctorFirst = true, Completed = true };
 
         var card = Card().Create(outcome, culture, null).Content!.Value.GetRawText();
 

@@ -22,7 +22,7 @@ public sealed class ContraindicationReasonTests
         Assert.True(outcome.DoctorFirst);
         Assert.Equal(["gentle-only", "ask-doctor-first", "recent"], outcome.Reasons.Select(r => r.Rule));
         var text = OutcomeText.Format(outcome, "nl", Dialogs.Texts);
-        Assert.Contains("overleg eerst met je arts (bij een zwangerschap je verloskundige) voordat je een massage boekt", text, StringComparison.Ordinal);
+        Assert.Contains("overleg eerst met je verloskundige of arts voordat je een massage boekt", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Je hoeft hiervoor niet eerst naar de huisarts", text, StringComparison.Ordinal);
         Assert.DoesNotContain("deep tissue", text, StringComparison.Ordinal);
     }
@@ -61,7 +61,22 @@ public sealed class ContraindicationReasonTests
         Assert.True(outcome.DoctorFirst);
         Assert.Contains("oncology", outcome.Reasons.Select(r => r.Rule));
         Assert.DoesNotContain("runners-legs", outcome.Reasons.Select(r => r.Rule));
-        Assert.Contains("check with your doctor (with a pregnancy, your midwife) before you book a massage", OutcomeText.Format(outcome, "en", Dialogs.Texts), StringComparison.Ordinal);
+        var text = OutcomeText.Format(outcome, "en", Dialogs.Texts);
+        Assert.Contains("check with your doctor before you book a massage", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("check with your midwife or doctor", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nl", "Voor een psycholoog ga je eerst naar je huisarts of de praktijkondersteuner GGZ.")]
+    [InlineData("en", "For a psychologist, see your GP or the practice's mental-health nurse first.")]
+    public void APsychologistRouteSaysItGoesThroughTheGpInsteadOfNoGpNeeded(string culture, string line)
+    {
+        var outcome = new TriageOutcome { Urgency = "none", Routes = ["psychologist", "massage"], MassageTypes = ["relaxation"], Completed = true };
+
+        var text = OutcomeText.Format(outcome, culture, Dialogs.Texts);
+
+        Assert.Contains(line, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(culture == "en" ? "You do not need to see a GP first" : "Je hoeft hiervoor niet eerst naar de huisarts", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1386,7 +1386,7 @@ public sealed class TriageEngineTests
             .AssertReplyContains("0800-0113")
             .AssertReply(r => Assert.Equal(["continue"], r.Choices.Select(c => c.Code)))
             .AssertNoReply();
-        chat.Send(culture == "en" ? "no I didn't mean it like that" : "nee zo bedoelde ik het niet")
+        chat.Send(culture == "en" ? "what do you mean" : "wat bedoel je")
             .AssertReplyContains("0800-0113")
             .AssertReply(r => Assert.Single(r.Choices))
             .AssertStep(TriageEngine.EmergencyStep);
@@ -1399,6 +1399,56 @@ public sealed class TriageEngineTests
         Assert.Equal("suicide-advice-earlier", outcome.Reasons[0].Rule);
         Assert.Contains("0800-0113", outcome.Reasons[0].Text, StringComparison.Ordinal);
         Assert.True(chat.State.ContinuedAfterSuicideAdvice);
+
+        // The GP within a day, not "you do not need to see a GP first".
+        Assert.Equal("T3", outcome.Urgency);
+        Assert.Contains("gp", outcome.Routes);
+    }
+
+    [Theory]
+    [InlineData("nl", "ja", true)]
+    [InlineData("nl", "ja ik ben veilig", true)]
+    [InlineData("nl", "oké, verder maar", true)]
+    [InlineData("en", "yes I'm safe", true)]
+    [InlineData("nl", "nee", false)]
+    [InlineData("nl", "nee ik ben niet veilig", false)]
+    [InlineData("en", "no I'm not safe", false)]
+    public void AYesToWhetherThePersonIsSafeGoesOnAndANoGivesTheNumbersAgain(string culture, string answer, bool goesOn)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
+        var chat = Conversation.Start(culture).SendAll(first).Send(culture == "en" ? "I don't want to be here anymore" : "ik wil er niet meer zijn");
+
+        chat.Send(answer);
+
+        if (goesOn)
+        {
+            chat.AssertStep("pain");
+            Assert.Null(chat.State.Outcome);
+            return;
+        }
+
+        chat.AssertReply(r =>
+        {
+            Assert.Contains("0800-0113", r.Text, StringComparison.Ordinal);
+            Assert.Contains("112", r.Text, StringComparison.Ordinal);
+        }).AssertNoReply().AssertStep(TriageEngine.EmergencyStep);
+        Assert.True(chat.State.Outcome!.Emergency);
+    }
+
+    [Theory]
+    [InlineData("nl", "ik ben niet suïcidaal, gewoon moe van de pijn")]
+    [InlineData("nl", "geen zelfmoordgedachten hoor")]
+    [InlineData("en", "I'm not suicidal, just tired of the pain")]
+    [InlineData("en", "no suicidal thoughts")]
+    public void ASuicidalWordDeniedInSoManyWordsIsNoEmergency(string culture, string message)
+    {
+        string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
+        var chat = Conversation.Start(culture).SendAll(first);
+
+        chat.Send(message);
+
+        Assert.Null(chat.State.Outcome);
+        Assert.NotEqual(TriageEngine.EmergencyStep, chat.State.Step);
     }
 
     [Fact]

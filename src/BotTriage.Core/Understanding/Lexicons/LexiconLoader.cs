@@ -102,8 +102,11 @@ internal sealed class LexiconLoader
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
 
-                        // An emergency of the past or of someone else ("hartaanval gehad").
+                        // An emergency of the past or of someone else ("hartaanval gehad"), and one denied in words
+                        // that a suicidal phrase, which counts whatever negation it holds, would otherwise override
+                        // ("ik ben niet suïcidaal").
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
+                        AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
                         break;
                     default:
                         LoadNegation(context);
