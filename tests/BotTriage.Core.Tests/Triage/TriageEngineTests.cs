@@ -160,7 +160,7 @@ public sealed class TriageEngineTests
         chat.Send("ja").AssertReply(r =>
         {
             Assert.StartsWith("Voordat ik je mijn advies geef", r.Text, StringComparison.Ordinal);
-            Assert.Contains("Klopt het dat je plotseling kracht bent kwijtgeraakt", r.Text, StringComparison.Ordinal);
+            Assert.Contains("Klopt het dat je plotseling kracht of gevoel bent kwijtgeraakt", r.Text, StringComparison.Ordinal);
         });
         Assert.Null(chat.State.Outcome);
 
@@ -177,7 +177,7 @@ public sealed class TriageEngineTests
 
         chat.Send("nee")
             .AssertReply("Goed dat je het zegt. Dan stel ik die vraag nog een keer.")
-            .AssertReplyContains("kracht kwijtgeraakt")
+            .AssertReplyContains("kracht of gevoel kwijtgeraakt")
             .AssertStep("rf-sudden-weakness");
         Assert.False(chat.State.Answers.ContainsKey("rf-sudden-weakness"));
 

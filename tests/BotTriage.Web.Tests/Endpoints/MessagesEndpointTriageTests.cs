@@ -42,7 +42,7 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         Assert.Equal("Hoe lang heb je er al last van?", (await _client.ExchangeAsync("onderrug", "conv-nl")).Texts()[0]);
         await _client.ExchangeAsync("3 weken", "conv-nl");
         await _client.ExchangeAsync("4", "conv-nl");
-        Assert.Equal("Ben je plotseling kracht kwijtgeraakt in een arm, been of je gezicht, of heb je opeens moeite met praten?", (await _client.ExchangeAsync("een beetje", "conv-nl")).Texts()[0]);
+        Assert.Equal("Ben je plotseling kracht of gevoel kwijtgeraakt in een arm, been of je gezicht, of heb je opeens moeite met praten?", (await _client.ExchangeAsync("een beetje", "conv-nl")).Texts()[0]);
         for (var i = 0; i < 6; i++)
         {
             await _client.ExchangeAsync("nee", "conv-nl");
