@@ -368,7 +368,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void SuggestsRunnersLegsMassageForStiffCalvesInEnglish()
     {
-        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "my calves", "since yesterday", "3", "a little", .. Enumerable.Repeat("no", 13), "not at all", "not at all", "not at all", "not at all", "no", "no", "no", "no", "no"]);
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "my calves", "since yesterday", "3", "a little", .. Enumerable.Repeat("no", 12), "not at all", "not at all", "not at all", "not at all", "no", "no", "no", "no", "no"]);
 
         chat.Send("no")
             .AssertReply("Thank you for your answers. This is my advice.")
@@ -1355,6 +1355,35 @@ public sealed class TriageEngineTests
             Assert.Contains("0800-0113", r.Text, StringComparison.Ordinal);
             Assert.Contains("112", r.Text, StringComparison.Ordinal);
         });
+    }
+
+    [Theory]
+    [InlineData("nl", "nee, niet echt rood, wel dik en warm", YesNo.Yes)]
+    [InlineData("nl", "nee, niet dik", YesNo.No)]
+    [InlineData("en", "not really red, but swollen and warm", YesNo.Yes)]
+    public void ASwollenWarmCalfIsTheThrombosisSignWithoutRedness(string culture, string answer, YesNo expected)
+    {
+        var chat = Started(culture).Send(culture == "en" ? "left calf" : "linkerkuit").Send(culture == "en" ? "4 days" : "4 dagen");
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-calf-thrombosis");
+
+        chat.Send(answer);
+
+        Assert.Equal(expected, chat.State.Answers["rf-calf-thrombosis"].YesNo);
+    }
+
+    [Theory]
+    [InlineData("nl", "kuiten")]
+    [InlineData("en", "calves")]
+    public void AComplaintInTheLegsAloneIsNotAskedAboutPainSpreadingIntoBothLegsNorAboutThrombosisTwice(string culture, string place)
+    {
+        var chat = Started(culture).Send(place).Send(culture == "en" ? "2 days" : "2 dagen");
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        Assert.DoesNotContain("rf-both-legs", asked);
+        Assert.Contains("rf-calf-thrombosis", asked);
+        Assert.DoesNotContain("ci-thrombosis", asked);
+        Assert.Contains("rf-both-legs", Started(culture).Send(culture == "en" ? "lower back" : "onderrug").Send(culture == "en" ? "2 weeks" : "2 weken").AnswerPlainlyUntil(s => s.Outcome is not null));
     }
 
     [Theory]
