@@ -254,13 +254,14 @@ public sealed class TriageEngine
             // An earlier answer only changes when the person says it is a correction, or when they now report a sign
             // they denied before: red flags always win, and so does a cancer history, a contraindication or a context
             // told later ("ik heb borstkanker gehad" after a no to that question).
-            var raisesSign = other.HasSignal && extra.YesNo == YesNo.Yes;
+            var raisesSign = other.HasSignal && extra.YesNo == YesNo.Yes && earlier?.YesNo != YesNo.Yes;
             if (answered && !correcting && !raisesSign)
             {
                 continue;
             }
 
-            if (answered && earlier == extra)
+            // Told again in other words ("hardloper", then "stijf na het hardlopen"): nothing changes, nothing to say.
+            if (answered && (earlier == extra || (other.Kind == AnswerKind.YesNo && earlier!.YesNo == extra.YesNo)))
             {
                 continue;
             }

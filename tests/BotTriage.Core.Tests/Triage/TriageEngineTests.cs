@@ -1358,6 +1358,21 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "Ik ben hardloper en heb sinds 2 weken last van mijn hamstrings rechts", "4, het is vooral stijf na het hardlopen")]
+    [InlineData("en", "I'm a runner and my right hamstrings have hurt for 2 weeks", "4, mostly stiff after running")]
+    public void AContextToldAgainInOtherWordsIsNoChangeOfAnEarlierNo(string culture, string first, string again)
+    {
+        var chat = Started(culture).Send(first);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["sport"].YesNo);
+
+        chat.Send(again);
+
+        Assert.All(chat.LastTurn!.Replies, r => Assert.DoesNotContain(culture == "en" ? "You said no earlier" : "Je zei eerder nee", r.Text, StringComparison.Ordinal));
+        Assert.Equal(4, chat.State.Answers["pain"].Number);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["sport"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "nee, niet echt rood, wel dik en warm", YesNo.Yes)]
     [InlineData("nl", "nee, niet dik", YesNo.No)]
     [InlineData("en", "not really red, but swollen and warm", YesNo.Yes)]
