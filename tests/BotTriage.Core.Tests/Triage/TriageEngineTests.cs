@@ -1402,6 +1402,40 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "hetzelfde eigenlijk", false)]
+    [InlineData("nl", "het wisselt een beetje", false)]
+    [InlineData("nl", "nee", false)]
+    [InlineData("nl", "ja, steeds erger", true)]
+    [InlineData("en", "about the same really", false)]
+    [InlineData("en", "yes, it's getting worse", true)]
+    public void ALongStandingComplaintThatStaysTheSameKeepsItsWayToPhysioAndMassage(string culture, string answer, bool toTheGp)
+    {
+        var chat = Started(culture).Send(culture == "en" ? "neck and shoulders" : "nek en schouders").Send(culture == "en" ? "6 months" : "6 maanden");
+        var asked = chat.AnswerPlainlyUntil(s => s.Step == "rf-getting-worse");
+        Assert.DoesNotContain("rf-no-improvement", asked);
+
+        chat.Send(answer);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var outcome = chat.State.Outcome!;
+        Assert.Equal(toTheGp, outcome.RedFlags.Contains("no-improvement"));
+        Assert.Equal(toTheGp ? "T4" : "none", outcome.Urgency);
+        Assert.Equal(!toTheGp, outcome.Routes.Contains("physio") && outcome.Routes.Contains("massage"));
+    }
+
+    [Fact]
+    public void AComplaintOfOneToThreeMonthsIsStillAskedWhetherItStayedTheSame()
+    {
+        var chat = Started("nl").Send("onderrug").Send("6 weken");
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Step == "rf-no-improvement");
+
+        Assert.DoesNotContain("rf-getting-worse", asked);
+        chat.Send("hetzelfde of erger");
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-no-improvement"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "hetzelfde of erger", YesNo.Yes)]
     [InlineData("nl", "beter geworden", YesNo.No)]
     [InlineData("nl", "weet ik niet", YesNo.Unknown)]
