@@ -932,17 +932,50 @@ public sealed class TriageEngine
     }
 
     // Of several durations, the one after a since-word is the complaint's: "10 jaar geleden een hernia, nu sinds een week".
-    private static (ModelResult Entity, DurationResolution Resolution)? ComplaintDuration(Interpretation understood)
+    /// <summary>
+    /// How long the complaint has lasted, of the durations a message names: with places in it, only those in a place's
+    /// clause count ("mijn zoon is 8 maanden geleden geboren en mijn rug doet al 2 weken pijn" is 2 weeks); of those, a
+    /// "sinds" first ("10 jaar geleden een hernia en nu weer rugpijn sinds een week"), else the first.
+    /// </summary>
+    private (ModelResult Entity, DurationResolution Resolution)? ComplaintDuration(Interpretation understood)
     {
+        (ModelResult Entity, DurationResolution Resolution)? first = null, since = null;
+        var count = 0;
+        foreach (var _ in understood.All<DurationResolution>())
+        {
+            count++;
+        }
+
+        var several = count > 1 && understood.First<BodyLocationResolution>() is not null;
         foreach (var duration in understood.All<DurationResolution>())
         {
+            if (several && !WithAPlace(understood, duration.Entity))
+            {
+                continue;
+            }
+
+            first ??= duration;
             if (duration.Resolution.Since)
             {
-                return duration;
+                since ??= duration;
             }
         }
 
-        return understood.First<DurationResolution>();
+        return since ?? first ?? understood.First<DurationResolution>();
+    }
+
+    // Whether a place the message names is in the clause of entity.
+    private bool WithAPlace(Interpretation understood, ModelResult entity)
+    {
+        foreach (var place in understood.All<BodyLocationResolution>())
+        {
+            if (_dialogs.Recognizer.InOneClause(understood.Text, understood.Culture, place.Entity.Start, entity.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <see cref="ReadExtra"/> can ever read an answer to the question from a message.</summary>

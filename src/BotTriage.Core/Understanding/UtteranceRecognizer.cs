@@ -110,6 +110,29 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
+    /// Whether the characters at <paramref name="first"/> and <paramref name="second"/> of <paramref name="text"/> are
+    /// in one clause: no punctuation and no joining word (negation.yaml <c>breaks</c>: en, maar, and, but) between
+    /// them. "mijn zoon is 8 maanden geleden geboren en mijn rug doet al 2 weken pijn": the back and the 2 weeks are.
+    /// </summary>
+    public bool InOneClause(string text, string culture, int first, int second)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        var (from, to) = (Math.Min(first, second), Math.Max(first, second));
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            var at = tokens.OriginalStart(k);
+            if (at > from && at < to && NegationScope.EndsClause(tokens, lexicon, k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Whether <paramref name="text"/> is more <paramref name="language"/> than <paramref name="than"/>: more of its
     /// words are known only to <paramref name="language"/>'s lexicons than only to the other's. "about 3 weeks" is
     /// English rather than Dutch; "het doet heel erg pijn" is not, though English reads "heel" as a place.

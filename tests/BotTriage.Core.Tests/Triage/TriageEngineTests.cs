@@ -2341,6 +2341,9 @@ public sealed class TriageEngineTests
     [InlineData("nl", "ik werk 40 uur per week achter een bureau en heb al 2 weken nekpijn", 14)]
     [InlineData("nl", "ik heb 10 jaar geleden een hernia gehad en nu weer rugpijn sinds een week", 7)]
     [InlineData("en", "I had a slipped disc 10 years ago and my back hurts again since a week", 7)]
+    [InlineData("en", "my son was born 8 months ago and my upper back has hurt for 2 weeks from carrying him", 14)]
+    [InlineData("en", "I had prostate cancer 5 years ago. For 3 weeks now my lower back hurts", 21)]
+    [InlineData("nl", "onderrug al 2 weken, en sinds gisteren kan ik moeilijk plassen", 14)]
     public void TakesTheComplaintsOwnDurationOfSeveral(string culture, string message, int days)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
