@@ -66,6 +66,17 @@ public sealed class ContraindicationReasonTests
         Assert.DoesNotContain("check with your midwife or doctor", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnOperationInThePastSixWeeksAsksToCheckWithTheDoctorBeforeAMassage()
+    {
+        var outcome = RoutedAnswers.Route("nl", "lower-back", weeks: 3, ("ci-surgery", "3 weken geleden geopereerd aan mijn rug"));
+
+        Assert.Contains("recent-surgery", outcome.Contraindications);
+        Assert.True(outcome.DoctorFirst);
+        Assert.Contains("ask-doctor-first", outcome.Reasons.Select(r => r.Rule));
+        Assert.DoesNotContain("deep-tissue", outcome.MassageTypes);
+    }
+
     [Theory]
     [InlineData("nl", "Voor een psycholoog ga je eerst naar je huisarts of de praktijkondersteuner GGZ.")]
     [InlineData("en", "For a psychologist, see your GP or the practice's mental-health nurse first.")]
