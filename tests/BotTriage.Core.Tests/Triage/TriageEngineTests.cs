@@ -1402,6 +1402,20 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "soms een beetje in mijn rechterbeen", YesNo.No)]
+    [InlineData("nl", "ja, in allebei", YesNo.Yes)]
+    [InlineData("en", "sometimes a bit in my right leg", YesNo.No)]
+    [InlineData("en", "yes, both legs", YesNo.Yes)]
+    public void PainInOneLegIsNoSignInBoth(string culture, string answer, YesNo expected)
+    {
+        var chat = AtBackQuestion(culture, "rf-both-legs");
+
+        chat.Send(answer);
+
+        Assert.Equal(expected, chat.State.Answers["rf-both-legs"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "hetzelfde eigenlijk", false)]
     [InlineData("nl", "het wisselt een beetje", false)]
     [InlineData("nl", "nee", false)]
