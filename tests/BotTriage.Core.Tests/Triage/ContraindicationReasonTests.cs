@@ -112,7 +112,8 @@ public sealed class ContraindicationReasonTests
     [Theory]
     [InlineData(0, new[] { "relaxation" })]
     [InlineData(1, new[] { "relaxation" })]
-    [InlineData(3, new[] { "deep-tissue" })]
+    [InlineData(3, new[] { "relaxation" })]
+    [InlineData(8, new[] { "deep-tissue" })]
     public void AStrainOfTheLastTwoWeeksGetsNoDeepWork(int weeks, string[] massage)
     {
         var outcome = RoutedAnswers.Route("nl", "lower-back", weeks, ("trauma-minor", "iets verkeerd getild"));
@@ -120,5 +121,18 @@ public sealed class ContraindicationReasonTests
         Assert.Equal("none", outcome.Urgency);
         Assert.Equal(massage, outcome.MassageTypes);
         Assert.Equal(weeks < 2, outcome.Reasons.Any(r => r.Rule == "fresh-strain"));
+    }
+
+    [Theory]
+    [InlineData("neck", 3, "relaxation", "tension-recent")]
+    [InlineData("lower-back", 5, "relaxation", "tension-recent")]
+    [InlineData("neck", 6, "deep-tissue", "tension")]
+    [InlineData("upper-back", 26, "deep-tissue", "tension")]
+    public void DeepTissueIsForTensionThatHasSettledInAndARecentComplaintGetsAGentleMassage(string place, int weeks, string massage, string rule)
+    {
+        var outcome = RoutedAnswers.Route("nl", place, weeks);
+
+        Assert.Equal([massage], outcome.MassageTypes);
+        Assert.Contains(rule, outcome.Reasons.Select(r => r.Rule));
     }
 }
