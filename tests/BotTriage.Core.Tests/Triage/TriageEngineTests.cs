@@ -1051,7 +1051,8 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("nl", "rf-sudden-weakness", "weet ik niet", "T3", "unsure-urgent-sign")]
+    [InlineData("nl", "rf-sudden-weakness", "weet ik niet", "T1", "unsure-emergency-sign")]
+    [InlineData("en", "rf-sudden-weakness", "not sure", "T1", "unsure-emergency-sign")]
     [InlineData("nl", "rf-fever", "weet niet, niet gemeten", "T3", "unsure-urgent-sign")]
     [InlineData("en", "rf-bladder-bowel", "not sure", "T3", "unsure-urgent-sign")]
     [InlineData("nl", "rf-night-pain", "weet ik niet", "T4", "unsure-sign")]
