@@ -1403,6 +1403,19 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ja bij de POH GGZ", YesNo.No)]
+    [InlineData("nl", "ja, niks gevonden", YesNo.Yes)]
+    [InlineData("en", "yes, I see a psychologist", YesNo.No)]
+    public void CareForTheMindIsNoCheckOfTheBodyThatFoundNothing(string culture, string answer, YesNo expected)
+    {
+        var chat = AtBackQuestion(culture, "earlier-care");
+
+        chat.Send(answer);
+
+        Assert.Equal(expected, chat.State.Answers["earlier-care"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "soms een beetje in mijn rechterbeen", YesNo.No)]
     [InlineData("nl", "ja, in allebei", YesNo.Yes)]
     [InlineData("en", "sometimes a bit in my right leg", YesNo.No)]
