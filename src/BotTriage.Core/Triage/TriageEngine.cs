@@ -127,7 +127,7 @@ public sealed class TriageEngine
 
         if (understood.Emergency is { } emergency)
         {
-            return Emergency(state, emergency);
+            return Emergency(ToldBeforeTheAdvice(state, emergency, text, understood, today), emergency);
         }
 
         var said = Normalize(text);
@@ -634,6 +634,24 @@ public sealed class TriageEngine
         var next = state with { Step = EmergencyStep, Outcome = outcome, Confirming = null, History = state.History.Add(EmergencyStep) };
         ImmutableList<Reply> replies = [new Reply(Texts.Get(key, state.Culture)) { IsOutcome = true }];
         return new TurnResult(next, suicide && ResumeStep(next) is not null ? replies.Add(ContinueOffer(next)) : replies);
+    }
+
+    /// <summary>
+    /// What a message with suicidal words told about the complaint, kept for when the person goes on after the 113
+    /// advice ("mijn rug doet al maanden pijn en ik zie het niet meer zitten": the back and the months). Only at a
+    /// question of a place, a duration or a score, which the words of despair cannot answer by mistake, as their "niet"
+    /// could answer a yes-no question.
+    /// </summary>
+    private TriageState ToldBeforeTheAdvice(TriageState state, ModelResult emergency, string text, Interpretation understood, DateOnly today)
+    {
+        if (((EmergencyResolution)emergency.Resolution).Category != EmergencyCategory.Suicide || state.Outcome is not null
+            || !Flow.TryGet(state.Step, out var asked) || asked.Kind is not (AnswerKind.BodyLocation or AnswerKind.Duration or AnswerKind.Scale))
+        {
+            return state;
+        }
+
+        var told = Answer(state, text, Normalize(text), understood, today).State;
+        return told.Outcome is null && Flow.TryGet(told.Step, out var next) && !next.IsOutcome ? told : state;
     }
 
     private static bool IsSuicideAdvice(TriageOutcome outcome) => outcome.Reasons.Any(r => r.Rule == "emergency-suicide");

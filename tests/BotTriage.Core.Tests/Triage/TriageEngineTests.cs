@@ -1557,6 +1557,31 @@ public sealed class TriageEngineTests
         Assert.NotEqual(TriageEngine.EmergencyStep, chat.State.Step);
     }
 
+    [Theory]
+    [InlineData("nl", "mijn rug doet al 3 maanden pijn en eerlijk gezegd zie ik het soms niet meer zitten", "ja")]
+    [InlineData("en", "my lower back hurts for 3 months and honestly sometimes I think I'd be better off dead", "continue")]
+    public void KeepsWhatTheMessageWithTheSuicidalWordsToldAboutTheComplaint(string culture, string message, string goOn)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertReplyContains("0800-0113");
+        chat.Send(goOn).AssertStep("pain");
+
+        Assert.Equal([new BodyLocation("lower-back", BodySide.Unspecified)], chat.State.Answers["location"].Locations);
+        Assert.Equal(3 * 2_592_000L, chat.State.Answers["duration"].Seconds);
+    }
+
+    [Fact]
+    public void AtAYesNoQuestionTheWordsOfDespairAnswerNothing()
+    {
+        var chat = AtBackQuestion("nl", "rf-night-pain");
+
+        chat.Send("ik wil niet meer leven").AssertReplyContains("0800-0113");
+        chat.Send("ja").AssertStep("rf-night-pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("rf-night-pain"));
+    }
+
     [Fact]
     public void InterruptsAgainWhenSuicidalThoughtsComeBackAfterGoingOn()
     {
