@@ -949,7 +949,6 @@ public sealed class TriageEngine
         return question.Choices.Any(c => c.Code == language) ? new Answer { Kind = AnswerKind.Choice, Choice = language, Evidence = Evidence(text) } : null;
     }
 
-    // Of several durations, the one after a since-word is the complaint's: "10 jaar geleden een hernia, nu sinds een week".
     /// <summary>
     /// How long the complaint has lasted, of the durations a message names: with places in it, only those in a place's
     /// clause count ("mijn zoon is 8 maanden geleden geboren en mijn rug doet al 2 weken pijn" is 2 weeks); of those, a

@@ -102,9 +102,9 @@ internal sealed class LexiconLoader
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
 
-                        // An emergency of the past or of someone else ("hartaanval gehad"), and one denied in words
-                        // that a suicidal phrase, which counts whatever negation it holds, would otherwise override
-                        // ("ik ben niet suïcidaal").
+                        // An emergency of the past or of someone else ("hartaanval gehad"), and a suicidal phrase
+                        // denied in so many words ("ik ben niet suïcidaal"), since a suicidal phrase counts whatever
+                        // negation is near it.
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
                         break;
