@@ -52,7 +52,9 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
             var resolved = side ?? (entry.Plural ? BodySide.Both : BodySide.Unspecified);
             var result = text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved));
             results.Add(result);
-            if (SpreadsTo(text, lexicon, i) || NegationScope.FindCue(text, lexicon, i) >= 0)
+            // Where pain spreads to, a place ruled out ("geen rugpijn") or someone else's ("mijn opa had een hernia")
+            // is left out when another place is named.
+            if (SpreadsTo(text, lexicon, i) || NegationScope.FindCue(text, lexicon, i) >= 0 || SomeoneElse.Holds(text, lexicon, i, end))
             {
                 (aside ??= []).Add(result);
             }
