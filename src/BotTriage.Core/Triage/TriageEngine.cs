@@ -84,10 +84,14 @@ public sealed class TriageEngine
             StringComparer.Ordinal);
         _alsoYes = Flow.States.Where(s => s.AlsoYes.Length > 0)
             .ToFrozenDictionary(s => s.Id, s => s.AlsoYes.Select(Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        _choicesNl = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.Dutch), StringComparer.Ordinal);
-        _choicesEn = choices.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.English), StringComparer.Ordinal);
         _yesNoNl = BuildYesNoChoices(Cultures.Dutch);
         _yesNoEn = BuildYesNoChoices(Cultures.English);
+
+        // The buttons of a question: its choices, or for a yes-no question with its own labels (flow.yaml buttons)
+        // ja, nee and weet ik niet in its words.
+        var buttoned = choices.Concat(Flow.States.Where(s => s.Buttons.Count > 0)).ToList();
+        _choicesNl = buttoned.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.Dutch), StringComparer.Ordinal);
+        _choicesEn = buttoned.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.English), StringComparer.Ordinal);
     }
 
     private FlowDefinition Flow => _dialogs.Flow;
@@ -124,13 +128,12 @@ public sealed class TriageEngine
         var text = (message ?? "").Trim();
         state = state with { Turn = state.Turn + 1 };
         var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today));
+        var said = Normalize(text);
 
         if (understood.Emergency is { } emergency)
         {
-            return Emergency(ToldBeforeTheAdvice(state, emergency, text, understood, today), emergency);
+            return Emergency(ToldBeforeTheAdvice(state, emergency, text, said, understood, today), emergency);
         }
-
-        var said = Normalize(text);
         if (CommandIn(text, said) is { } command && Applies(command, state, understood))
         {
             return RunCommand(state, command);
@@ -642,7 +645,7 @@ public sealed class TriageEngine
     /// question of a place, a duration or a score, which the words of despair cannot answer by mistake, as their "niet"
     /// could answer a yes-no question.
     /// </summary>
-    private TriageState ToldBeforeTheAdvice(TriageState state, ModelResult emergency, string text, Interpretation understood, DateOnly today)
+    private TriageState ToldBeforeTheAdvice(TriageState state, ModelResult emergency, string text, string said, Interpretation understood, DateOnly today)
     {
         if (((EmergencyResolution)emergency.Resolution).Category != EmergencyCategory.Suicide || state.Outcome is not null
             || !Flow.TryGet(state.Step, out var asked) || asked.Kind is not (AnswerKind.BodyLocation or AnswerKind.Duration or AnswerKind.Scale))
@@ -650,7 +653,7 @@ public sealed class TriageEngine
             return state;
         }
 
-        var told = Answer(state, text, Normalize(text), understood, today).State;
+        var told = Answer(state, text, said, understood, today).State;
         return told.Outcome is null && Flow.TryGet(told.Step, out var next) && !next.IsOutcome ? told : state;
     }
 
@@ -963,10 +966,12 @@ public sealed class TriageEngine
             count++;
         }
 
-        var several = count > 1 && understood.First<BodyLocationResolution>() is not null;
+        var breaks = count > 1 && understood.First<BodyLocationResolution>() is not null
+            ? _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture)
+            : null;
         foreach (var duration in understood.All<DurationResolution>())
         {
-            if (several && !WithAPlace(understood, duration.Entity))
+            if (breaks is not null && !WithAPlace(understood, breaks, duration.Entity))
             {
                 continue;
             }
@@ -981,12 +986,13 @@ public sealed class TriageEngine
         return since ?? first ?? understood.First<DurationResolution>();
     }
 
-    // Whether a place the message names is in the clause of entity.
-    private bool WithAPlace(Interpretation understood, ModelResult entity)
+    // Whether a place the message names is in the clause of entity: no clause break between the two.
+    private static bool WithAPlace(Interpretation understood, IReadOnlyList<int> breaks, ModelResult entity)
     {
         foreach (var place in understood.All<BodyLocationResolution>())
         {
-            if (_dialogs.Recognizer.InOneClause(understood.Text, understood.Culture, place.Entity.Start, entity.Start))
+            var (from, to) = (Math.Min(place.Entity.Start, entity.Start), Math.Max(place.Entity.Start, entity.Start));
+            if (!breaks.Any(at => at > from && at < to))
             {
                 return true;
             }
@@ -1289,21 +1295,18 @@ public sealed class TriageEngine
         var text = question.Question.Get(state.Culture);
         return question.Kind switch
         {
-            AnswerKind.YesNo => new Reply(text) { Choices = question.Buttons.Count == 0 ? YesNoChoices(state.Culture) : OwnButtons(question, state.Culture) },
+            AnswerKind.YesNo => new Reply(text) { Choices = (Cultures.IsEnglish(state.Culture) ? _choicesEn : _choicesNl).GetValueOrDefault(stepId) ?? YesNoChoices(state.Culture) },
             AnswerKind.Choice => new Reply(text) { Choices = (Cultures.IsEnglish(state.Culture) ? _choicesEn : _choicesNl).GetValueOrDefault(stepId) ?? [] },
             _ => new Reply(text),
         };
     }
 
-    /// <summary>The labelled choices of a question in one language; replies share these lists, which never change.</summary>
-    private static ImmutableList<Choice> ChoicesOf(DialogState question, string culture) =>
-        [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(culture)))];
+    /// <summary>The labelled buttons of a question in one language; replies share these lists, which never change.</summary>
+    private ImmutableList<Choice> ChoicesOf(DialogState question, string culture) => question.Kind == AnswerKind.YesNo
+        ? [.. YesNoChoices(culture).Select(c => question.Buttons.TryGetValue(c.Code, out var own) ? c with { Label = own.Get(culture) } : c)]
+        : [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(culture)))];
 
     private ImmutableList<Choice> YesNoChoices(string culture) => Cultures.IsEnglish(culture) ? _yesNoEn : _yesNoNl;
-
-    // A question's own labels (flow.yaml buttons) in place of the plain ja, nee and weet ik niet.
-    private ImmutableList<Choice> OwnButtons(DialogState question, string culture) =>
-        [.. YesNoChoices(culture).Select(c => question.Buttons.TryGetValue(c.Code, out var own) ? c with { Label = own.Get(culture) } : c)];
 
     private ImmutableList<Choice> BuildYesNoChoices(string culture) =>
     [

@@ -110,26 +110,25 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
-    /// Whether the characters at <paramref name="first"/> and <paramref name="second"/> of <paramref name="text"/> are
-    /// in one clause: no punctuation and no joining word (negation.yaml <c>breaks</c>: en, maar, and, but) between
-    /// them. "mijn zoon is 8 maanden geleden geboren en mijn rug doet al 2 weken pijn": the back and the 2 weeks are.
+    /// Where the clauses of <paramref name="text"/> break, as offsets in it: at punctuation and at joining words
+    /// (negation.yaml <c>breaks</c>: en, maar, and, but). Two places with no break between them are in one clause: in
+    /// "mijn zoon is 8 maanden geleden geboren en mijn rug doet al 2 weken pijn", the back and the 2 weeks.
     /// </summary>
-    public bool InOneClause(string text, string culture, int first, int second)
+    public IReadOnlyList<int> ClauseBreaks(string text, string culture)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
         var tokens = lexicon.Tokenize(text);
-        var (from, to) = (Math.Min(first, second), Math.Max(first, second));
+        var breaks = new List<int>();
         for (var k = 0; k < tokens.Count; k++)
         {
-            var at = tokens.OriginalStart(k);
-            if (at > from && at < to && NegationScope.EndsClause(tokens, lexicon, k))
+            if (NegationScope.EndsClause(tokens, lexicon, k))
             {
-                return false;
+                breaks.Add(tokens.OriginalStart(k));
             }
         }
 
-        return true;
+        return breaks;
     }
 
     /// <summary>

@@ -800,6 +800,13 @@ public sealed class TriageEngineTests
     [InlineData("nl", "earlier-care", "nee, daar ben ik nog niet geweest", YesNo.No)]
     [InlineData("en", "earlier-care", "yes, my GP thinks it's a slipped disc", YesNo.No)]
     [InlineData("en", "earlier-care", "yes, the scan was clear", YesNo.Yes)]
+    [InlineData("nl", "earlier-care", "ja bij de POH GGZ", YesNo.No)]
+    [InlineData("nl", "earlier-care", "ja, niks gevonden", YesNo.Yes)]
+    [InlineData("en", "earlier-care", "yes, I see a psychologist", YesNo.No)]
+    [InlineData("nl", "rf-both-legs", "soms een beetje in mijn rechterbeen", YesNo.No)]
+    [InlineData("nl", "rf-both-legs", "ja, in allebei", YesNo.Yes)]
+    [InlineData("en", "rf-both-legs", "sometimes a bit in my right leg", YesNo.No)]
+    [InlineData("en", "rf-both-legs", "yes, both legs", YesNo.Yes)]
     [InlineData("nl", "rf-weight-loss", "ja maar dat was de bedoeling, ik ben op dieet", YesNo.No)]
     [InlineData("en", "rf-weight-loss", "yes but I'm on a diet", YesNo.No)]
     [InlineData("nl", "rf-fever", "dat denk ik niet", YesNo.No)]
@@ -1400,33 +1407,6 @@ public sealed class TriageEngineTests
         Assert.Contains("rf-calf-thrombosis", asked);
         Assert.DoesNotContain("ci-thrombosis", asked);
         Assert.Contains("rf-both-legs", Started(culture).Send(culture == "en" ? "lower back" : "onderrug").Send(culture == "en" ? "2 weeks" : "2 weken").AnswerPlainlyUntil(s => s.Outcome is not null));
-    }
-
-    [Theory]
-    [InlineData("nl", "ja bij de POH GGZ", YesNo.No)]
-    [InlineData("nl", "ja, niks gevonden", YesNo.Yes)]
-    [InlineData("en", "yes, I see a psychologist", YesNo.No)]
-    public void CareForTheMindIsNoCheckOfTheBodyThatFoundNothing(string culture, string answer, YesNo expected)
-    {
-        var chat = AtBackQuestion(culture, "earlier-care");
-
-        chat.Send(answer);
-
-        Assert.Equal(expected, chat.State.Answers["earlier-care"].YesNo);
-    }
-
-    [Theory]
-    [InlineData("nl", "soms een beetje in mijn rechterbeen", YesNo.No)]
-    [InlineData("nl", "ja, in allebei", YesNo.Yes)]
-    [InlineData("en", "sometimes a bit in my right leg", YesNo.No)]
-    [InlineData("en", "yes, both legs", YesNo.Yes)]
-    public void PainInOneLegIsNoSignInBoth(string culture, string answer, YesNo expected)
-    {
-        var chat = AtBackQuestion(culture, "rf-both-legs");
-
-        chat.Send(answer);
-
-        Assert.Equal(expected, chat.State.Answers["rf-both-legs"].YesNo);
     }
 
     [Theory]
