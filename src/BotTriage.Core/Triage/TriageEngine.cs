@@ -229,11 +229,15 @@ public sealed class TriageEngine
         var correcting = HasCue(spaced, _correctionCues);
         var adding = !correcting && HasCue(spaced, _additionCues);
 
+        // "Nu niet, maar gisteren had ik pijn op de borst" to a screen: the chest is where the sign was, not where the
+        // complaint is.
+        var signPlaces = !(_screens.Contains(current.Id) && current.HasSignal && NotNowApart(current, understood));
+
         foreach (var other in _extraQuestions)
         {
             // "Al weken" in passing would be noted as two weeks; the duration question asks instead.
             // After "how many weeks?", a bare "8" is the weeks, not a pain score in passing.
-            if (other.Id == current.Id || ReadExtra(other, understood) is not { } extra
+            if (other.Id == current.Id || ReadExtra(other, understood, signPlaces) is not { } extra
                 || (other.Kind == AnswerKind.Duration && NeedsCount(understood) is not null)
                 || (other.Kind == AnswerKind.Scale && state.DurationUnitAsked is not null))
             {
@@ -811,6 +815,14 @@ public sealed class TriageEngine
                 // of these apply?"): the person says something applies, and the careful reading asks on.
                 if (question.HasSignal && ReadExtra(question, understood) is { } flag)
                 {
+                    // A screen asks about now: a sign told in another clause than its own words for "not now" ("not
+                    // right now, but I had chest pain yesterday") is not known to be there now, and the signs are asked
+                    // once more, one by one. In one clause the sign is there: "ik kan mijn arm nu niet bewegen".
+                    if (flag.YesNo == YesNo.Yes && _screens.Contains(question.Id) && NotNowApart(question, understood))
+                    {
+                        return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Unknown, Evidence = evidence };
+                    }
+
                     return flag.YesNo != YesNo.Yes && TimedMention(question, flag, understood) is not null && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Yes }
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : flag with { Evidence = evidence };
@@ -862,7 +874,7 @@ public sealed class TriageEngine
     }
 
     /// <summary>An answer to a question that is not the current one: only what a message can say unambiguously.</summary>
-    private Answer? ReadExtra(DialogState question, Interpretation understood)
+    private Answer? ReadExtra(DialogState question, Interpretation understood, bool signPlaces = true)
     {
         switch (question.Kind)
         {
@@ -872,7 +884,7 @@ public sealed class TriageEngine
                 foreach (var (entity, place) in understood.All<BodyLocationResolution>())
                 {
                     // "Geen pijn op de borst" names the chest only to deny a symptom there: not where the complaint is.
-                    if (InsideAFlag(entity, understood, deniedOnly: true))
+                    if (InsideAFlag(entity, understood, deniedOnly: signPlaces))
                     {
                         continue;
                     }
@@ -1461,6 +1473,42 @@ public sealed class TriageEngine
         }
 
         return said;
+    }
+
+    // Whether a screen's own words for "not now" stand in a clause apart from every sign the message names.
+    private bool NotNowApart(DialogState question, Interpretation understood)
+    {
+        ModelResult? notNow = null;
+        foreach (var words in _dialogs.Recognizer.Booleans.RecognizeAnswerTo(question.Id, understood.Text, understood.Culture))
+        {
+            if (((BooleanResolution)words.Resolution).Value == YesNo.No && !InsideAFlag(words, understood))
+            {
+                notNow = words;
+                break;
+            }
+        }
+
+        if (notNow is null)
+        {
+            return false;
+        }
+
+        var breaks = _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture);
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (flag.Negated || !question.Signals.Contains(flag.Code))
+            {
+                continue;
+            }
+
+            var (from, to) = entity.Start > notNow.End ? (notNow.End, entity.Start) : (entity.End, notNow.Start);
+            if (!breaks.Any(b => b > from && b <= to))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private YesNo? AgeAnswer(DialogState question, Interpretation understood) =>

@@ -478,6 +478,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "nee, maar mijn arm voelt ineens slap")]
     [InlineData("nl", "nee hoor, alleen ben ik net flauwgevallen")]
     [InlineData("en", "no, but my face is drooping")]
+    [InlineData("nl", "ik kan mijn arm nu niet bewegen")]
+    [InlineData("en", "not now, but my arm suddenly went weak an hour ago")]
     public void ASignOfThe112TierAnswersTheEmergencyScreenWhateverTheNoBesideIt(string culture, string message)
     {
         var chat = Conversation.Start(culture);
@@ -486,6 +488,32 @@ public sealed class TriageEngineTests
 
         Assert.Contains(chat.State.Step, (string[])["emergency", "@emergency"]);
         Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nl", "nu niet, maar gisteren had ik pijn op de borst", "chest-pain", "pijn op de borst")]
+    [InlineData("nl", "nu niet meer, gisteren was ik even flauwgevallen", "collapse", "flauwgevallen")]
+    [InlineData("en", "not right now, but I had chest pain yesterday", "chest-pain", "chest pain")]
+    [InlineData("en", "not now, I fainted yesterday", "collapse", "fainted")]
+    public void ASignToldApartFromTheScreensNotNowGetsTheSignsOneByOneAndIsCheckedLater(string culture, string message, string code, string words)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertReplyContains(words).AssertStep("emergency-doubt");
+
+        Assert.Equal(YesNo.Unknown, chat.State.Answers["emergency-screen"].YesNo);
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
+        chat.Send(culture == "en" ? "no" : "nee").AssertStep("consent");
+        chat.Send(culture == "en" ? "yes" : "ja");
+        chat.Send(culture == "en" ? "English" : "Nederlands");
+
+        // The chest was where the sign was: the complaint's place is still asked. The sign is checked before the result.
+        chat.AssertStep("location").Send(culture == "en" ? "lower back" : "onderrug");
+        Assert.Equal(["lower-back"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.Contains(code, chat.State.Outcome!.RedFlags);
+        Assert.Equal("T0", chat.State.Outcome.Urgency);
     }
 
     [Theory]
