@@ -104,6 +104,13 @@ public sealed record DialogState
     public LocalizedText? Hint { get; init; }
 
     /// <summary>
+    /// What the question means and why it is asked, said when the person asks back ("wat bedoel je met veel?", "does
+    /// aspirin count?") before the question is asked again. Without it the question's <see cref="Hint"/> or the
+    /// explanation of its kind is said.
+    /// </summary>
+    public LocalizedText? Explain { get; init; }
+
+    /// <summary>
     /// For a yes-no question whose plain "ja" or "nee" would be unclear ("hetzelfde gebleven of erger?"): its own
     /// button labels by trigger (<c>yes</c>, <c>no</c>, <c>unknown</c>); the others keep the plain ones. A pressed button
     /// sends its label, so each must read as its answer to the question (the loader checks).

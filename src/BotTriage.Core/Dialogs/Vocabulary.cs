@@ -55,7 +55,7 @@ public static class Vocabulary
 
     public static ImmutableArray<string> RequiredTexts { get; } =
     [
-        "reask", "reask.stuck", "reask.someone-else", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
+        "reask", "reask.stuck", "reask.someone-else", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "explain", "explain.choice", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.continue", "emergency.suicide.continue.choice", "emergency.suicide.resumed", "emergency.suicide.unsafe",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and", "age.years", "age.over", "age.under", "age.between",

@@ -229,6 +229,16 @@ public sealed class TriageEngine
         var correcting = HasCue(spaced, _correctionCues);
         var adding = !correcting && HasCue(spaced, _additionCues);
 
+        // A question back ("telt ascal ook?", "wat is een bloedverdunner?") tells nothing of what it asks about; what
+        // follows its clause is told ("wat bedoel je? ik heb wel koorts").
+        var askedUpTo = _dialogs.Recognizer.Booleans.FindQuestionBack(text, state.Culture)
+            ?? (understood.Culture != state.Culture ? _dialogs.Recognizer.Booleans.FindQuestionBack(text, understood.Culture) : null);
+        var askingBack = askedUpTo is not null;
+        if (askedUpTo is { } asked)
+        {
+            understood = new Interpretation(understood.Text, understood.Culture, [.. understood.Entities.Where(e => e.Start >= asked)]);
+        }
+
         // "Nu niet, maar gisteren had ik pijn op de borst" to a screen: the chest is where the sign was, not where the
         // complaint is.
         var signPlaces = !(_screens.Contains(current.Id) && current.HasSignal && NotNowApart(current, understood));
@@ -284,7 +294,8 @@ public sealed class TriageEngine
         var changed = correcting ? "corrected" : "corrected.raised";
 
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
-        var answer = correcting && corrections.Count > 0 ? null : ReadAnswer(current, text, spaced, understood, state, today);
+        // Nor does a question back: "what counts as a lot?" is no "a lot".
+        var answer = (correcting && corrections.Count > 0) || askingBack ? null : ReadAnswer(current, text, spaced, understood, state, today);
 
         // "Ik heb al 3 weken rugpijn" to the language question: the person goes on in the language they wrote it in,
         // and the note says only what they told.
@@ -330,7 +341,7 @@ public sealed class TriageEngine
                     return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
                 }
             }
-            else if (hint is null)
+            else if (hint is null && !askingBack)
             {
                 state = Missed(state);
 
@@ -352,6 +363,12 @@ public sealed class TriageEngine
                 var reopened = state with { Answers = answers, Step = earlier, History = state.History.Add(earlier) };
                 replies.Add(Ask(reopened, earlier));
                 return new TurnResult(reopened, replies.ToImmutable());
+            }
+
+            // "Wat bedoel je?": what the question means, then the question again. No miss: the person is not stuck.
+            if (askingBack && hint is null)
+            {
+                replies.Add(new Reply(Explain(current, state.Culture)));
             }
 
             replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture)) : Ask(state, current.Id));
@@ -1342,6 +1359,12 @@ public sealed class TriageEngine
             ? hint.Format(culture, string.Join(", ", question.Choices.Select(c => c.Label.Get(culture))))
             : hint;
     }
+
+    private string Explain(DialogState question, string culture) =>
+        question.Explain?.Get(culture) ?? question.Hint?.Get(culture)
+            ?? (question.Kind == AnswerKind.Choice
+                ? Texts.Get("explain.choice", culture).Format(culture, string.Join(", ", question.Choices.Select(c => c.Label.Get(culture))))
+                : Texts.Get("explain", culture));
 
     // A mention read with its time or negation ("vorig jaar geopereerd", "nooit geopereerd") is noted as it was said:
     // "geen" in front would turn it around. So is one denied by a word before it ("niet afgevallen", "no fever"), where

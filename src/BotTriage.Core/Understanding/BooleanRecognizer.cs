@@ -47,6 +47,52 @@ public sealed class BooleanRecognizer : LexiconRecognizer
     }
 
     /// <summary>
+    /// When <paramref name="text"/> opens as a question about the question asked (yes-no.yaml <c>askingBack</c>, after
+    /// any of its <c>askingOpeners</c>: "wat bedoel je met veel?", "sorry, what counts as a lot?", "does aspirin
+    /// count?"), where the clause of that question ends in the text: what follows it is told, what is inside it only
+    /// asked about. Null for a message that is no question back. Such a message answers nothing of the question asked,
+    /// whatever answer words are in it.
+    /// </summary>
+    public int? FindQuestionBack(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        if (lexicon.AskingBack.Count == 0)
+        {
+            return null;
+        }
+
+        var tokens = lexicon.Tokenize(text);
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (tokens.IsBreakAt(i))
+            {
+                i++;
+            }
+            else if (lexicon.AskingBack.TryMatch(tokens, i, out var asked, out _))
+            {
+                while (asked < tokens.Count && !NegationScope.EndsClause(tokens, lexicon, asked))
+                {
+                    asked++;
+                }
+
+                return asked < tokens.Count ? tokens.OriginalStart(asked) : text.Length;
+            }
+            else if (lexicon.AskingOpeners.TryMatch(tokens, i, out var end, out _))
+            {
+                i = end;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The question's <c>neither</c> words in <paramref name="text"/> (yes-no.yaml <c>questions</c>), as spans of the
     /// text: a yes or no inside one is no answer to that question ("graag" or "ja hoi" to the emergency screen).
     /// </summary>

@@ -124,6 +124,17 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsAQuestionsExplanationWithoutEnglish()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "      en: \"I mean whether you have never had back trouble like this before.\"", "      de: Nie zuvor?");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.Contains("'explain' of state 'first-episode' is missing its", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportsATriggerTheStateDoesNotHave()
     {
         using var folder = new DialogsFolder();
@@ -183,7 +194,7 @@ public sealed class DialogLoaderTests
     public void ReportsAQuestionWithoutAWayOut()
     {
         using var folder = new DialogsFolder();
-        folder.Replace("flow.yaml", "      en: Do you have a fever or chills, or do you feel very unwell?\n    next:\n      - to: rf-very-unwell\n", "      en: Do you have a fever or chills, or do you feel very unwell?\n");
+        folder.Replace("flow.yaml", "    next:\n      - to: rf-very-unwell\n", "");
 
         var errors = folder.Errors();
 

@@ -778,6 +778,53 @@ public sealed class TriageEngineTests
     private static Conversation Started(string culture) =>
         Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
 
+    [Theory]
+    [InlineData("en", "bother", "what counts as a lot?", "gets in the way of what you do")]
+    [InlineData("nl", "bother", "wat is veel?", "hindert bij wat je doet")]
+    [InlineData("nl", "pain", "wat bedoel je?", "het cijfer van een gewone dag")]
+    [InlineData("nl", "ci-any", "sorry, telt ascal ook?", "ascal")]
+    [InlineData("en", "rf-saddle-numbness", "not sure what you mean", "bicycle saddle")]
+    [InlineData("en", "rf-night-pain", "why do you ask?", "does not ease when you change position")]
+    [InlineData("nl", "phq-interest", "hoe bedoel je", "Er is geen goed of fout antwoord")]
+    [InlineData("nl", "consent", "waarom?", "niemand anders, ook je werkgever niet")]
+    public void AQuestionBackIsAnsweredWithWhatTheQuestionMeansAndTheQuestionIsAskedAgain(string culture, string step, string message, string explained)
+    {
+        var chat = Conversation.Start(culture);
+        if (step != "consent")
+        {
+            chat.SendAll(culture == "en" ? ["no", "yes", "english", "lower back", "2 months"] : [.. Welcome, "onderrug", "2 maanden"]);
+        }
+        else
+        {
+            chat.Send(culture == "en" ? "no" : "nee");
+        }
+
+        chat.AnswerPlainlyUntil(s => s.Step == step);
+        chat.AssertStep(step).SkipReplies();
+        var misses = chat.State.Misses;
+
+        chat.Send(message).AssertReplyContains(explained).AssertReplyContains(ShippedDialogs.Value.Flow[step].Question.Get(culture)).AssertStep(step);
+
+        Assert.False(chat.State.Answers.ContainsKey(step));
+        Assert.Equal(misses, chat.State.Misses);
+    }
+
+    [Fact]
+    public void ASignToldAfterAQuestionBackStillCountsButNotWhatTheQuestionAsksAbout()
+    {
+        var chat = AtBackQuestion("nl", "rf-night-pain");
+
+        chat.Send("wat bedoel je? ik heb wel koorts sinds gisteren").AssertReplyContains("koorts");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+        Assert.False(chat.State.Answers.ContainsKey("rf-night-pain"));
+
+        chat = AtBackQuestion("en", "ci-any");
+        chat.Send("what is a blood thinner? does aspirin count?").AssertReplyContains("aspirin taken daily").AssertStep("ci-any");
+
+        Assert.False(chat.State.Answers.ContainsKey("ci-blood-thinners"));
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];

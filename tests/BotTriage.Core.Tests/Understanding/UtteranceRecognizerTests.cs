@@ -161,6 +161,35 @@ public sealed class UtteranceRecognizerTests
         Assert.Equal(words, SharedRecognizer.Instance.Numbers.FindAge(text, culture)?.Words);
     }
 
+    [Theory]
+    [InlineData("wat bedoel je met veel?", "nl", true)]
+    [InlineData("Sorry, telt ascal ook?", "nl", true)]
+    [InlineData("eh, ik snap de vraag niet", "nl", true)]
+    [InlineData("hoezo?", "nl", true)]
+    [InlineData("geen idee wat je bedoelt", "nl", true)]
+    [InlineData("heel veel", "nl", false)]
+    [InlineData("geen idee", "nl", false)]
+    [InlineData("ja, maar wat bedoel je", "nl", false)]
+    [InlineData("what counts as a lot?", "en", true)]
+    [InlineData("um, does aspirin count?", "en", true)]
+    [InlineData("not sure what you mean", "en", true)]
+    [InlineData("a lot", "en", false)]
+    [InlineData("not sure", "en", false)]
+    [InlineData("sorry", "en", false)]
+    public void KnowsAQuestionBackOnlyByTheWordsItOpensWith(string text, string culture, bool asking)
+    {
+        Assert.Equal(asking, SharedRecognizer.Instance.Booleans.FindQuestionBack(text, culture) is not null);
+    }
+
+    [Theory]
+    [InlineData("telt ascal ook?", "nl", "?")]
+    [InlineData("wat bedoel je? ik heb wel koorts", "nl", "? ik heb wel koorts")]
+    [InlineData("what is a blood thinner? I take aspirin", "en", "? I take aspirin")]
+    public void GivesWhatFollowsTheClauseOfAQuestionBack(string text, string culture, string after)
+    {
+        Assert.Equal(after, text[SharedRecognizer.Instance.Booleans.FindQuestionBack(text, culture)!.Value..]);
+    }
+
     [Fact]
     public void ReportsSpansInTheOriginalTextWithAnInclusiveEnd()
     {

@@ -106,6 +106,12 @@ internal sealed class LanguageLexicon
     /// <summary>Answers that count only where a clause ends (yes-no.yaml <c>clauseFinal</c>): "I have." but not "I have a fever".</summary>
     public PhraseTrie<bool> ClauseFinalAnswers { get; } = new();
 
+    /// <summary>Words that open a question about the question asked (yes-no.yaml <c>askingBack</c>): "wat bedoel je", "what counts as".</summary>
+    public PhraseTrie<bool> AskingBack { get; } = new();
+
+    /// <summary>Words that may come before <see cref="AskingBack"/> (yes-no.yaml <c>askingOpeners</c>): "sorry", "eh".</summary>
+    public PhraseTrie<bool> AskingOpeners { get; } = new();
+
     /// <summary>
     /// yes-no.yaml's <c>questions</c>: by question id, words that answer that one question while it is asked ("vooral
     /// 's nachts" to whether the pain is worse at night), and nothing anywhere else.

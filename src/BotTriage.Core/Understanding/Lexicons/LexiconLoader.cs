@@ -468,6 +468,8 @@ internal sealed class LexiconLoader
         }
 
         c.AddPhraseSet(c.Lexicon.ClauseFinalAnswers, c.Get("clauseFinal", required: false), "clause-final answer");
+        c.AddPhraseSet(c.Lexicon.AskingBack, c.Get("askingBack", required: false), "word of asking back");
+        c.AddPhraseSet(c.Lexicon.AskingOpeners, c.Get("askingOpeners", required: false), "word before asking back");
         LoadQuestionAnswers(c);
     }
 
