@@ -26,6 +26,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
+        List<(int First, int End, int Result)>? found = null;
         var i = 0;
         while (i < text.Count)
         {
@@ -38,7 +39,8 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                     continue;
                 }
 
-                if (SomeoneElse.Holds(text, lexicon, i, end) || ExplainedAway(text, lexicon, code, i))
+                // "Geen idee of ik koorts heb": no mention either way; the question asks.
+                if (SomeoneElse.Holds(text, lexicon, i, end) || ExplainedAway(text, lexicon, code, i) || NegationScope.IsUncertain(text, lexicon, i))
                 {
                     i = NextStart(text, lexicon, i, end, code);
                     continue;
@@ -46,6 +48,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
                 var cue = NegationScope.FindCue(text, lexicon, i);
                 var negated = cue >= 0 || NegationScope.FindDenialAfter(text, lexicon, i, end) >= 0;
+                (found ??= []).Add((i, end, results.Count));
                 results.Add(text.Result(i, end - 1, new RedFlagResolution(code, negated) { CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
                 i = NextStart(text, lexicon, i, end, code);
             }
@@ -54,6 +57,68 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 i++;
             }
         }
+
+        if (found is { Count: > 1 })
+        {
+            DenyLists(text, lexicon, found, results);
+        }
+    }
+
+    /// <summary>
+    /// A list of signs whose first is denied by a word before it, joined by commas and at least one word of
+    /// negation.yaml <c>listJoiners</c>, is denied as a whole: "geen koorts, rillingen of gewichtsverlies", "no fever or
+    /// chills". Commas alone make no such list ("geen koorts, rillingen" may tell of chills), and any other word between
+    /// two signs ends it ("geen koorts of wel rillingen").
+    /// </summary>
+    private static void DenyLists(TokenizedText text, LanguageLexicon lexicon, List<(int First, int End, int Result)> found, List<ModelResult> results)
+    {
+        var head = 0;
+        while (head < found.Count)
+        {
+            var last = head;
+            var joined = false;
+            while (last + 1 < found.Count && Joins(text, lexicon, found[last].End, found[last + 1].First, ref joined))
+            {
+                last++;
+            }
+
+            if (joined && results[found[head].Result].Resolution is RedFlagResolution { Negated: true, CueStart: { } cue })
+            {
+                for (var k = head + 1; k <= last; k++)
+                {
+                    var member = results[found[k].Result];
+                    if (member.Resolution is RedFlagResolution { Negated: false, Timed: false } flag)
+                    {
+                        results[found[k].Result] = member with { Resolution = flag with { Negated = true, CueStart = cue } };
+                    }
+                }
+            }
+
+            head = last + 1;
+        }
+    }
+
+    // Whether only commas and list joiners stand between two signs (at least one of them); joined tells of a joiner.
+    private static bool Joins(TokenizedText text, LanguageLexicon lexicon, int from, int to, ref bool joined)
+    {
+        if (to <= from)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (lexicon.ListJoiners.Contains(text.IdAt(k)))
+            {
+                joined = true;
+            }
+            else if (text.TextOf(k) is not ",")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

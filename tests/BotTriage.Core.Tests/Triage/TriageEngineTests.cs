@@ -436,6 +436,32 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ik heb zeker geen koorts")]
+    [InlineData("en", "I definitely don't have a fever")]
+    public void AWordThatStrengthensTheDenialOfAnotherFlagIsNoYesToTheQuestionAsked(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "trauma-minor");
+
+        chat.Send(message).AssertStep("trauma-minor");
+
+        Assert.False(chat.State.Answers.ContainsKey("trauma-minor"));
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-fever"].YesNo);
+    }
+
+    [Theory]
+    [InlineData("ja nee", YesNo.No)]
+    [InlineData("ja, nee", YesNo.No)]
+    [InlineData("ja", YesNo.Yes)]
+    public void JaNeeIsANo(string message, YesNo expected)
+    {
+        var chat = AtBackQuestion("nl", "trauma-minor");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["trauma-minor"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "nooit kanker gehad", "Ik noteer: nooit kanker gehad.")]
     [InlineData("en", "never had cancer", "Noted: never had cancer.")]
     public void TakesTheDenialOfAnotherFlagAsNoAnswerToTheQuestionAsked(string culture, string message, string noted)

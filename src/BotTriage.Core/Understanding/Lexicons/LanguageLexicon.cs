@@ -155,6 +155,12 @@ internal sealed class LanguageLexicon
 
     public HashSet<int> ScopeBreaks { get; } = [];
 
+    /// <summary>Words that join a list (negation.yaml <c>listJoiners</c>): a denial before its first sign reaches every sign of it.</summary>
+    public HashSet<int> ListJoiners { get; } = [];
+
+    /// <summary>Words that leave a sign after them undecided (negation.yaml <c>uncertain</c>): "geen idee of ik koorts heb".</summary>
+    public PhraseTrie<bool> Uncertain { get; } = new();
+
     public int NegationWindow { get; set; } = 5;
 
     /// <summary>A body temperature in digits that names a code (red-flags.yaml <c>temperature</c>), or null.</summary>

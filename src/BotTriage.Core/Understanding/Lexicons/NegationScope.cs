@@ -17,6 +17,34 @@ internal static class NegationScope
     public static bool EndsClause(TokenizedText text, LanguageLexicon lexicon, int k) =>
         text.IsBreakAt(k) || lexicon.ScopeBreaks.Contains(text.IdAt(k));
 
+    /// <summary>
+    /// Whether a word of uncertainty (negation.yaml <c>uncertain</c>) reaches the phrase at <paramref name="phraseStart"/>
+    /// from before, in its clause and window: "geen idee of ik koorts heb" says neither yes nor no of the fever.
+    /// </summary>
+    public static bool IsUncertain(TokenizedText text, LanguageLexicon lexicon, int phraseStart)
+    {
+        if (lexicon.Uncertain.Count == 0)
+        {
+            return false;
+        }
+
+        var stop = Math.Max(0, phraseStart - lexicon.NegationWindow - 3);
+        for (var k = phraseStart - 1; k >= stop; k--)
+        {
+            if (lexicon.Uncertain.TryMatch(text, k, out var end, out _) && end <= phraseStart)
+            {
+                return true;
+            }
+
+            if (EndsClause(text, lexicon, k))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the phrase from <paramref name="phraseStart"/> up to (not including) <paramref name="phraseEnd"/> is denied, before or after.</summary>
     public static bool IsNegated(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd) =>
         FindCue(text, lexicon, phraseStart) >= 0 || FindDenialAfter(text, lexicon, phraseStart, phraseEnd) >= 0;
@@ -42,11 +70,25 @@ internal static class NegationScope
 
             if (lexicon.NegationCues.TryMatch(text, k, out var cueEnd, out _) && cueEnd <= phraseStart)
             {
-                return k;
+                return LongerCueStart(text, lexicon, k);
             }
         }
 
         return -1;
+    }
+
+    // Where a longer cue that reaches over the one at k starts ("zeker geen", whose "zeker" is then no yes of its own).
+    private static int LongerCueStart(TokenizedText text, LanguageLexicon lexicon, int k)
+    {
+        for (var p = Math.Max(0, k - 2); p < k; p++)
+        {
+            if (lexicon.NegationCues.TryMatch(text, p, out var end, out _) && end > k)
+            {
+                return p;
+            }
+        }
+
+        return k;
     }
 
     /// <summary>
@@ -60,8 +102,9 @@ internal static class NegationScope
     /// </summary>
     public static int FindDenialAfter(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd)
     {
+        // "Kanker? Nee, gelukkig niet": a sign asked back and then denied needs no end of the clause after the denial.
         if (!lexicon.TrailingNegations.TryMatch(text, phraseEnd, out var end, out _)
-            || !EndsClause(text, lexicon, end))
+            || !(EndsClause(text, lexicon, end) || text.TextOf(phraseEnd) is "?" or ":"))
         {
             return -1;
         }
