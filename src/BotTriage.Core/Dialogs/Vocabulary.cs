@@ -53,8 +53,12 @@ public static class Vocabulary
     /// <summary>The plain answers' texts; each may have a question's own words as <c>KEY.QUESTION</c> (<c>answer.no.emergency-screen</c>).</summary>
     public static ImmutableArray<string> PlainAnswerKeys { get; } = ["answer.yes", "answer.no", "answer.unknown"];
 
+    /// <summary>The buttons offered after "weet ik niet" to how long, in order; each label must read as a duration.</summary>
+    public static ImmutableArray<string> RoughLengthTexts { get; } = ["duration.rough.days", "duration.rough.weeks", "duration.rough.months", "duration.rough.years"];
+
     public static ImmutableArray<string> RequiredTexts { get; } =
     [
+        "duration.rough.days", "duration.rough.weeks", "duration.rough.months", "duration.rough.years",
         "reask", "reask.stuck", "reask.someone-else", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "explain", "explain.choice", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.continue", "emergency.suicide.continue.choice", "emergency.suicide.resumed", "emergency.suicide.unsafe",

@@ -47,6 +47,8 @@ public sealed class TriageEngine
     private readonly FrozenDictionary<string, ImmutableList<Choice>> _choicesEn;
     private readonly ImmutableList<Choice> _yesNoNl;
     private readonly ImmutableList<Choice> _yesNoEn;
+    private readonly ImmutableList<Choice> _roughLengthsNl;
+    private readonly ImmutableList<Choice> _roughLengthsEn;
 
     public TriageEngine(DialogSet dialogs)
     {
@@ -86,6 +88,8 @@ public sealed class TriageEngine
             .ToFrozenDictionary(s => s.Id, s => s.AlsoYes.Select(Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _yesNoNl = BuildYesNoChoices(Cultures.Dutch);
         _yesNoEn = BuildYesNoChoices(Cultures.English);
+        _roughLengthsNl = BuildRoughLengths(Cultures.Dutch);
+        _roughLengthsEn = BuildRoughLengths(Cultures.English);
 
         // The buttons of a question: its choices, or for a yes-no question with its own labels (flow.yaml buttons)
         // ja, nee and weet ik niet in its words.
@@ -337,21 +341,20 @@ public sealed class TriageEngine
                 // "Sinds de marathon": the marathon noted (the person runs), and how long asked for as an estimate.
                 if (hint is null && VagueLength(current, text, state.Culture))
                 {
-                    replies.Add(new Reply(Texts.Get("duration.how-long", state.Culture)));
+                    replies.Add(HowLongRoughly(state.Culture));
                     return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
                 }
+            }
+            else if (current.Kind == AnswerKind.Duration && !askingBack && (VagueLength(current, text, state.Culture) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
+            {
+                // "Al heel lang" or "weet ik niet" to how long: an estimate is enough, and four rough ones are offered
+                // as buttons. Not a miss: the person answered as well as they could.
+                replies.Add(HowLongRoughly(state.Culture));
+                return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
             }
             else if (hint is null && !askingBack)
             {
                 state = Missed(state);
-
-                // "Al heel lang" to how long was understood, only without a size: ask for an estimate instead, which is
-                // the question (the third miss in a row still offers the way out).
-                if (state.Misses % StuckAfter != 0 && VagueLength(current, text, state.Culture))
-                {
-                    replies.Add(new Reply(Texts.Get("duration.how-long", state.Culture)));
-                    return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
-                }
 
                 // "Mijn moeder had kanker" to whether the person had it: say whom the question is about.
                 replies.Add(Reask(state, Hint(current, state.Culture), _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
@@ -1334,6 +1337,13 @@ public sealed class TriageEngine
     private ImmutableList<Choice> ChoicesOf(DialogState question, string culture) => question.Kind == AnswerKind.YesNo
         ? [.. YesNoChoices(culture).Select(c => question.Buttons.TryGetValue(c.Code, out var own) ? c with { Label = own.Get(culture) } : c)]
         : [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(culture)))];
+
+    private Reply HowLongRoughly(string culture) =>
+        new(Texts.Get("duration.how-long", culture)) { Choices = Cultures.IsEnglish(culture) ? _roughLengthsEn : _roughLengthsNl };
+
+    // The rough lengths offered after "weet ik niet" to how long; each label reads as a duration.
+    private ImmutableList<Choice> BuildRoughLengths(string culture) =>
+        [.. Vocabulary.RoughLengthTexts.Select(key => new Choice(key[(key.LastIndexOf('.') + 1)..], Texts.Get(key, culture)))];
 
     private ImmutableList<Choice> YesNoChoices(string culture) => Cultures.IsEnglish(culture) ? _yesNoEn : _yesNoNl;
 

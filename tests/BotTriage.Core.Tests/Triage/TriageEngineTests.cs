@@ -851,6 +851,30 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Answers.ContainsKey("ci-blood-thinners"));
     }
 
+    [Theory]
+    [InlineData("nl", "weet ik niet")]
+    [InlineData("nl", "geen idee")]
+    [InlineData("en", "dunno")]
+    [InlineData("en", "not sure")]
+    public void ADontKnowToHowLongGetsRoughLengthsAsButtonsEachOfWhichAnswers(string culture, string unsure)
+    {
+        string[] start = culture == "en" ? ["no", "yes", "english", "lower back"] : [.. Welcome, "onderrug"];
+        var buttons = Conversation.Start(culture).SendAll(start).AssertStep("duration").Send(unsure).Send(unsure).AssertStep("duration").LastTurn!.Replies[^1].Choices;
+
+        Assert.Equal(4, buttons.Count);
+        Assert.Equal(0, Conversation.Start(culture).SendAll(start).Send(unsure).State.Misses);
+        var weeks = new List<double>();
+        foreach (var button in buttons)
+        {
+            var chat = Conversation.Start(culture).SendAll(start).Send(unsure).Send(button.Label).AssertStep("pain");
+            weeks.Add(chat.State.Answers["duration"].Seconds!.Value / (7 * 24 * 3600.0));
+        }
+
+        // From days to more than a year, longer each time.
+        Assert.True(weeks[0] < 1 && weeks[^1] >= 52, string.Join(", ", weeks));
+        Assert.Equal(weeks.Order(), weeks);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
@@ -2224,9 +2248,10 @@ public sealed class TriageEngineTests
         chat.Send("4 maanden").AssertReplyContains("Hoeveel pijn");
         Assert.Equal(4 * DurationResolution.SecondsPerMonth, chat.State.Answers["duration"].Seconds);
 
-        // The third miss in a row still offers the way out.
-        var stuck = Conversation.Start().SendAll([.. Welcome, "nek", "een tijdje", "een tijdje"]).Send("een tijdje");
-        stuck.AssertReplyContains("Typ 'help'").AssertReplyContains("Hoe lang heb je er al last van?");
+        // It is no miss: the third time still asks for an estimate, with rough lengths to choose from.
+        var again = Conversation.Start().SendAll([.. Welcome, "nek", "een tijdje", "een tijdje"]).Send("een tijdje");
+        again.AssertReply(r => Assert.Contains(r.Choices, c => c.Label == "een paar maanden")).AssertNoReply();
+        Assert.Equal(0, again.State.Misses);
 
         var english = Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("for a while");
         english.AssertReply("About how long? An estimate is fine, for example '3 weeks', '4 months' or '2 years'.");
