@@ -37,6 +37,7 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _answeredSignals;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
+    private readonly string[] _politeWords;
     private readonly string[] _additionCues;
     private readonly FrozenSet<string> _screens;
     private readonly string[] _legsCues;
@@ -76,6 +77,7 @@ public sealed class TriageEngine
         _additionCues = [.. Texts.Commands["addition"].Select(word => $" {word} ")];
         _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
         _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
+        _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
         _choiceLabels = choices.ToFrozenDictionary(
             s => s.Id,
@@ -1255,7 +1257,39 @@ public sealed class TriageEngine
             found = index;
         }
 
+        if (found == int.MaxValue && said.Length > 0 && _commandWords.TryGetValue(WithoutPoliteWords(said), out index)
+            && Vocabulary.PoliteCommands.Contains(Vocabulary.Commands[index]))
+        {
+            found = index;
+        }
+
         return found == int.MaxValue ? null : Vocabulary.Commands[found];
+    }
+
+    // The normalized message without polite words at either end: "could you please delete my data now" is "delete my data".
+    private string WithoutPoliteWords(string said)
+    {
+        var words = said;
+        var changed = true;
+        while (changed && words.Length > 0)
+        {
+            changed = false;
+            foreach (var polite in _politeWords)
+            {
+                if (words.StartsWith(polite + " ", StringComparison.Ordinal))
+                {
+                    words = words[(polite.Length + 1)..];
+                    changed = true;
+                }
+                else if (words.EndsWith(" " + polite, StringComparison.Ordinal))
+                {
+                    words = words[..^(polite.Length + 1)];
+                    changed = true;
+                }
+            }
+        }
+
+        return words;
     }
 
     /// <summary>Whether the message (normalized, with a space on either side) contains one of the cues (likewise spaced).</summary>

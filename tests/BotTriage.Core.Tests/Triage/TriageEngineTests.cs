@@ -1990,11 +1990,41 @@ public sealed class TriageEngineTests
     [InlineData("verwijder mijn data")]
     [InlineData("ik wil dat je alles wist")]
     [InlineData("please erase everything")]
+    [InlineData("actually, please delete my data")]
+    [InlineData("could you delete my data please?")]
+    [InlineData("ik wil graag mijn gegevens verwijderen")]
     public void MoreWaysToAskForErasureAreUnderstood(string message)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
 
         chat.Send(message).AssertStep(TriageEngine.EraseStep);
+    }
+
+    [Theory]
+    [InlineData("nl", "kunnen we in het engels verder?", "en")]
+    [InlineData("en", "can we switch to dutch?", "nl")]
+    [InlineData("en", "could we continue in Dutch please", "nl")]
+    public void ALanguageAskedForWithPoliteWordsAroundItIsSwitchedTo(string culture, string message, string switchedTo)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck"] : [.. Welcome, "nek"]);
+
+        chat.Send(message).AssertStep("duration");
+
+        Assert.Equal(switchedTo, chat.State.Culture);
+    }
+
+    [Theory]
+    [InlineData("nl", "ik wil graag een massage")]
+    [InlineData("nl", "nu even niet")]
+    [InlineData("en", "please, my neck")]
+    public void PoliteWordsAloneMakeNoCommand(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message);
+
+        Assert.Equal(culture, chat.State.Culture);
+        Assert.NotEqual(TriageEngine.EraseStep, chat.State.Step);
     }
 
     [Fact]
