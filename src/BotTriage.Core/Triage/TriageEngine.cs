@@ -20,6 +20,9 @@ public sealed class TriageEngine
     public const string EraseStep = "@erase";
     public const string ConfirmStep = "@confirm";
 
+    // The location code of no complaint at all (codes.yaml): a person who only wants to relax.
+    private const string NoComplaint = "no-complaint";
+
     private const int MaxEvidenceLength = 500;
 
     // Every third message in a row that the current question does not take gets a way out instead of the plain re-ask.
@@ -903,11 +906,19 @@ public sealed class TriageEngine
             case AnswerKind.BodyLocation:
                 List<BodyLocation>? locations = null;
                 List<string>? words = null;
+                ModelResult? noComplaint = null;
                 foreach (var (entity, place) in understood.All<BodyLocationResolution>())
                 {
                     // "Geen pijn op de borst" names the chest only to deny a symptom there: not where the complaint is.
                     if (InsideAFlag(entity, understood, deniedOnly: signPlaces))
                     {
+                        continue;
+                    }
+
+                    // "Nergens, ik wil gewoon ontspannen" is no complaint; with a place named it is that place.
+                    if (place.Code == NoComplaint)
+                    {
+                        noComplaint ??= entity;
                         continue;
                     }
 
@@ -925,7 +936,9 @@ public sealed class TriageEngine
                     }
                 }
 
-                return locations is null ? null : new Answer { Kind = AnswerKind.BodyLocation, Locations = [.. locations], Evidence = string.Join(", ", words!) };
+                return locations is not null ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [.. locations], Evidence = string.Join(", ", words!) }
+                    : noComplaint is not null ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(NoComplaint)], Evidence = noComplaint.Text }
+                    : null;
             case AnswerKind.Duration:
                 return ComplaintDuration(understood) is { } duration
                     ? new Answer { Kind = AnswerKind.Duration, Seconds = duration.Resolution.Seconds, Approximate = duration.Resolution.Approximate, Evidence = duration.Entity.Text }
@@ -973,7 +986,13 @@ public sealed class TriageEngine
     /// <summary>The places of <paramref name="earlier"/> with those of <paramref name="told"/> after them; null when it adds none.</summary>
     private static Answer? MorePlaces(Answer earlier, Answer told)
     {
-        var added = told.Locations.Where(l => !earlier.Locations.Contains(l)).ToList();
+        // A place told after "nergens" is the complaint after all; "nergens" after a place adds nothing.
+        if (earlier.Locations is [{ Code: NoComplaint }])
+        {
+            return told.Locations is [{ Code: NoComplaint }] ? null : told;
+        }
+
+        var added = told.Locations.Where(l => !earlier.Locations.Contains(l) && l.Code != NoComplaint).ToList();
         return added.Count == 0 ? null : earlier with { Locations = earlier.Locations.AddRange(added), Evidence = Evidence($"{earlier.Evidence}, {told.Evidence}") };
     }
 

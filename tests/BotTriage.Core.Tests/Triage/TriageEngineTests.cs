@@ -875,6 +875,52 @@ public sealed class TriageEngineTests
         Assert.Equal(weeks.Order(), weeks);
     }
 
+    [Theory]
+    [InlineData("nl", "nergens echt, ik wil gewoon even ontspannen")]
+    [InlineData("nl", "ik heb geen klachten")]
+    [InlineData("en", "no complaints at all tbh, just want a relaxing massage")]
+    [InlineData("en", "nowhere")]
+    public void NoComplaintAsksNothingAboutAComplaintAndGivesARelaxationMassage(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome).AssertStep("location");
+
+        chat.Send(message);
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal(["no-complaint"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.DoesNotContain("duration", asked);
+        Assert.DoesNotContain("pain", asked);
+        Assert.DoesNotContain("rf-sudden-weakness", asked);
+        Assert.Contains("rf-fever", asked);
+        Assert.Contains("ci-any", asked);
+        Assert.Contains("phq-interest", asked);
+        Assert.Equal("none", chat.State.Outcome!.Urgency);
+        Assert.Equal(["relaxation"], chat.State.Outcome.MassageTypes);
+    }
+
+    [Theory]
+    [InlineData("nl", "mijn nek, ik wil gewoon ontspannen", "neck")]
+    [InlineData("en", "just want to relax, my shoulders are tight", "shoulder")]
+    public void APlaceNamedWithTheWishToRelaxIsTheComplaint(string culture, string message, string place)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertStep("duration");
+
+        Assert.Equal([place], chat.State.Answers["location"].Locations.Select(l => l.Code));
+    }
+
+    [Fact]
+    public void APlaceToldAfterNoComplaintIsTheComplaintAfterAll()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nergens"]).AssertStep("rf-fever");
+
+        chat.Send("oh, en ook mijn onderrug eigenlijk");
+
+        Assert.Equal(["lower-back"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.Equal("duration", chat.State.Step);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
@@ -1729,7 +1775,7 @@ public sealed class TriageEngineTests
     public void ReasksWithAnExampleWhenNothingIsUnderstood(string message)
     {
         Conversation.Start().SendAll(Welcome).Send(message)
-            .AssertReply("Dat begreep ik niet helemaal. Noem de plek, bijvoorbeeld 'onderrug', 'nek' of 'linkerkuit'.")
+            .AssertReply("Dat begreep ik niet helemaal. Noem de plek, bijvoorbeeld 'onderrug', 'nek' of 'linkerkuit'. Heb je nergens last van en wil je vooral ontspannen, zeg dan 'nergens'.")
             .AssertReplyContains("Waar heb je last van?")
             .AssertStep("location");
     }
@@ -1737,7 +1783,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void OffersAWayOutOnTheThirdMessageInARowThatIsNotUnderstood()
     {
-        const string Stuck = "Het lukt me nog niet om je antwoord te begrijpen. Noem de plek, bijvoorbeeld 'onderrug', 'nek' of 'linkerkuit'. Typ 'help'";
+        const string Stuck = "Het lukt me nog niet om je antwoord te begrijpen. Noem de plek, bijvoorbeeld 'onderrug', 'nek' of 'linkerkuit'. Heb je nergens last van en wil je vooral ontspannen, zeg dan 'nergens'. Typ 'help'";
         var chat = Conversation.Start().SendAll(Welcome);
 
         chat.Send("blorf").AssertReplyContains("Dat begreep ik niet helemaal.")
