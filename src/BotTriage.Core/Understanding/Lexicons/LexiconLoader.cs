@@ -14,7 +14,7 @@ internal sealed class LexiconLoader
     public const string CodesFile = "codes.yaml";
 
     public static readonly IReadOnlyList<string> LanguageFiles =
-        ["numbers.yaml", "durations.yaml", "yes-no.yaml", "pain-score.yaml", "body-locations.yaml", "red-flags.yaml", "emergencies.yaml", "negation.yaml"];
+        ["words.yaml", "numbers.yaml", "durations.yaml", "yes-no.yaml", "pain-score.yaml", "body-locations.yaml", "red-flags.yaml", "emergencies.yaml", "negation.yaml"];
 
     private static readonly Vocabulary NoWords = new();
 
@@ -72,6 +72,9 @@ internal sealed class LexiconLoader
                 var context = new FileContext(relative, root, _errors, lexicon);
                 switch (file)
                 {
+                    case "words.yaml":
+                        LoadWords(context);
+                        break;
                     case "numbers.yaml":
                         LoadNumbers(context);
                         break;
@@ -228,6 +231,36 @@ internal sealed class LexiconLoader
         var message = e.Message;
         var at = message.IndexOf("): ", StringComparison.Ordinal);
         return at >= 0 && message.StartsWith('(') ? message[(at + 3)..] : message;
+    }
+
+    // words.yaml, read before any phrase: spellings {written form: word}, so "mn" and "m'n" read as "mijn" in every
+    // phrase and message, and a phrase that differs from another only by such a spelling is a duplicate.
+    private static void LoadWords(FileContext c)
+    {
+        foreach (var (key, value) in c.Entries(c.Get("spellings"), "spelling"))
+        {
+            if (value is not YamlScalar { Value: not "" } target)
+            {
+                c.Error(value.Line, $"spelling '{key.Value}' needs the one word it stands for");
+                continue;
+            }
+
+            var spelling = c.SingleWord(key.Value, key.Line);
+            var word = c.SingleWord(target.Value, target.Line);
+            if (spelling is null || word is null)
+            {
+                continue;
+            }
+
+            if (spelling == word)
+            {
+                c.Error(key.Line, $"spelling '{key.Value}' is the word itself");
+            }
+            else if (!c.Lexicon.Vocabulary.AddSpelling(spelling, word))
+            {
+                c.Error(key.Line, $"'{key.Value}' is a word a spelling stands for, so it cannot be a spelling of '{target.Value}'");
+            }
+        }
     }
 
     private static void LoadNumbers(FileContext c)
