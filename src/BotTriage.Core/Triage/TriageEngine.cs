@@ -250,7 +250,7 @@ public sealed class TriageEngine
 
         // "Nu niet, maar gisteren had ik pijn op de borst" to a screen: the chest is where the sign was, not where the
         // complaint is.
-        var signPlaces = !(_screens.Contains(current.Id) && current.HasSignal && NotNowApart(current, understood));
+        var signPlaces = !(_screens.Contains(current.Id) && current.HasSignal && SaysNoToTheScreen(current, understood));
 
         foreach (var other in _extraQuestions)
         {
@@ -842,8 +842,10 @@ public sealed class TriageEngine
                 {
                     // A screen asks about now: a sign told in another clause than its own words for "not now" ("not
                     // right now, but I had chest pain yesterday") is not known to be there now, and the signs are asked
-                    // once more, one by one. In one clause the sign is there: "ik kan mijn arm nu niet bewegen".
-                    if (flag.YesNo == YesNo.Yes && _screens.Contains(question.Id) && NotNowApart(question, understood))
+                    // once more, one by one. In one clause the sign is there: "ik kan mijn arm nu niet bewegen". So with
+                    // a plain no beside a sign that is no emergency phrase ("no, but my arm feels weak after the gym"):
+                    // an emergency phrase ("nee, maar mijn arm is ineens slap") has had its advice before any answer.
+                    if (flag.YesNo == YesNo.Yes && _screens.Contains(question.Id) && SaysNoToTheScreen(question, understood))
                     {
                         return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Unknown, Evidence = evidence };
                     }
@@ -1560,6 +1562,11 @@ public sealed class TriageEngine
 
         return said;
     }
+
+    // Whether the message says no to a screen beside the signs it names: its own words for "not now" apart from them, or
+    // a plain no.
+    private bool SaysNoToTheScreen(DialogState question, Interpretation understood) =>
+        NotNowApart(question, understood) || YesOrNo(understood, []) == YesNo.No;
 
     // Whether a screen's own words for "not now" stand in a clause apart from every sign the message names.
     private bool NotNowApart(DialogState question, Interpretation understood)

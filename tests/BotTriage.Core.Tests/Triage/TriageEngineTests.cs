@@ -521,6 +521,7 @@ public sealed class TriageEngineTests
     [InlineData("nl", "nu niet meer, gisteren was ik even flauwgevallen", "collapse", "flauwgevallen")]
     [InlineData("en", "not right now, but I had chest pain yesterday", "chest-pain", "chest pain")]
     [InlineData("en", "not now, I fainted yesterday", "collapse", "fainted")]
+    [InlineData("en", "no, but my arm feels weak after the gym", "sudden-weakness", "arm feels weak")]
     public void ASignToldApartFromTheScreensNotNowGetsTheSignsOneByOneAndIsCheckedLater(string culture, string message, string code, string words)
     {
         var chat = Conversation.Start(culture);
