@@ -1024,8 +1024,16 @@ public sealed class TriageEngine
         var breaks = count > 1 && understood.First<BodyLocationResolution>() is not null
             ? _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture)
             : null;
+        (ModelResult Entity, DurationResolution Resolution)? any = null;
         foreach (var duration in understood.All<DurationResolution>())
         {
+            // "Knee surgery 3 weeks ago", "chemo tot 3 maanden geleden": the time of that, not of the complaint.
+            if (OfATimedSign(understood, duration.Entity))
+            {
+                continue;
+            }
+
+            any ??= duration;
             if (breaks is not null && !WithAPlace(understood, breaks, duration.Entity))
             {
                 continue;
@@ -1038,7 +1046,21 @@ public sealed class TriageEngine
             }
         }
 
-        return since ?? first ?? understood.First<DurationResolution>();
+        return since ?? first ?? any;
+    }
+
+    // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it.
+    private static bool OfATimedSign(Interpretation understood, ModelResult duration)
+    {
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (flag.Timed && entity.Start <= duration.Start && duration.End <= entity.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Whether a place the message names is in the clause of entity: no clause break between the two.

@@ -2590,6 +2590,19 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("en", "ran 30km last sunday, hamstrings tight. had knee surgery 3 weeks ago btw")]
+    [InlineData("en", "finished chemo for breast cancer 3 months ago, my shoulders are tight")]
+    [InlineData("nl", "mijn knie is 3 weken geleden geopereerd en nu zijn mijn kuiten stijf")]
+    public void TheTimeOfAnOperationOrChemoIsNotTheComplaintsDuration(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertStep("duration");
+
+        Assert.False(chat.State.Answers.ContainsKey("duration"));
+    }
+
+    [Theory]
     [InlineData("kan het ook in het engels?")]
     [InlineData("engels graag")]
     [InlineData("switch to english")]
