@@ -932,6 +932,7 @@ public sealed class TriageEngineTests
 
     [Theory]
     [InlineData("nl", "rf-night-pain", "vooral 's nachts", YesNo.Yes)]
+    [InlineData("nl", "rf-bladder-bowel", "plassen gaat gewoon normaal", YesNo.No)]
     [InlineData("nl", "rf-night-pain", "'s nachts wel", YesNo.Yes)]
     [InlineData("nl", "rf-night-pain", "ik kan 's nachts niet slapen van de pijn", YesNo.Yes)]
     [InlineData("nl", "rf-night-pain", "'s ochtends en 's nachts", YesNo.Yes)]
