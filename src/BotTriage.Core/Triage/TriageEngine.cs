@@ -1054,7 +1054,7 @@ public sealed class TriageEngine
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (flag.Timed && entity.Start <= duration.Start && duration.End <= entity.End)
+            if (flag is { Timed: true, TimesComplaint: false } && entity.Start <= duration.Start && duration.End <= entity.End)
             {
                 return true;
             }

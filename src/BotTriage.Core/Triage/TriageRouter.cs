@@ -235,11 +235,13 @@ public static class TriageRouter
                 continue;
             }
 
+            // The signs the rule names, or every sign when it names none of those there are: "redflags.count >= 2", or
+            // "not (redflags in [...])", whose signs are the ones not listed.
             if (reference.StartsWith("redflags", StringComparison.Ordinal) || reference.StartsWith("contraindications", StringComparison.Ordinal))
             {
                 var found = reference.StartsWith("redflags", StringComparison.Ordinal) ? redFlags : contraindications;
-                var named = found.Where(f => rule.When.Symbols.Contains(f.Code) || rule.When.Symbols.IsEmpty);
-                evidence.AddRange(named.Select(f => f.Answer.Evidence));
+                var named = found.Where(f => rule.When.Symbols.Contains(f.Code)).ToList();
+                evidence.AddRange((named.Count > 0 ? named : found).Select(f => Quoted(dialogs, state, f.Answer, flow.RedFlagQuestions.FirstOrDefault(q => q.RedFlag == f.Code))));
                 continue;
             }
 
@@ -255,13 +257,19 @@ public static class TriageRouter
             var key = reference.Split('.')[0];
             if (state.Answers.TryGetValue(key, out var answer) && answer.YesNo != YesNo.No)
             {
-                evidence.Add(answer.Evidence);
+                evidence.Add(Quoted(dialogs, state, answer, flow.TryGet(key, out var question) ? question : null));
             }
         }
 
-        // Nor is a plain "ja": the reason says what was asked; the person's own words are what it adds.
-        return [.. evidence.Where(e => e.Length > 0 && !IsPlainAnswer(dialogs.Recognizer, e)).Distinct(StringComparer.Ordinal)];
+        return [.. evidence.Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)];
     }
+
+    // What an answer is quoted by: the person's own words, or for a plain "ja" the question it answered, which is what
+    // the answer says.
+    private static string Quoted(DialogSet dialogs, TriageState state, Answer answer, DialogState? question) =>
+        answer.YesNo is not null && IsPlainAnswer(dialogs.Recognizer, answer.Evidence)
+            ? question is { } asked ? asked.Question.Get(state.Culture) : ""
+            : answer.Evidence;
 
     // The whole text one yes, no or don't-know phrase ("ja", "yes please", "klopt"), in any language the lexicons know.
     private static bool IsPlainAnswer(UtteranceRecognizer recognizer, string text)

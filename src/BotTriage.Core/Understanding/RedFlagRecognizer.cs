@@ -295,7 +295,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                     }
                 }
 
-                results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true, CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
+                results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true, TimesComplaint = flag.StartsComplaint, CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
             }
 
             i = end;

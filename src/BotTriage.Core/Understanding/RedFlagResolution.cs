@@ -13,6 +13,9 @@ public sealed record RedFlagResolution(string Code, bool Negated) : EntityResolu
     /// </summary>
     public bool Timed { get; init; }
 
+    /// <summary>For a <see cref="Timed"/> mention: whether its time is when the complaint began too (a race), not only when that happened.</summary>
+    public bool TimesComplaint { get; init; }
+
     /// <summary>
     /// Where the negation cue that denies the phrase from before starts in the message (a character index), if one
     /// does: the "nooit" of "nooit kanker gehad", which is then no answer of its own to another question.

@@ -130,10 +130,22 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", outcome.Urgency);
         Assert.True(outcome.Completed);
 
-        // A plain "ja" is not quoted as the reason's evidence; words of the person's own are.
-        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.IsEmpty);
+        // A plain "ja" is quoted by the question it answered; words of the person's own as they are.
+        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.SequenceEqual(["Heb je koorts of koude rillingen, of voel je je erg ziek?"]));
         var inWords = AtRedFlags("onderrug").SendAll("nee", "nee", "nee", "nee", "nee", "nee", "nee", "ja, al twee dagen koorts", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "nee");
         Assert.Contains(inWords.State.Outcome!.Reasons, r => r.Rule == "fever" && r.Evidence.Contains("ja, al twee dagen koorts"));
+    }
+
+    [Fact]
+    public void AReasonOnHowManySignsThereAreQuotesEachOfThem()
+    {
+        var chat = Conversation.Start("en").SendAll("no", "yes", "english");
+
+        chat.Send("lower back, about 5 weeks. i've lost like 8 kilos without dieting and i wake up at night from the pain");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var combined = Assert.Single(chat.State.Outcome!.Reasons, r => r.Rule == "signs-combined");
+        Assert.Equal(["lost like 8 kilos", "wake up at night from the pain"], combined.Evidence);
     }
 
     [Fact]
@@ -2581,6 +2593,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "my son was born 8 months ago and my upper back has hurt for 2 weeks from carrying him", 14)]
     [InlineData("en", "I had prostate cancer 5 years ago. For 3 weeks now my lower back hurts", 21)]
     [InlineData("nl", "onderrug al 2 weken, en sinds gisteren kan ik moeilijk plassen", 14)]
+    [InlineData("en", "my calves are stiff since the marathon, about 4 days", 4)]
     public void TakesTheComplaintsOwnDurationOfSeveral(string culture, string message, int days)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);

@@ -120,6 +120,17 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsATimedWordWhoseStartsComplaintIsNoTrueOrFalse()
+    {
+        var path = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("    startsComplaint: true\n", "    startsComplaint: ja\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "    startsComplaint: ja")}: startsComplaint must be true or false"), errors);
+    }
+
+    [Fact]
     public void ReportsATimedWordWhoseUntimedIsNoTrueOrFalse()
     {
         var path = Path.Combine(_directory, "nl", "red-flags.yaml");

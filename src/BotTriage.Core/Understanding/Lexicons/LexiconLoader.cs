@@ -592,7 +592,14 @@ internal sealed class LexiconLoader
                 c.Error(untimedNode!.Line, "untimed must be true or false");
             }
 
-            var flag = new TimedFlag(code.Value, weeks.Value, untimed == "true");
+            var startsNode = nested.Get("startsComplaint", required: false);
+            var starts = startsNode is null ? "false" : nested.Scalar(startsNode);
+            if (starts is not ("true" or "false"))
+            {
+                c.Error(startsNode!.Line, "startsComplaint must be true or false");
+            }
+
+            var flag = new TimedFlag(code.Value, weeks.Value, untimed == "true", starts == "true");
             foreach (var (phrase, line) in nested.Strings(nested.Get("words")))
             {
                 c.AddPhrase(c.Lexicon.TimedFlags, phrase, line, flag, "timed word");
