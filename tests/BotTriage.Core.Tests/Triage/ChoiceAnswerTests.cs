@@ -81,6 +81,7 @@ public sealed class ChoiceAnswerTests
     [InlineData("nogal", "moderately")]
     [InlineData("ik kan niet meer werken", "a-lot")]
     [InlineData("I can't work anymore", "a-lot")]
+    [InlineData("kinda", "a-little")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
