@@ -256,9 +256,12 @@ public sealed class TriageEngine
         {
             // "Al weken" in passing would be noted as two weeks; the duration question asks instead.
             // After "how many weeks?", a bare "8" is the weeks, not a pain score in passing.
+            // Nor is how long or how bad taken when it is not asked: "borstkanker, 2 jaar geleden" from a person
+            // without a complaint tells no duration of one.
             if (other.Id == current.Id || ReadExtra(other, understood, signPlaces) is not { } extra
                 || (other.Kind == AnswerKind.Duration && NeedsCount(understood) is not null)
-                || (other.Kind == AnswerKind.Scale && state.DurationUnitAsked is not null))
+                || (other.Kind == AnswerKind.Scale && state.DurationUnitAsked is not null)
+                || (other.Kind is AnswerKind.Duration or AnswerKind.Scale && !_navigator.IsAsked(other, state with { Answers = answers })))
             {
                 continue;
             }

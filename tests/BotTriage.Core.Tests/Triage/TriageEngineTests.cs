@@ -924,6 +924,20 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void NoComplaintWithACancerHistoryGetsTheOncologyMassageAndNoDurationFromTheCancersTime()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nergens, ik wil gewoon ontspannen"]).AssertStep("rf-fever");
+
+        chat.Send("nee").AssertStep("cancer-history").Send("ja, borstkanker 2 jaar geleden");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.False(chat.State.Answers.ContainsKey("duration"));
+        Assert.Contains("oncology", chat.State.Outcome!.MassageTypes);
+        Assert.DoesNotContain("physio", chat.State.Outcome.Routes);
+        Assert.True(chat.State.Outcome.DoctorFirst);
+    }
+
+    [Fact]
     public void APlaceToldAfterNoComplaintIsTheComplaintAfterAll()
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nergens"]).AssertStep("rf-fever");
