@@ -20,6 +20,8 @@ public sealed class TriageEngine
     public const string EraseStep = "@erase";
     public const string ConfirmStep = "@confirm";
 
+    private const int MaxPoliteCommandLength = 80;
+
     // The location code of no complaint at all (codes.yaml): a person who only wants to relax.
     private const string NoComplaint = "no-complaint";
 
@@ -1303,7 +1305,8 @@ public sealed class TriageEngine
             found = index;
         }
 
-        if (found == int.MaxValue && said.Length > 0 && _commandWords.TryGetValue(WithoutPoliteWords(said), out index)
+        // Only a few words: a command said politely is short.
+        if (found == int.MaxValue && said.Length is > 0 and <= MaxPoliteCommandLength && _commandWords.TryGetValue(WithoutPoliteWords(said), out index)
             && Vocabulary.PoliteCommands.Contains(Vocabulary.Commands[index]))
         {
             found = index;
@@ -1322,12 +1325,12 @@ public sealed class TriageEngine
             changed = false;
             foreach (var polite in _politeWords)
             {
-                if (words.StartsWith(polite + " ", StringComparison.Ordinal))
+                if (words.Length > polite.Length && words[polite.Length] == ' ' && words.StartsWith(polite, StringComparison.Ordinal))
                 {
                     words = words[(polite.Length + 1)..];
                     changed = true;
                 }
-                else if (words.EndsWith(" " + polite, StringComparison.Ordinal))
+                else if (words.Length > polite.Length && words[^(polite.Length + 1)] == ' ' && words.EndsWith(polite, StringComparison.Ordinal))
                 {
                     words = words[..^(polite.Length + 1)];
                     changed = true;

@@ -57,7 +57,7 @@ public sealed class BooleanRecognizer : LexiconRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
-        if (lexicon.AskingBack.Count == 0)
+        if (lexicon.AskingBack.Count == 0 || !OpensWithAnAskingWord(text, lexicon))
         {
             return null;
         }
@@ -90,6 +90,32 @@ public sealed class BooleanRecognizer : LexiconRecognizer
         }
 
         return null;
+    }
+
+    // Whether the first word of the text, in lower case, is the first of an asking phrase or opener: most messages are
+    // not, and are not tokenized again.
+    private static bool OpensWithAnAskingWord(string text, LanguageLexicon lexicon)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetter(text[start]))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '\''))
+        {
+            end++;
+        }
+
+        if (end == start || end - start > 32)
+        {
+            return false;
+        }
+
+        Span<char> word = stackalloc char[end - start];
+        text.AsSpan(start, end - start).ToLowerInvariant(word);
+        return lexicon.AskingFirstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
     /// <summary>

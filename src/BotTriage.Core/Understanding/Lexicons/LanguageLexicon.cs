@@ -112,6 +112,9 @@ internal sealed class LanguageLexicon
     /// <summary>Words that may come before <see cref="AskingBack"/> (yes-no.yaml <c>askingOpeners</c>): "sorry", "eh".</summary>
     public PhraseTrie<bool> AskingOpeners { get; } = new();
 
+    /// <summary>The first words of <see cref="AskingBack"/> and <see cref="AskingOpeners"/>, lower case: a message that opens otherwise asks nothing back, and is not read for it.</summary>
+    public HashSet<string> AskingFirstWords { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// yes-no.yaml's <c>questions</c>: by question id, words that answer that one question while it is asked ("vooral
     /// 's nachts" to whether the pain is worse at night), and nothing anywhere else.

@@ -501,8 +501,15 @@ internal sealed class LexiconLoader
         }
 
         c.AddPhraseSet(c.Lexicon.ClauseFinalAnswers, c.Get("clauseFinal", required: false), "clause-final answer");
-        c.AddPhraseSet(c.Lexicon.AskingBack, c.Get("askingBack", required: false), "word of asking back");
-        c.AddPhraseSet(c.Lexicon.AskingOpeners, c.Get("askingOpeners", required: false), "word before asking back");
+        foreach (var key in new[] { "askingBack", "askingOpeners" })
+        {
+            var node = c.Get(key, required: false);
+            c.AddPhraseSet(key == "askingBack" ? c.Lexicon.AskingBack : c.Lexicon.AskingOpeners, node, key == "askingBack" ? "word of asking back" : "word before asking back");
+            foreach (var (phrase, _) in c.Strings(node))
+            {
+                c.Lexicon.AskingFirstWords.Add(phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0].ToLowerInvariant());
+            }
+        }
         LoadQuestionAnswers(c);
     }
 
