@@ -31,7 +31,18 @@ public sealed class EmergencyRecognizer : LexiconRecognizer
         {
             if (lexicon.Emergencies.TryMatch(text, i, out var end, out var code))
             {
-                // emergencies.yaml past: "2 jaar geleden een hartaanval gehad" is history, not an emergency now.
+                // emergencies.yaml past: "2 jaar geleden een hartaanval gehad" is history, not an emergency now, unless
+                // words right after it say it still is ("gisteren pijn op de borst, en nu nog steeds"): then the
+                // emergency inside it counts.
+                if (code.Length == 0 && StillNow(text, lexicon, end))
+                {
+                    if (!lexicon.Emergencies.TryMatchExcept(text, i, string.Empty, out end, out code))
+                    {
+                        i++;
+                        continue;
+                    }
+                }
+
                 if (code.Length == 0)
                 {
                     past?.Add(text.Result(i, end - 1, new EmergencyResolution(code, EmergencyCategory.Medical)));
@@ -53,4 +64,28 @@ public sealed class EmergencyRecognizer : LexiconRecognizer
             }
         }
     }
+
+    // Whether words of stillNow follow a past phrase that ends at from, with at most a comma or a joining word between
+    // ("gisteren pijn op de borst, en nu nog steeds"), and end their clause: "a heart attack years ago and still have
+    // back pain" says nothing of now about the heart attack.
+    private static bool StillNow(TokenizedText text, LanguageLexicon lexicon, int from)
+    {
+        for (var k = from; k < text.Count && k < from + StillNowReach; k++)
+        {
+            var still = lexicon.StillNow.TryMatch(text, k, out var end, out _);
+            if (still && (end >= text.Count || NegationScope.EndsClause(text, lexicon, end)))
+            {
+                return true;
+            }
+
+            if (!still && text.TextOf(k) is not "," && !lexicon.ScopeBreaks.Contains(text.IdAt(k)))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private const int StillNowReach = 3;
 }

@@ -518,6 +518,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "no, but my face is drooping")]
     [InlineData("nl", "ik kan mijn arm nu niet bewegen")]
     [InlineData("en", "not now, but my arm suddenly went weak an hour ago")]
+    [InlineData("nl", "nee. wel moeite met praten sinds een uur")]
     public void ASignOfThe112TierAnswersTheEmergencyScreenWhateverTheNoBesideIt(string culture, string message)
     {
         var chat = Conversation.Start(culture);
@@ -534,6 +535,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "not right now, but I had chest pain yesterday", "chest-pain", "chest pain")]
     [InlineData("en", "not now, I fainted yesterday", "collapse", "fainted")]
     [InlineData("en", "no, but my arm feels weak after the gym", "sudden-weakness", "arm feels weak")]
+    [InlineData("en", "no but I cant feel my left arm since an hour", "sudden-weakness", "cant feel my left arm")]
     public void ASignToldApartFromTheScreensNotNowGetsTheSignsOneByOneAndIsCheckedLater(string culture, string message, string code, string words)
     {
         var chat = Conversation.Start(culture);

@@ -206,6 +206,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<string> Emergencies { get; }
 
+    /// <summary>Words right after a past emergency that make it one of now (emergencies.yaml <c>stillNow</c>): "gisteren pijn op de borst, en nu nog steeds".</summary>
+    public PhraseTrie<bool> StillNow { get; } = new();
+
     public bool TryMorpheme(ReadOnlySpan<char> text, out NumberMorpheme morpheme) => _morphemeLookup.TryGetValue(text, out morpheme);
 
     public bool TryLocationWord(ReadOnlySpan<char> text, out LocationEntry entry) => _locationWordLookup.TryGetValue(text, out entry!);

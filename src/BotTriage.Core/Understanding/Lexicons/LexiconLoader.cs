@@ -110,6 +110,7 @@ internal sealed class LexiconLoader
                         // negation is near it.
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
+                        context.AddPhraseSet(context.Lexicon.StillNow, context.Get("stillNow", required: false), "word of still now");
                         break;
                     default:
                         LoadNegation(context);

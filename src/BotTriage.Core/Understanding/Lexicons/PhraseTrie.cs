@@ -69,13 +69,27 @@ internal sealed class PhraseTrie<T>
             return false;
         }
 
-        Walk(_root, text, start, GapStops, ref end, ref value);
+        Walk(_root, text, start, GapStops, false, default, ref end, ref value);
         return end > start;
     }
 
-    private static void Walk(Node node, TokenizedText text, int position, IReadOnlySet<int>? stops, ref int bestEnd, ref T bestValue)
+    /// <summary>The longest phrase starting at token <paramref name="start"/> whose value is not <paramref name="except"/>.</summary>
+    public bool TryMatchExcept(TokenizedText text, int start, T except, out int end, out T value)
     {
-        if (node.HasValue && position > bestEnd)
+        end = -1;
+        value = default!;
+        if (start >= text.Count || Count == 0)
+        {
+            return false;
+        }
+
+        Walk(_root, text, start, GapStops, true, except, ref end, ref value);
+        return end > start;
+    }
+
+    private static void Walk(Node node, TokenizedText text, int position, IReadOnlySet<int>? stops, bool hasExcept, T? except, ref int bestEnd, ref T bestValue)
+    {
+        if (node.HasValue && position > bestEnd && !(hasExcept && EqualityComparer<T>.Default.Equals(node.Value, except)))
         {
             bestEnd = position;
             bestValue = node.Value!;
@@ -86,7 +100,7 @@ internal sealed class PhraseTrie<T>
             var id = text.Tokens[position].Id;
             if (id >= 0 && node.Next.TryGetValue(id, out var next))
             {
-                Walk(next, text, position + 1, stops, ref bestEnd, ref bestValue);
+                Walk(next, text, position + 1, stops, hasExcept, except, ref bestEnd, ref bestValue);
             }
         }
 
@@ -106,7 +120,7 @@ internal sealed class PhraseTrie<T>
                     break;
                 }
 
-                Walk(node.GapNext, text, at, stops, ref bestEnd, ref bestValue);
+                Walk(node.GapNext, text, at, stops, hasExcept, except, ref bestEnd, ref bestValue);
             }
         }
     }
