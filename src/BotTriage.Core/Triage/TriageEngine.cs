@@ -308,8 +308,11 @@ public sealed class TriageEngine
         var changed = correcting ? "corrected" : "corrected.raised";
 
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
-        // Nor does a question back: "what counts as a lot?" is no "a lot".
-        var answer = (correcting && corrections.Count > 0) || askingBack ? null : ReadAnswer(current, text, spaced, understood, state, today);
+        // Nor does a question back: "what counts as a lot?" is no "a lot". A sign of the question told after it is a
+        // yes all the same: "wat bedoel je, ik heb wel moeite met plassen".
+        var answer = correcting && corrections.Count > 0 ? null
+            : askingBack ? (current.HasSignal && ReadExtra(current, understood) is { YesNo: YesNo.Yes } mentioned ? mentioned : null)
+            : ReadAnswer(current, text, spaced, understood, state, today);
 
         // "Ik heb al 3 weken rugpijn" to the language question: the person goes on in the language they wrote it in,
         // and the note says only what they told.
@@ -384,7 +387,10 @@ public sealed class TriageEngine
                 replies.Add(new Reply(Explain(current, state.Culture)));
             }
 
-            replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture)) : Ask(state, current.Id));
+            // How long, not understood: the rough lengths as buttons too, so there is always an answer at hand.
+            replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture))
+                : current.Kind == AnswerKind.Duration && state.Misses > 0 ? Ask(state, current.Id) with { Choices = HowLongRoughly(state.Culture).Choices }
+                : Ask(state, current.Id));
             return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
         }
 

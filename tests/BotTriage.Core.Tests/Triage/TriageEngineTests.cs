@@ -865,6 +865,30 @@ public sealed class TriageEngineTests
         Assert.Equal(misses, chat.State.Misses);
     }
 
+    [Theory]
+    [InlineData("nl", "wat bedoel je, ik heb wel moeite met plassen")]
+    [InlineData("en", "what do you mean? i do have trouble peeing since sunday")]
+    public void ASignOfTheQuestionToldAfterAQuestionBackAnswersIt(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-bladder-bowel");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-bladder-bowel"].YesNo);
+        Assert.NotEqual("rf-bladder-bowel", chat.State.Step);
+    }
+
+    [Fact]
+    public void TheRoughLengthsMeanTheSameInBothLanguages()
+    {
+        foreach (var key in Vocabulary.RoughLengthTexts)
+        {
+            var dutch = Conversation.Start().SendAll([.. Welcome, "nek"]).Send(ShippedDialogs.Value.Texts.Get(key, "nl"));
+            var english = Conversation.Start("en").SendAll("no", "yes", "english", "neck").Send(ShippedDialogs.Value.Texts.Get(key, "en"));
+            Assert.Equal(dutch.State.Answers["duration"].Seconds, english.State.Answers["duration"].Seconds);
+        }
+    }
+
     [Fact]
     public void ASignToldAfterAQuestionBackStillCountsButNotWhatTheQuestionAsksAbout()
     {
