@@ -270,8 +270,9 @@ public sealed class TriageEngine
 
             var answered = answers.TryGetValue(other.Id, out var earlier);
 
-            // "Oh, en ook mijn onderrug": a place told as one more joins the places named before.
-            if (answered && adding && other.Kind == AnswerKind.BodyLocation)
+            // "Oh, en ook mijn onderrug": a place told as one more joins the places named before; so does any place told
+            // after "nergens" ("al zitten mijn schouders wel vast"), which is the complaint after all.
+            if (answered && other.Kind == AnswerKind.BodyLocation && (adding || earlier!.Locations is [{ Code: NoComplaint }]))
             {
                 if (MorePlaces(earlier!, extra) is { } more)
                 {

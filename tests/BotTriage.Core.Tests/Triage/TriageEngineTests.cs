@@ -978,14 +978,16 @@ public sealed class TriageEngineTests
         Assert.True(chat.State.Outcome.DoctorFirst);
     }
 
-    [Fact]
-    public void APlaceToldAfterNoComplaintIsTheComplaintAfterAll()
+    [Theory]
+    [InlineData("oh, en ook mijn onderrug eigenlijk", "lower-back")]
+    [InlineData("nee hoor, al zitten mijn schouders wel vast", "shoulder")]
+    public void APlaceToldAfterNoComplaintIsTheComplaintAfterAll(string message, string place)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nergens"]).AssertStep("rf-fever");
 
-        chat.Send("oh, en ook mijn onderrug eigenlijk");
+        chat.Send(message);
 
-        Assert.Equal(["lower-back"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.Equal([place], chat.State.Answers["location"].Locations.Select(l => l.Code));
         Assert.Equal("duration", chat.State.Step);
     }
 
