@@ -61,8 +61,8 @@ public sealed class TriageResultCardsTests
     }
 
     [Theory]
-    [InlineData("nl", "Vertel de huisarts wat je noemde: onverklaard gewichtsverlies, pijn 's nachts en koorts.")]
-    [InlineData("en", "Tell your GP what you mentioned: unexplained weight loss, pain at night and fever.")]
+    [InlineData("nl", "Vertel de huisarts wat je noemde: onverklaard gewichtsverlies, pijn 's nachts en koorts of je erg ziek voelen.")]
+    [InlineData("en", "Tell your GP what you mentioned: unexplained weight loss, pain at night and fever or feeling very ill.")]
     public void NamesEverySignForTheGpWhateverReasonIsShown(string culture, string line)
     {
         // Only the most urgent tier's reason is on the card; the line still names all three signs.

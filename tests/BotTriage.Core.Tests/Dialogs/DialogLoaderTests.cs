@@ -296,7 +296,7 @@ public sealed class DialogLoaderTests
         folder.Replace("texts.yaml", "  location.calf:\n    nl: kuit\n    en: calf\n", "");
         folder.Replace("texts.yaml", "  side.both:\n    nl: beide kanten\n    en: both sides\n", "");
         folder.Replace("texts.yaml", "  route-name.physio:\n    nl: fysiotherapeut\n    en: physiotherapist\n", "");
-        folder.Replace("texts.yaml", "  red-flag-name.fever:\n    nl: koorts\n    en: fever\n", "");
+        folder.Replace("texts.yaml", "  red-flag-name.fever:\n    nl: koorts of je erg ziek voelen\n    en: fever or feeling very ill\n", "");
         folder.Replace("texts.yaml", "  contraindication-name.pregnancy:\n    nl: zwangerschap\n    en: pregnancy\n", "");
 
         var errors = folder.Errors();

@@ -136,6 +136,21 @@ public sealed class TriageEngineTests
         Assert.Contains(inWords.State.Outcome!.Reasons, r => r.Rule == "fever" && r.Evidence.Contains("ja, al twee dagen koorts"));
     }
 
+    [Theory]
+    [InlineData("nl", "nee, geen koorts, maar ik voel me wel echt heel ziek")]
+    [InlineData("en", "no fever, but I feel really ill")]
+    public void FeelingVeryIllAnswersTheFeverQuestionWhichAsksAboutIt(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message).AssertStep("rf-very-unwell");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+        Assert.Equal("T2", chat.State.Outcome!.Urgency);
+        Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
+    }
+
     [Fact]
     public void AReasonOnHowManySignsThereAreQuotesEachOfThem()
     {

@@ -159,8 +159,8 @@ public sealed class TherapistWorkspaceTests : IDisposable
         Assert.Contains("urgency-t2", flagged, StringComparison.Ordinal);
         Assert.Contains("conv-plain", byId, StringComparison.Ordinal);
         Assert.DoesNotContain("conv-red", byId, StringComparison.Ordinal);
-        Assert.Contains("<li class=\"redflag\" title=\"fever\">⚑ koorts / fever <mark>koorts &amp; rillingen</mark></li>", detail, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"redflag\" title=\"fever\">⚑ koorts / fever</span>", flagged, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"redflag\" title=\"fever\">⚑ koorts of je erg ziek voelen / fever or feeling very ill <mark>koorts &amp; rillingen</mark></li>", detail, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"redflag\" title=\"fever\">⚑ koorts of je erg ziek voelen / fever or feeling very ill</span>", flagged, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var badHtml = await bad.Content.ReadAsStringAsync();
         Assert.Contains("JJJJ-MM-DD", badHtml, StringComparison.Ordinal);
@@ -186,7 +186,7 @@ public sealed class TherapistWorkspaceTests : IDisposable
 
         string[] inFlowOrder = ["emergency-screen", "location", "duration", "bother", "phq-interest"];
         var asked = inFlowOrder.Select(id => System.Net.WebUtility.HtmlEncode(flow[id].Question.Nl).Replace("&#39;", "&#x27;", StringComparison.Ordinal));
-        var positions = asked.Select(q => detail.IndexOf(q, StringComparison.Ordinal)).Append(detail.IndexOf("<th>Rode vlag genoemd: koorts <span class=\"en\" lang=\"en\">Red flag mentioned: fever</span></th>", StringComparison.Ordinal)).ToList();
+        var positions = asked.Select(q => detail.IndexOf(q, StringComparison.Ordinal)).Append(detail.IndexOf("<th>Rode vlag genoemd: koorts of je erg ziek voelen <span class=\"en\" lang=\"en\">Red flag mentioned: fever or feeling very ill</span></th>", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, positions);
         Assert.Equal(positions.Order(), positions);
         Assert.Contains("<td>een beetje / a little</td>", detail, StringComparison.Ordinal);
