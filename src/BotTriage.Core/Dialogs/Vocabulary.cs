@@ -84,7 +84,7 @@ public static class Vocabulary
     public static ImmutableArray<string> Cues { get; } = ["correction", "addition", "legs", "tension", "polite"];
 
     /// <summary>The commands that may be said with polite words around them (texts.yaml <c>cues.polite</c>): "can we switch to Dutch?".</summary>
-    public static ImmutableArray<string> PoliteCommands { get; } = ["erase", "english", "dutch", "restart"];
+    public static ImmutableArray<string> PoliteCommands { get; } = ["erase", "english", "dutch", "restart", "stop"];
 
     /// <summary>The sides a body location can be said with, each named in texts.yaml (<c>side.left</c>).</summary>
     public static ImmutableArray<BodySide> Sides { get; } = [BodySide.Left, BodySide.Right, BodySide.Both];

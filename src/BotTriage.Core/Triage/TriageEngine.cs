@@ -40,6 +40,9 @@ public sealed class TriageEngine
 
     // The codes a question that can be answered in passing takes up; any other red flag told is kept as one in passing.
     private readonly FrozenSet<string> _answeredSignals;
+
+    // The codes the flow asks about that are no red flags: contraindications and context (blood-thinners, sport).
+    private readonly FrozenSet<string> _contextCodes;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
@@ -68,6 +71,8 @@ public sealed class TriageEngine
         _screens = screens.Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         _extraQuestions = [.. Flow.States.Where(s => !s.IsOutcome && Flow.IsActive(s) && CanAnswerInPassing(s) && !screens.Contains(s))];
         _answeredSignals = Flow.States.Where(s => !screens.Contains(s)).SelectMany(s => s.Signals).ToFrozenSet(StringComparer.Ordinal);
+        var redFlagCodes = Flow.States.Where(s => s.RedFlag is not null).Select(s => s.RedFlag!).ToHashSet(StringComparer.Ordinal);
+        _contextCodes = Flow.States.Where(s => s.RedFlag is null && !screens.Contains(s)).SelectMany(s => s.Signals).Where(c => !redFlagCodes.Contains(c)).ToFrozenSet(StringComparer.Ordinal);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -240,14 +245,16 @@ public sealed class TriageEngine
         var correcting = HasCue(spaced, _correctionCues);
         var adding = !correcting && HasCue(spaced, _additionCues);
 
-        // A question back ("telt ascal ook?", "wat is een bloedverdunner?") tells nothing of what it asks about; what
-        // follows its clause is told ("wat bedoel je? ik heb wel koorts").
+        // A question back ("telt ascal ook?", "wat bedoel je met koorts?") tells nothing of what the question asked is
+        // about; what follows its clause is told ("wat bedoel je? ik heb wel koorts"), and so is any other sign, since
+        // red flags always win: "waarom kan ik ineens moeilijk plassen?".
         var askedUpTo = _dialogs.Recognizer.Booleans.FindQuestionBack(text, state.Culture)
             ?? (understood.Culture != state.Culture ? _dialogs.Recognizer.Booleans.FindQuestionBack(text, understood.Culture) : null);
         var askingBack = askedUpTo is not null;
         if (askedUpTo is { } asked)
         {
-            understood = new Interpretation(understood.Text, understood.Culture, [.. understood.Entities.Where(e => e.Start >= asked)]);
+            understood = new Interpretation(understood.Text, understood.Culture,
+                [.. understood.Entities.Where(e => e.Start >= asked || (e.Resolution is RedFlagResolution flag && !current.Signals.Contains(flag.Code) && !_contextCodes.Contains(flag.Code)))]);
         }
 
         // "Nu niet, maar gisteren had ik pijn op de borst" to a screen: the chest is where the sign was, not where the

@@ -478,6 +478,7 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("ja nee", YesNo.No)]
     [InlineData("ja, nee", YesNo.No)]
+    [InlineData("ja nee eigenlijk wel", YesNo.Yes)]
     [InlineData("ja", YesNo.Yes)]
     public void JaNeeIsANo(string message, YesNo expected)
     {
@@ -902,6 +903,30 @@ public sealed class TriageEngineTests
             var english = Conversation.Start("en").SendAll("no", "yes", "english", "neck").Send(ShippedDialogs.Value.Texts.Get(key, "en"));
             Assert.Equal(dutch.State.Answers["duration"].Seconds, english.State.Answers["duration"].Seconds);
         }
+    }
+
+    [Theory]
+    [InlineData("nl", "waarom kan ik ineens moeilijk plassen?", "rf-bladder-bowel")]
+    [InlineData("en", "what is this tingling in both legs", "rf-both-legs")]
+    public void AnotherSignToldInAQuestionBackCounts(string culture, string message, string question)
+    {
+        var chat = AtBackQuestion(culture, "rf-night-pain");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers[question].YesNo);
+    }
+
+    [Theory]
+    [InlineData("en", "what's bothering me is numbness in my leg", "rf-numbness")]
+    [InlineData("nl", "wat ik heb is vooral 's nachts pijn", "rf-night-pain")]
+    public void AnAnswerThatOpensLikeAQuestionIsReadAsOne(string culture, string message, string question)
+    {
+        var chat = AtBackQuestion(culture, "rf-night-pain");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers[question].YesNo);
     }
 
     [Fact]
@@ -2143,6 +2168,18 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep("duration");
 
         Assert.Equal(switchedTo, chat.State.Culture);
+    }
+
+    [Theory]
+    [InlineData("kun je stoppen met de vragen?")]
+    [InlineData("could you stop asking please")]
+    public void AStopAskedForWithPoliteWordsStops(string message)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
+
+        chat.Send(message);
+
+        Assert.Equal(TriageEngine.StoppedStep, chat.State.Step);
     }
 
     [Theory]
