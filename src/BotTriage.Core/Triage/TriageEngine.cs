@@ -397,7 +397,7 @@ public sealed class TriageEngine
 
             // How long, not understood: the rough lengths as buttons too, so there is always an answer at hand.
             replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture))
-                : current.Kind == AnswerKind.Duration && state.Misses > 0 ? Ask(state, current.Id) with { Choices = HowLongRoughly(state.Culture).Choices }
+                : current.Kind == AnswerKind.Duration && state.Misses > 0 ? Ask(state, current.Id) with { Choices = RoughLengths(state.Culture) }
                 : Ask(state, current.Id));
             return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
         }
@@ -1435,8 +1435,9 @@ public sealed class TriageEngine
         ? [.. YesNoChoices(culture).Select(c => question.Buttons.TryGetValue(c.Code, out var own) ? c with { Label = own.Get(culture) } : c)]
         : [.. question.Choices.Select(c => new Choice(c.Code, c.Label.Get(culture)))];
 
-    private Reply HowLongRoughly(string culture) =>
-        new(Texts.Get("duration.how-long", culture)) { Choices = Cultures.IsEnglish(culture) ? _roughLengthsEn : _roughLengthsNl };
+    private Reply HowLongRoughly(string culture) => new(Texts.Get("duration.how-long", culture)) { Choices = RoughLengths(culture) };
+
+    private ImmutableList<Choice> RoughLengths(string culture) => Cultures.IsEnglish(culture) ? _roughLengthsEn : _roughLengthsNl;
 
     // The rough lengths offered after "weet ik niet" to how long; each label reads as a duration.
     private ImmutableList<Choice> BuildRoughLengths(string culture) =>
@@ -1462,16 +1463,14 @@ public sealed class TriageEngine
 
         var key = "hint." + Vocabulary.AnswerKinds.First(k => k.Value == question.Kind).Key;
         var hint = Texts.Get(key, culture);
-        return question.Kind == AnswerKind.Choice
-            ? hint.Format(culture, string.Join(", ", question.Choices.Select(c => c.Label.Get(culture))))
-            : hint;
+        return question.Kind == AnswerKind.Choice ? hint.Format(culture, ChoiceLabels(question, culture)) : hint;
     }
 
     private string Explain(DialogState question, string culture) =>
         question.Explain?.Get(culture) ?? question.Hint?.Get(culture)
-            ?? (question.Kind == AnswerKind.Choice
-                ? Texts.Get("explain.choice", culture).Format(culture, string.Join(", ", question.Choices.Select(c => c.Label.Get(culture))))
-                : Texts.Get("explain", culture));
+            ?? (question.Kind == AnswerKind.Choice ? Texts.Get("explain.choice", culture).Format(culture, ChoiceLabels(question, culture)) : Texts.Get("explain", culture));
+
+    private static string ChoiceLabels(DialogState question, string culture) => string.Join(", ", question.Choices.Select(c => c.Label.Get(culture)));
 
     // A mention read with its time or negation ("vorig jaar geopereerd", "nooit geopereerd") is noted as it was said:
     // "geen" in front would turn it around. So is one denied by a word before it ("niet afgevallen", "no fever"), where

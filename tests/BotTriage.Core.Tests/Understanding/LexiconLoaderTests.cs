@@ -119,26 +119,17 @@ public sealed class LexiconLoaderTests : IDisposable
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "    withinWeeks: 0")}: withinWeeks must be more than 0"), errors);
     }
 
-    [Fact]
-    public void ReportsATimedWordWhoseStartsComplaintIsNoTrueOrFalse()
+    [Theory]
+    [InlineData("untimed", "soms")]
+    [InlineData("startsComplaint", "ja")]
+    public void ReportsATimedWordWhoseTrueOrFalseKeyIsNeither(string key, string value)
     {
         var path = Path.Combine(_directory, "nl", "red-flags.yaml");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("    startsComplaint: true\n", "    startsComplaint: ja\n", StringComparison.Ordinal));
+        File.WriteAllText(path, File.ReadAllText(path).Replace($"    {key}: true\n", $"    {key}: {value}\n", StringComparison.Ordinal));
 
         var errors = LoadErrors();
 
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "    startsComplaint: ja")}: startsComplaint must be true or false"), errors);
-    }
-
-    [Fact]
-    public void ReportsATimedWordWhoseUntimedIsNoTrueOrFalse()
-    {
-        var path = Path.Combine(_directory, "nl", "red-flags.yaml");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("    untimed: true\n", "    untimed: soms\n", StringComparison.Ordinal));
-
-        var errors = LoadErrors();
-
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "    untimed: soms")}: untimed must be true or false"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", $"    {key}: {value}")}: {key} must be true or false"), errors);
     }
 
     [Fact]

@@ -502,10 +502,10 @@ internal sealed class LexiconLoader
         }
 
         c.AddPhraseSet(c.Lexicon.ClauseFinalAnswers, c.Get("clauseFinal", required: false), "clause-final answer");
-        foreach (var key in new[] { "askingBack", "askingOpeners" })
+        foreach (var (key, trie, what) in new[] { ("askingBack", c.Lexicon.AskingBack, "word of asking back"), ("askingOpeners", c.Lexicon.AskingOpeners, "word before asking back") })
         {
             var node = c.Get(key, required: false);
-            c.AddPhraseSet(key == "askingBack" ? c.Lexicon.AskingBack : c.Lexicon.AskingOpeners, node, key == "askingBack" ? "word of asking back" : "word before asking back");
+            c.AddPhraseSet(trie, node, what);
             foreach (var (phrase, _) in c.Strings(node))
             {
                 c.Lexicon.AskingFirstWords.Add(phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0].ToLowerInvariant());
@@ -546,6 +546,19 @@ internal sealed class LexiconLoader
             c.Lexicon.QuestionAnswers[id.Value] = trie;
             c.Lexicon.QuestionAnswerLines[id.Value] = (c.Path, id.Line);
         }
+    }
+
+    // An optional true or false; anything else is reported, and read as false.
+    private static bool OptionalFlag(FileContext c, string key)
+    {
+        var node = c.Get(key, required: false);
+        var value = node is null ? "false" : c.Scalar(node);
+        if (value is not ("true" or "false"))
+        {
+            c.Error(node!.Line, $"{key} must be true or false");
+        }
+
+        return value == "true";
     }
 
     private static void LoadPainScore(FileContext c)
@@ -593,21 +606,7 @@ internal sealed class LexiconLoader
                 continue;
             }
 
-            var untimedNode = nested.Get("untimed", required: false);
-            var untimed = untimedNode is null ? "false" : nested.Scalar(untimedNode);
-            if (untimed is not ("true" or "false"))
-            {
-                c.Error(untimedNode!.Line, "untimed must be true or false");
-            }
-
-            var startsNode = nested.Get("startsComplaint", required: false);
-            var starts = startsNode is null ? "false" : nested.Scalar(startsNode);
-            if (starts is not ("true" or "false"))
-            {
-                c.Error(startsNode!.Line, "startsComplaint must be true or false");
-            }
-
-            var flag = new TimedFlag(code.Value, weeks.Value, untimed == "true", starts == "true");
+            var flag = new TimedFlag(code.Value, weeks.Value, OptionalFlag(nested, "untimed"), OptionalFlag(nested, "startsComplaint"));
             foreach (var (phrase, line) in nested.Strings(nested.Get("words")))
             {
                 c.AddPhrase(c.Lexicon.TimedFlags, phrase, line, flag, "timed word");

@@ -60,21 +60,12 @@ internal sealed class PhraseTrie<T>
     }
 
     /// <summary>The longest phrase starting at token <paramref name="start"/>; <paramref name="end"/> is the exclusive end token.</summary>
-    public bool TryMatch(TokenizedText text, int start, out int end, out T value)
-    {
-        end = -1;
-        value = default!;
-        if (start >= text.Count || Count == 0)
-        {
-            return false;
-        }
-
-        Walk(_root, text, start, GapStops, false, default, ref end, ref value);
-        return end > start;
-    }
+    public bool TryMatch(TokenizedText text, int start, out int end, out T value) => Match(text, start, false, default, out end, out value);
 
     /// <summary>The longest phrase starting at token <paramref name="start"/> whose value is not <paramref name="except"/>.</summary>
-    public bool TryMatchExcept(TokenizedText text, int start, T except, out int end, out T value)
+    public bool TryMatchExcept(TokenizedText text, int start, T except, out int end, out T value) => Match(text, start, true, except, out end, out value);
+
+    private bool Match(TokenizedText text, int start, bool hasExcept, T? except, out int end, out T value)
     {
         end = -1;
         value = default!;
@@ -83,7 +74,7 @@ internal sealed class PhraseTrie<T>
             return false;
         }
 
-        Walk(_root, text, start, GapStops, true, except, ref end, ref value);
+        Walk(_root, text, start, GapStops, hasExcept, except, ref end, ref value);
         return end > start;
     }
 
