@@ -381,7 +381,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "buttons");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "buttons");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -426,6 +426,7 @@ public static class DialogLoader
             Confirm = file.Text(mapping, "confirm", owner, required: false),
             Hint = file.Text(mapping, "hint", owner, required: false),
             Explain = file.Text(mapping, "explain", owner, required: false),
+            Why = file.Text(mapping, "why", owner, required: false),
             Buttons = ReadButtons(file, mapping, owner),
             Id = id,
             Kind = kind,

@@ -104,11 +104,17 @@ public sealed record DialogState
     public LocalizedText? Hint { get; init; }
 
     /// <summary>
-    /// What the question means and why it is asked, said when the person asks back ("wat bedoel je met veel?", "does
-    /// aspirin count?") before the question is asked again. Without it the question's <see cref="Hint"/> or the
-    /// explanation of its kind is said.
+    /// What the question means, said after its <see cref="Why"/> when the person asks back ("wat bedoel je met veel?",
+    /// "does aspirin count?") before the question is asked again. Without either, the question's <see cref="Hint"/> or
+    /// the explanation of its kind is said.
     /// </summary>
     public LocalizedText? Explain { get; init; }
+
+    /// <summary>
+    /// Why the question is asked, said alone when that is what the person asks ("waarom wil je dat weten?"). Without it
+    /// the engine's text for what the question is about is said (a warning sign, a contraindication, or else).
+    /// </summary>
+    public LocalizedText? Why { get; init; }
 
     /// <summary>
     /// For a yes-no question whose plain "ja" or "nee" would be unclear ("hetzelfde gebleven of erger?"): its own

@@ -59,7 +59,7 @@ public static class Vocabulary
     public static ImmutableArray<string> RequiredTexts { get; } =
     [
         "duration.rough.days", "duration.rough.weeks", "duration.rough.months", "duration.rough.years",
-        "reask", "reask.stuck", "reask.someone-else", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "explain", "explain.choice", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
+        "reask", "reask.stuck", "reask.someone-else", "reask.yes-about-other", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "explain", "explain.choice", "why.red-flag", "why.contraindication", "why.other", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
         "noted", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.continue", "emergency.suicide.continue.choice", "emergency.suicide.resumed", "emergency.suicide.unsafe",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and", "age.years", "age.over", "age.under", "age.between",
@@ -81,7 +81,7 @@ public static class Vocabulary
     /// person is asked where in the legs; and the words for tension or stress, which name no place either, so the
     /// person is asked where they feel it.
     /// </summary>
-    public static ImmutableArray<string> Cues { get; } = ["correction", "addition", "legs", "tension", "polite"];
+    public static ImmutableArray<string> Cues { get; } = ["correction", "addition", "joined", "why", "legs", "tension", "polite"];
 
     /// <summary>The commands that may be said with polite words around them (texts.yaml <c>cues.polite</c>): "can we switch to Dutch?".</summary>
     public static ImmutableArray<string> PoliteCommands { get; } = ["erase", "english", "dutch", "restart", "stop"];

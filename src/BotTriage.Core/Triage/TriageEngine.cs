@@ -43,10 +43,13 @@ public sealed class TriageEngine
 
     // The codes the flow asks about that are no red flags: contraindications and context (blood-thinners, sport).
     private readonly FrozenSet<string> _contextCodes;
+    private readonly FrozenSet<string> _contraindicationCodes;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
     private readonly string[] _additionCues;
+    private readonly string[] _joinedCues;
+    private readonly string[] _whyCues;
     private readonly FrozenSet<string> _screens;
     private readonly string[] _legsCues;
     private readonly string[] _tensionCues;
@@ -73,6 +76,7 @@ public sealed class TriageEngine
         _answeredSignals = Flow.States.Where(s => !screens.Contains(s)).SelectMany(s => s.Signals).ToFrozenSet(StringComparer.Ordinal);
         var redFlagCodes = Flow.States.Where(s => s.RedFlag is not null).Select(s => s.RedFlag!).ToHashSet(StringComparer.Ordinal);
         _contextCodes = Flow.States.Where(s => s.RedFlag is null && !screens.Contains(s)).SelectMany(s => s.Signals).Where(c => !redFlagCodes.Contains(c)).ToFrozenSet(StringComparer.Ordinal);
+        _contraindicationCodes = dialogs.Contraindications.Select(rule => rule.Code).ToFrozenSet(StringComparer.Ordinal);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -85,6 +89,8 @@ public sealed class TriageEngine
         _commandWords = commandWords.ToFrozenDictionary(StringComparer.Ordinal);
         _correctionCues = [.. Texts.Commands["correction"].Select(word => $" {word} ")];
         _additionCues = [.. Texts.Commands["addition"].Select(word => $" {word} ")];
+        _joinedCues = [.. Texts.Commands["joined"].Select(word => $" {word} ")];
+        _whyCues = [.. Texts.Commands["why"].Select(word => $" {word} ")];
         _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
         _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
@@ -251,6 +257,7 @@ public sealed class TriageEngine
         var askedUpTo = _dialogs.Recognizer.Booleans.FindQuestionBack(text, state.Culture)
             ?? (understood.Culture != state.Culture ? _dialogs.Recognizer.Booleans.FindQuestionBack(text, understood.Culture) : null);
         var askingBack = askedUpTo is not null;
+        var askingWhy = askedUpTo is { } clause && HasCue($" {Normalize(text[..Math.Min(clause, text.Length)])} ", _whyCues);
         if (askedUpTo is { } asked)
         {
             understood = new Interpretation(understood.Text, understood.Culture,
@@ -260,6 +267,7 @@ public sealed class TriageEngine
         // "Nu niet, maar gisteren had ik pijn op de borst" to a screen: the chest is where the sign was, not where the
         // complaint is.
         var signPlaces = !(_screens.Contains(current.Id) && current.HasSignal && SaysNoToTheScreen(current, understood));
+        var otherSign = false;
 
         foreach (var other in _extraQuestions)
         {
@@ -307,9 +315,12 @@ public sealed class TriageEngine
 
             answers = answers.SetItem(other.Id, extra);
             (answered ? corrections : notes).Add(Describe(other, extra, understood, state.Culture));
+            otherSign |= extra.YesNo == YesNo.Yes && (other.RedFlag is not null || other.Contraindication is not null);
         }
 
+        var noted = notes.Count;
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
+        otherSign |= notes.Count > noted;
         var toldInPassing = notes.Count > 0 || corrections.Count > 0;
 
         // Without a correction cue, only a sign now reported over an earlier no changed an answer: say so as that.
@@ -321,6 +332,16 @@ public sealed class TriageEngine
         var answer = correcting && corrections.Count > 0 ? null
             : askingBack ? (current.HasSignal && ReadExtra(current, understood) is { YesNo: YesNo.Yes } mentioned ? mentioned : null)
             : ReadAnswer(current, text, spaced, understood, state, today);
+
+        // "Ja, ik gebruik eliquis" to whether the immune system is weakened: the yes goes with the sign the message
+        // names, and is not known to answer this question as well. The sign is noted and the question asked once more;
+        // "ja, en ik ben ook afgevallen" answers both. A screen's yes stays a yes: there, asking again would only delay.
+        var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && otherSign && !adding && !correcting
+            && YesAboutAnotherSign(current, understood);
+        if (yesAboutOther)
+        {
+            answer = null;
+        }
 
         // "Ik heb al 3 weken rugpijn" to the language question: the person goes on in the language they wrote it in,
         // and the note says only what they told.
@@ -351,13 +372,14 @@ public sealed class TriageEngine
                 : HasCue(spaced, _tensionCues) ? "hint.body-location.tension"
                 : null;
             var replies = ImmutableList.CreateBuilder<Reply>();
+            var aboutOther = yesAboutOther ? $" {Texts.Get("reask.yes-about-other", state.Culture)}" : "";
             if (corrections.Count > 0)
             {
-                replies.Add(new Reply(Texts.Get(changed, state.Culture).Format(state.Culture, Join(corrections, state.Culture))));
+                replies.Add(new Reply(Texts.Get(changed, state.Culture).Format(state.Culture, Join(corrections, state.Culture)) + aboutOther));
             }
             else if (notes.Count > 0)
             {
-                replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
+                replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture)) + aboutOther));
 
                 // "Sinds de marathon": the marathon noted (the person runs), and how long asked for as an estimate.
                 if (hint is null && VagueLength(current, text, state.Culture))
@@ -392,7 +414,7 @@ public sealed class TriageEngine
             // "Wat bedoel je?": what the question means, then the question again. No miss: the person is not stuck.
             if (askingBack && hint is null)
             {
-                replies.Add(new Reply(Explain(current, state.Culture)));
+                replies.Add(new Reply(askingWhy ? Why(current, state.Culture) : Explain(current, state.Culture)));
             }
 
             // How long, not understood: the rough lengths as buttons too, so there is always an answer at hand.
@@ -1466,9 +1488,22 @@ public sealed class TriageEngine
         return question.Kind == AnswerKind.Choice ? hint.Format(culture, ChoiceLabels(question, culture)) : hint;
     }
 
-    private string Explain(DialogState question, string culture) =>
-        question.Explain?.Get(culture) ?? question.Hint?.Get(culture)
-            ?? (question.Kind == AnswerKind.Choice ? Texts.Get("explain.choice", culture).Format(culture, ChoiceLabels(question, culture)) : Texts.Get("explain", culture));
+    private string Explain(DialogState question, string culture)
+    {
+        var meaning = question.Explain?.Get(culture);
+        return question.Why is { } why ? (meaning is null ? why.Get(culture) : $"{why.Get(culture)} {meaning}")
+            : meaning ?? question.Hint?.Get(culture)
+                ?? (question.Kind == AnswerKind.Choice ? Texts.Get("explain.choice", culture).Format(culture, ChoiceLabels(question, culture)) : Texts.Get("explain", culture));
+    }
+
+    // "Waarom wil je dat weten?": the question's own why; a question that only has a hint of its own (the consent
+    // question's says what keeping the answers means) says that; else why questions about such a thing are asked.
+    private string Why(DialogState question, string culture) =>
+        question.Why?.Get(culture)
+            ?? (question.Explain is null ? question.Hint?.Get(culture) : null)
+            ?? Texts.Get(question.Contraindication is not null || question.Signals.Any(_contraindicationCodes.Contains) ? "why.contraindication"
+                : question.RedFlag is not null || question.Signals.Any(code => !_contextCodes.Contains(code)) ? "why.red-flag"
+                : "why.other", culture);
 
     private static string ChoiceLabels(DialogState question, string culture) => string.Join(", ", question.Choices.Select(c => c.Label.Get(culture)));
 
@@ -1602,6 +1637,31 @@ public sealed class TriageEngine
         }
 
         return said;
+    }
+
+    /// <summary>
+    /// Whether a yes to <paramref name="question"/> may be about another sign the message names rather than this
+    /// question's: a question about a sign that is not a screen, no words of the message for its sign or for this
+    /// question alone, and no "en"/"and" right after the yes ("ja, en ik ben afgevallen" says yes to both).
+    /// </summary>
+    private bool YesAboutAnotherSign(DialogState question, Interpretation understood)
+    {
+        if (question.Kind != AnswerKind.YesNo || !question.HasSignal || _screens.Contains(question.Id)
+            || ReadExtra(question, understood) is not null || AnswerToThisQuestion(question, understood) is not null)
+        {
+            return false;
+        }
+
+        foreach (var (entity, boolean) in understood.All<BooleanResolution>())
+        {
+            if (boolean.Value == YesNo.Yes && !IsCueOfAFlag(entity, understood))
+            {
+                var after = $" {Normalize(understood.Text[(entity.End + 1)..])} ";
+                return !_joinedCues.Any(cue => after.StartsWith(cue, StringComparison.Ordinal));
+            }
+        }
+
+        return true;
     }
 
     // Whether the message says no to a screen beside the signs it names: its own words for "not now" apart from them, or

@@ -515,17 +515,51 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("nl", "ja, chemo", "Je zei eerder nee, maar ik noteer nu: chemo.", "Ik noteer: ja.")]
-    [InlineData("en", "yes, chemo", "You said no earlier, but I now note: chemo.", "Noted: yes.")]
-    public void SaysThatASignReportedAfterAnEarlierNoChangesThatAnswerAndHowTheQuestionAskedWasAnswered(string culture, string message, string said, string noted)
+    [InlineData("nl", "ja, chemo", "Je zei eerder nee, maar ik noteer nu: chemo. Je 'ja' hoort volgens mij bij wat je noemde; los daarvan vraag ik het nog een keer.")]
+    [InlineData("en", "yes, chemo", "You said no earlier, but I now note: chemo. I think your 'yes' goes with what you mentioned; apart from that, I will ask once more.")]
+    public void ASignReportedAfterAnEarlierNoChangesThatAnswerAndItsYesIsNotTakenForTheQuestionAsked(string culture, string message, string said)
     {
         var chat = AtBackQuestion(culture, "rf-widespread-pain");
         Assert.Equal(YesNo.No, chat.State.Answers["rf-infection-risk"].YesNo);
 
-        chat.Send(message).AssertReply(said).AssertReply(noted);
+        chat.Send(message).AssertReply(said);
 
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-infection-risk"].YesNo);
-        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-widespread-pain"].YesNo);
+        Assert.False(chat.State.Answers.ContainsKey("rf-widespread-pain"));
+        chat.AssertStep("rf-widespread-pain");
+    }
+
+    [Theory]
+    [InlineData("nl", "ja, ik gebruik eliquis", "Ik noteer: eliquis. Je 'ja' hoort volgens mij bij wat je noemde; los daarvan vraag ik het nog een keer.", "ci-blood-thinners")]
+    [InlineData("en", "yes I'm on eliquis", "Noted: eliquis. I think your 'yes' goes with what you mentioned; apart from that, I will ask once more.", "ci-blood-thinners")]
+    [InlineData("nl", "ja, ik ben wel 5 kilo afgevallen", "Ik noteer: kilo afgevallen. Je 'ja' hoort volgens mij bij wat je noemde; los daarvan vraag ik het nog een keer.", "rf-weight-loss")]
+    public void AYesBesideASignOfAnotherQuestionNotesThatSignAndAsksTheQuestionOnceMore(string culture, string message, string said, string told)
+    {
+        var chat = AtBackQuestion(culture, "rf-infection-risk");
+
+        chat.Send(message).AssertReply(said);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers[told].YesNo);
+        Assert.False(chat.State.Answers.ContainsKey("rf-infection-risk"));
+        chat.AssertStep("rf-infection-risk");
+        Assert.Equal(0, chat.State.Misses);
+
+        chat.Send(Cultures.IsEnglish(culture) ? "no" : "nee");
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-infection-risk"].YesNo);
+    }
+
+    [Theory]
+    [InlineData("nl", "ja, en ik ben afgevallen")]
+    [InlineData("nl", "ja, ik ben ook afgevallen")]
+    [InlineData("en", "yes and I lost 6 kilos")]
+    public void AYesJoinedToASignOfAnotherQuestionAnswersBoth(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-infection-risk");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-infection-risk"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-weight-loss"].YesNo);
     }
 
     [Theory]
@@ -856,7 +890,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "pain", "wat bedoel je?", "het cijfer van een gewone dag")]
     [InlineData("nl", "ci-any", "sorry, telt ascal ook?", "ascal")]
     [InlineData("en", "rf-saddle-numbness", "not sure what you mean", "bicycle saddle")]
-    [InlineData("en", "rf-night-pain", "why do you ask?", "does not ease when you change position")]
+    [InlineData("en", "rf-night-pain", "how do you mean?", "does not ease when you change position")]
+    [InlineData("en", "rf-sudden-weakness", "what do you mean", "can be a sign of a stroke. I mean something that started all at once")]
     [InlineData("nl", "phq-interest", "hoe bedoel je", "Er is geen goed of fout antwoord")]
     [InlineData("nl", "consent", "waarom?", "niemand anders, ook je werkgever niet")]
     public void AQuestionBackIsAnsweredWithWhatTheQuestionMeansAndTheQuestionIsAskedAgain(string culture, string step, string message, string explained)
@@ -879,6 +914,38 @@ public sealed class TriageEngineTests
 
         Assert.False(chat.State.Answers.ContainsKey(step));
         Assert.Equal(misses, chat.State.Misses);
+    }
+
+    // "Waarom wil je dat weten?": why the question is asked, not what it means; the question's own why, or one for what
+    // it is about.
+    [Theory]
+    [InlineData("nl", "rf-sudden-weakness", "waarom wil je dat weten?", "een teken van een beroerte kan zijn.")]
+    [InlineData("en", "cancer-history", "why?", "a massage after cancer is done differently.")]
+    [InlineData("nl", "rf-night-pain", "hoezo?", "eerst door een huisarts bekeken moeten worden")]
+    [InlineData("en", "ci-any", "what's that got to do with it?", "massage can do harm with some conditions")]
+    [InlineData("nl", "phq-down", "waar is dat voor?", "hoe het met je gaat")]
+    [InlineData("en", "language", "why do you ask", "the language you are most comfortable with")]
+    public void AQuestionAskingWhyIsAnsweredWithWhyTheQuestionIsAskedAlone(string culture, string step, string message, string why)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes"] : ["nee", "ja"]);
+        if (step != "language")
+        {
+            chat.Send(culture == "en" ? "english" : "nederlands");
+            chat.SendAll(culture == "en" ? ["lower back", "2 months"] : ["onderrug", "2 maanden"]);
+        }
+
+        chat.AnswerPlainlyUntil(s => s.Step == step);
+        chat.AssertStep(step).SkipReplies();
+        var question = ShippedDialogs.Value.Flow[step];
+
+        chat.Send(message).AssertReplyContains(why).AssertReply(question.Question.Get(culture)).AssertStep(step);
+
+        Assert.False(chat.State.Answers.ContainsKey(step));
+        Assert.Equal(0, chat.State.Misses);
+        if (question.Explain is { } meaning)
+        {
+            Assert.DoesNotContain(meaning.Get(culture), chat.LastTurn!.Replies[0].Text, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
