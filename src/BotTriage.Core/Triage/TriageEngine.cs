@@ -50,6 +50,7 @@ public sealed class TriageEngine
     private readonly string[] _additionCues;
     private readonly string[] _joinedCues;
     private readonly string[] _whyCues;
+    private readonly string[] _reminderCues;
     private readonly FrozenSet<string> _screens;
     private readonly string[] _legsCues;
     private readonly string[] _tensionCues;
@@ -91,6 +92,7 @@ public sealed class TriageEngine
         _additionCues = [.. Texts.Commands["addition"].Select(word => $" {word} ")];
         _joinedCues = [.. Texts.Commands["joined"].Select(word => $" {word} ")];
         _whyCues = [.. Texts.Commands["why"].Select(word => $" {word} ")];
+        _reminderCues = [.. Texts.Commands["reminder"].Select(word => $" {word} ")];
         _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
         _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
@@ -248,7 +250,8 @@ public sealed class TriageEngine
         var notes = new List<string>();
         var corrections = new List<string>();
         var spaced = $" {normalized} ";
-        var correcting = HasCue(spaced, _correctionCues);
+        // "Ja, pijn in de borst, zei ik toch": a reminder of what was told, whose "toch" corrects nothing.
+        var correcting = HasCue(spaced, _correctionCues) && !HasCue(spaced, _reminderCues);
         var adding = !correcting && HasCue(spaced, _additionCues);
 
         // A question back ("telt ascal ook?", "wat bedoel je met koorts?") tells nothing of what the question asked is
@@ -903,7 +906,7 @@ public sealed class TriageEngine
                 // of infections), then the question's own yes words, as the whole message: "prima" to the consent
                 // question.
                 return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood)
-                        ?? YesOrNo(understood, _dialogs.Recognizer.Booleans.FindNeither(question.Id, understood.Text, understood.Culture))) is { } said
+                        ?? YesOrNo(understood, _dialogs.Recognizer.Booleans.FindNeither(question.Id, understood.Text, understood.Culture), careful: question.HasSignal)) is { } said
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said == YesNo.Yes && _screens.Contains(question.Id) && OnlyHedged(understood) ? YesNo.Unknown : said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
@@ -1598,18 +1601,36 @@ public sealed class TriageEngine
     /// The first yes or no of the message that is not the negation cue of a red flag: in "nooit kanker gehad" or "no
     /// fever" the word belongs to the flag (which answers the flag's own question), and is no answer to another. Nor is
     /// one inside the question's <paramref name="neither"/> words ("graag" or "ja hoi" to the emergency screen).
+    /// A later one that differs takes its place when a correction cue follows the first: "nee, oh wacht, toch wel", "no
+    /// wait yes", "yes? i mean no", "ja, oh nee toch niet". A yes taken back that way is no answer at all to a question about a sign
+    /// (<paramref name="careful"/>): "ja, maar eigenlijk niet zo erg" may still be a yes, and the question asks again.
     /// </summary>
-    private static YesNo? YesOrNo(Interpretation understood, IReadOnlyList<(int Start, int End)> neither)
+    private YesNo? YesOrNo(Interpretation understood, IReadOnlyList<(int Start, int End)> neither, bool careful = false)
     {
+        YesNo? first = null;
+        var firstStart = 0;
+        var firstEnd = 0;
         foreach (var (entity, boolean) in understood.All<BooleanResolution>())
         {
-            if (!IsCueOfAFlag(entity, understood) && !neither.Any(n => n.Start <= entity.Start && entity.End <= n.End))
+            if (IsCueOfAFlag(entity, understood) || neither.Any(n => n.Start <= entity.Start && entity.End <= n.End))
             {
-                return boolean.Value;
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = boolean.Value;
+                firstStart = entity.Start;
+                firstEnd = entity.End + 1;
+            }
+            else if (boolean.Value != first && entity.Start >= firstEnd
+                && HasCue($" {Normalize(understood.Text[firstStart..])} ", _correctionCues))
+            {
+                return careful && first == YesNo.Yes ? null : boolean.Value;
             }
         }
 
-        return null;
+        return first;
     }
 
     /// <summary>

@@ -1098,6 +1098,63 @@ public sealed class TriageEngineTests
         Assert.Equal("duration", chat.State.Step);
     }
 
+    // A yes or no taken back in the same message: the later one counts, and a yes taken back from a question about a
+    // sign is asked again rather than taken as no.
+    [Theory]
+    [InlineData("nl", "nee, oh wacht, toch wel", YesNo.Yes)]
+    [InlineData("nl", "nee eigenlijk ja", YesNo.Yes)]
+    [InlineData("nl", "nee ja toch wel, 38.5 gisteren", YesNo.Yes)]
+    [InlineData("en", "no wait yes", YesNo.Yes)]
+    [InlineData("en", "no... well actually sometimes", YesNo.Yes)]
+    [InlineData("nl", "ja, oh nee toch niet", null)]
+    [InlineData("en", "yes? i mean no", null)]
+    [InlineData("nl", "ja, maar eigenlijk niet zo erg", null)]
+    [InlineData("nl", "ja nee", YesNo.No)]
+    [InlineData("nl", "nee", YesNo.No)]
+    public void AYesOrNoTakenBackInTheSameMessageGivesWayToTheLaterOne(string culture, string message, YesNo? expected)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message);
+
+        if (expected is { } value)
+        {
+            Assert.Equal(value, chat.State.Answers["rf-fever"].YesNo);
+        }
+        else
+        {
+            Assert.False(chat.State.Answers.ContainsKey("rf-fever"));
+            chat.AssertStep("rf-fever");
+        }
+    }
+
+    [Theory]
+    [InlineData("nl", "nee, oh wacht, toch wel")]
+    [InlineData("en", "no wait, yes")]
+    public void AScreenAnsweredNoAndThenYesInOneMessageIsAnEmergency(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message);
+
+        Assert.Contains(chat.State.Step, (string[])["emergency", "@emergency"]);
+    }
+
+    [Theory]
+    [InlineData("nl", "bovenrug", "ja, in mijn borst, zei ik toch")]
+    [InlineData("en", "upper back", "yes, in my chest, like i said")]
+    public void AReminderOfWhatWasToldCorrectsNothing(string culture, string place, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", place, "2 days", "6", "a lot"] : [.. Welcome, place, "2 dagen", "6", "veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-chest-pain");
+        var where = chat.State.Answers["location"];
+
+        chat.Send(message);
+
+        Assert.Equal(where, chat.State.Answers["location"]);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-chest-pain"].YesNo);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
