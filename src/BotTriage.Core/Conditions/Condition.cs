@@ -11,7 +11,8 @@ namespace BotTriage.Core.Conditions;
 /// exists redflags
 /// </code>
 /// Operators: <c>== != &lt; &lt;= &gt; &gt;=</c>, <c>has</c> (a set contains a code), <c>in [a, b]</c> (a value or any
-/// member of a set is listed), <c>exists</c>, <c>and</c>, <c>or</c>, <c>not</c>, parentheses.
+/// member of a set is listed), <c>only in [a, b]</c> (a value or every member of a non-empty set is listed),
+/// <c>exists</c>, <c>and</c>, <c>or</c>, <c>not</c>, parentheses.
 /// A reference that has no value (a question not answered) makes every comparison on it false, so an unanswered
 /// question never triggers a rule by accident.
 /// </summary>
@@ -91,6 +92,7 @@ public sealed class Condition
             "!=" => Operator.NotEqual,
             "has" => Operator.Has,
             "in" => Operator.In,
+            "only in" => Operator.OnlyIn,
             "<" => Operator.Less,
             "<=" => Operator.LessOrEqual,
             ">" => Operator.Greater,
@@ -104,6 +106,7 @@ public sealed class Condition
             NotEqual,
             Has,
             In,
+            OnlyIn,
             Less,
             LessOrEqual,
             Greater,
@@ -124,6 +127,7 @@ public sealed class Condition
                 Operator.NotEqual => !Equal(value, operand),
                 Operator.Has => value.Set is { } set ? set.Contains(operand.Word!) : value.Symbol == operand.Word,
                 Operator.In => value.Set is { } members ? AnyListed(members, operand.List) : operand.List.Contains(value.Symbol ?? FormatNumber(value.Number)!),
+                Operator.OnlyIn => value.Set is { } all ? !all.IsEmpty && all.All(operand.List.Contains) : operand.List.Contains(value.Symbol ?? FormatNumber(value.Number)!),
                 _ => Compare(value, operand, _operator),
             };
         }
@@ -250,6 +254,12 @@ public sealed class Condition
             if (TryKeyword("in"))
             {
                 return new CompareNode(reference, "in", ReadList());
+            }
+
+            if (TryKeyword("only"))
+            {
+                SkipSpace();
+                return TryKeyword("in") ? new CompareNode(reference, "only in", ReadList()) : throw Error($"expected 'in' after 'only', found '{Rest()}'");
             }
 
             throw Error(_position < text.Length ? $"expected an operator after '{reference}', found '{Rest()}'" : $"expected an operator after '{reference}'");

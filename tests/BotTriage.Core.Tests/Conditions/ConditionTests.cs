@@ -25,6 +25,11 @@ public sealed class ConditionTests
     [InlineData("location has neck", false)]
     [InlineData("location in [neck, calf]", true)]
     [InlineData("location in [neck, shoulder]", false)]
+    [InlineData("location only in [calf, hamstrings, knee]", true)]
+    [InlineData("location only in [calf, neck]", false)]
+    [InlineData("not (location only in [calf, neck])", true)]
+    [InlineData("redflags only in [fever]", false)]
+    [InlineData("consent only in [no, yes]", true)]
     [InlineData("consent in [no, yes]", true)]
     [InlineData("exists location", true)]
     [InlineData("exists redflags", false)]
@@ -74,6 +79,7 @@ public sealed class ConditionTests
     [InlineData("pain", "expected an operator after 'pain'", 4)]
     [InlineData("pain ~ 3", "expected an operator after 'pain', found '~ 3'", 5)]
     [InlineData("location in calf", "expected '[' after 'in'", 12)]
+    [InlineData("location only [calf]", "expected 'in' after 'only', found '[calf]'", 14)]
     [InlineData("pain > 3 pain", "unexpected 'pain'", 9)]
     public void RejectsWhatDoesNotParseWithThePosition(string text, string message, int position)
     {

@@ -1155,6 +1155,34 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-chest-pain"].YesNo);
     }
 
+    // A place told beside one the question does not fit still gets the question: numbness in an arm is asked with "neck
+    // and headaches", as with the neck alone.
+    [Theory]
+    [InlineData("en", "neck and headaches")]
+    [InlineData("nl", "nek en hoofdpijn")]
+    [InlineData("nl", "nek")]
+    public void NumbnessInAnArmOrLegIsAskedWhenAnyPlaceFitsIt(string culture, string places)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", places, "2 weeks", "5", "a lot"] : [.. Welcome, places, "2 weken", "5", "veel"]);
+
+        chat.AnswerPlainlyUntil(s => s.Step is "rf-numbness" or "ci-any");
+
+        chat.AssertStep("rf-numbness");
+    }
+
+    [Theory]
+    [InlineData("en", "my lower back is wrecked after the rotterdam marathon yesterday")]
+    [InlineData("nl", "mijn onderrug is kapot na de marathon van gisteren")]
+    public void DarkUrineIsAskedAfterARaceWhateverThePlace(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", message] : [.. Welcome, message]);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["race"].YesNo);
+
+        chat.AnswerPlainlyUntil(s => s.Step is "rf-dark-urine" or "ci-any");
+
+        chat.AssertStep("rf-dark-urine");
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
