@@ -280,7 +280,7 @@ public sealed class TriageEngine
             // without a complaint tells no duration of one.
             if (other.Id == current.Id || ReadExtra(other, understood, signPlaces) is not { } extra
                 || (other.Kind == AnswerKind.Duration && NeedsCount(understood) is not null)
-                || (other.Kind == AnswerKind.Scale && state.DurationUnitAsked is not null)
+                || (other.Kind == AnswerKind.Scale && (state.DurationUnitAsked is not null || (current.Kind == AnswerKind.Duration && PainScore(understood) is { Resolution.Bare: true })))
                 || (other.Kind is AnswerKind.Duration or AnswerKind.Scale && !_navigator.IsAsked(other, state with { Answers = answers })))
             {
                 continue;
@@ -355,7 +355,13 @@ public sealed class TriageEngine
             languageAsWritten = answer is not null;
         }
 
-        if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } unit)
+        // "Months, like 5 or 6": the count told beside the vague length.
+        if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } counted
+            && FirstNumber(understood, 1, 1000, notInATime: true) is { } count)
+        {
+            answer = answer with { Seconds = (long)Math.Round(count * counted), Approximate = true };
+        }
+        else if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } unit)
         {
             // "Al weken" could be two or twenty: ask how many once (a second vague answer is taken as the least it means).
             var asking = Missed(state) with { Answers = answers, DurationUnitAsked = unit };
@@ -1083,6 +1089,12 @@ public sealed class TriageEngine
                 continue;
             }
 
+            // "Al maanden, een maand of 5": the length told, not the vague one before it.
+            if (first is { Resolution.Vague: true } && !duration.Resolution.Vague)
+            {
+                first = duration;
+            }
+
             first ??= duration;
             if (duration.Resolution.Since)
             {
@@ -1295,10 +1307,24 @@ public sealed class TriageEngine
     /// The unit of a duration said without a number where the number matters: weeks or months ("al weken" may be under
     /// or over six weeks, "al maanden" under or over twelve). Days and years are on one side of both either way.
     /// </summary>
-    private static long? NeedsCount(Interpretation understood) =>
-        understood.First<DurationResolution>()?.Resolution is { Vague: true, Unit: DurationResolution.SecondsPerWeek or DurationResolution.SecondsPerMonth } vague
-            ? vague.Unit
-            : null;
+    private static long? NeedsCount(Interpretation understood)
+    {
+        if (understood.First<DurationResolution>()?.Resolution is not { Vague: true, Unit: DurationResolution.SecondsPerWeek or DurationResolution.SecondsPerMonth } vague)
+        {
+            return null;
+        }
+
+        // "Al maanden, een maand of 5" tells how many.
+        foreach (var (_, duration) in understood.All<DurationResolution>())
+        {
+            if (!duration.Vague)
+            {
+                return null;
+            }
+        }
+
+        return vague.Unit;
+    }
 
     /// <summary>The first number in the message between <paramref name="min"/> and <paramref name="max"/>, each inclusive when given.</summary>
     private double? FirstNumber(Interpretation understood, double? min, double? max, bool notInATime = false)

@@ -49,9 +49,9 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
                 continue;
             }
 
-            if (TryScore(text, lexicon, i, out var end, out var score) && !Overlaps(durations, nextDuration, end - 1))
+            if (TryScore(text, lexicon, i, out var end, out var score, out var bare) && !Overlaps(durations, nextDuration, end - 1))
             {
-                results.Add(text.Result(i, end - 1, new PainScoreResolution(score) { Usual = AfterUsualCue(text, lexicon, i) }));
+                results.Add(text.Result(i, end - 1, new PainScoreResolution(score) { Usual = AfterUsualCue(text, lexicon, i), Bare = bare }));
                 i = end;
             }
             else
@@ -83,10 +83,11 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
     private static bool Overlaps(List<(int First, int Last, DurationResolution Resolution)> durations, int next, int last) =>
         next < durations.Count && durations[next].First <= last;
 
-    private static bool TryScore(TokenizedText text, LanguageLexicon lexicon, int i, out int end, out double score)
+    private static bool TryScore(TokenizedText text, LanguageLexicon lexicon, int i, out int end, out double score, out bool bare)
     {
         end = i;
         score = 0;
+        bare = false;
         var j = i;
         var article = lexicon.PainArticles.Contains(text.Tokens[i].Id);
         if (article)
@@ -148,6 +149,7 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
         if (endsClause && !IsPrecededByNumberContext(text, lexicon, i))
         {
             end = k;
+            bare = true;
             return true;
         }
 

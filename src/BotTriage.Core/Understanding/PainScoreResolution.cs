@@ -13,6 +13,12 @@ public sealed record PainScoreResolution(double Value) : EntityResolution
     /// </summary>
     public bool InWords { get; init; }
 
+    /// <summary>
+    /// A number alone ("7", "zeven", "5 or 6"), without an article, a scale ("/10") or a usual cue: a score where the
+    /// pain is asked, but to how long it is ("zeven") a count of what is asked.
+    /// </summary>
+    public bool Bare { get; init; }
+
     /// <summary>Said as the usual pain ("meestal een 4", "usually a 4"), which the pain question asks for, beside others ("soms een 8").</summary>
     public bool Usual { get; init; }
 

@@ -1183,6 +1183,39 @@ public sealed class TriageEngineTests
         chat.AssertStep("rf-dark-urine");
     }
 
+    // To how long, a number alone is no pain score in passing: "zeven" asks again, "months, like 5 or 6" is five months.
+    [Theory]
+    [InlineData("nl", "zeven", 0)]
+    [InlineData("en", "months, like 5 or 6", 5)]
+    [InlineData("nl", "al maanden, een maand of 5", 5)]
+    public void ANumberAloneToHowLongIsNoPainScore(string culture, string message, int months)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck"] : [.. Welcome, "nek"]);
+
+        chat.Send(message);
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+        if (months == 0)
+        {
+            chat.AssertStep("duration");
+        }
+        else
+        {
+            Assert.Equal(months * DurationResolution.SecondsPerMonth, chat.State.Answers["duration"].Seconds);
+            chat.AssertStep("pain");
+        }
+    }
+
+    [Fact]
+    public void APainScoreWithItsWordsToHowLongIsStillNoted()
+    {
+        var chat = Conversation.Start("nl").SendAll([.. Welcome, "nek"]);
+
+        chat.Send("3 weken, pijn een 7");
+
+        Assert.Equal(7, chat.State.Answers["pain"].Number);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
