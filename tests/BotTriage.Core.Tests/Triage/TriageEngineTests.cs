@@ -1408,6 +1408,26 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == "first-episode-age");
     }
 
+    // A first episode at an age the GP wants to see is named for the GP beside a more urgent sign, whose reason is the
+    // one shown.
+    [Theory]
+    [InlineData("nl", "ik ben 67 en heb sinds 2 weken voor het eerst van mijn leven rugpijn", "borstkanker gehad", "voor het eerst zulke rugklachten")]
+    [InlineData("en", "I'm 67 and it's the first time I've had back pain, since 2 weeks", "I had breast cancer", "back trouble like this for the first time")]
+    public void AFirstEpisodeAtThatAgeIsNamedForTheGpBesideAMoreUrgentSign(string culture, string message, string cancer, string named)
+    {
+        var chat = Started(culture);
+        chat.Send(message);
+        chat.AnswerPlainlyUntil(s => s.Step == "cancer-history");
+
+        chat.Send(cancer);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var outcome = chat.State.Outcome!;
+        Assert.Equal("T2", outcome.Urgency);
+        Assert.Equal(["cancer-history", "first-episode"], outcome.RedFlags.Order(StringComparer.Ordinal));
+        Assert.Contains(chat.LastTurn!.Replies, r => r.IsOutcome && r.Text.Contains(named, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("nl", "10 jaar")]
     [InlineData("nl", "tussen de 2 en 3 jaar")]
