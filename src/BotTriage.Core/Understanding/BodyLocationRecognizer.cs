@@ -157,6 +157,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         return k;
     }
 
+    // A place at k or one word further ("right hip", "rechter schouder", "right side of my neck" is no such case).
+    private static bool BeforeAPlace(TokenizedText text, LanguageLexicon lexicon, int k) =>
+        k < text.Count && !text.Tokens[k].IsBreak && IsLocationAt(text, lexicon, k);
+
     private static bool IsLocationAt(TokenizedText text, LanguageLexicon lexicon, int k) =>
         lexicon.Locations.TryMatch(text, k, out _, out _)
         || (text.Tokens[k].Kind == TokenKind.Word && TryCompound(text.TextOf(k), lexicon, out _, out _));
@@ -173,9 +177,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
         for (var k = end; k < text.Count && k < end + SideReach && !text.Tokens[k].IsBreak; k++)
         {
-            if (lexicon.Sides.TryMatch(text, k, out _, out var side))
+            if (lexicon.Sides.TryMatch(text, k, out var sideEnd, out var side))
             {
-                return side;
+                // "Lower back and my right hip": a side right before the next place is that place's.
+                return BeforeAPlace(text, lexicon, sideEnd) ? null : side;
             }
 
             if (lexicon.Locations.TryMatch(text, k, out _, out _))
