@@ -900,7 +900,10 @@ public sealed class TriageEngine
                         return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Unknown, Evidence = evidence };
                     }
 
-                    return flag.YesNo != YesNo.Yes && TimedMention(question, flag, understood) is not null && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Yes }
+                    // "No fever, just feel rubbish": a question about more than one thing has a yes in its own words
+                    // for another of them.
+                    return flag.YesNo != YesNo.Yes && ((TimedMention(question, flag, understood) is not null && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Yes })
+                            || AnswerToThisQuestion(question, understood) == YesNo.Yes)
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : flag with { Evidence = evidence };
                 }
