@@ -51,6 +51,7 @@ public sealed class TriageEngine
     private readonly string[] _joinedCues;
     private readonly string[] _whyCues;
     private readonly string[] _reminderCues;
+    private readonly string[] _sinceCues;
     private readonly FrozenSet<string> _screens;
     private readonly string[] _legsCues;
     private readonly string[] _tensionCues;
@@ -93,6 +94,7 @@ public sealed class TriageEngine
         _joinedCues = [.. Texts.Commands["joined"].Select(word => $" {word} ")];
         _whyCues = [.. Texts.Commands["why"].Select(word => $" {word} ")];
         _reminderCues = [.. Texts.Commands["reminder"].Select(word => $" {word} ")];
+        _sinceCues = [.. Texts.Commands["since"].SelectMany(word => (string[])[$" {word} ", $" {word} mijn ", $" {word} de ", $" {word} het ", $" {word} my ", $" {word} the ", $" {word} a ", $" {word} een "])];
         _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
         _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
@@ -1109,11 +1111,28 @@ public sealed class TriageEngine
     }
 
     // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it.
-    private static bool OfATimedSign(Interpretation understood, ModelResult duration)
+    private bool OfATimedSign(Interpretation understood, ModelResult duration)
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (flag is { Timed: true, TimesComplaint: false } && entity.Start <= duration.Start && duration.End <= entity.End)
+            if (flag is { Timed: true, TimesComplaint: false } && entity.Start <= duration.Start && duration.End <= entity.End
+                && !AfterASince(understood.Text, entity.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Sinds mijn operatie 2 weken geleden", "pain after my surgery 3 weeks ago": the complaint began with it (texts.yaml
+    // cues.since, with a "mijn" or "the" between).
+    private bool AfterASince(string text, int start)
+    {
+        var before = $" {Normalize(text[..start])} ";
+        foreach (var cue in _sinceCues)
+        {
+            if (before.EndsWith(cue, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1206,6 +1206,20 @@ public sealed class TriageEngineTests
         }
     }
 
+    // The time of an operation is the complaint's when the complaint began with it.
+    [Theory]
+    [InlineData("nl", "rechterknie", "sinds mijn operatie 2 weken geleden", 2)]
+    [InlineData("en", "knee", "pain after my surgery 3 weeks ago", 3)]
+    public void AComplaintSinceAnOperationIsAsOldAsTheOperation(string culture, string place, string message, int weeks)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", place] : [.. Welcome, place]);
+
+        chat.Send(message);
+
+        Assert.Equal(weeks * DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
+        chat.AssertStep("pain");
+    }
+
     [Fact]
     public void APainScoreWithItsWordsToHowLongIsStillNoted()
     {
