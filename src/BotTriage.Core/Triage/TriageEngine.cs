@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
@@ -923,7 +924,8 @@ public sealed class TriageEngine
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : null;
             case AnswerKind.Choice:
-                return (ReadChoice(question, spaced) ?? ChoiceByDays(question, understood) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
+                return (ReadChoice(question, spaced) ?? ChoiceInFirstClause(question, text)
+                        ?? ChoiceByDays(question, understood) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
                     ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence }
                     : null;
             case AnswerKind.Number:
@@ -1426,6 +1428,25 @@ public sealed class TriageEngine
         }
 
         return words;
+    }
+
+    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create(",.;:!?");
+
+    /// <summary>
+    /// "Veel, kan niet voetballen": the choice a first clause names on its own, when the rest of the message names no
+    /// other ("soms, maar ook vaak" names two, and is asked again).
+    /// </summary>
+    private string? ChoiceInFirstClause(DialogState question, string text)
+    {
+        var end = text.AsSpan().IndexOfAny(ClauseEnds);
+        if (end <= 0 || Normalize(text[..end]) is not { Length: > 0 } first || Normalize(text[(end + 1)..]) is not { Length: > 0 } rest)
+        {
+            return null;
+        }
+
+        var leading = ReadChoice(question, $" {first} ");
+        var other = leading is null ? null : ReadChoice(question, $" {rest} ");
+        return other is null || other == leading ? leading : null;
     }
 
     /// <summary>Whether the message (normalized, with a space on either side) contains one of the cues (likewise spaced).</summary>

@@ -82,6 +82,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("ik kan niet meer werken", "a-lot")]
     [InlineData("I can't work anymore", "a-lot")]
     [InlineData("kinda", "a-little")]
+    [InlineData("veel, kan niet voetballen", "a-lot")]
+    [InlineData("matig. zitten gaat slecht", "moderately")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);

@@ -1273,6 +1273,7 @@ public sealed class TriageEngineTests
     [InlineData("nl", "first-episode", "ik heb het al vaker gehad", YesNo.No)]
     [InlineData("nl", "first-episode", "af en toe", YesNo.No)]
     [InlineData("nl", "first-episode", "niet de eerste keer", YesNo.No)]
+    [InlineData("nl", "rf-major-trauma", "was geen harde val hoor", YesNo.No)]
     [InlineData("en", "rf-fever", "no fever, just feel rubbish", YesNo.Yes)]
     [InlineData("nl", "rf-fever", "geen koorts, maar ik voel me rot", YesNo.Yes)]
     [InlineData("nl", "rf-fever", "geen koorts", YesNo.No)]
