@@ -100,6 +100,8 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
         AnswerKind.Choice when answer.Choice is { } choice => ConditionValue.OfSymbol(choice),
         AnswerKind.Number or AnswerKind.Scale when answer.Number is { } number => ConditionValue.OfNumber(number),
         AnswerKind.Duration when answer.Seconds is { } seconds => ConditionValue.OfNumber(seconds),
+        // "Weet ik niet" twice to how long: no length, but an answer all the same ("duration == unknown").
+        AnswerKind.Duration when answer.YesNo == YesNo.Unknown => ConditionValue.OfSymbol(Trigger.Unknown),
         AnswerKind.BodyLocation => ConditionValue.OfSet(Codes(answer.Locations)),
         AnswerKind.FreeText when !string.IsNullOrEmpty(answer.Text) => ConditionValue.OfSymbol("answered"),
         _ => ConditionValue.Missing,

@@ -349,6 +349,13 @@ public sealed class TriageEngine
             answer = null;
         }
 
+        // "Weet ik niet" again after the rough lengths were offered: how long is not known, and the questions go on.
+        if (answer is null && current.Kind == AnswerKind.Duration && state.RoughLengthsOffered && !askingBack && notes.Count == 0 && corrections.Count == 0
+            && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown })
+        {
+            answer = new Answer { Kind = AnswerKind.Duration, YesNo = YesNo.Unknown, Evidence = Evidence(text) };
+        }
+
         // "Ik heb al 3 weken rugpijn" to the language question: the person goes on in the language they wrote it in,
         // and the note says only what they told.
         var languageAsWritten = false;
@@ -397,7 +404,7 @@ public sealed class TriageEngine
                 if (hint is null && VagueLength(current, text, state.Culture))
                 {
                     replies.Add(HowLongRoughly(state.Culture));
-                    return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+                    return new TurnResult(state with { Answers = answers, RoughLengthsOffered = true }, replies.ToImmutable());
                 }
             }
             else if (current.Kind == AnswerKind.Duration && !askingBack && (VagueLength(current, text, state.Culture) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
@@ -405,7 +412,7 @@ public sealed class TriageEngine
                 // "Al heel lang" or "weet ik niet" to how long: an estimate is enough, and four rough ones are offered
                 // as buttons. Not a miss: the person answered as well as they could.
                 replies.Add(HowLongRoughly(state.Culture));
-                return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+                return new TurnResult(state with { Answers = answers, RoughLengthsOffered = true }, replies.ToImmutable());
             }
             else if (hint is null && !askingBack)
             {

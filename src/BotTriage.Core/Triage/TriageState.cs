@@ -70,6 +70,13 @@ public sealed record TriageState
     public long? DurationUnitAsked { get; init; }
 
     /// <summary>
+    /// True once the duration question offered rough lengths after "weet ik niet": a second "weet ik niet" is then taken
+    /// as not known, and the questions go on. Not written while false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool RoughLengthsOffered { get; init; }
+
+    /// <summary>
     /// True once a message was read in the other language (see <c>language.other</c>) and the bot offered to go on in
     /// it: said once per conversation. Not written while false.
     /// </summary>

@@ -350,7 +350,7 @@ internal static class TherapistPages
         AnswerKind.Number or AnswerKind.Scale => answer.Number?.ToString(CultureInfo.InvariantCulture) ?? "",
         AnswerKind.Duration => answer.Seconds is { } s
             ? $"{DurationText.Format(s, answer.Approximate, Cultures.Dutch, texts)} / {DurationText.Format(s, answer.Approximate, Cultures.English, texts)}"
-            : "",
+            : answer.YesNo == YesNo.Unknown ? "weet niet / don't know" : "",
         AnswerKind.BodyLocation => Locations(answer.Locations, texts),
         _ => answer.Text ?? "",
     };

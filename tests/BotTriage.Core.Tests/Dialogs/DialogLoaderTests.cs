@@ -271,7 +271,7 @@ public sealed class DialogLoaderTests
     public void ReportsAnUnknownRouteCode()
     {
         using var folder = new DialogsFolder();
-        var line = folder.Replace("routing.yaml", "routes: [physio, massage]", "routes: [physio, masage]");
+        var line = folder.Replace("routing.yaml", "duration.weeks > 12\n    routes: [physio, massage]", "duration.weeks > 12\n    routes: [physio, masage]") + 1;
 
         var errors = folder.Errors();
 

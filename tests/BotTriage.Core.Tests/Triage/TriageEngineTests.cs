@@ -1020,7 +1020,7 @@ public sealed class TriageEngineTests
     public void ADontKnowToHowLongGetsRoughLengthsAsButtonsEachOfWhichAnswers(string culture, string unsure)
     {
         string[] start = culture == "en" ? ["no", "yes", "english", "lower back"] : [.. Welcome, "onderrug"];
-        var buttons = Conversation.Start(culture).SendAll(start).AssertStep("duration").Send(unsure).Send(unsure).AssertStep("duration").LastTurn!.Replies[^1].Choices;
+        var buttons = Conversation.Start(culture).SendAll(start).AssertStep("duration").Send(unsure).AssertStep("duration").LastTurn!.Replies[^1].Choices;
 
         Assert.Equal(4, buttons.Count);
         Assert.Equal(0, Conversation.Start(culture).SendAll(start).Send(unsure).State.Misses);
@@ -1034,6 +1034,27 @@ public sealed class TriageEngineTests
         // From days to more than a year, longer each time.
         Assert.True(weeks[0] < 1 && weeks[^1] >= 52, string.Join(", ", weeks));
         Assert.Equal(weeks.Order(), weeks);
+    }
+
+    // A second "weet ik niet" after the rough lengths: how long is not known, the questions go on, and the result says
+    // why it suggests what it does without a length.
+    [Theory]
+    [InlineData("nl", "weet ik niet")]
+    [InlineData("en", "idk")]
+    public void ASecondDontKnowToHowLongGoesOnWithoutALength(string culture, string unsure)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck"] : [.. Welcome, "nek"]);
+
+        chat.Send(unsure).AssertStep("duration");
+        chat.Send(unsure).AssertStep("pain");
+
+        Assert.Equal(YesNo.Unknown, chat.State.Answers["duration"].YesNo);
+        Assert.Null(chat.State.Answers["duration"].Seconds);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        var outcome = chat.State.Outcome!;
+        Assert.Contains(outcome.Reasons, r => r.Rule == "duration-unknown");
+        Assert.Contains("physio", outcome.Routes);
+        Assert.Contains("relaxation", outcome.MassageTypes);
     }
 
     [Theory]
