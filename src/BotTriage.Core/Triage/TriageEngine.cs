@@ -45,6 +45,7 @@ public sealed class TriageEngine
     // The codes the flow asks about that are no red flags: contraindications and context (blood-thinners, sport).
     private readonly FrozenSet<string> _contextCodes;
     private readonly FrozenSet<string> _contraindicationCodes;
+    private readonly string _resultStep;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
@@ -80,6 +81,7 @@ public sealed class TriageEngine
         var redFlagCodes = Flow.States.Where(s => s.RedFlag is not null).Select(s => s.RedFlag!).ToHashSet(StringComparer.Ordinal);
         _contextCodes = Flow.States.Where(s => s.RedFlag is null && !screens.Contains(s)).SelectMany(s => s.Signals).Where(c => !redFlagCodes.Contains(c)).ToFrozenSet(StringComparer.Ordinal);
         _contraindicationCodes = dialogs.Contraindications.Select(rule => rule.Code).ToFrozenSet(StringComparer.Ordinal);
+        _resultStep = Flow.States.First(s => s.IsOutcome && s.Emergency is null).Id;
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -471,7 +473,8 @@ public sealed class TriageEngine
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
 
-        var moved = Advance(state with { Answers = answers }, said.ToImmutable(), reopen: toldInPassing);
+        // A sign asked again after a no to its check may have been told in passing, before questions still open.
+        var moved = Advance(state with { Answers = answers }, said.ToImmutable(), reopen: toldInPassing || state.Confirmed.Contains(current.Id));
 
         // "Al maanden last van mijn nek" to where: the duration question that comes next asks how many months.
         if (NeedsCount(understood) is { } told && Flow[moved.State.Step] is { Kind: AnswerKind.Duration } && moved.State.Step != current.Id
@@ -496,6 +499,14 @@ public sealed class TriageEngine
         {
             var reopened = state with { Step = earlier, History = state.History.Add(earlier) };
             return new TurnResult(reopened, replies.Add(Ask(reopened, earlier)));
+        }
+
+        // "Like an 8, and since this morning my left arm and leg feel weak" to how bad: a sign told in passing that
+        // already means 112 is checked and advised now, not after the questions before its own. A screen has its own
+        // way with signs told beside its no (they are asked one by one).
+        if ((reopen || state.Confirmed.Count > 0) && !_screens.Contains(state.Step) && TriageRouter.IsEmergency(_dialogs, state))
+        {
+            return ShowOutcome(state, Flow[_resultStep], replies);
         }
 
         var (next, history) = NextOpen(state, state.History);

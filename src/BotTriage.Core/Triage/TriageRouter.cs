@@ -102,6 +102,26 @@ public static class TriageRouter
     }
 
     /// <summary>
+    /// Whether the answers so far already give a result of the most urgent tier (112): the questions left cannot change
+    /// it, since red flags always win.
+    /// </summary>
+    public static bool IsEmergency(DialogSet dialogs, TriageState state)
+    {
+        ArgumentNullException.ThrowIfNull(dialogs);
+        ArgumentNullException.ThrowIfNull(state);
+        var context = new AnswerContext(dialogs.Flow, state, dialogs.Contraindications);
+        foreach (var rule in dialogs.Rules)
+        {
+            if (rule.Urgency == Vocabulary.ConfirmedUrgencies[0] && rule.When.Evaluate(context))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The answers behind a very urgent (T0/T1) result that the person has not confirmed yet, in flow order: the
     /// red flags the rules of that tier name. Rules that name no red flag (an emergency screen) need no check.
     /// </summary>

@@ -1251,6 +1251,27 @@ public sealed class TriageEngineTests
         Assert.Equal(7, chat.State.Answers["pain"].Number);
     }
 
+    // A sign that means 112, told in passing before its own question: checked and advised at once, not after the
+    // questions in between; after a no to the check, those questions are still asked.
+    [Theory]
+    [InlineData("en", "like an 8, and since this morning my left arm and leg feel weak and numb")]
+    [InlineData("nl", "een 8, en mijn linkerarm voelt sinds vanochtend krachteloos")]
+    public void ASignMeaning112ToldInPassingIsCheckedAtOnce(string culture, string message)
+    {
+        string[] start = culture == "en" ? ["no", "yes", "english", "neck", "2 weeks"] : [.. Welcome, "nek", "2 weken"];
+        var chat = Conversation.Start(culture).SendAll(start).AssertStep("pain");
+
+        chat.Send(message);
+
+        Assert.NotNull(chat.State.Confirming);
+        Assert.False(chat.State.Answers.ContainsKey("bother"));
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.Equal("T0", chat.State.Outcome!.Urgency);
+
+        var denied = Conversation.Start(culture).SendAll(start).Send(message).Send(culture == "en" ? "no" : "nee").AssertStep("rf-sudden-weakness");
+        denied.Send(culture == "en" ? "no" : "nee").AssertStep("bother");
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
@@ -3038,10 +3059,10 @@ public sealed class TriageEngineTests
     [Fact]
     public void LeavesOutASignToldInPassingThatTheCheckSaysIsNotSo()
     {
-        var chat = Conversation.Start().SendAll([.. Welcome, "nek, en het werd zwart voor mijn ogen", "2 weken", "4", "een beetje"]);
+        var chat = Conversation.Start().SendAll(Welcome);
 
-        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
-        chat.AssertReplyContains("Klopt het dat dit voor je geldt: 'zwart voor mijn ogen'?");
+        chat.Send("nek, en het werd zwart voor mijn ogen").AssertStep(TriageEngine.ConfirmStep);
+        chat.AssertReplyContains("Ik noteer").AssertReplyContains("Klopt het dat dit voor je geldt: 'zwart voor mijn ogen'?");
         chat.Send("nee").AssertReply("Goed dat je het zegt. Dan laat ik dat weg.");
         chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
 
