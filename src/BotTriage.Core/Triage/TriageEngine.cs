@@ -53,6 +53,7 @@ public sealed class TriageEngine
     private readonly string[] _joinedCues;
     private readonly string[] _whyCues;
     private readonly string[] _reminderCues;
+    private readonly string[] _eitherCues;
     private readonly string[] _sinceCues;
     private readonly FrozenSet<string> _screens;
     private readonly string[] _legsCues;
@@ -97,6 +98,7 @@ public sealed class TriageEngine
         _joinedCues = [.. Texts.Commands["joined"].Select(word => $" {word} ")];
         _whyCues = [.. Texts.Commands["why"].Select(word => $" {word} ")];
         _reminderCues = [.. Texts.Commands["reminder"].Select(word => $" {word} ")];
+        _eitherCues = [.. Texts.Commands["either"].Select(word => $" {word} ")];
         _sinceCues = [.. Texts.Commands["since"].SelectMany(word => (string[])[$" {word} ", $" {word} mijn ", $" {word} de ", $" {word} het ", $" {word} my ", $" {word} the ", $" {word} a ", $" {word} een "])];
         _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
         _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
@@ -356,6 +358,13 @@ public sealed class TriageEngine
             && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown })
         {
             answer = new Answer { Kind = AnswerKind.Duration, YesNo = YesNo.Unknown, Evidence = Evidence(text) };
+        }
+
+        // "Maakt niet uit" or "idk" to the language question: on in the language the conversation is in.
+        if (answer is null && current.SetsLanguage && notes.Count == 0 && corrections.Count == 0
+            && (HasCue(spaced, _eitherCues) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
+        {
+            answer = new Answer { Kind = AnswerKind.Choice, Choice = state.Culture, Evidence = Evidence(text) };
         }
 
         // "Ik heb al 3 weken rugpijn" to the language question: the person goes on in the language they wrote it in,

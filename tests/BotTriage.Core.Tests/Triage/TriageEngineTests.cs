@@ -106,8 +106,8 @@ public sealed class TriageEngineTests
 
     [Theory]
     [InlineData("nl", "nee")]
-    [InlineData("nl", "weet ik niet")]
-    [InlineData("en", "whatever")]
+    [InlineData("nl", "hè?")]
+    [InlineData("en", "huh")]
     public void AMessageThatToldNothingStillGetsTheLanguageQuestionAgain(string start, string message)
     {
         var chat = Conversation.Start(start).SendAll(start == "en" ? ["no", "yes"] : ["nee", "ja"]);
@@ -1270,6 +1270,21 @@ public sealed class TriageEngineTests
 
         var denied = Conversation.Start(culture).SendAll(start).Send(message).Send(culture == "en" ? "no" : "nee").AssertStep("rf-sudden-weakness");
         denied.Send(culture == "en" ? "no" : "nee").AssertStep("bother");
+    }
+
+    [Theory]
+    [InlineData("en", "whatever")]
+    [InlineData("en", "idk")]
+    [InlineData("nl", "maakt niet uit")]
+    [InlineData("nl", "weet ik niet")]
+    public void LeavingTheLanguageToTheBotGoesOnInTheConversationsLanguage(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes"] : ["nee", "ja"]).AssertStep("language");
+
+        chat.Send(message).AssertStep("location");
+
+        Assert.Equal(culture, chat.State.Answers["language"].Choice);
+        Assert.Equal(0, chat.State.Misses);
     }
 
     private static Conversation AtBackQuestion(string culture, string step)
