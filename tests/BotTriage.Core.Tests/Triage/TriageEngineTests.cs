@@ -1287,6 +1287,23 @@ public sealed class TriageEngineTests
         Assert.Equal(0, chat.State.Misses);
     }
 
+    // "Where in your legs?" answered with the whole leg: the questions about legs are asked, as for a calf.
+    [Theory]
+    [InlineData("en", "my left leg", "the whole leg")]
+    [InlineData("nl", "mijn linkerbeen", "overal in mijn been")]
+    public void TheWholeLegGetsTheQuestionsAboutLegs(string culture, string first, string whole)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+        chat.Send(first).AssertStep("location");
+
+        chat.Send(whole).AssertStep("duration");
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal("leg", chat.State.Answers["location"].Locations.Single().Code);
+        Assert.Contains("rf-calf-thrombosis", asked);
+        Assert.Contains("rf-leg-weakness", asked);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
