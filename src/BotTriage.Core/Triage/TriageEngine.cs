@@ -46,6 +46,8 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _contextCodes;
     private readonly FrozenSet<string> _contraindicationCodes;
     private readonly string _resultStep;
+    private readonly FrozenSet<string> _asideQuestions;
+    private const string RedFlagCount = "redflags.count";
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
@@ -83,6 +85,9 @@ public sealed class TriageEngine
         _contextCodes = Flow.States.Where(s => s.RedFlag is null && !screens.Contains(s)).SelectMany(s => s.Signals).Where(c => !redFlagCodes.Contains(c)).ToFrozenSet(StringComparer.Ordinal);
         _contraindicationCodes = dialogs.Contraindications.Select(rule => rule.Code).ToFrozenSet(StringComparer.Ordinal);
         _resultStep = Flow.States.First(s => s.IsOutcome && s.Emergency is null).Id;
+        // Questions about what matters only without warning signs (contraindications, sport, desk work, stress): asked
+        // only while no red flag is told.
+        _asideQuestions = Flow.States.Where(s => s.HasSignal && s.AskWhen is { } when && when.References.Contains(RedFlagCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -325,12 +330,10 @@ public sealed class TriageEngine
 
             answers = answers.SetItem(other.Id, extra);
             (answered ? corrections : notes).Add(Describe(other, extra, understood, state.Culture));
-            otherSign |= extra.YesNo == YesNo.Yes && (other.RedFlag is not null || other.Contraindication is not null);
+            otherSign |= extra.YesNo == YesNo.Yes && _asideQuestions.Contains(other.Id);
         }
 
-        var noted = notes.Count;
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
-        otherSign |= notes.Count > noted;
         var toldInPassing = notes.Count > 0 || corrections.Count > 0;
 
         // Without a correction cue, only a sign now reported over an earlier no changed an answer: say so as that.
@@ -343,9 +346,11 @@ public sealed class TriageEngine
             : askingBack ? (current.HasSignal && ReadExtra(current, understood) is { YesNo: YesNo.Yes } mentioned ? mentioned : null)
             : ReadAnswer(current, text, spaced, understood, state, today);
 
-        // "Ja, ik gebruik eliquis" to whether the immune system is weakened: the yes goes with the sign the message
-        // names, and is not known to answer this question as well. The sign is noted and the question asked once more;
-        // "ja, en ik ben ook afgevallen" answers both. A screen's yes stays a yes: there, asking again would only delay.
+        // "Ja, ik gebruik eliquis" to whether the immune system is weakened, "ja, hele dag achter de laptop" to night
+        // pain: the yes goes with what the message names, a contraindication or context rather than a warning sign, and
+        // is not known to answer this question as well. That is noted and the question asked once more; "ja, en ..."
+        // answers both. A yes beside another warning sign stays a yes to both ("ja, chemo"): red flags always win. A
+        // screen's yes stays a yes: there, asking again would only delay.
         var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && otherSign && !adding && !correcting
             && YesAboutAnotherSign(current, understood);
         if (yesAboutOther)
@@ -1698,8 +1703,9 @@ public sealed class TriageEngine
     /// fever" the word belongs to the flag (which answers the flag's own question), and is no answer to another. Nor is
     /// one inside the question's <paramref name="neither"/> words ("graag" or "ja hoi" to the emergency screen).
     /// A later one that differs takes its place when a correction cue follows the first: "nee, oh wacht, toch wel", "no
-    /// wait yes", "yes? i mean no", "ja, oh nee toch niet". A yes taken back that way is no answer at all to a question about a sign
-    /// (<paramref name="careful"/>): "ja, maar eigenlijk niet zo erg" may still be a yes, and the question asks again.
+    /// wait yes", "yes? i mean no", "ja, oh nee toch niet". A yes taken back that way is no answer at all to a question
+    /// about a sign (<paramref name="careful"/>): "ja, maar eigenlijk niet zo erg" may still be a yes, and the question
+    /// asks again; so is a no followed by any yes there ("nee, ja soms", "nee joh, soms wel"), never taken as no.
     /// </summary>
     private YesNo? YesOrNo(Interpretation understood, IReadOnlyList<(int Start, int End)> neither, bool careful = false)
     {
@@ -1719,10 +1725,18 @@ public sealed class TriageEngine
                 firstStart = entity.Start;
                 firstEnd = entity.End + 1;
             }
-            else if (boolean.Value != first && entity.Start >= firstEnd
-                && HasCue($" {Normalize(understood.Text[firstStart..])} ", _correctionCues))
+            else if (boolean.Value != first && entity.Start >= firstEnd)
             {
-                return careful && first == YesNo.Yes ? null : boolean.Value;
+                if (HasCue($" {Normalize(understood.Text[firstStart..])} ", _correctionCues))
+                {
+                    return careful && first == YesNo.Yes ? null : boolean.Value;
+                }
+
+                // "Nee, ja soms", "nee, jawel": a yes after the no to a question about a sign leaves it open.
+                if (careful && first == YesNo.No && boolean.Value == YesNo.Yes)
+                {
+                    return null;
+                }
             }
         }
 
