@@ -293,7 +293,9 @@ public sealed class TriageEngine
             if (other.Id == current.Id || ReadExtra(other, understood, signPlaces) is not { } extra
                 || (other.Kind == AnswerKind.Duration && NeedsCount(understood) is not null)
                 || (other.Kind == AnswerKind.Scale && (state.DurationUnitAsked is not null || (current.Kind == AnswerKind.Duration && PainScore(understood) is { Resolution.Bare: true })))
-                || (other.Kind is AnswerKind.Duration or AnswerKind.Scale && !_navigator.IsAsked(other, state with { Answers = answers })))
+                || (other.Kind is AnswerKind.Duration or AnswerKind.Scale && !_navigator.IsAsked(other, state with { Answers = answers }))
+                // "Several days, no wait, nearly every day" to how often: days that count how often, not how long.
+                || (other.Kind == AnswerKind.Duration && current.Choices.Any(c => c.FromDays is not null)))
             {
                 continue;
             }
@@ -956,7 +958,7 @@ public sealed class TriageEngine
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : null;
             case AnswerKind.Choice:
-                return (ReadChoice(question, spaced) ?? ChoiceInFirstClause(question, text)
+                return (ChoiceAfterCorrection(question, spaced) ?? ReadChoice(question, spaced) ?? ChoiceInFirstClause(question, text)
                         ?? ChoiceByDays(question, understood) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
                     ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence }
                     : null;
@@ -1478,8 +1480,29 @@ public sealed class TriageEngine
 
         var leading = ReadChoice(question, $" {first} ");
         var other = leading is null ? null : ReadChoice(question, $" {rest} ");
-        return other is null || other == leading ? leading : null;
+        return other == leading || (other is null && !NamesAChoice(question, $" {rest} ")) ? leading : null;
     }
+
+    // "A lot, no wait, a little": the choice named after the last correction cue.
+    private string? ChoiceAfterCorrection(DialogState question, string spaced)
+    {
+        var after = -1;
+        foreach (var cue in _correctionCues)
+        {
+            var at = spaced.LastIndexOf(cue, StringComparison.Ordinal);
+            if (at >= 0 && at + cue.Length > after)
+            {
+                after = at + cue.Length;
+            }
+        }
+
+        return after > 0 && after < spaced.Length ? ReadChoice(question, $" {spaced[after..].Trim()} ") : null;
+    }
+
+    // Whether the words of any choice are in the message: "soms heel veel" names two, and so is no answer, but names some.
+    private bool NamesAChoice(DialogState question, string spaced) =>
+        _choiceLabels.TryGetValue(question.Id, out var choices)
+        && choices.Any(choice => choice.Phrases.Any(phrase => NextWordMatch(spaced, phrase, 0) >= 0));
 
     /// <summary>Whether the message (normalized, with a space on either side) contains one of the cues (likewise spaced).</summary>
     private static bool HasCue(string spaced, string[] cues)

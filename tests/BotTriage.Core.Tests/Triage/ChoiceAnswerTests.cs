@@ -83,6 +83,7 @@ public sealed class ChoiceAnswerTests
     [InlineData("I can't work anymore", "a-lot")]
     [InlineData("kinda", "a-little")]
     [InlineData("veel, kan niet voetballen", "a-lot")]
+    [InlineData("heel veel, nee wacht, een beetje", "a-little")]
     [InlineData("matig. zitten gaat slecht", "moderately")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
@@ -92,6 +93,29 @@ public sealed class ChoiceAnswerTests
         chat.Send(text);
 
         Assert.Equal(expected, chat.State.Answers["bother"].Choice);
+    }
+
+    [Fact]
+    public void AFirstClauseChoiceWithAnotherAfterItIsAskedAgain()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
+
+        chat.Send("matig, soms heel veel");
+
+        Assert.False(chat.State.Answers.ContainsKey("bother"));
+        chat.AssertStep("bother");
+    }
+
+    [Fact]
+    public void ACorrectedFrequencyIsTheLaterOneAndLeavesHowLongAlone()
+    {
+        var chat = AtPhqInterest();
+        var duration = chat.State.Answers["duration"];
+
+        chat.Send("een paar dagen, nee wacht, bijna elke dag");
+
+        Assert.Equal("nearly-every-day", chat.State.Answers["phq-interest"].Choice);
+        Assert.Equal(duration, chat.State.Answers["duration"]);
     }
 
     [Theory]

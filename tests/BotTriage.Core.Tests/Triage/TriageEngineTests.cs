@@ -930,6 +930,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "ci-any", "what's that got to do with it?", "massage can do harm with some conditions")]
     [InlineData("nl", "phq-down", "waar is dat voor?", "hoe het met je gaat")]
     [InlineData("en", "language", "why do you ask", "the language you are most comfortable with")]
+    [InlineData("en", "rf-night-pain", "y do u ask", "should first be seen by a GP")]
+    [InlineData("en", "rf-night-pain", "what does that have to do with my back?", "should first be seen by a GP")]
     public void AQuestionAskingWhyIsAnsweredWithWhyTheQuestionIsAskedAlone(string culture, string step, string message, string why)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes"] : ["nee", "ja"]);
@@ -1022,6 +1024,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "geen idee")]
     [InlineData("en", "dunno")]
     [InlineData("en", "not sure")]
+    [InlineData("nl", "kweenie")]
+    [InlineData("en", "i cant remember")]
     public void ADontKnowToHowLongGetsRoughLengthsAsButtonsEachOfWhichAnswers(string culture, string unsure)
     {
         string[] start = culture == "en" ? ["no", "yes", "english", "lower back"] : [.. Welcome, "onderrug"];
@@ -1285,6 +1289,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "idk")]
     [InlineData("nl", "maakt niet uit")]
     [InlineData("nl", "weet ik niet")]
+    [InlineData("en", "idc")]
     public void LeavingTheLanguageToTheBotGoesOnInTheConversationsLanguage(string culture, string message)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes"] : ["nee", "ja"]).AssertStep("language");
@@ -1356,6 +1361,11 @@ public sealed class TriageEngineTests
     [InlineData("nl", "first-episode", "af en toe", YesNo.No)]
     [InlineData("nl", "first-episode", "niet de eerste keer", YesNo.No)]
     [InlineData("nl", "rf-major-trauma", "was geen harde val hoor", YesNo.No)]
+    [InlineData("en", "cancer-history", "i dont have cancer now but had it in 2019", YesNo.Yes)]
+    [InlineData("en", "cancer-history", "no, im in remission", YesNo.Yes)]
+    [InlineData("nl", "cancer-history", "nee, maar vroeger wel", YesNo.Yes)]
+    [InlineData("nl", "cancer-history", "nee, nooit", YesNo.No)]
+    [InlineData("en", "earlier-care", "yes, they found nothing", YesNo.Yes)]
     [InlineData("en", "rf-fever", "no fever, just feel rubbish", YesNo.Yes)]
     [InlineData("nl", "rf-fever", "geen koorts, maar ik voel me rot", YesNo.Yes)]
     [InlineData("nl", "rf-fever", "geen koorts", YesNo.No)]
