@@ -256,7 +256,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             return;
         }
 
-        List<(int First, int Last, long Seconds)>? times = null;
+        List<(int First, int Last, long Seconds, bool Rough)>? times = null;
         var i = 0;
         while (i < text.Count)
         {
@@ -285,7 +285,16 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                     times ??= Times(text, lexicon, durations, today);
                     if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon, first, last) : (0, text.Count - 1)) is { } time)
                     {
-                        negated = time.Seconds > flag.WithinWeeks * DurationResolution.SecondsPerWeek;
+                        // "Sinds mijn operatie in oktober": a rough time just past the window may still be within it.
+                        // Neither yes nor no then: the question asks.
+                        var window = flag.WithinWeeks * DurationResolution.SecondsPerWeek;
+                        if (time.Rough && time.Seconds > window && time.Seconds <= 2 * window)
+                        {
+                            i = end;
+                            continue;
+                        }
+
+                        negated = time.Seconds > window;
                         (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
                     }
                     else if (!flag.Untimed)
@@ -331,12 +340,12 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         return false;
     }
 
-    private static List<(int First, int Last, long Seconds)> Times(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today)
+    private static List<(int First, int Last, long Seconds, bool Rough)> Times(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today)
     {
-        var times = DurationRecognizer.FindMoments(text, lexicon, today, durations);
+        var times = DurationRecognizer.FindMoments(text, lexicon, today, durations).ConvertAll(m => (m.First, m.Last, m.Seconds, Rough: false));
         foreach (var (first, last, resolution) in durations)
         {
-            times.Add((first, last, resolution.Seconds));
+            times.Add((first, last, resolution.Seconds, resolution.Approximate));
         }
 
         return times;
@@ -345,9 +354,9 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     // The nearest time inside within (first and last token): the whole message, or for a word that is the code as of
     // now without a time (TimedFlag.Untimed) its own clause, so that "al 2 jaar rugpijn en ik heb trombose" is
     // a thrombosis now.
-    private static (int First, int Last, long Seconds)? Nearest(List<(int First, int Last, long Seconds)> times, int first, int last, (int First, int Last) within)
+    private static (int First, int Last, long Seconds, bool Rough)? Nearest(List<(int First, int Last, long Seconds, bool Rough)> times, int first, int last, (int First, int Last) within)
     {
-        (int First, int Last, long Seconds)? nearest = null;
+        (int First, int Last, long Seconds, bool Rough)? nearest = null;
         var best = int.MaxValue;
         foreach (var time in times)
         {
