@@ -84,6 +84,7 @@ public sealed class ChoiceAnswerTests
     [InlineData("kinda", "a-little")]
     [InlineData("veel, kan niet voetballen", "a-lot")]
     [InlineData("heel veel, nee wacht, een beetje", "a-little")]
+    [InlineData("nou veel, ik kan niet eens mijn kind optillen", "a-lot")]
     [InlineData("matig. zitten gaat slecht", "moderately")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
