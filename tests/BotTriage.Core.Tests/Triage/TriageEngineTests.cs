@@ -889,6 +889,25 @@ public sealed class TriageEngineTests
     private static Conversation Started(string culture) =>
         Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
 
+    // At the question step, its replies read: past the questions before it (a lower back of two months after the
+    // language question), each answered plainly.
+    private static Conversation AtStep(string culture, string step)
+    {
+        var chat = Conversation.Start(culture).Send(culture == "en" ? "no" : "nee");
+        if (step != "consent")
+        {
+            chat.Send(culture == "en" ? "yes" : "ja");
+        }
+
+        if (step is not ("consent" or "language"))
+        {
+            chat.SendAll(culture == "en" ? ["english", "lower back", "2 months"] : ["nederlands", "onderrug", "2 maanden"]);
+        }
+
+        chat.AnswerPlainlyUntil(s => s.Step == step);
+        return chat.AssertStep(step).SkipReplies();
+    }
+
     [Theory]
     [InlineData("en", "bother", "what counts as a lot?", "gets in the way of what you do")]
     [InlineData("nl", "bother", "wat is veel?", "hindert bij wat je doet")]
@@ -901,18 +920,7 @@ public sealed class TriageEngineTests
     [InlineData("nl", "consent", "waarom?", "niemand anders, ook je werkgever niet")]
     public void AQuestionBackIsAnsweredWithWhatTheQuestionMeansAndTheQuestionIsAskedAgain(string culture, string step, string message, string explained)
     {
-        var chat = Conversation.Start(culture);
-        if (step != "consent")
-        {
-            chat.SendAll(culture == "en" ? ["no", "yes", "english", "lower back", "2 months"] : [.. Welcome, "onderrug", "2 maanden"]);
-        }
-        else
-        {
-            chat.Send(culture == "en" ? "no" : "nee");
-        }
-
-        chat.AnswerPlainlyUntil(s => s.Step == step);
-        chat.AssertStep(step).SkipReplies();
+        var chat = AtStep(culture, step);
         var misses = chat.State.Misses;
 
         chat.Send(message).AssertReplyContains(explained).AssertReplyContains(ShippedDialogs.Value.Flow[step].Question.Get(culture)).AssertStep(step);
@@ -934,15 +942,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-night-pain", "what does that have to do with my back?", "should first be seen by a GP")]
     public void AQuestionAskingWhyIsAnsweredWithWhyTheQuestionIsAskedAlone(string culture, string step, string message, string why)
     {
-        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes"] : ["nee", "ja"]);
-        if (step != "language")
-        {
-            chat.Send(culture == "en" ? "english" : "nederlands");
-            chat.SendAll(culture == "en" ? ["lower back", "2 months"] : ["onderrug", "2 maanden"]);
-        }
-
-        chat.AnswerPlainlyUntil(s => s.Step == step);
-        chat.AssertStep(step).SkipReplies();
+        var chat = AtStep(culture, step);
         var question = ShippedDialogs.Value.Flow[step];
 
         chat.Send(message).AssertReplyContains(why).AssertReply(question.Question.Get(culture)).AssertStep(step);
