@@ -302,6 +302,18 @@ public sealed class TriageEngine
 
             var answered = answers.TryGetValue(other.Id, out var earlier);
 
+            // "Sorry, actually my arm did go weak suddenly": the arm is where the sign is; it corrects no place named
+            // before.
+            if (answered && correcting && other.Kind == AnswerKind.BodyLocation)
+            {
+                if (ReadExtra(other, understood, signPlaces: false) is not { } corrected)
+                {
+                    continue;
+                }
+
+                extra = corrected;
+            }
+
             // "Oh, en ook mijn onderrug": a place told as one more joins the places named before; so does any place told
             // after "nergens" ("al zitten mijn schouders wel vast"), which is the complaint after all.
             if (answered && other.Kind == AnswerKind.BodyLocation && (adding || earlier!.Locations is [{ Code: NoComplaint }]))
@@ -438,6 +450,12 @@ public sealed class TriageEngine
 
                 // "Mijn moeder had kanker" to whether the person had it: say whom the question is about.
                 replies.Add(Reask(state, Hint(current, state.Culture), _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
+            }
+
+            // A sign that already means 112, told or corrected here, is checked and advised now.
+            if (toldInPassing && !_screens.Contains(current.Id) && TriageRouter.IsEmergency(_dialogs, state with { Answers = answers }))
+            {
+                return ShowOutcome(state with { Answers = answers }, Flow[_resultStep], replies.ToImmutable());
             }
 
             // A place told in passing can open questions that were passed by: those come first.

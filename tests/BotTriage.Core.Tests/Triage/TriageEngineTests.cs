@@ -1317,6 +1317,24 @@ public sealed class TriageEngineTests
         Assert.Contains("rf-leg-weakness", asked);
     }
 
+    // "Sorry, actually my arm did go weak suddenly" at a later question: the sign is raised over its earlier no and
+    // checked at once; the arm is where the sign is, and the complaint's place stays the neck.
+    [Theory]
+    [InlineData("en", "sorry, actually my arm did go weak suddenly")]
+    [InlineData("nl", "sorry, eigenlijk: mijn linkerarm voelt sinds vanochtend krachteloos")]
+    public void ASignMeaning112CorrectedLaterIsCheckedAtOnceAndMovesNoPlace(string culture, string message)
+    {
+        var chat = AtStep(culture, "phq-interest");
+        var where = chat.State.Answers["location"];
+
+        chat.Send(message);
+
+        Assert.NotNull(chat.State.Confirming);
+        Assert.Equal(where, chat.State.Answers["location"]);
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.Equal("T0", chat.State.Outcome!.Urgency);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
