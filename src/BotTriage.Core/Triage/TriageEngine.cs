@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Understanding;
+using BotTriage.Core.Understanding.Lexicons;
 
 namespace BotTriage.Core.Triage;
 
@@ -969,7 +970,7 @@ public sealed class TriageEngine
                 // the denial of another flag ("nooit kanker gehad" to the question on infections tells of cancer, not
                 // of infections), then the question's own yes words, as the whole message: "prima" to the consent
                 // question.
-                return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood)
+                return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood) ?? TemperatureAnswer(question, understood)
                         ?? YesOrNo(understood, _dialogs.Recognizer.Booleans.FindNeither(question.Id, understood.Text, understood.Culture), careful: question.HasSignal)) is { } said
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said == YesNo.Yes && _screens.Contains(question.Id) && OnlyHedged(understood) ? YesNo.Unknown : said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
@@ -1835,6 +1836,13 @@ public sealed class TriageEngine
 
         return true;
     }
+
+    // "38,5" as the whole answer to the fever question: a body temperature, fever from the lexicon's threshold up.
+    private YesNo? TemperatureAnswer(DialogState question, Interpretation understood) =>
+        _dialogs.Recognizer.Lexicons.Get(understood.Culture).Temperature is { } reading && question.Signals.Contains(reading.Code)
+            && understood.Entities is [{ Resolution: NumberResolution { Value: >= TemperatureReading.Lowest and <= TemperatureReading.Highest } number }]
+            ? number.Value >= reading.Fever ? YesNo.Yes : YesNo.No
+            : null;
 
     // Whether the message says no to a screen beside the signs it names: its own words for "not now" apart from them, or
     // a plain no.
