@@ -258,7 +258,6 @@ public sealed class Condition
 
             if (TryKeyword("only"))
             {
-                SkipSpace();
                 return TryKeyword("in") ? new CompareNode(reference, "only in", ReadList()) : throw Error($"expected 'in' after 'only', found '{Rest()}'");
             }
 

@@ -41,13 +41,19 @@ public static class Vocabulary
     /// References every condition may use besides the answers: reported red flags, contraindications, the language, and
     /// the emergency advice the person went on past (<c>emergencies has suicide</c>).
     /// </summary>
-    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", "redflags.count", "redflags.unsure", "contraindications", "contraindications.count", "language", "emergencies"];
+    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", RedFlagCount, "redflags.unsure", "contraindications", "contraindications.count", "language", "emergencies"];
+
+    /// <summary>How many red flags were reported, in conditions: <c>redflags.count == 0</c>.</summary>
+    public const string RedFlagCount = "redflags.count";
+
+    /// <summary>The most urgent tier: 112 now.</summary>
+    public const string EmergencyUrgency = "T0";
 
     /// <summary>The prefix of a score in conditions: <c>scores.phq2 &gt;= 3</c>.</summary>
     public const string ScorePrefix = "scores.";
 
     /// <summary>Urgency tiers that are checked with the person before they are shown.</summary>
-    public static ImmutableArray<string> ConfirmedUrgencies { get; } = ["T0", "T1"];
+    public static ImmutableArray<string> ConfirmedUrgencies { get; } = [EmergencyUrgency, "T1"];
 
     /// <summary>Texts the engine needs from texts.yaml.</summary>
     /// <summary>The plain answers' texts; each may have a question's own words as <c>KEY.QUESTION</c> (<c>answer.no.emergency-screen</c>).</summary>

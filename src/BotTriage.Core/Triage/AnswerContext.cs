@@ -39,7 +39,7 @@ internal sealed class AnswerContext(FlowDefinition flow, TriageState state, Immu
         {
             case "redflags":
                 return ConditionValue.OfSet(ReportedRedFlags);
-            case "redflags.count":
+            case Vocabulary.RedFlagCount:
                 return ConditionValue.OfNumber(ReportedRedFlags.Count);
             case "redflags.unsure":
                 return ConditionValue.OfSet(UnsureRedFlags);

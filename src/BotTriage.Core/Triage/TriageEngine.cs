@@ -48,7 +48,6 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _contraindicationCodes;
     private readonly string _resultStep;
     private readonly FrozenSet<string> _asideQuestions;
-    private const string RedFlagCount = "redflags.count";
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
@@ -88,7 +87,7 @@ public sealed class TriageEngine
         _resultStep = Flow.States.First(s => s.IsOutcome && s.Emergency is null).Id;
         // Questions about what matters only without warning signs (contraindications, sport, desk work, stress): asked
         // only while no red flag is told.
-        _asideQuestions = Flow.States.Where(s => s.HasSignal && s.AskWhen is { } when && when.References.Contains(RedFlagCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
+        _asideQuestions = Flow.States.Where(s => s.HasSignal && s.AskWhen is { } when && when.References.Contains(Vocabulary.RedFlagCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -99,15 +98,15 @@ public sealed class TriageEngine
         }
 
         _commandWords = commandWords.ToFrozenDictionary(StringComparer.Ordinal);
-        _correctionCues = [.. Texts.Commands["correction"].Select(word => $" {word} ")];
-        _additionCues = [.. Texts.Commands["addition"].Select(word => $" {word} ")];
-        _joinedCues = [.. Texts.Commands["joined"].Select(word => $" {word} ")];
-        _whyCues = [.. Texts.Commands["why"].Select(word => $" {word} ")];
-        _reminderCues = [.. Texts.Commands["reminder"].Select(word => $" {word} ")];
-        _eitherCues = [.. Texts.Commands["either"].Select(word => $" {word} ")];
-        _sinceCues = [.. Texts.Commands["since"].SelectMany(word => (string[])[$" {word} ", $" {word} mijn ", $" {word} de ", $" {word} het ", $" {word} my ", $" {word} the ", $" {word} a ", $" {word} een "])];
-        _legsCues = [.. Texts.Commands["legs"].Select(word => $" {word} ")];
-        _tensionCues = [.. Texts.Commands["tension"].Select(word => $" {word} ")];
+        _correctionCues = Cues("correction");
+        _additionCues = Cues("addition");
+        _joinedCues = Cues("joined");
+        _whyCues = Cues("why");
+        _reminderCues = Cues("reminder");
+        _eitherCues = Cues("either");
+        _sinceCues = Cues("since");
+        _legsCues = Cues("legs");
+        _tensionCues = Cues("tension");
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
         _choiceLabels = choices.ToFrozenDictionary(
@@ -762,7 +761,7 @@ public sealed class TriageEngine
         var key = suicide ? "emergency.suicide" : "emergency.medical";
         var outcome = new TriageOutcome
         {
-            Urgency = "T0",
+            Urgency = Vocabulary.EmergencyUrgency,
             Routes = ["emergency-112"],
             RedFlags = [.. RedFlags.Reported(Flow, state.Answers).Order(StringComparer.Ordinal)],
             Reasons = [new OutcomeReason(suicide ? "emergency-suicide" : "emergency-medical", Texts.Get(key, state.Culture)) { Evidence = words.Length > 0 ? [Evidence(words)] : [] }],
@@ -1181,7 +1180,7 @@ public sealed class TriageEngine
     }
 
     // "Sinds mijn operatie 2 weken geleden", "pain after my surgery 3 weeks ago": the complaint began with it (texts.yaml
-    // cues.since, with a "mijn" or "the" between).
+    // cues.since right before it).
     private bool AfterASince(string text, int start)
     {
         var before = $" {Normalize(text[..start])} ";
@@ -1522,6 +1521,9 @@ public sealed class TriageEngine
     private bool NamesAChoice(DialogState question, string spaced) =>
         _choiceLabels.TryGetValue(question.Id, out var choices)
         && choices.Any(choice => choice.Phrases.Any(phrase => NextWordMatch(spaced, phrase, 0) >= 0));
+
+    // The words of texts.yaml cues.{name}, each with a space on either side, as HasCue compares them.
+    private string[] Cues(string name) => [.. Texts.Commands[name].Select(word => $" {word} ")];
 
     /// <summary>Whether the message (normalized, with a space on either side) contains one of the cues (likewise spaced).</summary>
     private static bool HasCue(string spaced, string[] cues)

@@ -112,7 +112,7 @@ public static class TriageRouter
         var context = new AnswerContext(dialogs.Flow, state, dialogs.Contraindications);
         foreach (var rule in dialogs.Rules)
         {
-            if (rule.Urgency == Vocabulary.ConfirmedUrgencies[0] && rule.When.Evaluate(context))
+            if (rule.Urgency == Vocabulary.EmergencyUrgency && rule.When.Evaluate(context))
             {
                 return true;
             }
