@@ -1018,6 +1018,7 @@ public sealed class TriageEngine
                 List<BodyLocation>? locations = null;
                 List<string>? words = null;
                 ModelResult? noComplaint = null;
+                var placeEnd = -1;
                 foreach (var (entity, place) in understood.All<BodyLocationResolution>())
                 {
                     // "Geen pijn op de borst" names the chest only to deny a symptom there: not where the complaint is.
@@ -1025,6 +1026,15 @@ public sealed class TriageEngine
                     {
                         continue;
                     }
+
+                    // "Linkerknie, nee sorry, rechterknie": the places after a correction replace those before it.
+                    if (locations is not null && TakesBack(understood.Text[placeEnd..entity.Start]))
+                    {
+                        locations.Clear();
+                        words!.Clear();
+                    }
+
+                    placeEnd = Math.Max(placeEnd, entity.End + 1);
 
                     // "Nergens, ik wil gewoon ontspannen" is no complaint; with a place named it is that place.
                     if (place.Code == NoComplaint)
@@ -1045,6 +1055,13 @@ public sealed class TriageEngine
                     {
                         words.Add(entity.Text);
                     }
+                }
+
+                // "Mijn linkerknie, oh nee wacht, de rechter": a side alone after a correction is the last place's.
+                if (locations is not null && CorrectedSide(understood.Text[placeEnd..], understood.Culture) is { } side && locations[^1].Side != side)
+                {
+                    locations[^1] = locations[^1] with { Side = side };
+                    words!.Add(understood.Text[placeEnd..].Trim(' ', ',', '.'));
                 }
 
                 return locations is not null ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [.. locations], Evidence = string.Join(", ", words!) }
@@ -1501,11 +1518,27 @@ public sealed class TriageEngine
         return other == leading || (other is null && !NamesAChoice(question, $" {rest} ")) ? leading : null;
     }
 
-    // "A lot, no wait, a little": the choice named after the last correction cue.
-    private string? ChoiceAfterCorrection(DialogState question, string spaced)
+    // Whether words between two places take the first back: a correction cue that adds nothing ("nee sorry", but not
+    // "en eigenlijk ook").
+    private bool TakesBack(string between)
+    {
+        var spaced = $" {Normalize(between)} ";
+        return HasCue(spaced, _correctionCues) && !HasCue(spaced, _additionCues);
+    }
+
+    // The side named alone after a correction cue in what follows the last place: "oh nee wacht, de rechter".
+    private BodySide? CorrectedSide(string rest, string culture)
+    {
+        var spaced = $" {Normalize(rest)} ";
+        var after = AfterLastCue(spaced, _correctionCues);
+        return after > 0 && !HasCue(spaced, _additionCues) ? _dialogs.Recognizer.BodyLocations.FirstSide(spaced[after..], culture) : null;
+    }
+
+    // Where the text after the last of the cues begins in a spaced message; -1 without any.
+    private static int AfterLastCue(string spaced, string[] cues)
     {
         var after = -1;
-        foreach (var cue in _correctionCues)
+        foreach (var cue in cues)
         {
             var at = spaced.LastIndexOf(cue, StringComparison.Ordinal);
             if (at >= 0 && at + cue.Length > after)
@@ -1514,6 +1547,13 @@ public sealed class TriageEngine
             }
         }
 
+        return after;
+    }
+
+    // "A lot, no wait, a little": the choice named after the last correction cue.
+    private string? ChoiceAfterCorrection(DialogState question, string spaced)
+    {
+        var after = AfterLastCue(spaced, _correctionCues);
         return after > 0 && after < spaced.Length ? ReadChoice(question, $" {spaced[after..].Trim()} ") : null;
     }
 

@@ -22,6 +22,26 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
     private protected override void Find(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results) =>
         Scan(text, lexicon, results);
 
+    /// <summary>
+    /// The first side named in <paramref name="text"/> (<c>de rechter</c>, <c>the left one</c>), for a side said on its
+    /// own, without a place; null when there is none.
+    /// </summary>
+    public BodySide? FirstSide(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (lexicon.Sides.TryMatch(tokens, k, out _, out var side))
+            {
+                return side;
+            }
+        }
+
+        return null;
+    }
+
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
         var found = results.Count;

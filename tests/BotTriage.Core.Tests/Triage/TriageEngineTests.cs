@@ -1836,6 +1836,36 @@ public sealed class TriageEngineTests
         Assert.Equal([new BodyLocation("shoulder", BodySide.Left)], chat.State.Answers["location"].Locations);
     }
 
+    [Theory]
+    [InlineData("nl", "linkerknie, nee sorry, rechterknie", "knee", BodySide.Right)]
+    [InlineData("nl", "mijn nek, nee wacht, mijn onderrug", "lower-back", BodySide.Unspecified)]
+    [InlineData("nl", "mijn linkerknie, oh nee wacht de rechter", "knee", BodySide.Right)]
+    [InlineData("nl", "rechterschouder, oeps ik bedoel links", "shoulder", BodySide.Left)]
+    [InlineData("en", "my left knee, oh no wait the right one", "knee", BodySide.Right)]
+    [InlineData("en", "neck, sorry I mean lower back", "lower-back", BodySide.Unspecified)]
+    public void APlaceOrSideTakenBackInTheAnswerIsReplacedByTheOneAfterIt(string culture, string message, string code, BodySide side)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertStep("duration");
+
+        Assert.Equal([new BodyLocation(code, side)], chat.State.Answers["location"].Locations);
+    }
+
+    [Theory]
+    [InlineData("nl", "mijn nek en eigenlijk ook mijn schouders", 2)]
+    [InlineData("nl", "linkerknie, sorry, rechts ook een beetje", 1)]
+    [InlineData("en", "my neck, sorry, and also my shoulders", 2)]
+    public void APlaceAddedAfterACorrectionCueKeepsTheOneBefore(string culture, string message, int places)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertStep("duration");
+
+        Assert.Equal(places, chat.State.Answers["location"].Locations.Count);
+        Assert.NotEqual(BodySide.Right, chat.State.Answers["location"].Locations[0].Side);
+    }
+
     [Fact]
     public void WordsOfOneQuestionAnswerNothingBeforeItIsAsked()
     {
