@@ -52,6 +52,7 @@ public sealed class TriageEngine
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
     private readonly string[] _additionCues;
+    private readonly string[] _previousCues;
     private readonly string[] _joinedCues;
     private readonly string[] _whyCues;
     private readonly string[] _reminderCues;
@@ -100,6 +101,7 @@ public sealed class TriageEngine
         _commandWords = commandWords.ToFrozenDictionary(StringComparer.Ordinal);
         _correctionCues = Cues("correction");
         _additionCues = Cues("addition");
+        _previousCues = Cues("previous");
         _joinedCues = Cues("joined");
         _whyCues = Cues("why");
         _reminderCues = Cues("reminder");
@@ -277,6 +279,16 @@ public sealed class TriageEngine
         {
             understood = new Interpretation(understood.Text, understood.Culture,
                 [.. understood.Entities.Where(e => e.Start >= asked || (e.Resolution is RedFlagResolution flag && !current.Signals.Contains(flag.Code) && !_contextCodes.Contains(flag.Code)))]);
+        }
+
+        // "Nee wacht, toch wel" right after a no: the person takes back the answer just given, to the question before
+        // this one, or changes their mind about this one. Which, the bot cannot tell; so it asks the question before
+        // once more, and this one comes after it again.
+        if (!askingBack && current.Kind == AnswerKind.YesNo && TakesBackTheAnswerBefore(state, spaced, correcting, understood) is { } before)
+        {
+            var history = state.History.RemoveAt(state.History.Count - 1);
+            var again = state with { Step = before, History = history, Answers = answers.Remove(before) };
+            return new TurnResult(again, [Say(state, "reask.previous"), Ask(again, before)]);
         }
 
         // "Nu niet, maar gisteren had ik pijn op de borst" to a screen: the chest is where the sign was, not where the
@@ -1825,6 +1837,53 @@ public sealed class TriageEngine
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// The yes-no question asked just before this one, when the message takes its answer back: the answer it gave, then
+    /// a correction cue and the other answer ("nee wacht, toch wel" after a no, "yes, no wait, no" after a yes), or a yes
+    /// or no with words for the question before ("bij de vorige vraag bedoelde ik ja"); and nothing else told. Null
+    /// otherwise.
+    /// </summary>
+    private string? TakesBackTheAnswerBefore(TriageState state, string spaced, bool correcting, Interpretation understood)
+    {
+        if (state.History.Count < 2 || !Flow.TryGet(state.History[^2], out var before) || before.Kind != AnswerKind.YesNo
+            || !state.Answers.TryGetValue(before.Id, out var given) || given.YesNo is not (YesNo.Yes or YesNo.No)
+            || understood.Entities.Any(e => e.Resolution is not BooleanResolution))
+        {
+            return null;
+        }
+
+        ModelResult? first = null;
+        foreach (var (entity, boolean) in understood.All<BooleanResolution>())
+        {
+            if (IsCueOfAFlag(entity, understood))
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                if (HasCue(spaced, _previousCues))
+                {
+                    return before.Id;
+                }
+
+                if (!correcting || boolean.Value != given.YesNo)
+                {
+                    return null;
+                }
+
+                first = entity;
+            }
+            else if (boolean.Value is YesNo.Yes or YesNo.No && boolean.Value != given.YesNo
+                && HasCue($" {Normalize(understood.Text[first.Start..entity.Start])} ", _correctionCues))
+            {
+                return before.Id;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -909,6 +909,46 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "nee wacht, toch wel", "ja")]
+    [InlineData("nl", "nee, oh wacht, ja", "ja")]
+    [InlineData("nl", "bij de vorige vraag bedoelde ik ja", "ja")]
+    [InlineData("en", "no wait, actually yes", "yes")]
+    [InlineData("en", "oh, for the previous question I meant yes", "yes")]
+    public void AYesOrNoThatTakesBackTheAnswerJustGivenAsksTheQuestionBeforeAgain(string culture, string message, string yes)
+    {
+        var chat = AtStep(culture, "rf-major-trauma");
+        var before = chat.State.History[^2];
+        Assert.Equal(YesNo.No, chat.State.Answers[before].YesNo);
+
+        chat.Send(message)
+            .AssertReplyContains(ShippedDialogs.Value.Texts.Get("reask.previous", culture))
+            .AssertReplyContains(ShippedDialogs.Value.Flow[before].Question.Get(culture))
+            .AssertStep(before);
+        Assert.False(chat.State.Answers.ContainsKey(before));
+        Assert.False(chat.State.Answers.ContainsKey("rf-major-trauma"));
+
+        chat.Send(yes).AssertStep(TriageEngine.ConfirmStep);
+        chat.Send(yes);
+        Assert.Contains(ShippedDialogs.Value.Flow[before].Signals[0], chat.State.Outcome!.RedFlags);
+        Assert.DoesNotContain("major-trauma", chat.State.Outcome.RedFlags);
+    }
+
+    [Theory]
+    [InlineData("nl", "ja, oh wacht, nee")]
+    [InlineData("nl", "eigenlijk wel")]
+    [InlineData("en", "actually yes, I fell off a ladder")]
+    public void AnAnswerThatDoesNotTakeBackTheOneJustGivenIsThisQuestions(string culture, string message)
+    {
+        var chat = AtStep(culture, "rf-major-trauma");
+        var before = chat.State.History[^2];
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.No, chat.State.Answers[before].YesNo);
+        Assert.NotEqual(before, chat.State.Step);
+    }
+
+    [Theory]
     [InlineData("en", "bother", "what counts as a lot?", "gets in the way of what you do")]
     [InlineData("nl", "bother", "wat is veel?", "hindert bij wat je doet")]
     [InlineData("nl", "pain", "wat bedoel je?", "het cijfer van een gewone dag")]
@@ -1129,7 +1169,9 @@ public sealed class TriageEngineTests
     }
 
     // A yes or no taken back in the same message: the later one counts, and a yes taken back from a question about a
-    // sign is asked again rather than taken as no.
+    // sign is asked again rather than taken as no. (Here the question before was answered with the other one than the
+    // message starts with; when it starts with the same, it may take that answer back, and the question before is asked
+    // again: AYesOrNoThatTakesBackTheAnswerJustGivenAsksTheQuestionBeforeAgain.)
     [Theory]
     [InlineData("nl", "nee, oh wacht, toch wel", YesNo.Yes)]
     [InlineData("nl", "nee eigenlijk ja", YesNo.Yes)]
@@ -1146,7 +1188,13 @@ public sealed class TriageEngineTests
     [InlineData("nl", "nee", YesNo.No)]
     public void AYesOrNoTakenBackInTheSameMessageGivesWayToTheLaterOne(string culture, string message, YesNo? expected)
     {
-        var chat = AtBackQuestion(culture, "rf-fever");
+        // Past a fall (trauma-minor), the question before the fever is about thin bones: answered yes or no to differ
+        // from the message's first word.
+        var english = culture == "en";
+        var chat = AtBackQuestion(culture, "trauma-minor").Send(english ? "yes" : "ja").AssertStep("fragile-bones");
+        var startsWithNo = ShippedDialogs.Value.Recognizer.Recognize(message, culture, new DateOnly(2026, 12, 6))
+            .First(e => e.Resolution is BooleanResolution).Resolution is BooleanResolution { Value: YesNo.No };
+        chat.Send(startsWithNo ? (english ? "yes" : "ja") : (english ? "no" : "nee")).AssertStep("rf-fever");
 
         chat.Send(message);
 
