@@ -504,7 +504,9 @@ public sealed class TriageEngine
         }
 
         // "ja, chemo" to another question: the sign changed an earlier answer, and the yes answered this one; both said.
-        if (notes.Count > 0 || corrections.Count > 0)
+        // Where the complaint is, is always said back ("Ik noteer: knie (rechts)."): a place or side misread can be put
+        // right at once, not only when the result names it.
+        if (notes.Count > 0 || corrections.Count > 0 || current.Kind == AnswerKind.BodyLocation)
         {
             // A question answered by a mention is described by the words of the mention, as the notes are; one answered
             // by a plain yes or no as that ("nee, maar ik heb wel kanker gehad": "nee en kanker gehad", not the whole

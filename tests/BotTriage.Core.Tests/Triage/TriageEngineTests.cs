@@ -2535,7 +2535,7 @@ public sealed class TriageEngineTests
     {
         var chat = Conversation.Start("en").SendAll(["no", "yes", "english"]).AssertStep("location");
 
-        chat.Send(message).AssertReplyContains("How long").AssertStep("duration");
+        chat.Send(message).AssertReply("Noted: lower back.").AssertReplyContains("How long").AssertStep("duration");
 
         Assert.Equal("lower-back", Assert.Single(chat.State.Answers["location"].Locations).Code);
         chat.Send("back").AssertStep("location");
@@ -2626,7 +2626,8 @@ public sealed class TriageEngineTests
         Assert.Equal(5, chat.State.Answers["pain"].Number);
 
         var english = Conversation.Start("en").SendAll(["no", "yes", "english"]).AssertStep("location");
-        english.Send("mijn onderrug").AssertReply("Ik heb je bericht als Nederlands gelezen. Wil je liever in het Nederlands verder? Typ dan 'nederlands'.").AssertReplyContains("How long");
+        english.Send("mijn onderrug").AssertReply("Ik heb je bericht als Nederlands gelezen. Wil je liever in het Nederlands verder? Typ dan 'nederlands'.")
+            .AssertReply("Noted: lower back.").AssertReplyContains("How long");
         Assert.Equal("lower-back", Assert.Single(english.State.Answers["location"].Locations).Code);
     }
 
@@ -2978,7 +2979,7 @@ public sealed class TriageEngineTests
         var chat = Conversation.Start().SendAll(Welcome);
 
         chat.Send("ik heb al weken last van mijn onderrug")
-            .AssertReply("Hoeveel weken ongeveer? Een schatting is goed, bijvoorbeeld '3' of '10 weken'.").AssertNoReply().AssertStep("duration");
+            .AssertReply("Ik noteer: onderrug.").AssertReply("Hoeveel weken ongeveer? Een schatting is goed, bijvoorbeeld '3' of '10 weken'.").AssertNoReply().AssertStep("duration");
 
         Assert.False(chat.State.Answers.ContainsKey("duration"));
         Assert.Equal("lower-back", chat.State.Answers["location"].Locations.Single().Code);
@@ -3046,7 +3047,7 @@ public sealed class TriageEngineTests
         var chat = Conversation.Start().SendAll(Welcome);
 
         chat.Send(new string('x', 10_000)).AssertReplyContains("Dat begreep ik niet").SkipReplies()
-            .Send("onderrug").AssertReplyContains("Hoe lang");
+            .Send("onderrug").AssertReply("Ik noteer: onderrug.").AssertReplyContains("Hoe lang");
 
         Assert.Equal("duration", chat.State.Step);
     }
@@ -3065,7 +3066,7 @@ public sealed class TriageEngineTests
         var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
 
         chat.Send("terug").AssertReplyContains("Waar heb je last van?").AssertStep("location")
-            .Send("kuiten").AssertReplyContains("Hoe lang");
+            .Send("kuiten").AssertReply("Ik noteer: kuit (beide kanten).").AssertReplyContains("Hoe lang");
 
         Assert.Equal("calf", chat.State.Answers["location"].Locations.Single().Code);
     }

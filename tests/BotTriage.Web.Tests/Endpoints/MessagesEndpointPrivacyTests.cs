@@ -53,7 +53,7 @@ public sealed class MessagesEndpointPrivacyTests : IDisposable
         await Send("onderrug");
 
         Assert.Single(await ReadDurableAsync(), i => i.Key == ConversationKeys.Conversation("webchat", ConversationId));
-        Assert.Equal(11, (await _factory.Get<ITranscriptStore>().GetActivitiesAsync("webchat", ConversationId, CancellationToken.None)).Count);
+        Assert.Equal(12, (await _factory.Get<ITranscriptStore>().GetActivitiesAsync("webchat", ConversationId, CancellationToken.None)).Count);
         Assert.NotEmpty(await SqliteFile.FindAsync(_factory.DatabasePath, "onderrug"));
     }
 

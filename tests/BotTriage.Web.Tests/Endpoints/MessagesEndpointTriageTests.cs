@@ -39,7 +39,7 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         Assert.StartsWith("Welkom!", (await _client.ExchangeAsync("nee", "conv-nl")).Texts()[0], StringComparison.Ordinal);
         Assert.Equal("In welke taal wil je verder: Nederlands of Engels?", (await _client.ExchangeAsync("ja", "conv-nl")).Texts()[0]);
         Assert.Equal("Waar heb je last van? Je mag meer plekken noemen, en zeggen of het links, rechts of aan beide kanten is.", (await _client.ExchangeAsync("nederlands", "conv-nl")).Texts()[^1]);
-        Assert.Equal("Hoe lang heb je er al last van?", (await _client.ExchangeAsync("onderrug", "conv-nl")).Texts()[0]);
+        Assert.Equal(["Ik noteer: onderrug.", "Hoe lang heb je er al last van?"], (await _client.ExchangeAsync("onderrug", "conv-nl")).Texts()[..2]);
         await _client.ExchangeAsync("3 weken", "conv-nl");
         await _client.ExchangeAsync("4", "conv-nl");
         Assert.Equal("Ben je plotseling kracht of gevoel kwijtgeraakt in een arm, been of je gezicht, of heb je opeens moeite met praten?", (await _client.ExchangeAsync("een beetje", "conv-nl")).Texts()[0]);
