@@ -908,6 +908,34 @@ public sealed class TriageEngineTests
         return chat.AssertStep(step).SkipReplies();
     }
 
+    // A shoulder that will not lift the arm is mostly a stiff shoulder: checked as the sign of a stroke it may be, not
+    // advised 112 at once; "ineens" keeps it an emergency.
+    [Theory]
+    [InlineData("nl", "linkerschouder, kan mn arm niet meer optillen", "nee", false)]
+    [InlineData("en", "left shoulder, i can't lift my arm anymore", "no", false)]
+    [InlineData("nl", "linkerschouder, kan mijn arm niet meer optillen", "ja", true)]
+    public void AnArmThatWillNotLiftIsCheckedBeforeAnyAdvice(string culture, string message, string check, bool emergency)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertStep(TriageEngine.ConfirmStep);
+        Assert.Null(chat.State.Outcome);
+
+        chat.Send(check);
+        Assert.Equal(emergency, chat.State.Outcome is { Urgency: "T0" });
+        Assert.Equal(emergency, chat.State.Outcome is not null);
+    }
+
+    [Fact]
+    public void AnArmThatSuddenlyWillNotLiftIsAnEmergencyAtOnce()
+    {
+        var chat = Started("nl");
+
+        chat.Send("ik kan mijn arm ineens niet meer optillen");
+
+        Assert.Equal(TriageEngine.EmergencyStep, chat.State.Step);
+    }
+
     [Theory]
     [InlineData("nl", "nee wacht, toch wel", "ja")]
     [InlineData("nl", "nee, oh wacht, ja", "ja")]
