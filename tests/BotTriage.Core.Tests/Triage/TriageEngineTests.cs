@@ -908,6 +908,21 @@ public sealed class TriageEngineTests
         return chat.AssertStep(step).SkipReplies();
     }
 
+    // "Ja, vorige week de halve van Egmond" to the question about dark urine after a race: the yes is about the race.
+    [Theory]
+    [InlineData("nl", "achterkant bovenbeen rechts, 4 dagen", "ja, vorige week de halve van egmond")]
+    [InlineData("en", "back of my right thigh, 4 days", "yes, I ran the half last sunday")]
+    public void AYesThatNamesOnlyTheRaceIsNoYesToDarkUrine(string culture, string complaint, string message)
+    {
+        var chat = Started(culture).Send(complaint).SkipReplies();
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-dark-urine");
+
+        chat.Send(message).AssertStep("rf-dark-urine");
+
+        Assert.False(chat.State.Answers.ContainsKey("rf-dark-urine"));
+        Assert.Equal(YesNo.Yes, chat.State.Answers["race"].YesNo);
+    }
+
     // A shoulder that will not lift the arm is mostly a stiff shoulder: checked as the sign of a stroke it may be, not
     // advised 112 at once; "ineens" keeps it an emergency.
     [Theory]
