@@ -92,6 +92,13 @@ public sealed record DialogState
     public bool SetsLanguage { get; init; }
 
     /// <summary>
+    /// For a question about a sign that counts only when it lasts ("tintelingen die niet overgaan"): a mention told in
+    /// passing with words that it comes and goes (<c>cues.comes-and-goes</c> in texts.yaml, in the mention's clause)
+    /// does not answer it; the question asks.
+    /// </summary>
+    public bool Lasting { get; init; }
+
+    /// <summary>
     /// For a red-flag question: the statement a very urgent (T0/T1) result checks with the person before it is shown,
     /// completing "Klopt het dat ...?".
     /// </summary>

@@ -53,6 +53,7 @@ public sealed class TriageEngine
     private readonly string[] _politeWords;
     private readonly string[] _additionCues;
     private readonly string[] _previousCues;
+    private readonly string[] _comesAndGoesCues;
     private readonly string[] _joinedCues;
     private readonly string[] _whyCues;
     private readonly string[] _reminderCues;
@@ -102,6 +103,7 @@ public sealed class TriageEngine
         _correctionCues = Cues("correction");
         _additionCues = Cues("addition");
         _previousCues = Cues("previous");
+        _comesAndGoesCues = Cues("comes-and-goes");
         _joinedCues = Cues("joined");
         _whyCues = Cues("why");
         _reminderCues = Cues("reminder");
@@ -307,7 +309,9 @@ public sealed class TriageEngine
                 || (other.Kind == AnswerKind.Scale && (state.DurationUnitAsked is not null || (current.Kind == AnswerKind.Duration && PainScore(understood) is { Resolution.Bare: true })))
                 || (other.Kind is AnswerKind.Duration or AnswerKind.Scale && !_navigator.IsAsked(other, state with { Answers = answers }))
                 // "Several days, no wait, nearly every day" to how often: days that count how often, not how long.
-                || (other.Kind == AnswerKind.Duration && current.Choices.Any(c => c.FromDays is not null)))
+                || (other.Kind == AnswerKind.Duration && current.Choices.Any(c => c.FromDays is not null))
+                // "'s Nachts tintelingen in mijn vingers": not the tingling that does not go away the question asks about.
+                || (other.Lasting && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && ComesAndGoes(other, understood)))
             {
                 continue;
             }
@@ -1530,6 +1534,27 @@ public sealed class TriageEngine
         var leading = ReadChoice(question, $" {first} ");
         var other = leading is null ? null : ReadChoice(question, $" {rest} ");
         return other == leading || (other is null && !NamesAChoice(question, $" {rest} ")) ? leading : null;
+    }
+
+    // Whether the clause of an affirmed mention of the question's sign says it comes and goes ("mijn been slaapt soms
+    // in bij lang zitten").
+    private bool ComesAndGoes(DialogState question, Interpretation understood)
+    {
+        foreach (var code in question.Signals)
+        {
+            if (understood.RedFlag(code) is { Resolution.Negated: false } mention)
+            {
+                var breaks = _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture);
+                var start = breaks.LastOrDefault(b => b <= mention.Entity.Start);
+                var end = breaks.FirstOrDefault(b => b > mention.Entity.End, understood.Text.Length);
+                if (HasCue($" {Normalize(understood.Text[start..end])} ", _comesAndGoesCues))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // Whether words between two places take the first back: a correction cue that adds nothing ("nee sorry", but not

@@ -89,6 +89,17 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsLastingOnAQuestionThatIsNotYesNo()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "  - id: phq-interest\n    kind: choice\n", "  - id: phq-interest\n    kind: choice\n    lasting: true\n");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.Contains("state 'phq-interest' has 'lasting' but is not a yes-no question", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportsAgesOnAQuestionThatIsNotYesNo()
     {
         using var folder = new DialogsFolder();
