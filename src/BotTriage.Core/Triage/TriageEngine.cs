@@ -1064,9 +1064,15 @@ public sealed class TriageEngine
                     var location = place.ToBodyLocation();
                     locations ??= [];
                     words ??= [];
-                    if (!locations.Contains(location))
+                    // "Pols en hand rechts": one place, on the side named; "linkerknie en rechterknie": both knees.
+                    var same = locations.FindIndex(l => l.Code == location.Code);
+                    if (same < 0)
                     {
                         locations.Add(location);
+                    }
+                    else if (locations[same].Side != location.Side && location.Side != BodySide.Unspecified)
+                    {
+                        locations[same] = location with { Side = locations[same].Side == BodySide.Unspecified ? location.Side : BodySide.Both };
                     }
 
                     if (!words.Contains(entity.Text))
@@ -1558,11 +1564,16 @@ public sealed class TriageEngine
     }
 
     // Whether words between two places take the first back: a correction cue that adds nothing ("nee sorry", but not
-    // "en eigenlijk ook").
+    // "en eigenlijk ook"), and not in the first place's own clause ("overal eigenlijk, rug en nek" is everywhere).
     private bool TakesBack(string between)
     {
-        var spaced = $" {Normalize(between)} ";
-        return HasCue(spaced, _correctionCues) && !HasCue(spaced, _additionCues);
+        if (HasCue($" {Normalize(between)} ", _additionCues))
+        {
+            return false;
+        }
+
+        var first = between.AsSpan().IndexOfAny(ClauseEnds);
+        return HasCue($" {Normalize(first < 0 ? between : between[(first + 1)..])} ", _correctionCues);
     }
 
     // The side named alone after a correction cue in what follows the last place: "oh nee wacht, de rechter".

@@ -1966,6 +1966,37 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "pols en hand rechts", "wrist-hand", BodySide.Right)]
+    [InlineData("nl", "linkerknie en rechterknie", "knee", BodySide.Both)]
+    [InlineData("en", "my left knee and my right knee", "knee", BodySide.Both)]
+    public void OnePlaceNamedTwiceIsOnePlace(string culture, string message, string code, BodySide side)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+
+        Assert.Equal([new BodyLocation(code, side)], chat.State.Answers["location"].Locations);
+    }
+
+    // "Overal eigenlijk, rug nek schouders": everywhere, and those places; whether it is pain everywhere or a tense
+    // feeling is asked once, and a no to that is no widespread pain.
+    [Fact]
+    public void EverywhereWithPlacesIsAskedOnceWhetherItIsPainAndANoCounts()
+    {
+        var chat = Started("nl");
+
+        chat.Send("overal eigenlijk, rug nek schouders").AssertReply("Ik noteer: hele lichaam, onderrug, nek, schouder (beide kanten).");
+        Assert.Contains(chat.State.Answers["location"].Locations, l => l.Code == "whole-body");
+
+        var asked = chat.SendAll("jaren", "7", "heel veel").AnswerPlainlyUntil(s => s.Step == "rf-widespread-whole");
+        Assert.DoesNotContain("rf-widespread-pain", asked);
+        chat.Send("nee, vooral stijf");
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        Assert.DoesNotContain("widespread-pain", chat.State.Outcome!.RedFlags);
+    }
+
+    [Theory]
     [InlineData("nl", "mijn nek en eigenlijk ook mijn schouders", 2)]
     [InlineData("nl", "linkerknie, sorry, rechts ook een beetje", 1)]
     [InlineData("en", "my neck, sorry, and also my shoulders", 2)]
