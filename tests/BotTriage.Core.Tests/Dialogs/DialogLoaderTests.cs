@@ -183,7 +183,7 @@ public sealed class DialogLoaderTests
     public void ReportsADoctorFirstThatIsNoFlag()
     {
         using var folder = new DialogsFolder();
-        var line = folder.Replace("routing.yaml", "recent-surgery]\n    doctor-first: true", "recent-surgery]\n    doctor-first: soms") + 1;
+        var line = folder.Replace("routing.yaml", "cancer-treatment]\n    doctor-first: true", "cancer-treatment]\n    doctor-first: soms") + 1;
 
         var errors = folder.Errors();
 

@@ -20,7 +20,7 @@ public sealed class ContraindicationReasonTests
         Assert.Equal("none", outcome.Urgency);
         Assert.Equal(["relaxation"], outcome.MassageTypes);
         Assert.True(outcome.DoctorFirst);
-        Assert.Equal(["gentle-only", "ask-doctor-first", "recent"], outcome.Reasons.Select(r => r.Rule));
+        Assert.Equal(["gentle-only", "ask-midwife-first", "recent"], outcome.Reasons.Select(r => r.Rule));
         var text = OutcomeText.Format(outcome, "nl", Dialogs.Texts);
         Assert.Contains("overleg eerst met je verloskundige of arts voordat je een massage boekt", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Je hoeft hiervoor niet eerst naar de huisarts", text, StringComparison.Ordinal);
@@ -73,8 +73,13 @@ public sealed class ContraindicationReasonTests
 
         Assert.Contains("recent-surgery", outcome.Contraindications);
         Assert.True(outcome.DoctorFirst);
-        Assert.Contains("ask-doctor-first", outcome.Reasons.Select(r => r.Rule));
+        Assert.Contains("after-surgery", outcome.Reasons.Select(r => r.Rule));
+        Assert.DoesNotContain("ask-doctor-first", outcome.Reasons.Select(r => r.Rule));
+        Assert.Contains("physio", outcome.Routes);
         Assert.DoesNotContain("deep-tissue", outcome.MassageTypes);
+        var text = OutcomeText.Format(outcome, "nl", Dialogs.Texts);
+        Assert.DoesNotContain("verloskundige", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("zwangerschap", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,44 @@
+namespace BotTriage.Core.Tests.Triage;
+
+/// <summary>
+/// Which massage the shipped routing suggests for a place: the runners' legs massage for the legs' muscles and for the
+/// joints of people who run or do sport; for a joint of someone who does not, a gentle massage around it.
+/// </summary>
+public sealed class MassageTypeTests
+{
+    [Theory]
+    [InlineData("calf", "runners-legs")]
+    [InlineData("hamstrings", "runners-legs")]
+    [InlineData("hip", "relaxation")]
+    [InlineData("knee", "relaxation")]
+    [InlineData("ankle-foot", "relaxation")]
+    public void WithoutSportTheLegsMusclesGetTheRunnersLegsMassageAndTheJointsAGentleOne(string location, string massage)
+    {
+        var outcome = RoutedAnswers.Route("nl", location, weeks: 8);
+
+        Assert.Equal([massage], outcome.MassageTypes);
+        Assert.Equal(massage == "relaxation", outcome.Reasons.Any(r => r.Rule == "joints"));
+    }
+
+    [Theory]
+    [InlineData("hip")]
+    [InlineData("knee")]
+    [InlineData("ankle-foot")]
+    public void ARunnersJointGetsTheRunnersLegsMassage(string location)
+    {
+        var outcome = RoutedAnswers.Route("en", location, weeks: 8, ("sport", "I run a lot"));
+
+        Assert.Contains("runners-legs", outcome.MassageTypes);
+        Assert.DoesNotContain("joints", outcome.Reasons.Select(r => r.Rule));
+    }
+
+    [Fact]
+    public void AFreshStrainGetsNoAdviceOfWarmth()
+    {
+        var outcome = RoutedAnswers.Route("nl", "ankle-foot", weeks: 0, ("trauma-minor", "verzwikt"));
+
+        Assert.DoesNotContain("recent", outcome.Reasons.Select(r => r.Rule));
+        Assert.Contains("fresh-strain", outcome.Reasons.Select(r => r.Rule));
+        Assert.Contains("self-care", outcome.Routes);
+    }
+}
