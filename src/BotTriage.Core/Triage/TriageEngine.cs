@@ -54,6 +54,7 @@ public sealed class TriageEngine
     private readonly string[] _additionCues;
     private readonly string[] _previousCues;
     private readonly string[] _comesAndGoesCues;
+    private readonly string[] _agreementCues;
     private readonly string[] _joinedCues;
     private readonly string[] _whyCues;
     private readonly string[] _reminderCues;
@@ -104,6 +105,7 @@ public sealed class TriageEngine
         _additionCues = Cues("addition");
         _previousCues = Cues("previous");
         _comesAndGoesCues = Cues("comes-and-goes");
+        _agreementCues = Cues("agreement");
         _joinedCues = Cues("joined");
         _whyCues = Cues("why");
         _reminderCues = Cues("reminder");
@@ -979,6 +981,12 @@ public sealed class TriageEngine
                             || AnswerToThisQuestion(question, understood) == YesNo.Yes)
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
                         : flag with { Evidence = evidence };
+                }
+
+                // "Ok" or "no problem" to whether there is a fever agrees to something not asked: no answer to a sign.
+                if (question.HasSignal && !_screens.Contains(question.Id) && _agreementCues.Contains(spaced, StringComparer.Ordinal))
+                {
+                    return null;
                 }
 
                 // Then words that answer this question alone ("vooral 's nachts", "het wordt al beter", "nog nooit

@@ -1233,6 +1233,37 @@ public sealed class TriageEngineTests
         Assert.Equal("duration", chat.State.Step);
     }
 
+    [Theory]
+    [InlineData("en", "of course not", YesNo.No)]
+    [InlineData("nl", "natuurlijk niet", YesNo.No)]
+    [InlineData("nl", "echt niet", YesNo.No)]
+    [InlineData("en", "ok", null)]
+    [InlineData("en", "no problem", null)]
+    [InlineData("en", "that's fine", null)]
+    [InlineData("nl", "prima", null)]
+    [InlineData("nl", "is goed", null)]
+    public void AgreementIsNoYesToASignAndOfCourseNotIsANo(string culture, string message, YesNo? expected)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers.TryGetValue("rf-fever", out var answer) ? answer.YesNo : null);
+        Assert.Equal(expected is null, chat.State.Step == "rf-fever");
+    }
+
+    [Theory]
+    [InlineData("en", "ok")]
+    [InlineData("nl", "prima")]
+    public void AgreementIsAYesToConsent(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).Send(culture == "en" ? "no" : "nee").AssertStep("consent");
+
+        chat.Send(message);
+
+        Assert.True(chat.State.ConsentGiven);
+    }
+
     // A yes or no taken back in the same message: the later one counts, and a yes taken back from a question about a
     // sign is asked again rather than taken as no. (Here the question before was answered with the other one than the
     // message starts with; when it starts with the same, it may take that answer back, and the question before is asked
