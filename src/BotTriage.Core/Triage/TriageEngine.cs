@@ -547,20 +547,21 @@ public sealed class TriageEngine
     /// </summary>
     private TurnResult Advance(TriageState state, ImmutableList<Reply> replies, bool reopen = false)
     {
+        // "Like an 8, and since this morning my left arm and leg feel weak" to how bad: a sign told in passing that
+        // already means 112 is checked and advised now, not after the questions before its own, nor after questions
+        // still open (a yes to the chest-pain question asked again after a no to its check). A screen has its own way
+        // with signs told beside its no (they are asked one by one).
+        if ((reopen || state.Confirmed.Count > 0) && !_screens.Contains(state.Step) && TriageRouter.IsEmergency(_dialogs, state))
+        {
+            return ShowOutcome(state, Flow[_resultStep], replies);
+        }
+
         // What the message told in passing can open a question already passed by ("ook mijn onderrug" opens the
         // questions for the back): the first of those is asked before the flow goes on.
         if (reopen && EarlierOpen(state) is { } earlier)
         {
             var reopened = state with { Step = earlier, History = state.History.Add(earlier) };
             return new TurnResult(reopened, replies.Add(Ask(reopened, earlier)));
-        }
-
-        // "Like an 8, and since this morning my left arm and leg feel weak" to how bad: a sign told in passing that
-        // already means 112 is checked and advised now, not after the questions before its own. A screen has its own
-        // way with signs told beside its no (they are asked one by one).
-        if ((reopen || state.Confirmed.Count > 0) && !_screens.Contains(state.Step) && TriageRouter.IsEmergency(_dialogs, state))
-        {
-            return ShowOutcome(state, Flow[_resultStep], replies);
         }
 
         var (next, history) = NextOpen(state, state.History);
@@ -763,7 +764,12 @@ public sealed class TriageEngine
         var answers = state.Answers.Remove(key);
         if (!Flow.Contains(key))
         {
-            return Advance(state with { Step = last, Confirming = null, Answers = answers }, [Say(state, "confirm.dropped")]);
+            // The question the sign was told at, if it is still unanswered ("i can't talk properly" to how bad), is
+            // asked again; otherwise the flow goes on past it.
+            var resumed = state with { Step = last, Confirming = null, Answers = answers };
+            return Flow.TryGet(last, out var open) && !open.IsOutcome && !answers.ContainsKey(last)
+                ? new TurnResult(resumed, [Say(state, "confirm.dropped"), Ask(resumed, last)])
+                : Advance(resumed, [Say(state, "confirm.dropped")]);
         }
 
         var changed = Say(state, "confirm.changed");

@@ -945,6 +945,33 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["race"].YesNo);
     }
 
+    // After a no to the check of a sign told in passing, the sign's question is asked again: a yes to it gets the 112
+    // advice at once, before the question it was told at.
+    [Fact]
+    public void AYesToTheSignAskedAgainAfterItsCheckGetsTheAdviceAtOnce()
+    {
+        var chat = Started("en").SendAll("lower back", "3 weeks").AssertStep("pain");
+
+        chat.Send("chest hurts").AssertStep(TriageEngine.ConfirmStep);
+        chat.Send("no").AssertStep("rf-chest-pain");
+        chat.Send("yes");
+
+        Assert.Equal("T0", chat.State.Outcome?.Urgency);
+    }
+
+    // A sign without a question of its own, left out after a no to its check: the question it was told at is asked.
+    [Fact]
+    public void AfterANoToTheCheckTheQuestionTheSignWasToldAtIsAskedAgain()
+    {
+        var chat = Started("en").SendAll("lower back", "3 weeks").AssertStep("pain");
+
+        chat.Send("i cant talk properly since an hour").AssertStep(TriageEngine.ConfirmStep);
+        chat.Send("no").SkipReplies();
+
+        chat.AssertStep("pain");
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
     // A shoulder that will not lift the arm is mostly a stiff shoulder: checked as the sign of a stroke it may be, not
     // advised 112 at once; "ineens" keeps it an emergency.
     [Theory]
