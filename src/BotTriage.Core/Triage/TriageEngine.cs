@@ -1188,11 +1188,19 @@ public sealed class TriageEngine
         var breaks = count > 1 && understood.First<BodyLocationResolution>() is not null
             ? _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture)
             : null;
+        IReadOnlyList<int>? signBreaks = null;
         (ModelResult Entity, DurationResolution Resolution)? any = null;
         foreach (var duration in understood.All<DurationResolution>())
         {
             // "Knee surgery 3 weeks ago", "chemo tot 3 maanden geleden": the time of that, not of the complaint.
             if (OfATimedSign(understood, duration.Entity))
+            {
+                continue;
+            }
+
+            // "I can't hold my urine since monday", "koorts sinds gisteren": how long the sign has been there.
+            if (understood.First<RedFlagResolution>() is not null
+                && OfASign(understood, signBreaks ??= _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture), duration.Entity))
             {
                 continue;
             }
@@ -1251,6 +1259,36 @@ public sealed class TriageEngine
     }
 
     // Whether a place the message names is in the clause of entity: no clause break between the two.
+    // Whether a duration is told in the clause of an affirmed sign that names no place, and not as the start of the
+    // complaint ("sinds mijn val 2 weken geleden"). With a place it may be the complaint's: "voor het eerst rugpijn,
+    // sinds 2 weken".
+    private bool OfASign(Interpretation understood, IReadOnlyList<int> breaks, ModelResult duration)
+    {
+        bool InItsClause(ModelResult entity)
+        {
+            var (from, to) = (Math.Min(entity.Start, duration.Start), Math.Max(entity.Start, duration.Start));
+            return !breaks.Any(at => at > from && at < to);
+        }
+
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (!flag.Negated && !flag.TimesComplaint && InItsClause(entity) && !AfterASince(understood.Text, entity.Start))
+            {
+                foreach (var place in understood.All<BodyLocationResolution>())
+                {
+                    if (InItsClause(place.Entity))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool WithAPlace(Interpretation understood, IReadOnlyList<int> breaks, ModelResult entity)
     {
         foreach (var place in understood.All<BodyLocationResolution>())

@@ -945,6 +945,21 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["race"].YesNo);
     }
 
+    // The time of a sign told later is how long the sign has been there, not the complaint.
+    [Theory]
+    [InlineData("en", "oh wait, yes I can't hold my urine since monday")]
+    [InlineData("nl", "nee, maar ik heb sinds gisteren koorts")]
+    public void TheTimeOfASignToldLaterIsNotHowLongTheComplaintHasLasted(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-saddle-numbness");
+        var weeks = chat.State.Answers["duration"].Seconds;
+
+        chat.Send(message);
+
+        Assert.Equal(weeks, chat.State.Answers["duration"].Seconds);
+        Assert.Contains(chat.State.Answers.Values, a => a.YesNo == YesNo.Yes);
+    }
+
     // After a no to the check of a sign told in passing, the sign's question is asked again: a yes to it gets the 112
     // advice at once, before the question it was told at.
     [Fact]
