@@ -1028,7 +1028,7 @@ public sealed class TriageEngine
     }
 
     // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Otherwise the first score.
-    private static (ModelResult Entity, PainScoreResolution Resolution)? PainScore(Interpretation understood)
+    private (ModelResult Entity, PainScoreResolution Resolution)? PainScore(Interpretation understood)
     {
         foreach (var (entity, score) in understood.All<PainScoreResolution>())
         {
@@ -1038,7 +1038,24 @@ public sealed class TriageEngine
             }
         }
 
-        return understood.First<PainScoreResolution>();
+        return understood.First<PainScoreResolution>() is { } first ? Corrected(understood, first) : null;
+    }
+
+    // "7, actually more like 4", "3 weeks, no wait, 3 months": the last one of its kind told after a correction cue
+    // that follows the first.
+    private (ModelResult Entity, T Resolution) Corrected<T>(Interpretation understood, (ModelResult Entity, T Resolution) first)
+        where T : EntityResolution
+    {
+        var result = first;
+        foreach (var (entity, resolution) in understood.All<T>())
+        {
+            if (entity.Start > result.Entity.End && HasCue($" {Normalize(understood.Text[(result.Entity.End + 1)..entity.Start])} ", _correctionCues))
+            {
+                result = (entity, resolution);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>An answer to a question that is not the current one: only what a message can say unambiguously.</summary>
@@ -1224,7 +1241,7 @@ public sealed class TriageEngine
             }
         }
 
-        return since ?? first ?? any;
+        return since ?? (first is { } told ? Corrected(understood, told) : any);
     }
 
     // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it.

@@ -945,6 +945,26 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["race"].YesNo);
     }
 
+    [Theory]
+    [InlineData("en", "pain", "7, actually more like 4", 4)]
+    [InlineData("nl", "pain", "4, nee wacht 8", 8)]
+    [InlineData("nl", "pain", "soms een 8, meestal een 4", 4)]
+    [InlineData("en", "duration", "3 weeks, no wait, 3 months", 3 * 2_592_000)]
+    [InlineData("en", "duration", "2 weeks, I mean 2 months", 2 * 2_592_000)]
+    [InlineData("nl", "duration", "2 weken, sorry, 5 weken", 5 * 604_800)]
+    public void ANumberOrLengthCorrectedInTheAnswerIsTheLaterOne(string culture, string step, string message, long expected)
+    {
+        var chat = Started(culture).Send(culture == "en" ? "lower back" : "onderrug").SkipReplies();
+        if (step == "pain")
+        {
+            chat.Send(culture == "en" ? "3 weeks" : "3 weken").SkipReplies();
+        }
+
+        chat.AssertStep(step).Send(message);
+
+        Assert.Equal(expected, step == "pain" ? (long)chat.State.Answers["pain"].Number!.Value : chat.State.Answers["duration"].Seconds);
+    }
+
     // The time of a sign told later is how long the sign has been there, not the complaint.
     [Theory]
     [InlineData("en", "oh wait, yes I can't hold my urine since monday")]
