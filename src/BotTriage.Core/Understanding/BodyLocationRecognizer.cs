@@ -191,6 +191,15 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         {
             if (lexicon.Sides.TryMatch(text, k, out var sideEnd, out var side) && sideEnd <= start)
             {
+                // "Left and right calf": a longer side that ends where this one does.
+                for (var j = k - 1; j >= 0 && j >= k - SideReach && !text.Tokens[j].IsBreak; j--)
+                {
+                    if (lexicon.Sides.TryMatch(text, j, out var longerEnd, out var longer) && longerEnd == sideEnd)
+                    {
+                        side = longer;
+                    }
+                }
+
                 return side;
             }
         }
