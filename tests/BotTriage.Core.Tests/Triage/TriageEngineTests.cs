@@ -3355,6 +3355,41 @@ public sealed class TriageEngineTests
         Assert.Equal("nl", chat.State.Culture);
     }
 
+    // Everyday words for the commands, as the whole message.
+    [Theory]
+    [InlineData("en", "please delete all my info", TriageEngine.EraseStep)]
+    [InlineData("nl", "vergeet alles wat ik zei", TriageEngine.EraseStep)]
+    [InlineData("en", "can I go back?", "duration")]
+    [InlineData("nl", "een vraag terug", "duration")]
+    [InlineData("en", "let's start again from scratch", "emergency-screen")]
+    [InlineData("nl", "helemaal opnieuw", "emergency-screen")]
+    [InlineData("en", "i'm done", TriageEngine.StoppedStep)]
+    [InlineData("nl", "ik ben klaar", TriageEngine.StoppedStep)]
+    public void CommandsInEverydayWords(string culture, string message, string step)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "3 weeks"] : ["onderrug", "3 weken"]).AssertStep("pain");
+
+        chat.Send(message);
+
+        Assert.Equal(step, chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("en", "i don't understand")]
+    [InlineData("en", "can you repeat the question")]
+    [InlineData("en", "huh?")]
+    [InlineData("nl", "kun je de vraag herhalen?")]
+    [InlineData("nl", "huh?")]
+    public void NotUnderstandingTheQuestionGetsItExplained(string culture, string message)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "3 weeks"] : ["onderrug", "3 weken"]).AssertStep("pain").SkipReplies();
+        var misses = chat.State.Misses;
+
+        chat.Send(message).AssertReplyContains(ShippedDialogs.Value.Flow["pain"].Explain!.Get(culture)).AssertStep("pain");
+
+        Assert.Equal(misses, chat.State.Misses);
+    }
+
     [Fact]
     public void ErasesAfterConfirmationAndStartsAgain()
     {
