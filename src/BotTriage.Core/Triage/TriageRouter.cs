@@ -246,12 +246,12 @@ public static class TriageRouter
         var evidence = new List<string>();
         foreach (var reference in rule.When.References)
         {
-            // A question the person could not answer is quoted itself: their "weet ik niet" says nothing on its own.
+            // A question the person could not answer is quoted with it: their "weet ik niet" says nothing on its own.
             if (reference == "redflags.unsure")
             {
                 evidence.AddRange(RedFlags.Unsure(flow, state.Answers)
                     .Where(f => rule.When.Symbols.Contains(f.Code) || rule.When.Symbols.IsEmpty)
-                    .Select(f => f.Question.Question.Get(state.Culture)));
+                    .Select(f => Answered(dialogs, state, state.Answers[f.Question.Id], f.Question)));
                 continue;
             }
 
@@ -284,12 +284,16 @@ public static class TriageRouter
         return [.. evidence.Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
-    // What an answer is quoted by: the person's own words, or for a plain "ja" the question it answered, which is what
-    // the answer says.
+    // What an answer is quoted by: the person's own words, or for a plain "ja" those with the question it answered,
+    // which is what the answer says: "ja op 'Zit je veel ...?'" (texts.yaml evidence.answered).
     private static string Quoted(DialogSet dialogs, TriageState state, Answer answer, DialogState? question) =>
         answer.YesNo is not null && IsPlainAnswer(dialogs.Recognizer, answer.Evidence)
-            ? question is { } asked ? asked.Question.Get(state.Culture) : ""
+            ? question is { } asked ? Answered(dialogs, state, answer, asked) : ""
             : answer.Evidence;
+
+    // The answer with the question it answered; so is a "weet ik niet" always quoted, which says nothing on its own.
+    private static string Answered(DialogSet dialogs, TriageState state, Answer answer, DialogState question) =>
+        dialogs.Texts.Get("evidence.answered", state.Culture).Format(state.Culture, answer.Evidence.Trim(' ', '.', '!', '?', ','), question.Question.Get(state.Culture));
 
     // The whole text one yes, no or don't-know phrase ("ja", "yes please", "klopt"), in any language the lexicons know.
     private static bool IsPlainAnswer(UtteranceRecognizer recognizer, string text)

@@ -130,8 +130,8 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", outcome.Urgency);
         Assert.True(outcome.Completed);
 
-        // A plain "ja" is quoted by the question it answered; words of the person's own as they are.
-        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.SequenceEqual(["Heb je koorts of koude rillingen, of voel je je erg ziek?"]));
+        // A plain "ja" is quoted with the question it answered; words of the person's own as they are.
+        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.SequenceEqual(["ja op 'Heb je koorts of koude rillingen, of voel je je erg ziek?'"]));
         var inWords = AtRedFlags("onderrug").SendAll("nee", "nee", "nee", "nee", "nee", "nee", "nee", "ja, al twee dagen koorts", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "nee");
         Assert.Contains(inWords.State.Outcome!.Reasons, r => r.Rule == "fever" && r.Evidence.Contains("ja, al twee dagen koorts"));
     }
@@ -1899,7 +1899,7 @@ public sealed class TriageEngineTests
         Assert.Contains("gp", outcome.Routes);
         Assert.Empty(outcome.RedFlags);
         var reason = Assert.Single(outcome.Reasons, r => r.Rule == rule);
-        Assert.Equal([ShippedDialogs.Value.Flow[step].Question.Get(culture)], reason.Evidence);
+        Assert.Equal([$"{message} {(culture == "en" ? "to" : "op")} '{ShippedDialogs.Value.Flow[step].Question.Get(culture)}'"], reason.Evidence);
         Assert.Equal(urgency == "T4", outcome.Routes.Contains("massage"));
     }
 
