@@ -32,6 +32,17 @@ public sealed class MassageTypeTests
         Assert.DoesNotContain("joints", outcome.Reasons.Select(r => r.Rule));
     }
 
+    [Theory]
+    [InlineData(false, "relaxation", "no-complaint")]
+    [InlineData(true, "runners-legs", "no-complaint-sport")]
+    public void WithoutAComplaintTheMassageFollowsWhetherThePersonDoesSport(bool sport, string massage, string rule)
+    {
+        var outcome = sport ? RoutedAnswers.Route("nl", "no-complaint", weeks: 0, ("sport", "marathon")) : RoutedAnswers.Route("nl", "no-complaint", weeks: 0);
+
+        Assert.Equal([massage], outcome.MassageTypes);
+        Assert.Equal([rule], outcome.Reasons.Where(r => r.Rule.StartsWith("no-complaint", StringComparison.Ordinal)).Select(r => r.Rule));
+    }
+
     [Fact]
     public void AFreshStrainGetsNoAdviceOfWarmth()
     {
