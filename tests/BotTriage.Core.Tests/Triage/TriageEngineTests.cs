@@ -3355,6 +3355,32 @@ public sealed class TriageEngineTests
         Assert.Equal("nl", chat.State.Culture);
     }
 
+    // Naming what applies from the list of contraindications asks once whether anything else does, not item by item.
+    [Theory]
+    [InlineData("nl", "ja, ik gebruik ascal", "nee", false)]
+    [InlineData("en", "yes, I'm pregnant", "no", false)]
+    [InlineData("nl", "ja, ik gebruik ascal", "ja", true)]
+    public void ANamedContraindicationAsksOnceForTheRest(string culture, string message, string more, bool itemByItem)
+    {
+        var chat = AtStep(culture, "ci-any");
+
+        chat.Send(message).AssertStep("ci-more");
+        chat.Send(more);
+
+        Assert.Equal(itemByItem, chat.State.Step.StartsWith("ci-", StringComparison.Ordinal));
+        Assert.NotEmpty(TriageRouter.Route(ShippedDialogs.Value, chat.State).Contraindications);
+    }
+
+    [Fact]
+    public void APlainYesToTheListAsksItemByItem()
+    {
+        var chat = AtStep("nl", "ci-any");
+
+        chat.Send("ja");
+
+        Assert.Equal("ci-thrombosis", chat.State.Step);
+    }
+
     // Everyday words for the commands, as the whole message.
     [Theory]
     [InlineData("en", "please delete all my info", TriageEngine.EraseStep)]
