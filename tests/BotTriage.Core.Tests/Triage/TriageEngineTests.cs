@@ -3360,6 +3360,7 @@ public sealed class TriageEngineTests
     [InlineData("nl", "ja, ik gebruik ascal", "nee", false)]
     [InlineData("en", "yes, I'm pregnant", "no", false)]
     [InlineData("nl", "ja, ik gebruik ascal", "ja", true)]
+    [InlineData("nl", "ja, behandeling voor kanker gehad", "nee", false)]
     public void ANamedContraindicationAsksOnceForTheRest(string culture, string message, string more, bool itemByItem)
     {
         var chat = AtStep(culture, "ci-any");
