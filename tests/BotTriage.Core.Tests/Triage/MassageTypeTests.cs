@@ -43,6 +43,19 @@ public sealed class MassageTypeTests
         Assert.Equal([rule], outcome.Reasons.Where(r => r.Rule.StartsWith("no-complaint", StringComparison.Ordinal)).Select(r => r.Rule));
     }
 
+    [Theory]
+    [InlineData("arm", true)]
+    [InlineData("calf", true)]
+    [InlineData("knee", true)]
+    [InlineData("abdomen", false)]
+    public void AfterCancerALimbGetsTheWordOnLymphoedema(string location, bool said)
+    {
+        var outcome = RoutedAnswers.Route("nl", location, weeks: 8, ("cancer-history", "borstkanker"));
+
+        Assert.Equal(said, outcome.Reasons.Any(r => r.Rule == "oncology-limb"));
+        Assert.Contains("oncology", outcome.MassageTypes);
+    }
+
     [Fact]
     public void AFreshStrainGetsNoAdviceOfWarmth()
     {
