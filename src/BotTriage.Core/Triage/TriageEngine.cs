@@ -858,7 +858,8 @@ public sealed class TriageEngine
                 return restarted with { Replies = restarted.Replies.Insert(0, Say(state, "restarted")) };
             case "stop":
                 var stopped = state with { Step = StoppedStep, Outcome = new TriageOutcome { Completed = false } };
-                return new TurnResult(stopped, [Say(state, "stopped")]);
+                // Stopped while a very urgent answer was being checked: what to do about it is said all the same.
+                return new TurnResult(stopped, state.Step == ConfirmStep ? [Say(state, "stopped"), Say(state, "stopped.unconfirmed")] : [Say(state, "stopped")]);
             case "english" or "dutch" when Flow.TryGet(state.Step, out var asked) && asked.SetsLanguage && state.Outcome is null:
                 var chosen = command == "english" ? Cultures.English : Cultures.Dutch;
                 var answered = state with

@@ -3382,6 +3382,21 @@ public sealed class TriageEngineTests
         Assert.Equal("ci-thrombosis", chat.State.Step);
     }
 
+    [Theory]
+    [InlineData("nl", "stop", "huisartsenpost")]
+    [InlineData("en", "stop", "out-of-hours")]
+    public void StoppingWhileAnUrgentAnswerIsCheckedStillSaysWhatToDo(string culture, string stop, string advice)
+    {
+        var chat = AtStep(culture, "rf-bladder-bowel");
+        chat.Send(culture == "en" ? "yes" : "ja");
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
+        chat.AssertStep(TriageEngine.ConfirmStep).SkipReplies();
+
+        chat.Send(stop).AssertReplyContains("112").AssertReplyContains(advice);
+
+        Assert.Equal(TriageEngine.StoppedStep, chat.State.Step);
+    }
+
     // Everyday words for the commands, as the whole message.
     [Theory]
     [InlineData("en", "please delete all my info", TriageEngine.EraseStep)]
