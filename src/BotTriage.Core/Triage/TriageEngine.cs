@@ -208,6 +208,11 @@ public sealed class TriageEngine
             };
         }
 
+        if (state.Outcome is { Emergency: false, Completed: true } && Flow.Contains(state.Step) && ToldAfterTheResult(state, understood) is { } again)
+        {
+            return again;
+        }
+
         if (state.Outcome is not null || !Flow.Contains(state.Step))
         {
             return new TurnResult(state, [Say(state, "finished")]);
@@ -704,6 +709,40 @@ public sealed class TriageEngine
         var outcome = TriageRouter.Route(_dialogs, outcomeState);
         outcomeState = outcomeState with { Outcome = outcome };
         return new TurnResult(outcomeState, replies.Add(new Reply(target.Question.Get(state.Culture))).Add(OutcomeReply(outcomeState, outcome)));
+    }
+
+    /// <summary>
+    /// "Wait, I forgot to say I have a fever" after the result: a sign, contraindication or context told now, and not
+    /// told before, is noted and the result worked out again (checked first when it is very urgent). Null when the
+    /// message tells nothing new of that kind.
+    /// </summary>
+    private TurnResult? ToldAfterTheResult(TriageState state, Interpretation understood)
+    {
+        if (understood.First<RedFlagResolution>() is null)
+        {
+            return null;
+        }
+
+        var answers = state.Answers;
+        var notes = new List<string>();
+        foreach (var question in _extraQuestions)
+        {
+            if (question.Kind == AnswerKind.YesNo && question.HasSignal && ReadExtra(question, understood) is { YesNo: YesNo.Yes } told
+                && !(answers.TryGetValue(question.Id, out var earlier) && earlier.YesNo == YesNo.Yes))
+            {
+                answers = answers.SetItem(question.Id, told);
+                notes.Add(Describe(question, told, understood, state.Culture));
+            }
+        }
+
+        answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
+        if (notes.Count == 0)
+        {
+            return null;
+        }
+
+        var reopened = state with { Answers = answers, Outcome = null };
+        return ShowOutcome(reopened, Flow[_resultStep], [new Reply(Texts.Get("noted.after-result", state.Culture).Format(state.Culture, Join(notes, state.Culture)))]);
     }
 
     private static TriageState Missed(TriageState state) => state with { Misses = state.Misses + 1 };

@@ -3397,6 +3397,24 @@ public sealed class TriageEngineTests
         Assert.Equal(TriageEngine.StoppedStep, chat.State.Step);
     }
 
+    // A sign told after the result is noted and the result worked out again; anything else still hears it is finished.
+    [Theory]
+    [InlineData("en", "wait, I forgot to say I have a fever", "fever", "T2")]
+    [InlineData("nl", "oh, ik ben vergeten te zeggen dat ik koorts heb", "fever", "T2")]
+    public void ASignToldAfterTheResultChangesIt(string culture, string message, string flag, string urgency)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+        Assert.Equal("none", chat.State.Outcome!.Urgency);
+        chat.SkipReplies();
+
+        chat.Send(message).AssertReplyContains(culture == "en" ? "I am adding" : "Ik noteer nog");
+
+        Assert.Contains(flag, chat.State.Outcome!.RedFlags);
+        Assert.Equal(urgency, chat.State.Outcome.Urgency);
+        chat.SkipReplies().Send(culture == "en" ? "ok" : "oké").AssertReplyContains(ShippedDialogs.Value.Texts.Get("finished", culture));
+    }
+
     // Everyday words for the commands, as the whole message.
     [Theory]
     [InlineData("en", "please delete all my info", TriageEngine.EraseStep)]
