@@ -57,11 +57,14 @@ public sealed class MassageTypeTests
     }
 
     [Fact]
-    public void AFreshStrainGetsNoAdviceOfWarmth()
+    public void AFreshStrainGetsOneReasonAndNoAdviceOfWarmth()
     {
-        var outcome = RoutedAnswers.Route("nl", "ankle-foot", weeks: 0, ("trauma-minor", "verzwikt"));
+        var outcome = RoutedAnswers.Route("nl", "ankle-foot", weeks: 0, ("trauma-minor", "verzwikt"), ("ci-injury", "ja, verse blessure"));
 
+        Assert.Contains("fresh-injury", outcome.Contraindications);
         Assert.DoesNotContain("recent", outcome.Reasons.Select(r => r.Rule));
+        Assert.DoesNotContain("gentle-only", outcome.Reasons.Select(r => r.Rule));
+        Assert.Equal(["relaxation"], outcome.MassageTypes);
         Assert.Contains("fresh-strain", outcome.Reasons.Select(r => r.Rule));
         Assert.Contains("self-care", outcome.Routes);
     }
