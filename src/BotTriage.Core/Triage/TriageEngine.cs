@@ -1315,30 +1315,20 @@ public sealed class TriageEngine
         return false;
     }
 
-    // Whether a place the message names is in the clause of entity: no clause break between the two.
     // Whether a duration is told in the clause of an affirmed sign that names no place, and not as the start of the
     // complaint ("sinds mijn val 2 weken geleden"). With a place it may be the complaint's: "voor het eerst rugpijn,
     // sinds 2 weken".
     private bool OfASign(Interpretation understood, IReadOnlyList<int> breaks, ModelResult duration)
     {
-        bool InItsClause(ModelResult entity)
+        if (WithAPlace(understood, breaks, duration))
         {
-            var (from, to) = (Math.Min(entity.Start, duration.Start), Math.Max(entity.Start, duration.Start));
-            return !breaks.Any(at => at > from && at < to);
+            return false;
         }
 
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (!flag.Negated && !flag.TimesComplaint && InItsClause(entity) && !AfterASince(understood.Text, entity.Start))
+            if (!flag.Negated && !flag.TimesComplaint && InOneClause(breaks, entity, duration) && !AfterASince(understood.Text, entity.Start))
             {
-                foreach (var place in understood.All<BodyLocationResolution>())
-                {
-                    if (InItsClause(place.Entity))
-                    {
-                        return false;
-                    }
-                }
-
                 return true;
             }
         }
@@ -1346,18 +1336,24 @@ public sealed class TriageEngine
         return false;
     }
 
+    // Whether a place the message names is in the clause of entity: no clause break between the two.
     private static bool WithAPlace(Interpretation understood, IReadOnlyList<int> breaks, ModelResult entity)
     {
         foreach (var place in understood.All<BodyLocationResolution>())
         {
-            var (from, to) = (Math.Min(place.Entity.Start, entity.Start), Math.Max(place.Entity.Start, entity.Start));
-            if (!breaks.Any(at => at > from && at < to))
+            if (InOneClause(breaks, place.Entity, entity))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool InOneClause(IReadOnlyList<int> breaks, ModelResult one, ModelResult other)
+    {
+        var (from, to) = (Math.Min(one.Start, other.Start), Math.Max(one.Start, other.Start));
+        return !breaks.Any(at => at > from && at < to);
     }
 
     /// <summary>Whether <see cref="ReadExtra"/> can ever read an answer to the question from a message.</summary>

@@ -33,9 +33,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         var tokens = lexicon.Tokenize(text);
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (lexicon.Sides.TryMatch(tokens, k, out _, out var side))
+            // "Right now" is no side: the search goes on.
+            if (lexicon.Sides.TryMatch(tokens, k, out _, out var side) && side is { } found)
             {
-                return side;
+                return found;
             }
         }
 
