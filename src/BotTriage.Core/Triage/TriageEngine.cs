@@ -293,7 +293,7 @@ public sealed class TriageEngine
         // "Nee wacht, toch wel" right after a no: the person takes back the answer just given, to the question before
         // this one, or changes their mind about this one. Which, the bot cannot tell; so it asks the question before
         // once more, and this one comes after it again.
-        if (!askingBack && current.Kind == AnswerKind.YesNo && TakesBackTheAnswerBefore(state, spaced, correcting, understood) is { } before)
+        if (!askingBack && current.Kind is AnswerKind.YesNo or AnswerKind.Choice && TakesBackTheAnswerBefore(state, spaced, correcting, understood) is { } before)
         {
             var history = state.History.RemoveAt(state.History.Count - 1);
             var again = state with { Step = before, History = history, Answers = answers.Remove(before) };
@@ -745,6 +745,11 @@ public sealed class TriageEngine
         return ShowOutcome(reopened, Flow[_resultStep], [new Reply(Texts.Get("noted.after-result", state.Culture).Format(state.Culture, Join(notes, state.Culture)))]);
     }
 
+    // On from a checked answer: past the question it was told at, or, when that was the result (a sign told after it),
+    // to the result once more.
+    private TurnResult GoOn(TriageState state, ImmutableList<Reply> replies) =>
+        Flow.TryGet(state.Step, out var at) && at.IsOutcome ? ShowOutcome(state with { Outcome = null }, at, replies) : Advance(state, replies);
+
     private static TriageState Missed(TriageState state) => state with { Misses = state.Misses + 1 };
 
     /// <summary>
@@ -787,7 +792,8 @@ public sealed class TriageEngine
     /// </summary>
     private TurnResult CheckConfirmation(TriageState state, string key, Interpretation understood)
     {
-        var boolean = understood.First<BooleanResolution>()?.Resolution.Value;
+        // "No wait, actually yes": the later answer after a correction counts.
+        var boolean = YesOrNo(understood, []);
         if (boolean is null)
         {
             var missed = Missed(state);
@@ -797,7 +803,7 @@ public sealed class TriageEngine
         var last = state.History.Count > 0 ? state.History[^1] : Flow.Start;
         if (boolean != YesNo.No)
         {
-            return Advance(state with { Step = last, Confirming = null, Confirmed = state.Confirmed.Add(key) }, []);
+            return GoOn(state with { Step = last, Confirming = null, Confirmed = state.Confirmed.Add(key) }, []);
         }
 
         var answers = state.Answers.Remove(key);
@@ -808,7 +814,7 @@ public sealed class TriageEngine
             var resumed = state with { Step = last, Confirming = null, Answers = answers };
             return Flow.TryGet(last, out var open) && !open.IsOutcome && !answers.ContainsKey(last)
                 ? new TurnResult(resumed, [Say(state, "confirm.dropped"), Ask(resumed, last)])
-                : Advance(resumed, [Say(state, "confirm.dropped")]);
+                : GoOn(resumed, [Say(state, "confirm.dropped")]);
         }
 
         var changed = Say(state, "confirm.changed");
@@ -1117,7 +1123,7 @@ public sealed class TriageEngine
                     }
 
                     // "Linkerknie, nee sorry, rechterknie": the places after a correction replace those before it.
-                    if (locations is not null && TakesBack(understood.Text[placeEnd..entity.Start]))
+                    if (locations is not null && TakesBack(understood.Text[placeEnd..entity.Start], understood.Text[Math.Min(understood.Text.Length, entity.End + 1)..]))
                     {
                         locations.Clear();
                         words!.Clear();
@@ -1669,10 +1675,13 @@ public sealed class TriageEngine
     }
 
     // Whether words between two places take the first back: a correction cue that adds nothing ("nee sorry", but not
-    // "en eigenlijk ook"), and not in the first place's own clause ("overal eigenlijk, rug en nek" is everywhere).
-    private bool TakesBack(string between)
+    // "en eigenlijk ook", "sorry, and my neck" or "actually my shoulders too" in the clause that goes on after the
+    // second place), and not in the first place's own clause ("overal eigenlijk, rug en nek" is everywhere).
+    private bool TakesBack(string between, string after)
     {
-        if (HasCue($" {Normalize(between)} ", _additionCues))
+        var spaced = $" {Normalize(between)} ";
+        var end = after.AsSpan().IndexOfAny(ClauseEnds);
+        if (HasCue(spaced, _additionCues) || HasCue(spaced, _joinedCues) || HasCue($" {Normalize(end < 0 ? after : after[..end])} ", _additionCues))
         {
             return false;
         }

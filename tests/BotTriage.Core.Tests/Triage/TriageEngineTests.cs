@@ -2090,6 +2090,9 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("en", "neck, and actually my shoulders too", 2)]
+    [InlineData("en", "lower back, oh wait, and my neck too", 2)]
+    [InlineData("en", "lower back, sorry, and my neck", 2)]
     [InlineData("nl", "mijn nek en eigenlijk ook mijn schouders", 2)]
     [InlineData("nl", "linkerknie, sorry, rechts ook een beetje", 1)]
     [InlineData("en", "my neck, sorry, and also my shoulders", 2)]
@@ -3413,6 +3416,45 @@ public sealed class TriageEngineTests
         Assert.Contains(flag, chat.State.Outcome!.RedFlags);
         Assert.Equal(urgency, chat.State.Outcome.Urgency);
         chat.SkipReplies().Send(culture == "en" ? "ok" : "oké").AssertReplyContains(ShippedDialogs.Value.Texts.Get("finished", culture));
+    }
+
+    // A very urgent sign told after the result is checked first; either answer to the check gives a result again.
+    [Theory]
+    [InlineData("since yesterday I can't hold my pee", "yes", "T1")]
+    [InlineData("oh and I fainted yesterday", "no", "none")]
+    [InlineData("oh and I fainted yesterday", "no wait, actually yes", "T0")]
+    public void AnUrgentSignToldAfterTheResultIsCheckedAndTheResultGivenAgain(string message, string check, string urgency)
+    {
+        var chat = AtBackQuestion("en", "rf-fever");
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        chat.Send(message).AssertStep(TriageEngine.ConfirmStep);
+        chat.Send(check);
+
+        Assert.Equal(urgency, chat.State.Outcome?.Urgency);
+    }
+
+    [Fact]
+    public void TheCheckOfAnUrgentAnswerTakesTheLaterOfTwoAnswers()
+    {
+        var chat = AtStep("en", "rf-sudden-weakness");
+
+        chat.Send("yes").AssertStep(TriageEngine.ConfirmStep);
+        chat.Send("no wait, actually yes");
+
+        Assert.Equal("T0", chat.State.Outcome?.Urgency);
+    }
+
+    [Fact]
+    public void TakingBackTheAnswerToTheListAtTheFirstMoodQuestionAsksTheListAgain()
+    {
+        var chat = AtStep("en", "ci-any");
+        chat.Send("no").AssertStep("phq-interest");
+
+        chat.Send("no wait, actually yes").AssertStep("ci-any");
+
+        Assert.False(chat.State.Answers.ContainsKey("ci-any"));
+        Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
     }
 
     // Everyday words for the commands, as the whole message.
