@@ -208,9 +208,20 @@ public sealed class TriageEngine
             };
         }
 
-        if (state.Outcome is { Emergency: false, Completed: true } && Flow.Contains(state.Step) && ToldAfterTheResult(state, understood) is { } again)
+        if (state.Outcome is { Emergency: false, Completed: true } && Flow.Contains(state.Step))
         {
-            return again;
+            // "No wait, actually yes" right after the result takes back the last answer: that question once more.
+            var spaced = $" {said} ";
+            if (TakesBackTheAnswerBefore(state, spaced, HasCue(spaced, _correctionCues) && !HasCue(spaced, _reminderCues), understood) is { } last)
+            {
+                var reopened = state with { Step = last, History = state.History.RemoveAt(state.History.Count - 1), Answers = state.Answers.Remove(last), Outcome = null };
+                return new TurnResult(reopened, [Say(state, "reask.previous"), Ask(reopened, last)]);
+            }
+
+            if (ToldAfterTheResult(state, understood) is { } again)
+            {
+                return again;
+            }
         }
 
         if (state.Outcome is not null || !Flow.Contains(state.Step))
@@ -313,7 +324,9 @@ public sealed class TriageEngine
             // without a complaint tells no duration of one.
             if (other.Id == current.Id || ReadExtra(other, understood, signPlaces) is not { } extra
                 || (other.Kind == AnswerKind.Duration && NeedsCount(understood) is not null)
-                || (other.Kind == AnswerKind.Scale && (state.DurationUnitAsked is not null || (current.Kind == AnswerKind.Duration && PainScore(understood) is { Resolution.Bare: true })))
+                // Nor is a bare "7" to the first question (a screen) a pain score.
+                || (other.Kind == AnswerKind.Scale && (state.DurationUnitAsked is not null
+                    || ((current.Kind == AnswerKind.Duration || _screens.Contains(current.Id)) && PainScore(understood) is { Resolution.Bare: true })))
                 || (other.Kind is AnswerKind.Duration or AnswerKind.Scale && !_navigator.IsAsked(other, state with { Answers = answers }))
                 // "Several days, no wait, nearly every day" to how often: days that count how often, not how long.
                 || (other.Kind == AnswerKind.Duration && current.Choices.Any(c => c.FromDays is not null))
@@ -1087,15 +1100,16 @@ public sealed class TriageEngine
         return understood.First<PainScoreResolution>() is { } first ? Corrected(understood, first) : null;
     }
 
-    // "7, actually more like 4", "3 weeks, no wait, 3 months": the last one of its kind told after a correction cue
-    // that follows the first.
+    // "7, actually more like 4", "3 weeks, no wait, 3 months", "3, no 8": the last one of its kind told after a
+    // correction cue, or a no, that follows the first.
     private (ModelResult Entity, T Resolution) Corrected<T>(Interpretation understood, (ModelResult Entity, T Resolution) first)
         where T : EntityResolution
     {
         var result = first;
         foreach (var (entity, resolution) in understood.All<T>())
         {
-            if (entity.Start > result.Entity.End && HasCue($" {Normalize(understood.Text[(result.Entity.End + 1)..entity.Start])} ", _correctionCues))
+            if (entity.Start > result.Entity.End && (HasCue($" {Normalize(understood.Text[(result.Entity.End + 1)..entity.Start])} ", _correctionCues)
+                || NoBetween(understood, result.Entity.End, entity.Start)))
             {
                 result = (entity, resolution);
             }
@@ -1129,6 +1143,7 @@ public sealed class TriageEngine
                         words!.Clear();
                     }
 
+                    var previousEnd = placeEnd;
                     placeEnd = Math.Max(placeEnd, entity.End + 1);
 
                     // "Nergens, ik wil gewoon ontspannen" is no complaint; with a place named it is that place.
@@ -1149,7 +1164,9 @@ public sealed class TriageEngine
                     }
                     else if (locations[same].Side != location.Side && location.Side != BodySide.Unspecified)
                     {
-                        locations[same] = location with { Side = locations[same].Side == BodySide.Unspecified ? location.Side : BodySide.Both };
+                        // "Left knee. No, right knee": the side taken back.
+                        var takenBack = locations[same].Side == BodySide.Unspecified || NoBetween(understood, previousEnd - 1, entity.Start);
+                        locations[same] = location with { Side = takenBack ? location.Side : BodySide.Both };
                     }
 
                     if (!words.Contains(entity.Text))
@@ -1158,8 +1175,10 @@ public sealed class TriageEngine
                     }
                 }
 
-                // "Mijn linkerknie, oh nee wacht, de rechter": a side alone after a correction is the last place's.
-                if (locations is not null && CorrectedSide(understood.Text[placeEnd..], understood.Culture) is { } side && locations[^1].Side != side)
+                // "Mijn linkerknie, oh nee wacht, de rechter", "left knee, no right": a side alone after a correction or a
+                // no is the last place's.
+                if (locations is not null && (CorrectedSide(understood.Text[placeEnd..], understood.Culture) ?? SideAfterANo(understood, placeEnd)) is { } side
+                    && locations[^1].Side != side)
                 {
                     locations[^1] = locations[^1] with { Side = side };
                     words!.Add(understood.Text[placeEnd..].Trim(' ', ',', '.'));
@@ -1287,7 +1306,7 @@ public sealed class TriageEngine
             }
         }
 
-        return since ?? (first is { } told ? Corrected(understood, told) : any);
+        return since is { } start ? Corrected(understood, start) : first is { } told ? Corrected(understood, told) : any;
     }
 
     // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it.
@@ -1674,6 +1693,20 @@ public sealed class TriageEngine
         return false;
     }
 
+    // Whether a no stands between the two positions: "9, no 6", "left knee. No, right knee".
+    private static bool NoBetween(Interpretation understood, int from, int to)
+    {
+        foreach (var (entity, boolean) in understood.All<BooleanResolution>())
+        {
+            if (boolean.Value == YesNo.No && entity.Start > from && entity.End < to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Whether words between two places take the first back: a correction cue that adds nothing ("nee sorry", but not
     // "en eigenlijk ook", "sorry, and my neck" or "actually my shoulders too" in the clause that goes on after the
     // second place), and not in the first place's own clause ("overal eigenlijk, rug en nek" is everywhere).
@@ -1696,6 +1729,20 @@ public sealed class TriageEngine
         var spaced = $" {Normalize(rest)} ";
         var after = AfterLastCue(spaced, _correctionCues);
         return after > 0 && !HasCue(spaced, _additionCues) ? _dialogs.Recognizer.BodyLocations.FirstSide(spaced[after..], culture) : null;
+    }
+
+    // The side named alone after a no that follows the last place: "left knee, no right".
+    private BodySide? SideAfterANo(Interpretation understood, int placeEnd)
+    {
+        foreach (var (entity, boolean) in understood.All<BooleanResolution>())
+        {
+            if (boolean.Value == YesNo.No && entity.Start >= placeEnd)
+            {
+                return _dialogs.Recognizer.BodyLocations.FirstSide(understood.Text[Math.Min(understood.Text.Length, entity.End + 1)..], understood.Culture);
+            }
+        }
+
+        return null;
     }
 
     // Where the text after the last of the cues begins in a spaced message; -1 without any.

@@ -952,6 +952,9 @@ public sealed class TriageEngineTests
     [InlineData("en", "duration", "3 weeks, no wait, 3 months", 3 * 2_592_000)]
     [InlineData("en", "duration", "2 weeks, I mean 2 months", 2 * 2_592_000)]
     [InlineData("nl", "duration", "2 weken, sorry, 5 weken", 5 * 604_800)]
+    [InlineData("en", "duration", "3 weeks, no 3 months", 3 * 2_592_000)]
+    [InlineData("en", "pain", "9, no 6", 6)]
+    [InlineData("en", "pain", "nine, no, six", 6)]
     public void ANumberOrLengthCorrectedInTheAnswerIsTheLaterOne(string culture, string step, string message, long expected)
     {
         var chat = Started(culture).Send(culture == "en" ? "lower back" : "onderrug").SkipReplies();
@@ -2049,6 +2052,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rechterschouder, oeps ik bedoel links", "shoulder", BodySide.Left)]
     [InlineData("en", "my left knee, oh no wait the right one", "knee", BodySide.Right)]
     [InlineData("en", "neck, sorry I mean lower back", "lower-back", BodySide.Unspecified)]
+    [InlineData("en", "left knee, no right", "knee", BodySide.Right)]
+    [InlineData("en", "left knee. No, right knee", "knee", BodySide.Right)]
     public void APlaceOrSideTakenBackInTheAnswerIsReplacedByTheOneAfterIt(string culture, string message, string code, BodySide side)
     {
         var chat = Started(culture);
@@ -3455,6 +3460,29 @@ public sealed class TriageEngineTests
 
         Assert.False(chat.State.Answers.ContainsKey("ci-any"));
         Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
+    }
+
+    [Fact]
+    public void TakingBackTheLastAnswerAfterTheResultAsksThatQuestionAgain()
+    {
+        var chat = AtBackQuestion("en", "rf-fever");
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+        var last = chat.State.History[^2];
+
+        chat.Send("no wait, actually yes").AssertStep(last);
+
+        Assert.Null(chat.State.Outcome);
+        Assert.False(chat.State.Answers.ContainsKey(last));
+    }
+
+    [Fact]
+    public void ABareNumberToTheFirstQuestionIsNoPainScore()
+    {
+        var chat = Conversation.Start("en");
+
+        chat.Send("7").AssertStep("emergency-screen");
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
     }
 
     // Everyday words for the commands, as the whole message.
