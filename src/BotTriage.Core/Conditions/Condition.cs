@@ -20,11 +20,12 @@ public sealed class Condition
 {
     private readonly Node _root;
 
-    private Condition(string text, Node root, ImmutableArray<string> references, ImmutableArray<string> symbols)
+    private Condition(string text, Node root, ImmutableArray<string> references, ImmutableArray<string> affirmed, ImmutableArray<string> symbols)
     {
         Text = text;
         _root = root;
         References = references;
+        AffirmedReferences = affirmed;
         Symbols = symbols;
     }
 
@@ -33,6 +34,12 @@ public sealed class Condition
 
     /// <summary>Every reference the condition reads, in order of appearance, without duplicates.</summary>
     public ImmutableArray<string> References { get; }
+
+    /// <summary>
+    /// The references read outside any <c>not</c>, in order: what the condition holds because of, where one read inside
+    /// <c>not (...)</c> only rules something out (a reason quotes the first, not the second).
+    /// </summary>
+    public ImmutableArray<string> AffirmedReferences { get; }
 
     /// <summary>Every code the condition compares with (<c>fever</c> in <c>redflags has fever</c>), without duplicates.</summary>
     public ImmutableArray<string> Symbols { get; }
@@ -43,7 +50,7 @@ public sealed class Condition
         ArgumentNullException.ThrowIfNull(text);
         var parser = new Parser(text);
         var root = parser.ParseAll();
-        return new Condition(text, root, [.. parser.References], [.. parser.Symbols.Distinct(StringComparer.Ordinal)]);
+        return new Condition(text, root, [.. parser.References], [.. parser.Affirmed], [.. parser.Symbols.Distinct(StringComparer.Ordinal)]);
     }
 
     public bool Evaluate(IConditionContext context)
@@ -175,7 +182,11 @@ public sealed class Condition
         private static readonly string[] Comparisons = ["==", "!=", "<=", ">=", "<", ">"];
         private int _position;
 
+        private int _negations;
+
         public List<string> References { get; } = [];
+
+        public List<string> Affirmed { get; } = [];
 
         public List<string> Symbols { get; } = [];
 
@@ -213,7 +224,18 @@ public sealed class Condition
             return left;
         }
 
-        private Node ParseNot() => TryKeyword("not") ? new NotNode(ParseNot()) : ParseAtom();
+        private Node ParseNot()
+        {
+            if (!TryKeyword("not"))
+            {
+                return ParseAtom();
+            }
+
+            _negations++;
+            var negated = new NotNode(ParseNot());
+            _negations--;
+            return negated;
+        }
 
         private Node ParseAtom()
         {
@@ -270,6 +292,11 @@ public sealed class Condition
             if (!References.Contains(word))
             {
                 References.Add(word);
+            }
+
+            if (_negations % 2 == 0 && !Affirmed.Contains(word))
+            {
+                Affirmed.Add(word);
             }
 
             return word;

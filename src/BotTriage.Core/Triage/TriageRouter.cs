@@ -244,7 +244,8 @@ public static class TriageRouter
     {
         var flow = dialogs.Flow;
         var evidence = new List<string>();
-        foreach (var reference in rule.When.References)
+        // What a rule holds because of: a reference read only inside "not (...)" rules something out and is no reason.
+        foreach (var reference in rule.When.AffirmedReferences)
         {
             // A question the person could not answer is quoted with it: their "weet ik niet" says nothing on its own.
             if (reference == "redflags.unsure")
@@ -261,7 +262,7 @@ public static class TriageRouter
             {
                 var found = reference.StartsWith("redflags", StringComparison.Ordinal) ? redFlags : contraindications;
                 var named = found.Where(f => rule.When.Symbols.Contains(f.Code)).ToList();
-                evidence.AddRange((named.Count > 0 ? named : found).Select(f => Quoted(dialogs, state, f.Answer, flow.RedFlagQuestions.FirstOrDefault(q => q.RedFlag == f.Code))));
+                evidence.AddRange((named.Count > 0 ? named : found).Select(f => Quoted(dialogs, state, f.Answer, flow.States.FirstOrDefault(q => q.RedFlag == f.Code || q.Contraindication == f.Code))));
                 continue;
             }
 

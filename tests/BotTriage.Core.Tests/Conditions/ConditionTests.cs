@@ -72,6 +72,15 @@ public sealed class ConditionTests
         Assert.Equal(["fever", "night-pain", "calf", "neck"], condition.Symbols.ToArray());
     }
 
+    [Fact]
+    public void ListsApartTheReferencesReadOutsideANot()
+    {
+        var condition = Condition.Parse("contraindications in [pregnancy] and not (trauma-minor == yes and duration.weeks < 2) and not (not pain > 3)");
+
+        Assert.Equal(["contraindications", "trauma-minor", "duration.weeks", "pain"], condition.References.ToArray());
+        Assert.Equal(["contraindications", "pain"], condition.AffirmedReferences.ToArray());
+    }
+
     [Theory]
     [InlineData("pain >", "expected a value", 6)]
     [InlineData("pain > high", "expected a number, found 'high'", 7)]

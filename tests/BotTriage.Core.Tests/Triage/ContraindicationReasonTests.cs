@@ -74,6 +74,7 @@ public sealed class ContraindicationReasonTests
         Assert.Contains("recent-surgery", outcome.Contraindications);
         Assert.True(outcome.DoctorFirst);
         Assert.Contains("after-surgery", outcome.Reasons.Select(r => r.Rule));
+        Assert.All(outcome.Reasons.Where(r => r.Rule is "after-surgery" or "gentle-only"), r => Assert.Equal(["3 weken geleden geopereerd aan mijn rug"], r.Evidence));
         Assert.DoesNotContain("ask-doctor-first", outcome.Reasons.Select(r => r.Rule));
         Assert.Contains("physio", outcome.Routes);
         Assert.DoesNotContain("deep-tissue", outcome.MassageTypes);
