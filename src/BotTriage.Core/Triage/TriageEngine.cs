@@ -214,8 +214,7 @@ public sealed class TriageEngine
             var spaced = $" {said} ";
             if (TakesBackTheAnswerBefore(state, spaced, HasCue(spaced, _correctionCues) && !HasCue(spaced, _reminderCues), understood) is { } last)
             {
-                var reopened = state with { Step = last, History = state.History.RemoveAt(state.History.Count - 1), Answers = state.Answers.Remove(last), Outcome = null };
-                return new TurnResult(reopened, [Say(state, "reask.previous"), Ask(reopened, last)]);
+                return AskAgain(state with { Outcome = null }, last);
             }
 
             if (ToldAfterTheResult(state, understood) is { } again)
@@ -306,9 +305,7 @@ public sealed class TriageEngine
         // once more, and this one comes after it again.
         if (!askingBack && current.Kind is AnswerKind.YesNo or AnswerKind.Choice && TakesBackTheAnswerBefore(state, spaced, correcting, understood) is { } before)
         {
-            var history = state.History.RemoveAt(state.History.Count - 1);
-            var again = state with { Step = before, History = history, Answers = answers.Remove(before) };
-            return new TurnResult(again, [Say(state, "reask.previous"), Ask(again, before)]);
+            return AskAgain(state, before);
         }
 
         // "Nu niet, maar gisteren had ik pijn op de borst" to a screen: the chest is where the sign was, not where the
@@ -516,6 +513,7 @@ public sealed class TriageEngine
         }
 
         answers = answers.SetItem(current.Id, answer);
+        state = state with { LastAnswered = current.Id };
         if (current.SetsLanguage && answer.Choice is { } language)
         {
             state = state with { Culture = language };
@@ -2038,16 +2036,27 @@ public sealed class TriageEngine
         return first;
     }
 
+    // The question whose answer the message took back, asked once more; the history goes back to it, so that what
+    // follows it is asked after it again.
+    private TurnResult AskAgain(TriageState state, string question)
+    {
+        var index = state.History.LastIndexOf(question);
+        var history = index >= 0 ? state.History.RemoveRange(index + 1, state.History.Count - index - 1) : state.History.Add(question);
+        var again = state with { Step = question, History = history, Answers = state.Answers.Remove(question), AskedAgain = question };
+        return new TurnResult(again, [Say(state, "reask.previous"), Ask(again, question)]);
+    }
+
     /// <summary>
-    /// The yes-no question asked just before this one, when the message takes its answer back: the answer it gave, then
+    /// The yes-no question answered just before this one, when the message takes its answer back: the answer it gave, then
     /// a correction cue and the other answer ("nee wacht, toch wel" after a no, "yes, no wait, no" after a yes), or a yes
     /// or no with words for the question before ("bij de vorige vraag bedoelde ik ja"); and nothing else told. Null
     /// otherwise.
     /// </summary>
     private string? TakesBackTheAnswerBefore(TriageState state, string spaced, bool correcting, Interpretation understood)
     {
-        if (state.History.Count < 2 || !Flow.TryGet(state.History[^2], out var before) || before.Kind != AnswerKind.YesNo
-            || !state.Answers.TryGetValue(before.Id, out var given) || given.YesNo is not (YesNo.Yes or YesNo.No)
+        // Asked once more for these words already, the question is not asked again: they are then about this one.
+        if (state.LastAnswered is not { } last || last == state.Step || last == state.AskedAgain || !Flow.TryGet(last, out var before)
+            || before.Kind != AnswerKind.YesNo || !state.Answers.TryGetValue(before.Id, out var given) || given.YesNo is not (YesNo.Yes or YesNo.No)
             || understood.Entities.Any(e => e.Resolution is not BooleanResolution))
         {
             return null;

@@ -90,6 +90,20 @@ public sealed record TriageState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ContinuedAfterSuicideAdvice { get; init; }
 
+    /// <summary>
+    /// The question the last message answered as it was asked: what "nee wacht, toch wel" at the next one may take back.
+    /// Not written while null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public string? LastAnswered { get; init; }
+
+    /// <summary>
+    /// The question last asked once more because the message after its answer took that answer back: it is not asked
+    /// again for the same words. Not written while null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public string? AskedAgain { get; init; }
+
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;

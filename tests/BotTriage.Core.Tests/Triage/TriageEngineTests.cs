@@ -1063,6 +1063,24 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("major-trauma", chat.State.Outcome.RedFlags);
     }
 
+    // The question taken back is the one last answered as asked, not one answered in passing ("onderrug, geen koorts")
+    // that the history passes; and once asked again, the same words at the next question are about that one.
+    [Fact]
+    public void TakingBackGoesToTheQuestionLastAnsweredAndOnlyOnce()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug, geen koorts", "3 weken", "5", "best veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
+        var asked = chat.State.LastAnswered;
+        Assert.NotEqual("rf-fever", asked);
+
+        chat.Send("nee wacht, toch wel").AssertStep(asked!);
+        chat.Send("nee").AssertStep("rf-infection-risk");
+        chat.Send("nee wacht, toch wel");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-infection-risk"].YesNo);
+        Assert.Equal(YesNo.No, chat.State.Answers[asked!].YesNo);
+    }
+
     [Theory]
     [InlineData("nl", "ja, oh wacht, nee")]
     [InlineData("nl", "eigenlijk wel")]
