@@ -1676,11 +1676,20 @@ public sealed class TriageEngine
     {
         foreach (var code in question.Signals)
         {
+            // The sentence part between punctuation, and the one after it: "af en toe tintelingen", whose "en" ends no
+            // part here; "tintelingen, maar die gaan weer over".
             if (understood.RedFlag(code) is { Resolution.Negated: false } mention)
             {
-                var breaks = _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture);
-                var start = breaks.LastOrDefault(b => b <= mention.Entity.Start);
-                var end = breaks.FirstOrDefault(b => b > mention.Entity.End, understood.Text.Length);
+                var text = understood.Text.AsSpan();
+                var start = text[..mention.Entity.Start].LastIndexOfAny(ClauseEnds) + 1;
+                var end = mention.Entity.End + 1;
+                for (var part = 0; part < 2 && end < text.Length; part++)
+                {
+                    var from = part == 0 ? end : end + 1;
+                    var next = from < text.Length ? text[from..].IndexOfAny(ClauseEnds) : -1;
+                    end = next < 0 ? text.Length : from + next;
+                }
+
                 if (HasCue($" {Normalize(understood.Text[start..end])} ", _comesAndGoesCues))
                 {
                     return true;

@@ -908,14 +908,18 @@ public sealed class TriageEngineTests
         return chat.AssertStep(step).SkipReplies();
     }
 
-    // The numbness question asks about a feeling that does not go away: one told in passing as coming and going is asked
-    // about, not taken; one told without such words is.
+    // The numbness question asks about a feeling that does not go away: one told in passing with words of coming and
+    // going in its part of the sentence, or the part after it, is asked about, not taken; one told without such words is.
     [Theory]
     [InlineData("nl", "pols en hand rechts, 's nachts tintelingen in mijn vingers", false)]
     [InlineData("nl", "onderrug, mijn been slaapt soms in bij lang zitten", false)]
     [InlineData("en", "lower back, my leg sometimes falls asleep when i sit", false)]
+    [InlineData("nl", "onderrug, af en toe tintelingen in mijn been", false)]
+    [InlineData("nl", "nek, ik heb tintelingen, maar die gaan weer over", false)]
+    [InlineData("en", "neck, tingling that comes and goes", false)]
     [InlineData("nl", "onderrug en een doof gevoel in mijn been", true)]
-    [InlineData("nl", "onderrug, soms pijn en een doof gevoel in mijn been", true)]
+    [InlineData("nl", "onderrug en een doof gevoel in mijn been, 3 weken, soms een 6", true)]
+    [InlineData("nl", "onderrug, soms pijn en een doof gevoel in mijn been", false)]
     public void NumbnessThatComesAndGoesIsAskedAboutNotTaken(string culture, string message, bool taken)
     {
         var chat = Started(culture);
