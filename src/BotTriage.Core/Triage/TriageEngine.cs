@@ -513,7 +513,6 @@ public sealed class TriageEngine
         }
 
         answers = answers.SetItem(current.Id, answer);
-        state = state with { LastAnswered = current.Id };
         if (current.SetsLanguage && answer.Choice is { } language)
         {
             state = state with { Culture = language };
@@ -544,7 +543,7 @@ public sealed class TriageEngine
         }
 
         // A sign asked again after a no to its check may have been told in passing, before questions still open.
-        var moved = Advance(state with { Answers = answers }, said.ToImmutable(), reopen: toldInPassing || state.Confirmed.Contains(current.Id));
+        var moved = Advance(state with { Answers = answers, LastAnswered = current.Id }, said.ToImmutable(), reopen: toldInPassing || state.Confirmed.Contains(current.Id));
 
         // "Al maanden last van mijn nek" to where: the duration question that comes next asks how many months.
         if (NeedsCount(understood) is { } told && Flow[moved.State.Step] is { Kind: AnswerKind.Duration } && moved.State.Step != current.Id
@@ -2045,6 +2044,19 @@ public sealed class TriageEngine
         return first;
     }
 
+    private static bool OnlyYesOrNo(Interpretation understood)
+    {
+        for (var i = 0; i < understood.Entities.Count; i++)
+        {
+            if (understood.Entities[i].Resolution is not BooleanResolution)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // The question whose answer the message took back, asked once more; the history goes back to it, so that what
     // follows it is asked after it again.
     private TurnResult AskAgain(TriageState state, string question)
@@ -2066,7 +2078,7 @@ public sealed class TriageEngine
         // Asked once more for these words already, the question is not asked again: they are then about this one.
         if (state.LastAnswered is not { } last || last == state.Step || last == state.AskedAgain || !Flow.TryGet(last, out var before)
             || before.Kind != AnswerKind.YesNo || !state.Answers.TryGetValue(before.Id, out var given) || given.YesNo is not (YesNo.Yes or YesNo.No)
-            || understood.Entities.Any(e => e.Resolution is not BooleanResolution))
+            || !OnlyYesOrNo(understood))
         {
             return null;
         }
