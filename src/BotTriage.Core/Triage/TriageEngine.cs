@@ -751,7 +751,14 @@ public sealed class TriageEngine
             return null;
         }
 
+        // What it tells may open a question (fever opens whether the person is very unwell): that is asked first.
         var reopened = state with { Answers = answers, Outcome = null };
+        if (!TriageRouter.IsEmergency(_dialogs, reopened) && EarlierOpen(reopened) is { } open)
+        {
+            var asking = reopened with { Step = open, History = reopened.History.Add(open) };
+            return new TurnResult(asking, [new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))), Ask(asking, open)]);
+        }
+
         return ShowOutcome(reopened, Flow[_resultStep], [new Reply(Texts.Get("noted.after-result", state.Culture).Format(state.Culture, Join(notes, state.Culture)))]);
     }
 

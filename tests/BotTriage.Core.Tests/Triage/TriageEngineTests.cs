@@ -3438,11 +3438,28 @@ public sealed class TriageEngineTests
         Assert.Equal("none", chat.State.Outcome!.Urgency);
         chat.SkipReplies();
 
-        chat.Send(message).AssertReplyContains(culture == "en" ? "I am adding" : "Ik noteer nog");
+        // Fever opens whether the person is very unwell: asked first, then the result again.
+        chat.Send(message).AssertReplyContains(culture == "en" ? "Noted" : "Ik noteer").AssertStep("rf-very-unwell");
+        chat.Send(culture == "en" ? "no" : "nee");
 
         Assert.Contains(flag, chat.State.Outcome!.RedFlags);
         Assert.Equal(urgency, chat.State.Outcome.Urgency);
         chat.SkipReplies().Send(culture == "en" ? "ok" : "oké").AssertReplyContains(ShippedDialogs.Value.Texts.Get("finished", culture));
+    }
+
+    [Fact]
+    public void AContraindicationToldAfterTheResultAsksForTheRestOfTheListThenGivesTheResult()
+    {
+        var chat = AtBackQuestion("nl", "rf-fever");
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+        chat.SkipReplies();
+
+        chat.Send("o ja, ik ben zwanger").AssertReply("Ik noteer: zwanger.").AssertStep("ci-more");
+        chat.Send("nee");
+
+        Assert.NotNull(chat.State.Outcome);
+        Assert.Contains("pregnancy", chat.State.Outcome!.Contraindications);
+        Assert.True(chat.State.Outcome.DoctorFirst);
     }
 
     // A very urgent sign told after the result is checked first; either answer to the check gives a result again.
@@ -3455,8 +3472,10 @@ public sealed class TriageEngineTests
         var chat = AtBackQuestion("en", "rf-fever");
         chat.AnswerPlainlyUntil(s => s.Outcome is not null);
 
-        chat.Send(message).AssertStep(TriageEngine.ConfirmStep);
-        chat.Send(check);
+        // What the sign opens ("are these getting worse quickly?") is asked before the check.
+        chat.Send(message);
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
+        chat.AssertStep(TriageEngine.ConfirmStep).Send(check);
 
         Assert.Equal(urgency, chat.State.Outcome?.Urgency);
     }
