@@ -1064,8 +1064,11 @@ public sealed class TriageEngine
                 // the denial of another flag ("nooit kanker gehad" to the question on infections tells of cancer, not
                 // of infections), then the question's own yes words, as the whole message: "prima" to the consent
                 // question.
+                // "Misschien" to whether the answers may be kept is no choice either way: what keeping means is said,
+                // and the question asked again.
                 return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood) ?? TemperatureAnswer(question, understood)
                         ?? YesOrNo(understood, _dialogs.Recognizer.Booleans.FindNeither(question.Id, understood.Text, understood.Culture), careful: question.HasSignal)) is { } said
+                        && !(said == YesNo.Unknown && question.Id == TriageState.ConsentQuestion)
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said == YesNo.Yes && _screens.Contains(question.Id) && OnlyHedged(understood) ? YesNo.Unknown : said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }

@@ -106,5 +106,8 @@ public sealed record TriageState
 
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
-    public bool ConsentGiven => Answers.TryGetValue("consent", out var a) && a.YesNo == YesNo.Yes;
+    public bool ConsentGiven => Answers.TryGetValue(ConsentQuestion, out var a) && a.YesNo == YesNo.Yes;
+
+    /// <summary>The id of the question that asks whether the answers may be kept.</summary>
+    public const string ConsentQuestion = "consent";
 }

@@ -1340,6 +1340,18 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("en", "maybe")]
+    [InlineData("nl", "weet ik niet")]
+    public void ConsentIsAskedAgainWithWhatKeepingMeansAfterADontKnow(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).Send(culture == "en" ? "no" : "nee").AssertStep("consent").SkipReplies();
+
+        chat.Send(message).AssertReplyContains(ShippedDialogs.Value.Flow["consent"].Hint!.Get(culture)).AssertStep("consent");
+
+        Assert.False(chat.State.Answers.ContainsKey("consent"));
+    }
+
+    [Theory]
     [InlineData("en", "ok")]
     [InlineData("nl", "prima")]
     public void AgreementIsAYesToConsent(string culture, string message)
