@@ -212,7 +212,7 @@ public sealed class TriageEngine
         {
             // "No wait, actually yes" right after the result takes back the last answer: that question once more.
             var spaced = $" {said} ";
-            if (TakesBackTheAnswerBefore(state, spaced, HasCue(spaced, _correctionCues) && !HasCue(spaced, _reminderCues), understood) is { } last)
+            if (TakesBackTheAnswerBefore(state, spaced, Corrects(spaced), understood) is { } last)
             {
                 return AskAgain(state with { Outcome = null }, last);
             }
@@ -283,8 +283,7 @@ public sealed class TriageEngine
         var notes = new List<string>();
         var corrections = new List<string>();
         var spaced = $" {normalized} ";
-        // "Ja, pijn in de borst, zei ik toch": a reminder of what was told, whose "toch" corrects nothing.
-        var correcting = HasCue(spaced, _correctionCues) && !HasCue(spaced, _reminderCues);
+        var correcting = Corrects(spaced);
         var adding = !correcting && HasCue(spaced, _additionCues);
 
         // A question back ("telt ascal ook?", "wat bedoel je met koorts?") tells nothing of what the question asked is
@@ -1184,7 +1183,7 @@ public sealed class TriageEngine
 
                 // "Mijn linkerknie, oh nee wacht, de rechter", "left knee, no right": a side alone after a correction or a
                 // no is the last place's.
-                if (locations is not null && (CorrectedSide(understood.Text[placeEnd..], understood.Culture) ?? SideAfterANo(understood, placeEnd)) is { } side
+                if (locations is not null && SideTakenBack(understood, placeEnd) is { } side
                     && locations[^1].Side != side)
                 {
                     locations[^1] = locations[^1] with { Side = side };
@@ -1739,17 +1738,27 @@ public sealed class TriageEngine
         return HasCue($" {Normalize(first < 0 ? between : between[(first + 1)..])} ", _correctionCues);
     }
 
-    // The side named alone after a correction cue in what follows the last place: "oh nee wacht, de rechter".
-    private BodySide? CorrectedSide(string rest, string culture)
+    // The side named alone after the last place, after a correction cue or a no: "oh nee wacht, de rechter", "left knee,
+    // no right"; not when the rest adds ("rechts ook").
+    private BodySide? SideTakenBack(Interpretation understood, int placeEnd)
     {
-        var spaced = $" {Normalize(rest)} ";
-        var after = AfterLastCue(spaced, _correctionCues);
-        return after > 0 && !HasCue(spaced, _additionCues) ? _dialogs.Recognizer.BodyLocations.FirstSide(spaced[after..], culture) : null;
-    }
+        if (placeEnd >= understood.Text.Length)
+        {
+            return null;
+        }
 
-    // The side named alone after a no that follows the last place: "left knee, no right".
-    private BodySide? SideAfterANo(Interpretation understood, int placeEnd)
-    {
+        var spaced = $" {Normalize(understood.Text[placeEnd..])} ";
+        if (HasCue(spaced, _additionCues))
+        {
+            return null;
+        }
+
+        var after = AfterLastCue(spaced, _correctionCues);
+        if (after > 0)
+        {
+            return _dialogs.Recognizer.BodyLocations.FirstSide(spaced[after..], understood.Culture);
+        }
+
         foreach (var (entity, boolean) in understood.All<BooleanResolution>())
         {
             if (boolean.Value == YesNo.No && entity.Start >= placeEnd)
@@ -1760,6 +1769,10 @@ public sealed class TriageEngine
 
         return null;
     }
+
+    // Whether a message (normalized and spaced) corrects something: a correction cue, but not a reminder of what was
+    // told, whose "toch" corrects nothing ("ja, pijn in de borst, zei ik toch").
+    private bool Corrects(string spaced) => HasCue(spaced, _correctionCues) && !HasCue(spaced, _reminderCues);
 
     // Where the text after the last of the cues begins in a spaced message; -1 without any.
     private static int AfterLastCue(string spaced, string[] cues)
