@@ -72,12 +72,22 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
             side ??= SideNear(text, lexicon, i, end) ?? (entry.Plural ? null : SideAfterBreak(text, lexicon, end));
             var resolved = side ?? (entry.Plural ? BodySide.Both : BodySide.Unspecified);
             var result = text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved));
+            // "Geen boven- en onderrug": a place that shares its words with the one before is read from that one's start.
+            var from = i;
+            var added = 1;
+            if (Elided(text, lexicon, i, end, resolved, out var word) is { } elided)
+            {
+                results.Add(elided);
+                from = word;
+                added = 2;
+            }
+
             results.Add(result);
             // Where pain spreads to, a place ruled out ("geen rugpijn") or someone else's ("mijn opa had een hernia")
             // is left out when another place is named.
-            if (SpreadsTo(text, lexicon, i) || NegationScope.FindCue(text, lexicon, i) >= 0 || SomeoneElse.Holds(text, lexicon, i, end))
+            if (SpreadsTo(text, lexicon, from) || NegationScope.FindCue(text, lexicon, from) >= 0 || SomeoneElse.Holds(text, lexicon, from, end))
             {
-                (aside ??= []).Add(result);
+                (aside ??= []).AddRange(results.GetRange(results.Count - added, added));
             }
 
             i = end;
@@ -90,6 +100,79 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         {
             results.RemoveAll(aside.Contains);
         }
+    }
+
+    /// <summary>
+    /// The first of two places whose shared part is said once, before a joiner and the place at
+    /// <paramref name="start"/>: "boven- en onderrug" is the upper back too, "linker- en rechterknie" the left knee,
+    /// "upper and lower back" the upper back. Null when the word before the joiner with the rest of this place is no place.
+    /// </summary>
+    private static ModelResult? Elided(TokenizedText text, LanguageLexicon lexicon, int start, int end, BodySide side, out int word)
+    {
+        word = -1;
+        var joiner = start - 1;
+        if (joiner < 1 || text.Tokens[joiner].Kind != TokenKind.Word || !lexicon.PlaceJoiners.Contains(text.Tokens[joiner].Id))
+        {
+            return null;
+        }
+
+        // A hyphen marks the part left out in Dutch ("boven- en onderrug").
+        word = text.Tokens[joiner - 1].Kind == TokenKind.Punctuation && !text.Tokens[joiner - 1].IsBreak ? joiner - 2 : joiner - 1;
+        if (word < 0 || text.Tokens[word].Kind != TokenKind.Word || IsLocationAt(text, lexicon, word))
+        {
+            return null;
+        }
+
+        LocationEntry entry;
+        BodySide? ownSide = null;
+        if (end - start > 1)
+        {
+            // "Upper and lower back": the first word of the phrase is replaced.
+            Span<int> ids = stackalloc int[end - start];
+            ids[0] = text.Tokens[word].Id;
+            for (var k = start + 1; k < end; k++)
+            {
+                ids[k - start] = text.Tokens[k].Id;
+            }
+
+            if (ids[0] < 0 || !lexicon.Locations.TryMatchExactly(ids, out entry))
+            {
+                return null;
+            }
+        }
+        else if (!ElidedCompound(text.TextOf(word), text.TextOf(start), lexicon, out entry, out ownSide))
+        {
+            return null;
+        }
+
+        return entry.Code.Length == 0 ? null : text.Result(word, word, new BodyLocationResolution(entry.Code, ownSide ?? side));
+    }
+
+    // "Boven" and "onderrug" make "bovenrug": the first word with the end of the compound, the longest end first.
+    private static bool ElidedCompound(ReadOnlySpan<char> first, ReadOnlySpan<char> compound, LanguageLexicon lexicon, out LocationEntry entry, out BodySide? side)
+    {
+        Span<char> joined = stackalloc char[first.Length + compound.Length];
+        first.CopyTo(joined);
+        for (var cut = 1; cut <= compound.Length - MinimumCore; cut++)
+        {
+            var rest = compound[cut..];
+            rest.CopyTo(joined[first.Length..]);
+            var candidate = joined[..(first.Length + rest.Length)];
+            if (lexicon.TryLocationWord(candidate, out entry))
+            {
+                side = null;
+                return true;
+            }
+
+            if (TryCompound(candidate, lexicon, out entry, out side))
+            {
+                return true;
+            }
+        }
+
+        entry = null!;
+        side = null;
+        return false;
     }
 
     // Whether a word of spreading pain (body-locations.yaml radiating) comes before the place at start in its clause.
@@ -152,6 +235,12 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
         for (var next = k + 1; next < clauseEnd && next <= k + SideReach; next++)
         {
+            if (lexicon.Radiating.TryMatch(text, next, out _, out _))
+            {
+                // "Onderrug, straalt uit naar mijn linker been": the side is where the pain goes.
+                return null;
+            }
+
             if (lexicon.Sides.TryMatch(text, next, out _, out var side))
             {
                 return side;

@@ -2101,6 +2101,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "pols en hand rechts", "wrist-hand", BodySide.Right)]
     [InlineData("nl", "linkerknie en rechterknie", "knee", BodySide.Both)]
     [InlineData("en", "my left knee and my right knee", "knee", BodySide.Both)]
+    [InlineData("nl", "linker- en rechterknie", "knee", BodySide.Both)]
+    [InlineData("nl", "rechter- en linkerschouder", "shoulder", BodySide.Both)]
     public void OnePlaceNamedTwiceIsOnePlace(string culture, string message, string code, BodySide side)
     {
         var chat = Started(culture);
@@ -2108,6 +2110,17 @@ public sealed class TriageEngineTests
         chat.Send(message);
 
         Assert.Equal([new BodyLocation(code, side)], chat.State.Answers["location"].Locations);
+    }
+
+    // The part two places share said once: both places are noted.
+    [Theory]
+    [InlineData("nl", "boven- en onderrug", "Ik noteer: bovenrug, onderrug.")]
+    [InlineData("en", "upper and lower back", "Noted: upper back, lower back.")]
+    public void TwoPlacesThatShareTheirLastPartAreBothNoted(string culture, string message, string noted)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertReply(noted).AssertReplyContains(culture == "nl" ? "Hoe lang" : "How long");
     }
 
     // "Overal eigenlijk, rug nek schouders": everywhere, and those places; whether it is pain everywhere or a tense

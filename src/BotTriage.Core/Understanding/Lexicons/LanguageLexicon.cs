@@ -196,6 +196,12 @@ internal sealed class LanguageLexicon
     public PhraseTrie<bool> Radiating { get; } = new();
 
     /// <summary>
+    /// Words that join two places whose shared part is said once (body-locations.yaml <c>placeJoiners</c>):
+    /// "boven- en onderrug", "linker- en rechterknie", "upper and lower back".
+    /// </summary>
+    public HashSet<int> PlaceJoiners { get; } = [];
+
+    /// <summary>
     /// Words that explain a sign away when its sentence has them, each with the code it explains (red-flags.yaml
     /// <c>explained</c>): "op dieet" for weight loss.
     /// </summary>

@@ -91,6 +91,7 @@ internal sealed class LexiconLoader
                         LoadCoded(context, "locations", CodeKinds.BodyLocation, catalog, seen, sectionLines, LoadLocation);
                         LoadSides(context);
                         context.AddPhraseSet(context.Lexicon.Radiating, context.Get("radiating", required: false), "word of spreading pain");
+                        context.AddIdSet(context.Lexicon.PlaceJoiners, context.Get("placeJoiners", required: false));
                         break;
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));

@@ -65,6 +65,23 @@ internal sealed class PhraseTrie<T>
     /// <summary>The longest phrase starting at token <paramref name="start"/> whose value is not <paramref name="except"/>.</summary>
     public bool TryMatchExcept(TokenizedText text, int start, T except, out int end, out T value) => Match(text, start, true, except, out end, out value);
 
+    /// <summary>Whether the whole of <paramref name="ids"/>, no gap skipped, is a phrase.</summary>
+    public bool TryMatchExactly(ReadOnlySpan<int> ids, out T value)
+    {
+        var node = _root;
+        foreach (var id in ids)
+        {
+            if (node.Next is null || !node.Next.TryGetValue(id, out node))
+            {
+                value = default!;
+                return false;
+            }
+        }
+
+        value = node.Value!;
+        return node.HasValue;
+    }
+
     private bool Match(TokenizedText text, int start, bool hasExcept, T? except, out int end, out T value)
     {
         end = -1;
