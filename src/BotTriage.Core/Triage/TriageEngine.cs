@@ -1819,19 +1819,36 @@ public sealed class TriageEngine
         return false;
     }
 
-    /// <summary>Lower case, punctuation as spaces, single spaces: how commands and choices are compared.</summary>
+    /// <summary>
+    /// Lower case, punctuation as spaces, single spaces, an answer emoji (👍) as a word of its own: how commands and
+    /// choices are compared.
+    /// </summary>
     internal static string Normalize(string text)
     {
         var length = Math.Min(text.Length, 2_000);
-        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        // An emoji of two chars may gain a space on either side.
+        var buffer = length <= 128 ? stackalloc char[2 * length] : new char[2 * length];
         var written = 0;
         var space = true;
-        foreach (var c in text.AsSpan(0, length))
+        for (var i = 0; i < length; i++)
         {
+            var c = text[i];
             if (char.IsLetterOrDigit(c) || c == '\'')
             {
                 buffer[written++] = char.ToLowerInvariant(c);
                 space = false;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(text[i + 1]) && Understanding.Text.TextNormalizer.IsAnswerEmoji(char.ConvertToUtf32(c, text[i + 1])))
+            {
+                if (!space)
+                {
+                    buffer[written++] = ' ';
+                }
+
+                buffer[written++] = c;
+                buffer[written++] = text[++i];
+                buffer[written++] = ' ';
+                space = true;
             }
             else if (!space)
             {
@@ -1840,7 +1857,7 @@ public sealed class TriageEngine
             }
         }
 
-        // Only letters, digits, apostrophes and single spaces are written, and never a leading space.
+        // Only letters, digits, apostrophes, answer emoji and single spaces are written, and never a leading space.
         return new string(buffer[..written].TrimEnd(' '));
     }
 

@@ -1329,6 +1329,10 @@ public sealed class TriageEngineTests
     [InlineData("en", "that's fine", null)]
     [InlineData("nl", "prima", null)]
     [InlineData("nl", "is goed", null)]
+    [InlineData("nl", "👍", null)]
+    [InlineData("en", "👍🏼", null)]
+    [InlineData("nl", "👎", YesNo.No)]
+    [InlineData("en", "🤷", YesNo.Unknown)]
     public void AgreementIsNoYesToASignAndOfCourseNotIsANo(string culture, string message, YesNo? expected)
     {
         var chat = AtBackQuestion(culture, "rf-fever");
@@ -1354,6 +1358,8 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("en", "ok")]
     [InlineData("nl", "prima")]
+    [InlineData("nl", "👍")]
+    [InlineData("en", "👌")]
     public void AgreementIsAYesToConsent(string culture, string message)
     {
         var chat = Conversation.Start(culture).Send(culture == "en" ? "no" : "nee").AssertStep("consent");

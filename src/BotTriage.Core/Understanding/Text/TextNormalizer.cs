@@ -6,12 +6,15 @@ namespace BotTriage.Core.Understanding.Text;
 /// <summary>
 /// Folds text for matching: lower case, diacritics removed (<c>tweeëntwintig</c> and <c>één</c> match
 /// <c>tweeentwintig</c> and <c>een</c>, composed or not), typographic quotes and dashes unified, control characters
-/// and emoji turned into spaces, zero-width and bidirectional marks dropped. One pass, no regular expressions.
+/// and emoji turned into spaces (but the few that answer, <see cref="IsAnswerEmoji"/>, which stay as a mark of their
+/// own, and skin tones, which are dropped), zero-width and bidirectional marks dropped. One pass, no regular expressions.
 /// </summary>
 internal static class TextNormalizer
 {
     private const int TableSize = 0x300;
     private const char Drop = '\0';
+    private const int SkinToneFirst = 0x1F3FB;
+    private const int SkinToneLast = 0x1F3FF;
 
     // Latin-1 and Latin Extended are folded through a table built once, because Normalize(FormD) per character is slow.
     private static readonly char[] Table = BuildTable();
@@ -43,7 +46,25 @@ internal static class TextNormalizer
             }
             else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                // Emoji and other astral characters separate words and are never part of one.
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if (IsAnswerEmoji(codePoint))
+                {
+                    // A thumb up or down or a shrug is an answer (words.yaml gives it the word it stands for): it stays,
+                    // as one mark of two chars.
+                    Append(ref chars, ref starts, ref ends, ref n, c, i, i + 2);
+                    Append(ref chars, ref starts, ref ends, ref n, text[i + 1], i, i + 2);
+                    i++;
+                    continue;
+                }
+
+                if (codePoint is >= SkinToneFirst and <= SkinToneLast)
+                {
+                    // A skin tone belongs to the emoji before it.
+                    i++;
+                    continue;
+                }
+
+                // Other emoji and astral characters separate words and are never part of one.
                 folded = ' ';
                 width = 2;
             }
@@ -83,6 +104,9 @@ internal static class TextNormalizer
         ends[n] = end;
         n++;
     }
+
+    /// <summary>👍, 👎, 👌 and 🤷: emoji that people send as a yes, a no or a don't-know.</summary>
+    internal static bool IsAnswerEmoji(int codePoint) => codePoint is 0x1F44D or 0x1F44E or 0x1F44C or 0x1F937;
 
     private static bool IsCombiningMark(char c)
     {

@@ -50,6 +50,12 @@ internal static class Tokenizer
                 var value = ParseDigits(normalized.Slice(start, i - start), decimalSeparator, groupSeparator);
                 Add(ref tokens, ref count, new Token(TokenKind.Number, start, i - start, -1, value, false));
             }
+            else if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                // An emoji the normaliser kept (a thumb up): one mark.
+                i += 2;
+                Add(ref tokens, ref count, new Token(TokenKind.Punctuation, start, 2, vocabulary.Find(normalized.Slice(start, 2)), double.NaN, false));
+            }
             else
             {
                 i++;
