@@ -2118,6 +2118,20 @@ public sealed class TriageEngineTests
         Assert.Equal([new BodyLocation(code, side)], chat.State.Answers["location"].Locations);
     }
 
+    // A denied fever beside a told chill or illness: the sign told counts, and the fever question is not asked.
+    [Theory]
+    [InlineData("lower back 3 weeks, no fever just feel awful and weak")]
+    [InlineData("lower back 3 weeks, not feverish but shivery at night")]
+    [InlineData("lower back, 5 days. been running a temp since yesterday")]
+    public void AChillOrIllnessToldBesideADeniedFeverIsAYesToTheFeverQuestion(string message)
+    {
+        var chat = Started("en");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+    }
+
     // The part two places share said once: both places are noted.
     [Theory]
     [InlineData("nl", "boven- en onderrug", "Ik noteer: bovenrug, onderrug.")]

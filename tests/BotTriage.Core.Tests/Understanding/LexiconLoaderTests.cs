@@ -226,6 +226,19 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsACliticThatIsNoApostropheAndLettersOrHasNoWord()
+    {
+        var words = Path.Combine(_directory, "en", "words.yaml");
+        File.WriteAllText(words, File.ReadAllText(words).Replace("clitics:\n", "clitics:\n  s: is\n  \"'ll\":\n  \"'re\": are now\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/words.yaml:{LineOf("en/words.yaml", "  s: is")}: clitic 's' must be an apostrophe and letters, such as 's"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/words.yaml:{LineOf("en/words.yaml", "  \"'ll\":")}: clitic ''ll' needs the one word it stands for"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/words.yaml:{LineOf("en/words.yaml", "  \"'re\": are now")}: 'are now' must be a single word"), errors);
+    }
+
+    [Fact]
     public void ReportsAHolidayThatIsNoDayOfTheYear()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

@@ -74,6 +74,7 @@ internal sealed class LexiconLoader
                 {
                     case "words.yaml":
                         LoadWords(context);
+                        LoadClitics(context);
                         break;
                     case "numbers.yaml":
                         LoadNumbers(context);
@@ -261,6 +262,26 @@ internal sealed class LexiconLoader
             else if (!c.Lexicon.Vocabulary.AddSpelling(spelling, word))
             {
                 c.Error(key.Line, $"'{key.Value}' is a word a spelling stands for, so it cannot be a spelling of '{target.Value}'");
+            }
+        }
+    }
+
+    // words.yaml clitics {suffix: word}: "'s: is", so an unknown "back's" reads as "back is".
+    private static void LoadClitics(FileContext c)
+    {
+        foreach (var (key, value) in c.Entries(c.Get("clitics", required: false), "clitic"))
+        {
+            if (key.Value.Length < 2 || key.Value[0] != '\'' || !key.Value.Skip(1).All(char.IsLetter))
+            {
+                c.Error(key.Line, $"clitic '{key.Value}' must be an apostrophe and letters, such as 's");
+            }
+            else if (value is not YamlScalar { Value: not "" } target)
+            {
+                c.Error(value.Line, $"clitic '{key.Value}' needs the one word it stands for");
+            }
+            else if (c.SingleWord(target.Value, target.Line) is { } word)
+            {
+                c.Lexicon.Vocabulary.AddClitic(key.Value, word);
             }
         }
     }

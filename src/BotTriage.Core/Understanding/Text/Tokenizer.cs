@@ -37,7 +37,18 @@ internal static class Tokenizer
                     i++;
                 }
 
-                Add(ref tokens, ref count, new Token(TokenKind.Word, start, i - start, vocabulary.Find(normalized.Slice(start, i - start)), double.NaN, false));
+                var word = normalized.Slice(start, i - start);
+                var id = vocabulary.Find(word);
+                if (id < 0 && vocabulary.TrySplit(word, out var stemLength, out var stemId, out var cliticId))
+                {
+                    // "Back's": "back" and "is".
+                    Add(ref tokens, ref count, new Token(TokenKind.Word, start, stemLength, stemId, double.NaN, false));
+                    Add(ref tokens, ref count, new Token(TokenKind.Word, start + stemLength, i - start - stemLength, cliticId, double.NaN, false));
+                }
+                else
+                {
+                    Add(ref tokens, ref count, new Token(TokenKind.Word, start, i - start, id, double.NaN, false));
+                }
             }
             else if (char.IsAsciiDigit(c))
             {

@@ -8,6 +8,7 @@ internal sealed class Vocabulary
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private List<(string Suffix, int Id)>? _clitics;
 
     public Vocabulary()
     {
@@ -44,6 +45,36 @@ internal sealed class Vocabulary
     }
 
     public int Find(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var id) ? id : -1;
+
+    /// <summary>
+    /// Makes a word ending in <paramref name="suffix"/> (<c>'s</c>) read as two, the word before it and
+    /// <paramref name="word"/> (<c>is</c>): "back's" is "back is". Only for a word not known as a whole ("let's" and
+    /// "it's" stay) whose stem is known.
+    /// </summary>
+    public void AddClitic(string suffix, string word) => (_clitics ??= []).Add((suffix, Add(word)));
+
+    /// <summary>How an unknown <paramref name="word"/> splits into a known stem and a clitic; false when it does not.</summary>
+    public bool TrySplit(ReadOnlySpan<char> word, out int stemLength, out int stemId, out int cliticId)
+    {
+        if (_clitics is not null)
+        {
+            foreach (var (suffix, id) in _clitics)
+            {
+                if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal) && Find(word[..^suffix.Length]) is >= 0 and var stem)
+                {
+                    stemLength = word.Length - suffix.Length;
+                    stemId = stem;
+                    cliticId = id;
+                    return true;
+                }
+            }
+        }
+
+        stemLength = 0;
+        stemId = -1;
+        cliticId = -1;
+        return false;
+    }
 
     public int Find(string word) => _ids.TryGetValue(word, out var id) ? id : -1;
 }
