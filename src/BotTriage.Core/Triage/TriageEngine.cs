@@ -808,6 +808,21 @@ public sealed class TriageEngine
     /// </summary>
     private TurnResult CheckConfirmation(TriageState state, string key, Interpretation understood)
     {
+        // "Waarom?" or "wat bedoel je?": why the check is asked, or what its sign means, then the check again; no miss.
+        // An answer after the question back still counts ("wat bedoel je? o, ja dat klopt").
+        if (_dialogs.Recognizer.Booleans.FindQuestionBack(understood.Text, state.Culture) is { } asked)
+        {
+            understood = new Interpretation(understood.Text, understood.Culture, [.. understood.Entities.Where(e => e.Start >= asked)]);
+            if (YesOrNo(understood, []) is null)
+            {
+                var why = HasCue($" {Normalize(understood.Text[..Math.Min(asked, understood.Text.Length)])} ", _whyCues);
+                var answer = why ? Texts.Get("confirm.why", state.Culture)
+                    : Flow.TryGet(key, out var question) ? Explain(question, state.Culture)
+                    : Texts.Get("confirm.explain", state.Culture);
+                return new TurnResult(state, [new Reply(answer), ConfirmQuestion(state, key)]);
+            }
+        }
+
         // "No wait, actually yes": the later answer after a correction counts.
         var boolean = YesOrNo(understood, []);
         if (boolean is null)

@@ -1001,6 +1001,29 @@ public sealed class TriageEngineTests
         Assert.Equal("T0", chat.State.Outcome?.Urgency);
     }
 
+    // "Why?" or "what do you mean?" at the check: why it is asked, or what its question means, and the check again;
+    // an answer after the question back counts.
+    [Theory]
+    [InlineData("en", "chest hurts", "rf-chest-pain", "why?", "confirm.why")]
+    [InlineData("nl", "ik zie dubbel", "rf-neck-dizziness", "waarom vraag je dat?", "confirm.why")]
+    [InlineData("en", "chest hurts", "rf-chest-pain", "what do you mean?", null)]
+    [InlineData("nl", "ik zie dubbel", "rf-neck-dizziness", "wat bedoel je", null)]
+    public void AQuestionBackAtTheCheckIsAnsweredAndTheCheckAskedAgain(string culture, string sign, string question, string message, string? text)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "3 weeks"] : ["onderrug", "3 weken"]).AssertStep("pain");
+        chat.Send(sign).AssertStep(TriageEngine.ConfirmStep);
+        var misses = chat.State.Misses;
+
+        chat.Send(message)
+            .AssertReplyContains(text is null ? (ShippedDialogs.Value.Flow[question].Explain ?? ShippedDialogs.Value.Flow[question].Why)!.Get(culture) : ShippedDialogs.Value.Texts.Get(text, culture))
+            .AssertReplyContains(ShippedDialogs.Value.Flow[question].Confirm!.Get(culture))
+            .AssertStep(TriageEngine.ConfirmStep);
+        Assert.Equal(misses, chat.State.Misses);
+
+        chat.Send(culture == "en" ? "what do you mean? oh yes, that's right" : "wat bedoel je? o ja, dat klopt");
+        Assert.Equal("T0", chat.State.Outcome?.Urgency);
+    }
+
     // A sign without a question of its own, left out after a no to its check: the question it was told at is asked.
     [Fact]
     public void AfterANoToTheCheckTheQuestionTheSignWasToldAtIsAskedAgain()
