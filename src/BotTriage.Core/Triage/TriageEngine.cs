@@ -564,8 +564,10 @@ public sealed class TriageEngine
         // "Like an 8, and since this morning my left arm and leg feel weak" to how bad: a sign told in passing that
         // already means 112 is checked and advised now, not after the questions before its own, nor after questions
         // still open (a yes to the chest-pain question asked again after a no to its check). A screen has its own way
-        // with signs told beside its no (they are asked one by one).
-        if ((reopen || state.Confirmed.Count > 0) && !_screens.Contains(state.Step) && TriageRouter.IsEmergency(_dialogs, state))
+        // with a yes (112 at once) and with its own signs told beside its no (they are asked one by one); a plain no
+        // beside another sign of that tier ("nee, wel last van mijn nek en ik zie dubbel") is checked now too.
+        if ((reopen || state.Confirmed.Count > 0) && TriageRouter.IsEmergency(_dialogs, state)
+            && (!_screens.Contains(state.Step) || state.Answers.GetValueOrDefault(state.Step)?.YesNo == YesNo.No))
         {
             return ShowOutcome(state, Flow[_resultStep], replies);
         }

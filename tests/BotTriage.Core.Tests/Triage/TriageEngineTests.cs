@@ -584,6 +584,28 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("112", StringComparison.Ordinal));
     }
 
+    // A sign of the 112 tier that the screen does not ask about, beside its plain no, is checked at once; a no to the
+    // check asks its question, and then the welcome.
+    [Theory]
+    [InlineData("nl", "nee, heb wel last van mn nek en zie soms dubbel", "ja")]
+    [InlineData("en", "no, but my neck hurts and I'm seeing double", "yes")]
+    [InlineData("nl", "nee, heb wel last van mn nek en zie soms dubbel", "nee")]
+    public void AnotherSignOfThe112TierBesideTheScreensNoIsCheckedAtOnce(string culture, string message, string check)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertStep(TriageEngine.ConfirmStep);
+        chat.Send(check);
+
+        if (check is "ja" or "yes")
+        {
+            Assert.Equal("T0", chat.State.Outcome?.Urgency);
+            return;
+        }
+
+        chat.AssertStep("rf-neck-dizziness").Send("nee").AssertStep("consent");
+    }
+
     [Theory]
     [InlineData("nl", "nu niet, maar gisteren had ik pijn op de borst")]
     [InlineData("en", "not right now, but I had chest pain yesterday")]
