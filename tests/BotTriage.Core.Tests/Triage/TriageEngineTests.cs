@@ -1700,6 +1700,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-both-legs", "sometimes a bit in my right leg", YesNo.No)]
     [InlineData("en", "rf-both-legs", "yes, both legs", YesNo.Yes)]
     [InlineData("nl", "rf-both-legs", "nee alleen in mn linkerbeen, maar nu sinds vandaag ook rechts", YesNo.Yes)]
+    [InlineData("nl", "rf-fever", "niet echt, 38,5 gemeten", YesNo.Yes)]
     [InlineData("en", "rf-both-legs", "no just my left leg, but since today the right too", YesNo.Yes)]
     [InlineData("nl", "rf-weight-loss", "ja maar dat was de bedoeling, ik ben op dieet", YesNo.No)]
     [InlineData("en", "rf-weight-loss", "yes but I'm on a diet", YesNo.No)]
