@@ -24,6 +24,9 @@ public sealed class DurationRecognizer
     // The longest phrase before an age that says whose it is ("mijn leeftijd is", "i am now").
     private const int MaxAgeWordsBefore = 4;
 
+    // The longest blocker before a count ("in verwachting van").
+    private const int MaxBlockerWords = 4;
+
     private readonly LexiconSet _lexicons;
 
     public DurationRecognizer(LexiconSet lexicons)
@@ -173,10 +176,16 @@ public sealed class DurationRecognizer
                     continue;
                 }
 
-                // "32 weken zwanger", "40 uur per week": a count of something else.
+                // "32 weken zwanger", "40 uur per week", "zwanger van 30 weken": a count of something else.
                 if (!since && lexicon.BlockersAfter.TryMatch(text, end, out var blockerEnd, out _))
                 {
                     i = blockerEnd;
+                    continue;
+                }
+
+                if (!since && !prefixed && BlockedBefore(text, lexicon, i))
+                {
+                    i = end;
                     continue;
                 }
 
@@ -198,6 +207,27 @@ public sealed class DurationRecognizer
         }
 
         return found;
+    }
+
+    // Whether a blocker (durations.yaml blockersBefore) ends right before the count at `start`, or one mark before it:
+    // "zwanger van 30 weken", "zwanger (30 wk)", "ik ben zwanger, 30 weken nu".
+    private static bool BlockedBefore(TokenizedText text, LanguageLexicon lexicon, int start)
+    {
+        if (lexicon.BlockersBefore.Count == 0)
+        {
+            return false;
+        }
+
+        var end = start > 0 && text.Tokens[start - 1].Kind == TokenKind.Punctuation ? start - 1 : start;
+        for (var k = end - 1; k >= 0 && k >= end - MaxBlockerWords; k--)
+        {
+            if (lexicon.BlockersBefore.TryMatch(text, k, out var blockerEnd, out _) && blockerEnd == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -83,6 +83,12 @@ internal sealed class LanguageLexicon
     /// <summary>Words after a count and its unit that make it no duration (durations.yaml <c>blockersAfter</c>): "32 weken zwanger", "40 uur per week".</summary>
     public PhraseTrie<bool> BlockersAfter { get; } = new();
 
+    /// <summary>
+    /// Words right before a count, a mark between them or not, that make it no duration (durations.yaml
+    /// <c>blockersBefore</c>): "zwanger van 30 weken", "zwanger (30 wk)".
+    /// </summary>
+    public PhraseTrie<bool> BlockersBefore { get; } = new();
+
     public PhraseTrie<RelativeStart> Relative { get; } = new();
 
     public Dictionary<int, int> Weekdays { get; } = [];

@@ -411,6 +411,7 @@ internal sealed class LexiconLoader
         c.AddIdSet(lexicon.NumberUnitJoiners, c.Get("numberUnitJoiners", required: false));
         c.AddIdSet(lexicon.Blockers, c.Get("blockers"));
         c.AddPhraseSet(lexicon.BlockersAfter, c.Get("blockersAfter", required: false), "word after a count that is no duration");
+        c.AddPhraseSet(lexicon.BlockersBefore, c.Get("blockersBefore", required: false), "word before a count that is no duration");
         foreach (var (key, value) in c.Entries(c.Get("relative"), "phrase"))
         {
             // "1 day" or "~1 week" (the tilde marks an approximate start).
