@@ -275,6 +275,21 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         lexicon.Locations.TryMatch(text, k, out _, out _)
         || (text.Tokens[k].Kind == TokenKind.Word && TryCompound(text.TextOf(k), lexicon, out _, out _));
 
+    // Whether a place ends right before token k ("schouder" in "schouder rechts", "lower back" in "lower back left").
+    private static bool PlaceEndsAt(TokenizedText text, LanguageLexicon lexicon, int k)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - SideReach && !text.Tokens[j].IsBreak; j--)
+        {
+            if ((lexicon.Locations.TryMatch(text, j, out var end, out _) && end == k)
+                || (j == k - 1 && text.Tokens[j].Kind == TokenKind.Word && TryCompound(text.TextOf(j), lexicon, out _, out _)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static BodySide? SideNear(TokenizedText text, LanguageLexicon lexicon, int start, int end)
     {
         for (var k = start - 1; k >= 0 && k >= start - SideReach && !text.Tokens[k].IsBreak; k--)
@@ -282,12 +297,21 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
             if (lexicon.Sides.TryMatch(text, k, out var sideEnd, out var side) && sideEnd <= start)
             {
                 // "Left and right calf": a longer side that ends where this one does.
+                var sideStart = k;
                 for (var j = k - 1; j >= 0 && j >= k - SideReach && !text.Tokens[j].IsBreak; j--)
                 {
                     if (lexicon.Sides.TryMatch(text, j, out var longerEnd, out var longer) && longerEnd == sideEnd)
                     {
                         side = longer;
+                        sideStart = j;
                     }
+                }
+
+                // "Mijn schouder rechts en mijn heup links": a side right after another place is that place's, and
+                // this place's side may follow it.
+                if (PlaceEndsAt(text, lexicon, sideStart))
+                {
+                    break;
                 }
 
                 return side;
