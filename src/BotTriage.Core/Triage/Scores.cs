@@ -32,7 +32,8 @@ public static class Scores
         return scores.ToImmutable();
     }
 
-    private static int? Points(DialogState question, string? choice)
+    /// <summary>The points an answer to a score's question adds; null when it adds none (no choice of it).</summary>
+    public static int? Points(DialogState question, string? choice)
     {
         foreach (var option in question.Choices)
         {

@@ -244,6 +244,7 @@ public static class TriageRouter
     {
         var flow = dialogs.Flow;
         var evidence = new List<string>();
+        List<DialogState>? scored = null;
         // What a rule holds because of: a reference read only inside "not (...)" rules something out and is no reason.
         foreach (var reference in rule.When.AffirmedReferences)
         {
@@ -268,8 +269,8 @@ public static class TriageRouter
 
             if (reference.StartsWith(Vocabulary.ScorePrefix, StringComparison.Ordinal))
             {
-                var items = flow.Scores.GetValueOrDefault(reference[Vocabulary.ScorePrefix.Length..]) ?? [];
-                evidence.AddRange(items.Where(state.Answers.ContainsKey).Select(i => state.Answers[i].Evidence));
+                (scored ??= []).AddRange((flow.Scores.GetValueOrDefault(reference[Vocabulary.ScorePrefix.Length..]) ?? [])
+                    .Where(i => state.Answers.ContainsKey(i) && flow.Contains(i)).Select(i => flow[i]));
                 continue;
             }
 
@@ -280,6 +281,15 @@ public static class TriageRouter
             {
                 evidence.Add(Quoted(dialogs, state, answer, flow.TryGet(key, out var question) ? question : null));
             }
+        }
+
+        if (scored is not null)
+        {
+            // A questionnaire's answers are quoted with their questions: "helemaal niet" means nothing alone. One that
+            // added no points is a reason only when none of the rule's did: "somber: helemaal niet" is no reason to see a
+            // psychologist because of the worry that scored.
+            var counted = scored.Where(q => Scores.Points(q, state.Answers[q.Id].Choice) > 0).ToList();
+            evidence.AddRange((counted.Count > 0 ? counted : scored).Select(q => Answered(dialogs, state, state.Answers[q.Id], q)));
         }
 
         return [.. evidence.Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)];

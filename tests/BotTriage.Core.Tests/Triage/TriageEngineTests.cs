@@ -259,7 +259,13 @@ public sealed class TriageEngineTests
         Assert.Equal(1, outcome.Scores["gad2"]);
         Assert.Contains("psychologist", outcome.Routes);
         Assert.Contains("relaxation", outcome.MassageTypes);
-        Assert.Contains(outcome.Reasons, r => r.Rule == "psychosocial-high" && r.Evidence.Contains("meer dan de helft van de dagen"));
+
+        // Each answer quoted with its question; one that added no points ("helemaal niet") is no reason.
+        var evidence = Assert.Single(outcome.Reasons, r => r.Rule == "psychosocial-high").Evidence;
+        var interest = ShippedDialogs.Value.Flow["phq-interest"].Question.Get("nl");
+        Assert.Contains($"meer dan de helft van de dagen op '{interest}'", evidence);
+        Assert.Equal(3, evidence.Count);
+        Assert.DoesNotContain(evidence, e => e.StartsWith("helemaal niet", StringComparison.Ordinal));
     }
 
     [Fact]
