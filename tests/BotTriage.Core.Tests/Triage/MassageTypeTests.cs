@@ -68,4 +68,18 @@ public sealed class MassageTypeTests
         Assert.Contains("fresh-strain", outcome.Reasons.Select(r => r.Rule));
         Assert.Contains("self-care", outcome.Routes);
     }
+
+    // Hardly able to stand on it after twisting it: the GP looks whether something is broken, before any massage.
+    [Theory]
+    [InlineData("nl", "verdraaid, kan er amper op staan")]
+    [InlineData("en", "twisted it, can't put weight on it")]
+    public void AStrainThatCanHardlyBearWeightGoesToTheGpFirst(string culture, string words)
+    {
+        var outcome = RoutedAnswers.Route(culture, "ankle-foot", weeks: 0, ("trauma-minor", words), ("redflag.cannot-bear-weight", words));
+
+        Assert.Contains("cannot-bear-weight", outcome.RedFlags);
+        Assert.Equal("T3", outcome.Urgency);
+        Assert.Equal(["gp"], outcome.Routes);
+        Assert.Contains("weight-bearing", outcome.Reasons.Select(r => r.Rule));
+    }
 }
