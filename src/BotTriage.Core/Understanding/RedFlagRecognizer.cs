@@ -49,7 +49,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 var cue = NegationScope.FindCue(text, lexicon, i);
                 var negated = cue >= 0 || NegationScope.FindDenialAfter(text, lexicon, i, end) >= 0;
                 (found ??= []).Add((i, end, results.Count));
-                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, negated) { CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
+                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, negated) { TimesComplaint = lexicon.OnsetCodes.Contains(code), CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
                 i = NextStart(text, lexicon, i, end, code);
             }
             else

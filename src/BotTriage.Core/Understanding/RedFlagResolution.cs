@@ -13,7 +13,10 @@ public sealed record RedFlagResolution(string Code, bool Negated) : EntityResolu
     /// </summary>
     public bool Timed { get; init; }
 
-    /// <summary>For a <see cref="Timed"/> mention: whether its time is when the complaint began too (a race), not only when that happened.</summary>
+    /// <summary>
+    /// Whether a time told with the mention is when the complaint began too, not only when that happened: a race
+    /// (<see cref="Timed"/>), or a sign a complaint starts with, such as a fall (red-flags.yaml <c>onset</c>).
+    /// </summary>
     public bool TimesComplaint { get; init; }
 
     /// <summary>

@@ -1015,6 +1015,21 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.State.Answers.Values, a => a.YesNo == YesNo.Yes);
     }
 
+    // A fall or a slip starts the complaint: the time told with it is how long the complaint has lasted.
+    [Theory]
+    [InlineData("en", "mid back since I slipped on the ice 2 days ago", 2)]
+    [InlineData("en", "mid back, slipped on the ice 2 days ago", 2)]
+    [InlineData("nl", "onderrug, 3 dagen geleden uitgegleden", 3)]
+    public void TheTimeOfAFallIsHowLongTheComplaintHasLasted(string culture, string message, int days)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.Equal(days * 86_400L, chat.State.Answers["duration"].Seconds);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["trauma-minor"].YesNo);
+    }
+
     // After a no to the check of a sign told in passing, the sign's question is asked again: a yes to it gets the 112
     // advice at once, before the question it was told at.
     [Fact]

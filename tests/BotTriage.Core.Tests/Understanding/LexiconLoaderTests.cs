@@ -239,6 +239,19 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAnOnsetCodeThatIsUnknownOrListedTwice()
+    {
+        var path = Path.Combine(_directory, "en", "red-flags.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("onset: [minor-trauma, major-trauma]", "onset: [minor-trauma, slip, minor-trauma]", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        var line = LineOf("en/red-flags.yaml", "onset:");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{line}: unknown code 'slip' (not in codes.yaml)"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{line}: onset code 'minor-trauma' is listed twice"), errors);
+    }
+
+    [Fact]
     public void ReportsAHolidayThatIsNoDayOfTheYear()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

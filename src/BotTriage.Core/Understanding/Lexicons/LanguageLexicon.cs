@@ -216,6 +216,12 @@ internal sealed class LanguageLexicon
     /// <summary>Words that are a red-flag code only with a time (red-flags.yaml <c>timed</c>): <c>geopereerd</c>.</summary>
     public PhraseTrie<TimedFlag> TimedFlags { get; }
 
+    /// <summary>
+    /// Signs a complaint starts with (red-flags.yaml <c>onset</c>): a time told in their clause is the complaint's,
+    /// "uitgegleden, 2 dagen geleden".
+    /// </summary>
+    public HashSet<string> OnsetCodes { get; } = new(StringComparer.Ordinal);
+
     public PhraseTrie<string> Emergencies { get; }
 
     /// <summary>Words right after a past emergency that make it one of now (emergencies.yaml <c>stillNow</c>): "gisteren pijn op de borst, en nu nog steeds".</summary>

@@ -100,6 +100,7 @@ internal sealed class LexiconLoader
                         // Phrases with a sign's word in them that tell of no sign ("per ongeluk").
                         AddPhrasesOfNone(context, context.Lexicon.RedFlags, "notFlags", string.Empty, "phrase that is no sign");
                         LoadTimed(context, catalog);
+                        LoadOnset(context, catalog);
                         LoadSomeoneElse(context);
                         LoadTemperature(context, catalog);
                         LoadExplained(context, catalog);
@@ -600,6 +601,22 @@ internal sealed class LexiconLoader
     }
 
     // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.
+    // red-flags.yaml onset: codes of signs a complaint starts with.
+    private static void LoadOnset(FileContext c, Catalog catalog)
+    {
+        foreach (var (code, line) in c.Strings(c.Get("onset", required: false)))
+        {
+            if (!catalog.Codes[CodeKinds.RedFlag].ContainsKey(code))
+            {
+                c.Error(line, $"unknown code '{code}' (not in {CodesFile})");
+            }
+            else if (!c.Lexicon.OnsetCodes.Add(code))
+            {
+                c.Error(line, $"onset code '{code}' is listed twice");
+            }
+        }
+    }
+
     private static void LoadTimed(FileContext c, Catalog catalog)
     {
         foreach (var (code, node) in c.Entries(c.Get("timed", required: false), "code"))
