@@ -3205,6 +3205,9 @@ public sealed class TriageEngineTests
         var english = Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("for a while");
         english.AssertReply("About how long? An estimate is fine, for example '3 weeks', '4 months' or '2 years'.");
 
+        // "For ages" is no count of years either.
+        Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("been like this for ages").AssertReply(r => Assert.StartsWith("About how long?", r.Text, StringComparison.Ordinal));
+
         // In the other language it is asked the same way, in the conversation's own.
         Conversation.Start().SendAll([.. Welcome, "nek"]).Send("for a while").AssertReply(r => Assert.StartsWith("Hoe lang ongeveer?", r.Text, StringComparison.Ordinal));
         Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("al heel lang").AssertReply(r => Assert.StartsWith("About how long?", r.Text, StringComparison.Ordinal));
