@@ -364,9 +364,9 @@ public static class DialogLoader
                 {
                     file.Error(line, $"score '{name}' counts unknown state '{item}'");
                 }
-                else if (question.Kind != AnswerKind.Choice || question.Choices.Any(c => c.Score is null))
+                else if (question.Kind != AnswerKind.Scale && (question.Kind != AnswerKind.Choice || question.Choices.Any(c => c.Score is null)))
                 {
-                    file.Error(line, $"score '{name}' counts state '{item}', which is not a choice question with a 'score' on every choice");
+                    file.Error(line, $"score '{name}' counts state '{item}', which is neither a scale question nor a choice question with a 'score' on every choice");
                 }
             }
         }

@@ -3,7 +3,10 @@ using BotTriage.Core.Dialogs;
 
 namespace BotTriage.Core.Triage;
 
-/// <summary>Questionnaire scores (PHQ-2, GAD-2, ...): the sum of the points of the choices given to a score's questions.</summary>
+/// <summary>
+/// Questionnaire scores (PHQ-2, GAD-2, ...): the sum of the points of the choices given to a score's questions, and of
+/// the numbers given to its scale questions (the pain score, 0-10).
+/// </summary>
 public static class Scores
 {
     /// <summary>Every score with at least one of its questions answered; a score nobody answered is absent, not zero.</summary>
@@ -17,7 +20,7 @@ public static class Scores
             int? sum = null;
             foreach (var item in items)
             {
-                if (answers.TryGetValue(item, out var answer) && flow.TryGet(item, out var question) && Points(question, answer.Choice) is { } points)
+                if (answers.TryGetValue(item, out var answer) && flow.TryGet(item, out var question) && Points(question, answer) is { } points)
                 {
                     sum = (sum ?? 0) + points;
                 }
@@ -32,8 +35,17 @@ public static class Scores
         return scores.ToImmutable();
     }
 
-    /// <summary>The points an answer to a score's question adds; null when it adds none (no choice of it).</summary>
-    public static int? Points(DialogState question, string? choice)
+    /// <summary>The points an answer to a score's question adds: its choice's, or a scale's number; null when it adds none.</summary>
+    public static int? Points(DialogState question, Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        return question.Kind == AnswerKind.Scale
+            ? answer.Number is { } number ? (int)Math.Round(number, MidpointRounding.AwayFromZero) : null
+            : Points(question, answer.Choice);
+    }
+
+    private static int? Points(DialogState question, string? choice)
     {
         foreach (var option in question.Choices)
         {

@@ -288,7 +288,7 @@ public static class TriageRouter
             // A questionnaire's answers are quoted with their questions: "helemaal niet" means nothing alone. One that
             // added no points is a reason only when none of the rule's did: "somber: helemaal niet" is no reason to see a
             // psychologist because of the worry that scored.
-            var counted = scored.Where(q => Scores.Points(q, state.Answers[q.Id].Choice) > 0).ToList();
+            var counted = scored.Where(q => Scores.Points(q, state.Answers[q.Id]) > 0).ToList();
             evidence.AddRange((counted.Count > 0 ? counted : scored).Select(q => Answered(dialogs, state, state.Answers[q.Id], q)));
         }
 

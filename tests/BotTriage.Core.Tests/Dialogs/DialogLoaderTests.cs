@@ -27,6 +27,17 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsAScoreThatCountsAQuestionWithoutPoints()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "  pain: [pain]", "  pain: [pain, rf-fever]");
+
+        var errors = folder.Errors();
+
+        Assert.Equal([$"flow.yaml:{line}: score 'pain' counts state 'rf-fever', which is neither a scale question nor a choice question with a 'score' on every choice"], errors);
+    }
+
+    [Fact]
     public void ReportsAWordThatPicksTwoChoicesWithItsLine()
     {
         using var folder = new DialogsFolder();

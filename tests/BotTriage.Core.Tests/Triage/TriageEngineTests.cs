@@ -257,6 +257,7 @@ public sealed class TriageEngineTests
 
         Assert.Equal(4, outcome.Scores["phq2"]);
         Assert.Equal(1, outcome.Scores["gad2"]);
+        Assert.Equal((int)chat.State.Answers["pain"].Number!.Value, outcome.Scores["pain"]);
         Assert.Contains("psychologist", outcome.Routes);
         Assert.Contains("relaxation", outcome.MassageTypes);
 
