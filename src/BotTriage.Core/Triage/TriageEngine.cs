@@ -526,7 +526,7 @@ public sealed class TriageEngine
         // "ja, chemo" to another question: the sign changed an earlier answer, and the yes answered this one; both said.
         // Where the complaint is, is always said back ("Ik noteer: knie (rechts)."): a place or side misread can be put
         // right at once, not only when the result names it.
-        if (notes.Count > 0 || corrections.Count > 0 || current.Kind == AnswerKind.BodyLocation)
+        if (notes.Count > 0 || corrections.Count > 0 || current.Kind == AnswerKind.BodyLocation || (current.Kind == AnswerKind.Scale && answer.Approximate))
         {
             // A question answered by a mention is described by the words of the mention, as the notes are; one answered
             // by a plain yes or no as that ("nee, maar ik heb wel kanker gehad": "nee en kanker gehad", not the whole
@@ -1099,9 +1099,10 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
                     : null;
             case AnswerKind.Scale:
-                // "8 weken" or "8 uur per dag" tells a time, not a score.
-                var score = PainScore(understood)?.Resolution.Value ?? FirstNumber(understood, 0, 10, notInATime: true);
-                return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Evidence = evidence } : null;
+                // "8 weken" or "8 uur per dag" tells a time, not a score. "Matig" is about a 5, and said back as such.
+                var pain = PainScore(understood);
+                var score = pain?.Resolution.Value ?? FirstNumber(understood, 0, 10, notInATime: true);
+                return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Approximate = pain is { Resolution: { InWords: true, Value: > 0 } }, Evidence = evidence } : null;
             case AnswerKind.FreeText:
                 return text.Length > 0 ? new Answer { Kind = AnswerKind.FreeText, Text = evidence, Evidence = evidence } : null;
             default:
@@ -1120,7 +1121,17 @@ public sealed class TriageEngine
             }
         }
 
-        return understood.First<PainScoreResolution>() is { } first ? Corrected(understood, first) : null;
+        // "Pretty bad, like an 8": the number says it more exactly than the words.
+        (ModelResult Entity, PainScoreResolution Resolution)? first = null;
+        foreach (var (entity, score) in understood.All<PainScoreResolution>())
+        {
+            if (first is null || (first.Value.Resolution is { InWords: true, Value: > 0 } && !score.InWords))
+            {
+                first = (entity, score);
+            }
+        }
+
+        return first is { } told ? Corrected(understood, told) : null;
     }
 
     // "7, actually more like 4", "3 weeks, no wait, 3 months", "3, no 8": the last one of its kind told after a
@@ -2018,7 +2029,9 @@ public sealed class TriageEngine
     private string Describe(DialogState question, Answer answer, string culture) => question.Kind switch
     {
         AnswerKind.Duration when answer.Seconds is { } seconds => DurationText.Format(seconds, answer.Approximate, culture, Texts),
-        AnswerKind.Scale when answer.Number is { } score => string.Create(Cultures.Format(culture), $"{score}/10"),
+        AnswerKind.Scale when answer.Number is { } score => answer.Approximate
+            ? Texts.Get("noted.pain.words", culture).Format(culture, answer.Evidence.Trim(' ', '.', '!', ','), score)
+            : string.Create(Cultures.Format(culture), $"{score}/10"),
         // A question a mention answers is noted by the words ("botontkalking", "geen koorts"), not as a bare yes. A yes
         // keeps them whole: "geen gevoel" in my leg is the numbness itself, not its absence.
         AnswerKind.YesNo when question.HasSignal => answer.YesNo == YesNo.Yes

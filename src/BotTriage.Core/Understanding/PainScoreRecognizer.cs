@@ -49,6 +49,15 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
                 continue;
             }
 
+            // "Matig", "a lot": about that score, likewise only where the phrase ends its clause ("a lot of pain in my
+            // chest" is no score).
+            if (lexicon.PainWords.TryMatch(text, i, out var wordsEnd, out var worded) && text.IsBreakAt(wordsEnd))
+            {
+                results.Add(text.Result(i, wordsEnd - 1, new PainScoreResolution(worded) { InWords = true }));
+                i = wordsEnd;
+                continue;
+            }
+
             if (TryScore(text, lexicon, i, out var end, out var score, out var bare) && !Overlaps(durations, nextDuration, end - 1))
             {
                 results.Add(text.Result(i, end - 1, new PainScoreResolution(score) { Usual = AfterUsualCue(text, lexicon, i), Bare = bare }));

@@ -8,8 +8,8 @@ public sealed record PainScoreResolution(double Value) : EntityResolution
     public override string TypeName => EntityTypes.PainScore;
 
     /// <summary>
-    /// "Geen pijn", "no pain": a 0 in words, which answers the pain question but says nothing in passing ("nee, geen
-    /// pijn" to the chest-pain screen is about the chest).
+    /// "Geen pijn", "no pain", "matig": a score in words, which answers the pain question but says nothing in passing
+    /// ("nee, geen pijn" to the chest-pain screen is about the chest).
     /// </summary>
     public bool InWords { get; init; }
 

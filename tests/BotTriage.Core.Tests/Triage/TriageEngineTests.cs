@@ -1016,6 +1016,30 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.State.Answers.Values, a => a.YesNo == YesNo.Yes);
     }
 
+    // How bad in words at the pain question is about a score, said back with its number; in passing it is none.
+    [Theory]
+    [InlineData("nl", "matig", 5, "Ik noteer: matig (ongeveer 5/10).")]
+    [InlineData("en", "really bad", 8, "Noted: really bad (about 8/10).")]
+    public void PainInWordsIsAboutAScoreAndSaidBack(string culture, string message, int score, string noted)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "3 weeks"] : ["onderrug", "3 weken"]).AssertStep("pain");
+
+        chat.Send(message).AssertReply(noted).AssertStep("bother");
+
+        Assert.Equal(score, chat.State.Answers["pain"].Number);
+        Assert.False(Started(culture).Send(culture == "en" ? "lower back, moderate" : "onderrug, matig").State.Answers.ContainsKey("pain"));
+    }
+
+    [Fact]
+    public void ANumberBesidePainInWordsIsTheScore()
+    {
+        var chat = Started("en").SendAll("lower back", "3 weeks").AssertStep("pain");
+
+        chat.Send("pretty bad, like an 8");
+
+        Assert.Equal(8, chat.State.Answers["pain"].Number);
+    }
+
     // A fall or a slip starts the complaint: the time told with it is how long the complaint has lasted.
     [Theory]
     [InlineData("en", "mid back since I slipped on the ice 2 days ago", 2)]

@@ -134,6 +134,12 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> NoPain { get; } = new();
 
+    /// <summary>
+    /// How bad in words, with the score each stands for (pain-score.yaml <c>words</c>): "matig" is about a 5, for the
+    /// pain question only, when the phrase ends its clause.
+    /// </summary>
+    public PhraseTrie<int> PainWords { get; } = new();
+
     /// <summary>Words before a pain score that make it the usual one: "meestal", "usually" (pain-score.yaml <c>usualCues</c>).</summary>
     public PhraseTrie<bool> UsualCues { get; } = new();
 
