@@ -292,6 +292,12 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
     private static BodySide? SideNear(TokenizedText text, LanguageLexicon lexicon, int start, int end)
     {
+        // "R shoulder", "li knie": a side written short counts only right before its place.
+        if (start > 0 && lexicon.ShortSides.Count > 0 && lexicon.ShortSides.TryMatch(text, start - 1, out var shortEnd, out var shortSide) && shortEnd == start)
+        {
+            return shortSide;
+        }
+
         for (var k = start - 1; k >= 0 && k >= start - SideReach && !text.Tokens[k].IsBreak; k--)
         {
             if (lexicon.Sides.TryMatch(text, k, out var sideEnd, out var side) && sideEnd <= start)

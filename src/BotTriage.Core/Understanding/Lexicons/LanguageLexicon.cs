@@ -157,6 +157,9 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<BodySide?> Sides { get; } = new();
 
+    /// <summary>Sides written short (body-locations.yaml <c>shortSides</c>): "R shoulder", "li knie"; only right before a place.</summary>
+    public PhraseTrie<BodySide?> ShortSides { get; } = new();
+
     public List<KeyValuePair<string, BodySide>> SidePrefixes { get; } = [];
 
     public List<string> CompoundSuffixes { get; } = [];

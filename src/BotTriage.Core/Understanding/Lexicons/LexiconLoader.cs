@@ -683,21 +683,8 @@ internal sealed class LexiconLoader
 
     private static void LoadSides(FileContext c)
     {
-        foreach (var (key, value) in c.Entries(c.Get("sides"), "phrase"))
-        {
-            BodySide? side = c.Scalar(value) switch
-            {
-                "left" => BodySide.Left,
-                "right" => BodySide.Right,
-                "both" => BodySide.Both,
-                "none" => null,
-                var other => Invalid(c, value.Line, other),
-            };
-            if (side is not { } s || s != BodySide.Unspecified)
-            {
-                c.AddPhrase(c.Lexicon.Sides, key.Value, key.Line, side, "side");
-            }
-        }
+        AddSides(c, c.Lexicon.Sides, "sides", required: true);
+        AddSides(c, c.Lexicon.ShortSides, "shortSides", required: false);
 
         foreach (var (key, value) in c.Entries(c.Get("sidePrefixes", required: false), "prefix"))
         {
@@ -721,11 +708,31 @@ internal sealed class LexiconLoader
             c.Lexicon.CompoundSuffixes.Add(FileContext.Fold(suffix));
         }
 
-        static BodySide Invalid(FileContext c, int line, string value)
+    }
+
+    private static void AddSides(FileContext c, PhraseTrie<BodySide?> target, string key, bool required)
+    {
+        foreach (var (phrase, value) in c.Entries(c.Get(key, required), "phrase"))
         {
-            c.Error(line, $"unknown side '{value}' (expected left, right, both or none)");
-            return BodySide.Unspecified;
+            BodySide? side = c.Scalar(value) switch
+            {
+                "left" => BodySide.Left,
+                "right" => BodySide.Right,
+                "both" => BodySide.Both,
+                "none" => null,
+                var other => Invalid(c, value.Line, other),
+            };
+            if (side is not { } s || s != BodySide.Unspecified)
+            {
+                c.AddPhrase(target, phrase.Value, phrase.Line, side, "side");
+            }
         }
+    }
+
+    private static BodySide Invalid(FileContext c, int line, string value)
+    {
+        c.Error(line, $"unknown side '{value}' (expected left, right, both or none)");
+        return BodySide.Unspecified;
     }
 
     // Optional: {code, from, before, after}, a body temperature in digits (TemperatureReading).
