@@ -1210,8 +1210,8 @@ public sealed class TriageEngine
                 }
 
                 // "Mijn linkerknie, oh nee wacht, de rechter", "left knee, no right": a side alone after a correction or a
-                // no is the last place's.
-                if (locations is not null && SideTakenBack(understood, placeEnd) is { } side
+                // no is the last place's; "linkerpols en ook de rechter", one added to it, makes it both.
+                if (locations is not null && SideAfterTheLastPlace(understood, placeEnd, locations[^1].Side) is { } side
                     && locations[^1].Side != side)
                 {
                     locations[^1] = locations[^1] with { Side = side };
@@ -1768,7 +1768,7 @@ public sealed class TriageEngine
 
     // The side named alone after the last place, after a correction cue or a no: "oh nee wacht, de rechter", "left knee,
     // no right"; not when the rest adds ("rechts ook").
-    private BodySide? SideTakenBack(Interpretation understood, int placeEnd)
+    private BodySide? SideAfterTheLastPlace(Interpretation understood, int placeEnd, BodySide last)
     {
         if (placeEnd >= understood.Text.Length)
         {
@@ -1776,9 +1776,10 @@ public sealed class TriageEngine
         }
 
         var spaced = $" {Normalize(understood.Text[placeEnd..])} ";
-        if (HasCue(spaced, _additionCues))
+        if (HasCue(spaced, _additionCues) || _joinedCues.Any(cue => spaced.StartsWith(cue, StringComparison.Ordinal)))
         {
-            return null;
+            var added = _dialogs.Recognizer.BodyLocations.FirstSide(spaced, understood.Culture);
+            return last is BodySide.Left or BodySide.Right && added is BodySide.Left or BodySide.Right && added != last ? BodySide.Both : null;
         }
 
         var after = AfterLastCue(spaced, _correctionCues);

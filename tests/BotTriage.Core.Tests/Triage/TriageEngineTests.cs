@@ -2203,6 +2203,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "my left knee and my right knee", "knee", BodySide.Both)]
     [InlineData("nl", "linker- en rechterknie", "knee", BodySide.Both)]
     [InlineData("nl", "rechter- en linkerschouder", "shoulder", BodySide.Both)]
+    [InlineData("nl", "linkerpols en ook de rechter", "wrist-hand", BodySide.Both)]
+    [InlineData("en", "my left knee and also the right", "knee", BodySide.Both)]
     public void OnePlaceNamedTwiceIsOnePlace(string culture, string message, string code, BodySide side)
     {
         var chat = Started(culture);
