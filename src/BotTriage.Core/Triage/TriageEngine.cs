@@ -936,8 +936,11 @@ public sealed class TriageEngine
                 return restarted with { Replies = restarted.Replies.Insert(0, Say(state, "restarted")) };
             case "stop":
                 var stopped = state with { Step = StoppedStep, Outcome = new TriageOutcome { Completed = false } };
-                // Stopped while a very urgent answer was being checked: what to do about it is said all the same.
-                return new TurnResult(stopped, state.Step == ConfirmStep ? [Say(state, "stopped"), Say(state, "stopped.unconfirmed")] : [Say(state, "stopped")]);
+                // Stopped while a very urgent answer was being checked: what to do about it is said all the same, 112
+                // for an answer that means it.
+                return new TurnResult(stopped, state.Step == ConfirmStep
+                    ? [Say(state, "stopped"), Say(state, TriageRouter.IsEmergency(_dialogs, state) ? "stopped.unconfirmed.emergency" : "stopped.unconfirmed")]
+                    : [Say(state, "stopped")]);
             case "english" or "dutch" when Flow.TryGet(state.Step, out var asked) && asked.SetsLanguage && state.Outcome is null:
                 var chosen = command == "english" ? Cultures.English : Cultures.Dutch;
                 var answered = state with
@@ -1019,10 +1022,13 @@ public sealed class TriageEngine
         return new TurnResult(resumed, ResumeReplies(resumed, Say(state, "erase.cancelled")));
     }
 
-    /// <summary>A message followed by the question the conversation is at, or the closing word when it is over.</summary>
+    /// <summary>
+    /// A message followed by the question the conversation is at ("Klopt het dat ...?" while an answer is checked), or
+    /// the closing word when it is over.
+    /// </summary>
     private ImmutableList<Reply> ResumeReplies(TriageState state, Reply first) =>
-        Flow.TryGet(state.Step, out var current) && !current.IsOutcome && state.Outcome is null
-            ? [first, Ask(state, current.Id)]
+        state.Step == ConfirmStep && state.Confirming is { } key ? [first, ConfirmQuestion(state, key)]
+            : Flow.TryGet(state.Step, out var current) && !current.IsOutcome && state.Outcome is null ? [first, Ask(state, current.Id)]
             : [first];
 
     private Answer? ReadAnswer(DialogState question, string text, string spaced, Interpretation understood, TriageState state, DateOnly today)

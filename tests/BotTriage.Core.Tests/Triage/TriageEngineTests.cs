@@ -1092,6 +1092,36 @@ public sealed class TriageEngineTests
         Assert.Equal("T0", chat.State.Outcome?.Urgency);
     }
 
+    // Help, another language or an erasure called off at the check: the check is asked again, so a yes after it
+    // answers what the person can see.
+    [Theory]
+    [InlineData("help")]
+    [InlineData("english please")]
+    [InlineData("verwijder mijn gegevens", "nee")]
+    public void AfterACommandAtTheCheckTheCheckIsAskedAgain(params string[] messages)
+    {
+        var chat = Started("nl").SendAll("onderrug", "3 weken").AssertStep("pain");
+        chat.Send("ik zie dubbel").AssertStep(TriageEngine.ConfirmStep);
+
+        chat.SendAll(messages);
+
+        var confirm = ShippedDialogs.Value.Flow["rf-neck-dizziness"].Confirm!.Get(chat.State.Culture);
+        Assert.Contains(confirm, chat.LastTurn!.Replies[^1].Text, StringComparison.Ordinal);
+        chat.AssertStep(TriageEngine.ConfirmStep);
+    }
+
+    // Stopped at the check of an answer that means 112: the stop says to call 112 if it is so.
+    [Fact]
+    public void StoppingAtTheCheckOfA112AnswerSaysToCall112()
+    {
+        var chat = Started("nl").SendAll("onderrug", "3 weken").AssertStep("pain");
+        chat.Send("ik zie dubbel").AssertStep(TriageEngine.ConfirmStep);
+
+        chat.Send("stop");
+
+        Assert.Equal(ShippedDialogs.Value.Texts.Get("stopped.unconfirmed.emergency", "nl"), chat.LastTurn!.Replies[^1].Text);
+    }
+
     // A sign without a question of its own, left out after a no to its check: the question it was told at is asked.
     [Fact]
     public void AfterANoToTheCheckTheQuestionTheSignWasToldAtIsAskedAgain()
