@@ -812,6 +812,23 @@ public sealed class TriageEngineTests
         }
     }
 
+    // Still in doubt the second time: the advice is the GP or the out-of-hours GP now, with that doubt as its reason,
+    // however plainly the rest is answered.
+    [Theory]
+    [InlineData("nl", "weet ik niet")]
+    [InlineData("en", "not sure")]
+    public void DoubtAtTheEmergencyScreenTwiceEndsWithTheGpNow(string culture, string unsure)
+    {
+        var chat = Conversation.Start(culture).SendAll(unsure, unsure).AssertStep("consent");
+
+        chat.SendAll(culture == "en" ? ["yes", "English", "lower back", "3 weeks", "5", "a bit"] : ["ja", "Nederlands", "onderrug", "3 weken", "5", "matig"]);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal("T1", chat.State.Outcome!.Urgency);
+        Assert.Equal(["gp"], chat.State.Outcome.Routes);
+        Assert.Contains("unsure-emergency-screen", chat.State.Outcome.Reasons.Select(r => r.Rule));
+    }
+
     [Fact]
     public void AGreetingIsNoYesWhenTheEmergencySignsAreAskedAgain()
     {
