@@ -381,7 +381,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "buttons");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "buttons");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -398,7 +398,7 @@ public static class DialogLoader
             file.Error(YamlFile.Child(mapping, "red-flag")!, $"{owner} has a red flag but is not a yes-no question");
         }
 
-        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age", "buttons", "lasting" })
+        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age", "buttons", "lasting", "several" })
         {
             if (YamlFile.Child(mapping, key) is { } node && kind != AnswerKind.YesNo)
             {
@@ -424,6 +424,7 @@ public static class DialogLoader
             Emergency = emergency,
             SetsLanguage = file.Flag(mapping, "sets-language", owner),
             Lasting = file.Flag(mapping, "lasting", owner),
+            Several = file.Flag(mapping, "several", owner),
             Confirm = file.Text(mapping, "confirm", owner, required: false),
             Hint = file.Text(mapping, "hint", owner, required: false),
             Explain = file.Text(mapping, "explain", owner, required: false),

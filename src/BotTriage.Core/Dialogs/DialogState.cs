@@ -99,6 +99,13 @@ public sealed record DialogState
     public bool Lasting { get; init; }
 
     /// <summary>
+    /// For a question about several signs at once ("koorts of koude rillingen, of voel je je erg ziek?"): a no told in
+    /// passing ("onderrug, geen koorts") may deny only one of them, so it is noted and the question still asks, with
+    /// what was said.
+    /// </summary>
+    public bool Several { get; init; }
+
+    /// <summary>
     /// For a red-flag question: the statement a very urgent (T0/T1) result checks with the person before it is shown,
     /// completing "Klopt het dat ...?".
     /// </summary>

@@ -334,6 +334,19 @@ public sealed class TriageEngine
 
             var answered = answers.TryGetValue(other.Id, out var earlier);
 
+            // "Onderrug, geen koorts" to a question about fever, chills and feeling very ill: noted, and the question
+            // still asks about the rest.
+            if (!answered && other.Several && extra.YesNo == YesNo.No)
+            {
+                if (state.PartlyDenied?.ContainsKey(other.Id) != true)
+                {
+                    state = state with { PartlyDenied = (state.PartlyDenied ?? ImmutableSortedDictionary<string, string>.Empty).SetItem(other.Id, Describe(other, extra, understood, state.Culture)) };
+                    notes.Add(state.PartlyDenied[other.Id]);
+                }
+
+                continue;
+            }
+
             // "Sorry, actually my arm did go weak suddenly": the arm is where the sign is; it corrects no place named
             // before.
             if (answered && correcting && other.Kind == AnswerKind.BodyLocation)
@@ -1924,6 +1937,12 @@ public sealed class TriageEngine
     {
         var question = Flow[stepId];
         var text = question.Question.Get(state.Culture);
+        if (state.PartlyDenied?.GetValueOrDefault(stepId) is { } told)
+        {
+            // "Je zei al: geen koorts. Deze vraag gaat over meer: ..."
+            text = $"{Texts.Get("ask.partly-denied", state.Culture).Format(state.Culture, told)} {text}";
+        }
+
         return question.Kind switch
         {
             AnswerKind.YesNo => new Reply(text) { Choices = (Cultures.IsEnglish(state.Culture) ? _choicesEn : _choicesNl).GetValueOrDefault(stepId) ?? YesNoChoices(state.Culture) },

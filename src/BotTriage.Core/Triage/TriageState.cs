@@ -104,6 +104,13 @@ public sealed record TriageState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public string? AskedAgain { get; init; }
 
+    /// <summary>
+    /// Questions about several signs that a no told in passing denied part of, with its words ("geen koorts"): each is
+    /// still asked, saying what was told. Not written while null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableSortedDictionary<string, string>? PartlyDenied { get; init; }
+
     /// <summary>True once the person agreed that the answers may be kept for the therapist.</summary>
     [JsonIgnore]
     public bool ConsentGiven => Answers.TryGetValue(ConsentQuestion, out var a) && a.YesNo == YesNo.Yes;

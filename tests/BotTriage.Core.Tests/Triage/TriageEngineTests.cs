@@ -419,6 +419,8 @@ public sealed class TriageEngineTests
         Assert.Equal(["calves"], chat.State.Outcome.Reasons.Single(r => r.Rule == "runners-legs").Evidence);
     }
 
+    // Several answers in one message are taken and their questions skipped; "geen koorts" denies only part of the
+    // question about fever, chills and feeling very ill, so that one is asked, saying what was told.
     [Fact]
     public void TakesSeveralAnswersFromOneMessageAndSkipsTheirQuestions()
     {
@@ -428,9 +430,30 @@ public sealed class TriageEngineTests
             .AssertReply("Ik noteer: onderrug, ongeveer 3 weken en geen koorts.")
             .AssertReplyContains("Hoeveel pijn");
 
-        Assert.Equal("no", chat.State.Answers["rf-fever"].YesNo!.Value.ToString().ToLowerInvariant());
+        Assert.False(chat.State.Answers.ContainsKey("rf-fever"));
         Assert.Equal(3 * 604_800, chat.State.Answers["duration"].Seconds);
         Assert.True(chat.State.Answers["duration"].Approximate);
+
+        chat.SendAll("5", "matig").AnswerPlainlyUntil(s => s.Step == "rf-fever");
+        Assert.StartsWith("Je zei al: geen koorts. Deze vraag gaat over meer: Heb je koorts", chat.LastTurn!.Replies[^1].Text, StringComparison.Ordinal);
+    }
+
+    // A no to one part of a question about several signs leaves the question to ask: "no problems peeing" says nothing
+    // of stool.
+    [Theory]
+    [InlineData("en", "lower back, no problems peeing", "rf-bladder-bowel", "You already said: no problems peeing. This question covers more:")]
+    [InlineData("nl", "onderrug, geen tintelingen", "rf-numbness", "Je zei al: geen tintelingen. Deze vraag gaat over meer:")]
+    public void ANoToPartOfAQuestionAboutSeveralSignsLeavesItToAsk(string culture, string message, string question, string opening)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+        Assert.False(chat.State.Answers.ContainsKey(question));
+
+        chat.SendAll(culture == "en" ? ["3 weeks", "5", "a bit"] : ["3 weken", "5", "matig"]).AnswerPlainlyUntil(s => s.Step == question);
+        Assert.StartsWith(opening, chat.LastTurn!.Replies[^1].Text, StringComparison.Ordinal);
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.Equal(YesNo.Yes, chat.State.Answers[question].YesNo);
     }
 
     [Theory]
@@ -442,7 +465,7 @@ public sealed class TriageEngineTests
 
         chat.Send(message).AssertReply("Ik noteer: onderrug en geen koorts.").AssertReplyContains("Hoe lang");
 
-        Assert.Equal(YesNo.No, chat.State.Answers["rf-fever"].YesNo);
+        Assert.Equal("geen koorts", chat.State.PartlyDenied!["rf-fever"]);
     }
 
     [Fact]
@@ -479,7 +502,7 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep("trauma-minor");
 
         Assert.False(chat.State.Answers.ContainsKey("trauma-minor"));
-        Assert.Equal(YesNo.No, chat.State.Answers["rf-fever"].YesNo);
+        Assert.True(chat.State.PartlyDenied!.ContainsKey("rf-fever"));
     }
 
     [Theory]
@@ -1210,10 +1233,11 @@ public sealed class TriageEngineTests
     [Fact]
     public void TakingBackGoesToTheQuestionLastAnsweredAndOnlyOnce()
     {
-        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug, geen koorts", "3 weken", "5", "best veel"]);
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug, niet gevallen", "3 weken", "5", "best veel"]);
+        Assert.Equal(YesNo.No, chat.State.Answers["trauma-minor"].YesNo);
         chat.AnswerPlainlyUntil(s => s.Step == "rf-infection-risk");
         var asked = chat.State.LastAnswered;
-        Assert.NotEqual("rf-fever", asked);
+        Assert.NotEqual("trauma-minor", asked);
 
         chat.Send("nee wacht, toch wel").AssertStep(asked!);
         chat.Send("nee").AssertStep("rf-infection-risk");
