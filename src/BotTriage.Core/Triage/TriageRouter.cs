@@ -303,8 +303,22 @@ public static class TriageRouter
             : answer.Evidence;
 
     // The answer with the question it answered; so is a "weet ik niet" always quoted, which says nothing on its own.
-    private static string Answered(DialogSet dialogs, TriageState state, Answer answer, DialogState question) =>
-        dialogs.Texts.Get("evidence.answered", state.Culture).Format(state.Culture, answer.Evidence.Trim(' ', '.', '!', '?', ','), question.Question.Get(state.Culture));
+    // A bare yes or no in the other language is said in the conversation's, as the question is: "ja op '...'", not
+    // "yes op '...'" after a switch of language.
+    private static string Answered(DialogSet dialogs, TriageState state, Answer answer, DialogState question)
+    {
+        var said = answer.Evidence.Trim(' ', '.', '!', '?', ',');
+        if (answer.YesNo is { } yesNo)
+        {
+            var key = yesNo switch { YesNo.Yes => "answer.yes", YesNo.No => "answer.no", _ => "answer.unknown" };
+            if (string.Equals(said, dialogs.Texts.Get(key, Cultures.Other(state.Culture)), StringComparison.OrdinalIgnoreCase))
+            {
+                said = dialogs.Texts.Get(key, state.Culture);
+            }
+        }
+
+        return dialogs.Texts.Get("evidence.answered", state.Culture).Format(state.Culture, said, question.Question.Get(state.Culture));
+    }
 
     // The whole text one yes, no or don't-know phrase ("ja", "yes please", "klopt"), in any language the lexicons know.
     private static bool IsPlainAnswer(UtteranceRecognizer recognizer, string text)

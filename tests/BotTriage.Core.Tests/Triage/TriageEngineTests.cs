@@ -2111,6 +2111,20 @@ public sealed class TriageEngineTests
         Assert.Equal(urgency == "T4", outcome.Routes.Contains("massage"));
     }
 
+    // A bare "yes" given before a switch to Dutch is quoted as "ja", in the language of the question beside it.
+    [Fact]
+    public void ABareYesInTheOtherLanguageIsQuotedInTheConversationsLanguage()
+    {
+        var chat = AtBackQuestion("en", "rf-bladder-bowel");
+        chat.Send("yes").AssertStep("rf-rapid-worsening");
+        chat.Send("no").AssertStep(TriageEngine.ConfirmStep);
+
+        chat.Send("nederlands graag").Send("ja");
+
+        var evidence = chat.State.Outcome!.Reasons.SelectMany(r => r.Evidence).ToList();
+        Assert.Contains($"ja op '{ShippedDialogs.Value.Flow["rf-bladder-bowel"].Question.Get("nl")}'", evidence);
+    }
+
     [Fact]
     public void AFlagsQuestionAnsweredNoLeavesNoDoubt()
     {
