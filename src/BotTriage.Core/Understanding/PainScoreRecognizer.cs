@@ -146,9 +146,10 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
         var next = k < text.Count ? text.Tokens[k] : default;
         var endsClause = k >= text.Count || next.IsBreak;
-        // "een 4 maar soms een 9", and "meestal 4 maar soms 9": after an article or a usual cue a word may follow, when
-        // it is no unit or frequency word ("meestal 3 weken", "meestal 2 keer per dag" are no scores).
-        if ((article || AfterUsualCue(text, lexicon, i)) && (endsClause
+        // "een 4 maar soms een 9", "meestal 4 maar soms 9", "pijn 6 en ik ben moe": after an article, a usual cue or a
+        // word of pain a word may follow, when it is no unit or frequency word ("meestal 3 weken", "meestal 2 keer per
+        // dag" are no scores).
+        if ((article || AfterUsualCue(text, lexicon, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id))) && (endsClause
             || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id) && (article || !lexicon.Blockers.Contains(next.Id)))))
         {
             end = k;

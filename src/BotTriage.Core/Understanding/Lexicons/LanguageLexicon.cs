@@ -145,6 +145,9 @@ internal sealed class LanguageLexicon
 
     public HashSet<int> PainArticles { get; } = [];
 
+    /// <summary>Words right before a number that make it a score (pain-score.yaml <c>cues</c>): "pijn 6 en ik ben moe".</summary>
+    public HashSet<int> PainCues { get; } = [];
+
     /// <summary>Words after which a number in words is a pronoun, not a score (pain-score.yaml <c>pronounAfter</c>): "the right one".</summary>
     public HashSet<int> PronounAfter { get; } = [];
 

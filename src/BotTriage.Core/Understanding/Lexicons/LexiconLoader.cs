@@ -595,6 +595,7 @@ internal sealed class LexiconLoader
 
         c.AddPhraseSet(c.Lexicon.OutOf, c.Get("outOf"), "out-of phrase");
         c.AddIdSet(c.Lexicon.PainArticles, c.Get("articles"));
+        c.AddIdSet(c.Lexicon.PainCues, c.Get("cues", required: false));
         c.AddPhraseSet(c.Lexicon.NoPain, c.Get("noPain", required: false), "no-pain phrase");
         AddNumberedPhrases(c, c.Lexicon.PainWords, c.Get("words", required: false), 1, c.Lexicon.ScaleMax, "pain in words");
         c.AddPhraseSet(c.Lexicon.UsualCues, c.Get("usualCues", required: false), "usual cue");
