@@ -118,6 +118,12 @@ public sealed record DialogState
     public LocalizedText? Hint { get; init; }
 
     /// <summary>
+    /// The question in short, asked instead of the whole question right after a message it could not take: the welcome
+    /// is not said again in full, only whether the answers may be kept.
+    /// </summary>
+    public LocalizedText? Again { get; init; }
+
+    /// <summary>
     /// What the question means, said after its <see cref="Why"/> when the person asks back ("wat bedoel je met veel?",
     /// "does aspirin count?") before the question is asked again. Without either, the question's <see cref="Hint"/> or
     /// the explanation of its kind is said.

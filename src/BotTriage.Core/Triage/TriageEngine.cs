@@ -489,6 +489,13 @@ public sealed class TriageEngine
                 replies.Add(HowLongRoughly(state.Culture));
                 return new TurnResult(state with { Answers = answers, RoughLengthsOffered = true }, replies.ToImmutable());
             }
+            else if (hint is null && !askingBack && current.Id == TriageState.ConsentQuestion
+                && (text.Contains('?', StringComparison.Ordinal) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
+            {
+                // "Wat gebeurt er met mijn gegevens?" or "misschien" to whether the answers may be kept: answered with
+                // what keeping them means; no miss.
+                replies.Add(new Reply(Hint(current, state.Culture)));
+            }
             else if (hint is null && !askingBack)
             {
                 state = Missed(state);
@@ -520,6 +527,7 @@ public sealed class TriageEngine
             // How long, not understood: the rough lengths as buttons too, so there is always an answer at hand.
             replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture))
                 : current.Kind == AnswerKind.Duration && state.Misses > 0 ? Ask(state, current.Id) with { Choices = RoughLengths(state.Culture) }
+                : current.Again is { } again ? Ask(state, current.Id) with { Text = again.Get(state.Culture) }
                 : Ask(state, current.Id));
             return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
         }
