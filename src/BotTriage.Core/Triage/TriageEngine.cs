@@ -979,6 +979,12 @@ public sealed class TriageEngine
                     switched = switched with { Answers = state.Answers.SetItem(question.Id, new Answer { Kind = AnswerKind.Choice, Choice = language, Evidence = Evidence(command) }) };
                 }
 
+                // After the advice, the advice once more in the language now chosen.
+                if (state.Outcome is { Completed: true } && Flow.TryGet(state.Step, out var result) && result.IsOutcome && result.Emergency is null)
+                {
+                    return ShowOutcome(switched with { Outcome = null, History = state.History.RemoveAt(state.History.Count - 1) }, result, [Say(switched, "language.switched")]);
+                }
+
                 return new TurnResult(switched, ResumeReplies(switched, Say(switched, "language.switched")));
             case "greeting":
                 return new TurnResult(state, ResumeReplies(state, Say(state, "greeting")));

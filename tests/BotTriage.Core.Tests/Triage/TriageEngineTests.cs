@@ -3763,6 +3763,22 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Answers.ContainsKey("pain"));
     }
 
+    // Another language after the advice: the advice once more, in that language.
+    [Fact]
+    public void AnotherLanguageAfterTheAdviceShowsTheAdviceInIt()
+    {
+        var chat = Started("nl").SendAll("onderrug", "3 weken", "5", "matig");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        var routes = chat.State.Outcome!.Routes;
+
+        chat.Send("english please");
+
+        Assert.Equal("en", chat.State.Culture);
+        Assert.Equal(routes, chat.State.Outcome!.Routes);
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.StartsWith("My advice:", StringComparison.Ordinal));
+        Assert.All(chat.State.Outcome.Reasons, r => Assert.Equal(ShippedDialogs.Value.Rules.Single(rule => rule.Id == r.Rule).Reason.Get("en"), r.Text));
+    }
+
     // Everyday words for the commands, as the whole message.
     [Theory]
     [InlineData("en", "please delete all my info", TriageEngine.EraseStep)]
