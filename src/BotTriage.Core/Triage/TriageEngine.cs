@@ -1132,6 +1132,12 @@ public sealed class TriageEngine
                     ? new Answer { Kind = AnswerKind.Number, Number = number, Evidence = evidence }
                     : null;
             case AnswerKind.Scale:
+                // "-3" is no score on a scale from 0: asked again rather than read as 3.
+                if (text.AsSpan().TrimStart() is ['-', var digit, ..] && char.IsAsciiDigit(digit))
+                {
+                    return null;
+                }
+
                 // "8 weken" or "8 uur per dag" tells a time, not a score. "Matig" is about a 5, and said back as such.
                 var pain = PainScore(understood);
                 var score = pain?.Resolution.Value ?? FirstNumber(understood, 0, 10, notInATime: true);

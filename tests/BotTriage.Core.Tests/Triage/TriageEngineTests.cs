@@ -1070,6 +1070,18 @@ public sealed class TriageEngineTests
         Assert.False(Started(culture).Send(culture == "en" ? "lower back, moderate" : "onderrug, matig").State.Answers.ContainsKey("pain"));
     }
 
+    [Theory]
+    [InlineData("-3")]
+    [InlineData(" -8")]
+    public void ANegativeNumberIsNoPainScore(string message)
+    {
+        var chat = Started("nl").SendAll("onderrug", "3 weken").AssertStep("pain");
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
     [Fact]
     public void ANumberBesidePainInWordsIsTheScore()
     {
