@@ -940,6 +940,7 @@ public sealed class TriageEngine
             Outcome = null,
             History = state.History.RemoveAt(state.History.Count - 1),
             ContinuedAfterSuicideAdvice = true,
+            SuicideAdviceWords = state.Outcome?.Reasons.SelectMany(r => r.Evidence).FirstOrDefault() ?? state.SuicideAdviceWords,
         };
         return new TurnResult(resumed, [Say(resumed, "emergency.suicide.resumed"), Ask(resumed, step)]);
     }

@@ -267,6 +267,17 @@ public static class TriageRouter
                 continue;
             }
 
+            // "Emergencies has suicide": the words that led to the 113 advice.
+            if (reference == "emergencies")
+            {
+                if (state.SuicideAdviceWords is { } words)
+                {
+                    evidence.Add(words);
+                }
+
+                continue;
+            }
+
             if (reference.StartsWith(Vocabulary.ScorePrefix, StringComparison.Ordinal))
             {
                 (scored ??= []).AddRange((flow.Scores.GetValueOrDefault(reference[Vocabulary.ScorePrefix.Length..]) ?? [])

@@ -91,6 +91,13 @@ public sealed record TriageState
     public bool ContinuedAfterSuicideAdvice { get; init; }
 
     /// <summary>
+    /// The person's own words that led to the suicide-prevention advice, once they chose to go on: what the result's
+    /// reason for it quotes. Not written while null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public string? SuicideAdviceWords { get; init; }
+
+    /// <summary>
     /// The question the last message answered as it was asked: what "nee wacht, toch wel" at the next one may take back.
     /// Not written while null.
     /// </summary>

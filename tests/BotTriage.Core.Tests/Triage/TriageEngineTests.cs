@@ -2723,6 +2723,19 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Answers.ContainsKey("rf-night-pain"));
     }
 
+    // Going on after the 113 advice: the result's reasons for it quote the words that led to it.
+    [Fact]
+    public void TheResultAfterGoingOnQuotesTheWordsThatLedToThe113Advice()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken"]).Send("ik wil er niet meer zijn").Send("verder").AssertStep("pain");
+
+        chat.SendAll("5", "matig").AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var reasons = chat.State.Outcome!.Reasons.Where(r => r.Rule.StartsWith("suicide", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.Equal(["ik wil er niet meer zijn"], r.Evidence));
+    }
+
     [Fact]
     public void InterruptsAgainWhenSuicidalThoughtsComeBackAfterGoingOn()
     {
