@@ -928,6 +928,25 @@ public sealed class TriageEngine
             ? interrupted.Id
             : null;
 
+    // The question a stop came at, if it came at one ("Klopt het dat ...?" is kept in Confirming).
+    private string? StoppedAt(TriageState state) =>
+        state.Step == StoppedStep && (state.Confirming is not null || (state.History.Count > 0 && Flow.TryGet(state.History[^1], out var at) && !at.IsOutcome))
+            ? state.Confirming ?? state.History[^1]
+            : null;
+
+    /// <summary>"Verder" after "stop": the question it came at once more, or the check that was waiting.</summary>
+    private TurnResult ResumeAfterStop(TriageState state)
+    {
+        if (state.Confirming is { } key)
+        {
+            var checking = state with { Step = ConfirmStep, Outcome = null };
+            return new TurnResult(checking, [Say(checking, "stopped.resumed"), ConfirmQuestion(checking, key)]);
+        }
+
+        var resumed = state with { Step = state.History[^1], Outcome = null };
+        return new TurnResult(resumed, [Say(resumed, "stopped.resumed"), Ask(resumed, resumed.Step)]);
+    }
+
     /// <summary>
     /// Back to the question the suicide-prevention advice interrupted, when the person says they want to go on. The
     /// result will say the advice again.
@@ -949,6 +968,8 @@ public sealed class TriageEngine
     {
         switch (command)
         {
+            case "continue" when state.Step == StoppedStep:
+                return ResumeAfterStop(state);
             case "continue" when ResumeStep(state) is { } step:
                 return Resume(state, step);
             case "help":
@@ -1011,8 +1032,9 @@ public sealed class TriageEngine
         "back" => !(Flow.TryGet(state.Step, out var asked) && asked.Kind == AnswerKind.BodyLocation && understood.First<BodyLocationResolution>() is not null),
         "greeting" or "progress" => state.Outcome is null && Flow.TryGet(state.Step, out _),
         "thanks" => state.Step is not (EmergencyStep or ConfirmStep or EraseStep),
-        // "Verder" goes on only after the suicide-prevention advice; anywhere else it is read as any other message.
-        "continue" => state.Outcome is { } shown && IsSuicideAdvice(shown) && ResumeStep(state) is not null,
+        // "Verder" goes on after the suicide-prevention advice, or after "stop" where the conversation was; anywhere
+        // else it is read as any other message.
+        "continue" => (state.Outcome is { } shown && IsSuicideAdvice(shown) && ResumeStep(state) is not null) || StoppedAt(state) is not null,
         _ => true,
     };
 

@@ -1162,6 +1162,23 @@ public sealed class TriageEngineTests
         chat.AssertStep(TriageEngine.ConfirmStep);
     }
 
+    // "Verder" after "stop" goes on where the conversation was: the question it stopped at, or the check.
+    [Fact]
+    public void ContinueAfterStopGoesOnWhereTheConversationWas()
+    {
+        var chat = Started("nl").SendAll("onderrug", "3 weken").AssertStep("pain");
+        chat.Send("stop").AssertStep(TriageEngine.StoppedStep);
+
+        chat.Send("verder").AssertReply(ShippedDialogs.Value.Texts.Get("stopped.resumed", "nl")).AssertStep("pain");
+        chat.Send("5").AssertStep("bother");
+        Assert.Null(chat.State.Outcome);
+
+        chat.Send("ik zie dubbel").AssertStep(TriageEngine.ConfirmStep);
+        chat.Send("stop").Send("verder").AssertStep(TriageEngine.ConfirmStep);
+        chat.Send("ja");
+        Assert.Equal("T0", chat.State.Outcome!.Urgency);
+    }
+
     // Stopped at the check of an answer that means 112: the stop says to call 112 if it is so.
     [Fact]
     public void StoppingAtTheCheckOfA112AnswerSaysToCall112()
