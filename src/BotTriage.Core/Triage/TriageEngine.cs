@@ -57,6 +57,7 @@ public sealed class TriageEngine
     private readonly string[] _agreementCues;
     private readonly string[] _joinedCues;
     private readonly string[] _whyCues;
+    private readonly string[] _whatNowCues;
     private readonly string[] _reminderCues;
     private readonly string[] _eitherCues;
     private readonly string[] _sinceCues;
@@ -108,6 +109,7 @@ public sealed class TriageEngine
         _agreementCues = Cues("agreement");
         _joinedCues = Cues("joined");
         _whyCues = Cues("why");
+        _whatNowCues = Cues("what-now");
         _reminderCues = Cues("reminder");
         _eitherCues = Cues("either");
         _sinceCues = Cues("since");
@@ -220,6 +222,12 @@ public sealed class TriageEngine
             if (ToldAfterTheResult(state, understood) is { } again)
             {
                 return again;
+            }
+
+            // "Wat nu?", "hoe boek ik?": the advice once more, with where to go.
+            if (HasCue(spaced, _whatNowCues))
+            {
+                return new TurnResult(state, [OutcomeReply(state, state.Outcome)]);
             }
         }
 

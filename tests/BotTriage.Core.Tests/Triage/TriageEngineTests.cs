@@ -3805,6 +3805,20 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Answers.ContainsKey("pain"));
     }
 
+    // "Wat nu?" after the advice: the advice once more.
+    [Theory]
+    [InlineData("nl", "wat nu?", "Mijn advies:")]
+    [InlineData("en", "how do I book?", "My advice:")]
+    public void WhatNowAfterTheAdviceGivesTheAdviceAgain(string culture, string message, string advice)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "3 weeks", "5", "a bit"] : ["onderrug", "3 weken", "5", "matig"]);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        chat.Send(message);
+
+        Assert.StartsWith(advice, chat.LastTurn!.Replies.Single().Text, StringComparison.Ordinal);
+    }
+
     // Another language after the advice: the advice once more, in that language.
     [Fact]
     public void AnotherLanguageAfterTheAdviceShowsTheAdviceInIt()
@@ -3887,7 +3901,7 @@ public sealed class TriageEngineTests
     public void SaysTheQuestionnaireIsFinishedAfterTheResult()
     {
         AtRedFlags().SendAll([.. NeckRedFlagsNo, .. RestLow])
-            .Send("en nu?").AssertReply("Deze vragenlijst is klaar. Typ 'opnieuw' om opnieuw te beginnen.");
+            .Send("hallo daar").AssertReply("Deze vragenlijst is klaar. Typ 'opnieuw' om opnieuw te beginnen.");
     }
 
     [Fact]
