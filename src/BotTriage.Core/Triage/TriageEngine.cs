@@ -1837,7 +1837,7 @@ public sealed class TriageEngine
     }
 
     // The side named alone after the last place, after a correction cue or a no: "oh nee wacht, de rechter", "left knee,
-    // no right"; not when the rest adds ("rechts ook").
+    // no right". A side the rest adds ("en ook de rechter", "the right too") to the other one makes both.
     private BodySide? SideAfterTheLastPlace(Interpretation understood, int placeEnd, BodySide last)
     {
         if (placeEnd >= understood.Text.Length)
@@ -1926,7 +1926,7 @@ public sealed class TriageEngine
     {
         var length = Math.Min(text.Length, 2_000);
         // An emoji of two chars may gain a space on either side.
-        var buffer = length <= 128 ? stackalloc char[2 * length] : new char[2 * length];
+        var buffer = length <= 256 ? stackalloc char[2 * length] : new char[2 * length];
         var written = 0;
         var space = true;
         for (var i = 0; i < length; i++)

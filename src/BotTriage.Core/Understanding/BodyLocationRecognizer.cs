@@ -13,6 +13,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 {
     private const int SideReach = 4;
     private const int MinimumCore = 3;
+    private const int MaxCompoundLength = 64;
 
     public BodyLocationRecognizer(LexiconSet lexicons)
         : base(lexicons)
@@ -151,6 +152,14 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
     // "Boven" and "onderrug" make "bovenrug": the first word with the end of the compound, the longest end first.
     private static bool ElidedCompound(ReadOnlySpan<char> first, ReadOnlySpan<char> compound, LanguageLexicon lexicon, out LocationEntry entry, out BodySide? side)
     {
+        entry = null!;
+        side = null;
+        if (first.Length + compound.Length > MaxCompoundLength)
+        {
+            // No place is written that long; a long run of letters is not put on the stack.
+            return false;
+        }
+
         Span<char> joined = stackalloc char[first.Length + compound.Length];
         first.CopyTo(joined);
         for (var cut = 1; cut <= compound.Length - MinimumCore; cut++)
@@ -170,7 +179,6 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
             }
         }
 
-        entry = null!;
         side = null;
         return false;
     }

@@ -44,6 +44,15 @@ public sealed class UtteranceRecognizerTests
         Assert.Contains(results, r => r.Resolution is RedFlagResolution { Code: "fever", Negated: true });
     }
 
+    // A word as long as a whole message before "en" and a place: no place of its own, and nothing breaks.
+    [Fact]
+    public void AVeryLongWordBeforeAJoinedPlaceIsNoPlace()
+    {
+        var results = SharedRecognizer.Instance.Recognize(new string('x', 200_000) + "- en onderrug", "nl", Today);
+
+        Assert.Equal(["lower-back"], results.Select(r => r.Resolution).OfType<BodyLocationResolution>().Select(l => l.Code));
+    }
+
     [Fact]
     public void RejectsACultureWithoutLexicon()
     {
