@@ -983,7 +983,13 @@ public sealed class TriageEngine
             case "help":
                 return new TurnResult(state, ResumeReplies(state, Say(state, "help")));
             case "restart":
+                // The language chosen is kept: it is the person's, not an answer about the complaint.
                 var restarted = Start(state.Culture);
+                if (Flow.States.FirstOrDefault(q => q.SetsLanguage) is { } languageQuestion && state.Answers.TryGetValue(languageQuestion.Id, out var chosenLanguage))
+                {
+                    restarted = restarted with { State = restarted.State with { Culture = state.Culture, Answers = restarted.State.Answers.SetItem(languageQuestion.Id, chosenLanguage) } };
+                }
+
                 return restarted with { Replies = restarted.Replies.Insert(0, Say(state, "restarted")) };
             case "stop":
                 var stopped = state with { Step = StoppedStep, Outcome = new TriageOutcome { Completed = false } };

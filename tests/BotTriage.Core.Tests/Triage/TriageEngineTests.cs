@@ -3595,7 +3595,9 @@ public sealed class TriageEngineTests
 
         chat.Send("opnieuw").AssertReply("We beginnen opnieuw.").AssertReplyContains("pijn op de borst").AssertStep("emergency-screen");
 
-        Assert.Empty(chat.State.Answers);
+        // Only the language chosen stays: it is not asked again.
+        Assert.Equal(["language"], chat.State.Answers.Keys);
+        chat.SendAll("nee", "ja").AssertStep("location");
     }
 
     [Fact]
