@@ -278,10 +278,11 @@ public sealed class TeamsConversationTests : IAsyncLifetime, IDisposable
         var webChatKey = _issuer.AddChannelKey("webchat-only", ["webchat"]);
         var token = _issuer.CreateToken(new TestTokenDescriptor { Audience = AppId, ServiceUrl = ServiceUrl, SigningKey = webChatKey });
 
-        using var response = await _client.PostAsync(_teams.Message("hoi", Contoso, Personal), "Bearer " + token);
+        // Words with a space and a comma, which the data-protection key ring's base64 can never hold by chance.
+        using var response = await _client.PostAsync(_teams.Message("hoi, mijn rug", Contoso, Personal), "Bearer " + token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await AssertNothingStoredAsync(Personal, "hoi");
+        await AssertNothingStoredAsync(Personal, "hoi, mijn rug");
     }
 
     /// <summary>Posts as Azure Bot Service would and returns what the bot sent to the Connector in that turn.</summary>
