@@ -936,11 +936,9 @@ public sealed class TriageEngine
             ? interrupted.Id
             : null;
 
-    // The question a stop came at, if it came at one ("Klopt het dat ...?" is kept in Confirming).
-    private string? StoppedAt(TriageState state) =>
-        state.Step == StoppedStep && (state.Confirming is not null || (state.History.Count > 0 && Flow.TryGet(state.History[^1], out var at) && !at.IsOutcome))
-            ? state.Confirming ?? state.History[^1]
-            : null;
+    // Whether a stop came at a question or at a check ("Klopt het dat ...?" is kept in Confirming), where "verder" goes on.
+    private bool StoppedAtAQuestion(TriageState state) =>
+        state.Step == StoppedStep && (state.Confirming is not null || (state.History.Count > 0 && Flow.TryGet(state.History[^1], out var at) && !at.IsOutcome));
 
     /// <summary>"Verder" after "stop": the question it came at once more, or the check that was waiting.</summary>
     private TurnResult ResumeAfterStop(TriageState state)
@@ -1048,7 +1046,7 @@ public sealed class TriageEngine
         "thanks" => state.Step is not (EmergencyStep or ConfirmStep or EraseStep),
         // "Verder" goes on after the suicide-prevention advice, or after "stop" where the conversation was; anywhere
         // else it is read as any other message.
-        "continue" => (state.Outcome is { } shown && IsSuicideAdvice(shown) && ResumeStep(state) is not null) || StoppedAt(state) is not null,
+        "continue" => (state.Outcome is { } shown && IsSuicideAdvice(shown) && ResumeStep(state) is not null) || StoppedAtAQuestion(state),
         _ => true,
     };
 
@@ -1852,7 +1850,7 @@ public sealed class TriageEngine
         }
 
         var spaced = $" {Normalize(understood.Text[placeEnd..])} ";
-        if (HasCue(spaced, _additionCues) || _joinedCues.Any(cue => spaced.StartsWith(cue, StringComparison.Ordinal)))
+        if (HasCue(spaced, _additionCues) || StartsWithCue(spaced, _joinedCues))
         {
             var added = _dialogs.Recognizer.BodyLocations.FirstSide(spaced, understood.Culture);
             return last is BodySide.Left or BodySide.Right && added is BodySide.Left or BodySide.Right && added != last ? BodySide.Both : null;
@@ -1909,6 +1907,20 @@ public sealed class TriageEngine
 
     // The words of texts.yaml cues.{name}, each with a space on either side, as HasCue compares them.
     private string[] Cues(string name) => [.. Texts.Commands[name].Select(word => $" {word} ")];
+
+    /// <summary>Whether the spaced message begins with one of the cues (likewise spaced): "en ook de rechter".</summary>
+    private static bool StartsWithCue(string spaced, string[] cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (spaced.StartsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the message (normalized, with a space on either side) contains one of the cues (likewise spaced).</summary>
     private static bool HasCue(string spaced, string[] cues)
@@ -2313,7 +2325,7 @@ public sealed class TriageEngine
             if (boolean.Value == YesNo.Yes && !IsCueOfAFlag(entity, understood))
             {
                 var after = $" {Normalize(understood.Text[(entity.End + 1)..])} ";
-                return !_joinedCues.Any(cue => after.StartsWith(cue, StringComparison.Ordinal));
+                return !StartsWithCue(after, _joinedCues);
             }
         }
 

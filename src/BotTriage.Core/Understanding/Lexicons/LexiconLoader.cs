@@ -602,7 +602,6 @@ internal sealed class LexiconLoader
         c.AddIdSet(c.Lexicon.PronounAfter, c.Get("pronounAfter", required: false));
     }
 
-    // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.
     // red-flags.yaml onset: codes of signs a complaint starts with.
     private static void LoadOnset(FileContext c, Catalog catalog)
     {
@@ -619,6 +618,7 @@ internal sealed class LexiconLoader
         }
     }
 
+    // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.
     private static void LoadTimed(FileContext c, Catalog catalog)
     {
         foreach (var (code, node) in c.Entries(c.Get("timed", required: false), "code"))
@@ -708,7 +708,6 @@ internal sealed class LexiconLoader
         {
             c.Lexicon.CompoundSuffixes.Add(FileContext.Fold(suffix));
         }
-
     }
 
     private static void AddSides(FileContext c, PhraseTrie<BodySide?> target, string key, bool required)

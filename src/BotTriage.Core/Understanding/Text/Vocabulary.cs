@@ -46,6 +46,8 @@ internal sealed class Vocabulary
 
     public int Find(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var id) ? id : -1;
 
+    public int Find(string word) => _ids.TryGetValue(word, out var id) ? id : -1;
+
     /// <summary>
     /// Makes a word ending in <paramref name="suffix"/> (<c>'s</c>) read as two, the word before it and
     /// <paramref name="word"/> (<c>is</c>): "back's" is "back is". Only for a word not known as a whole ("let's" and
@@ -75,6 +77,4 @@ internal sealed class Vocabulary
         cliticId = -1;
         return false;
     }
-
-    public int Find(string word) => _ids.TryGetValue(word, out var id) ? id : -1;
 }
