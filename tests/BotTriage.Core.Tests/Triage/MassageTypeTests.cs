@@ -10,6 +10,7 @@ public sealed class MassageTypeTests
     [InlineData("calf", "runners-legs")]
     [InlineData("hamstrings", "runners-legs")]
     [InlineData("hip", "relaxation")]
+    [InlineData("pelvis", "relaxation")]
     [InlineData("knee", "relaxation")]
     [InlineData("ankle-foot", "relaxation")]
     public void WithoutSportTheLegsMusclesGetTheRunnersLegsMassageAndTheJointsAGentleOne(string location, string massage)
@@ -22,6 +23,7 @@ public sealed class MassageTypeTests
 
     [Theory]
     [InlineData("hip")]
+    [InlineData("pelvis")]
     [InlineData("knee")]
     [InlineData("ankle-foot")]
     public void ARunnersJointGetsTheRunnersLegsMassage(string location)
@@ -30,6 +32,19 @@ public sealed class MassageTypeTests
 
         Assert.Contains("runners-legs", outcome.MassageTypes);
         Assert.DoesNotContain("joints", outcome.Reasons.Select(r => r.Rule));
+    }
+
+    [Theory]
+    [InlineData("buttock")]
+    [InlineData("hip")]
+    [InlineData("pelvis")]
+    [InlineData("hamstrings")]
+    public void APlaceTheLowerBackRunsIntoGetsFasciaRelease(string location)
+    {
+        var outcome = RoutedAnswers.Route("nl", ["lower-back", location], weeks: 10);
+
+        Assert.Contains(outcome.Reasons, r => r.Rule == "chain-complaint");
+        Assert.Contains("fascia-release", outcome.MassageTypes);
     }
 
     [Theory]

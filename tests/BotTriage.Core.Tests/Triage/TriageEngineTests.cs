@@ -180,6 +180,21 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AsksAboutBladderAndSaddleForThePelvisAndTheCalfButNotForAKneeAlone()
+    {
+        var knee = Walk(AtRedFlags("knie", "2 dagen").SkipReplies(), 40).ToList();
+        var pelvis = Walk(AtRedFlags("bekken", "2 dagen").SkipReplies(), 40).ToList();
+        var calf = Walk(AtRedFlags("kuit", "2 dagen").SkipReplies(), 40).ToList();
+
+        Assert.DoesNotContain("rf-bladder-bowel", knee);
+        Assert.DoesNotContain("rf-saddle-numbness", knee);
+        Assert.Contains("rf-leg-weakness", knee);
+        Assert.Contains("rf-bladder-bowel", pelvis);
+        Assert.Contains("rf-saddle-numbness", pelvis);
+        Assert.Contains("rf-bladder-bowel", calf);
+    }
+
+    [Fact]
     public void ChecksAVeryUrgentAnswerBeforeShowingTheResult()
     {
         var chat = AtRedFlags();
