@@ -167,6 +167,20 @@ public sealed class ChoiceAnswerTests
         Assert.Equal("no", chat.State.Answers["sb-neck-shoulder"].Choice);
     }
 
+    // "Nooit" inside a wish never to wake up is no frequency: the message gets the suicide prevention advice.
+    [Theory]
+    [InlineData("ik wil slapen en nooit meer wakker worden")]
+    [InlineData("soms denk ik dat het niet meer hoeft voor mij")]
+    [InlineData("ik wil t leven niet meer")]
+    public void AWishNotToLiveAtTheMoodQuestionGetsTheSuicidePreventionAdvice(string text)
+    {
+        var chat = AtPhqInterest();
+
+        chat.Send(text).AssertReplyContains("0800-0113");
+
+        Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
+    }
+
     private static Conversation AtPhqInterest()
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4", "een beetje", .. Enumerable.Repeat("nee", 13), "nee"]);
