@@ -458,6 +458,8 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("en", "lower back, no problems peeing", "rf-bladder-bowel", "You already said: no problems peeing. This question covers more:")]
     [InlineData("nl", "onderrug, geen tintelingen", "rf-numbness", "Je zei al: geen tintelingen. Deze vraag gaat over meer:")]
+    [InlineData("en", "my neck is tight, im not pregnant btw", "ci-any", "You already said: not pregnant. This question covers more: A few things")]
+    [InlineData("nl", "onderrug, ik gebruik geen bloedverdunners", "ci-any", "Je zei al: geen bloedverdunners. Deze vraag gaat over meer: Nog een paar dingen")]
     public void ANoToPartOfAQuestionAboutSeveralSignsLeavesItToAsk(string culture, string message, string question, string opening)
     {
         var chat = Started(culture);
