@@ -108,11 +108,13 @@ internal sealed class LexiconLoader
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
 
-                        // An emergency of the past or of someone else ("hartaanval gehad"), and a suicidal phrase
-                        // denied in so many words ("ik ben niet suïcidaal"), since a suicidal phrase counts whatever
-                        // negation is near it.
+                        // An emergency of the past or of someone else ("hartaanval gehad"), a suicidal phrase denied
+                        // in so many words ("ik ben niet suïcidaal"), since a suicidal phrase counts whatever negation
+                        // is near it, and a phrase that holds an emergency's words but tells of less ("kan niet goed
+                        // plassen").
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
+                        AddPhrasesOfNone(context, context.Lexicon.Emergencies, "lesser", string.Empty, "lesser sign");
                         context.AddPhraseSet(context.Lexicon.StillNow, context.Get("stillNow", required: false), "word of still now");
                         break;
                     default:
