@@ -748,7 +748,14 @@ public sealed class TriageEngine
         var outcomeState = state with { Step = target.Id, History = state.History.Add(target.Id), Confirming = null };
         var outcome = TriageRouter.Route(_dialogs, outcomeState);
         outcomeState = outcomeState with { Outcome = outcome };
-        return new TurnResult(outcomeState, replies.Add(new Reply(target.Question.Get(state.Culture))).Add(OutcomeReply(outcomeState, outcome)));
+
+        // "Call 112 now" comes first, not after a thank-you for the answers.
+        if (outcome.Urgency != "T0")
+        {
+            replies = replies.Add(new Reply(target.Question.Get(state.Culture)));
+        }
+
+        return new TurnResult(outcomeState, replies.Add(OutcomeReply(outcomeState, outcome)));
     }
 
     /// <summary>

@@ -24,6 +24,19 @@ public sealed class UrgencyReasonTests
         Assert.Contains("Vertel de huisarts wat je noemde: onverklaard gewichtsverlies, pijn 's nachts en kanker (nu of vroeger).", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "head", "neck" }, "T1")]
+    [InlineData(new[] { "neck" }, "T2")]
+    [InlineData(new[] { "head" }, "T2")]
+    public void FeverWithAHeadacheAndASoreNeckIsForTheGpNow(string[] places, string urgency)
+    {
+        var outcome = RoutedAnswers.Route("nl", places, 0, ("rf-fever", "39,5 koorts"));
+
+        Assert.Equal(urgency, outcome.Urgency);
+        Assert.Equal(urgency == "T1", outcome.Reasons.Any(r => r.Rule == "fever-head-and-neck"));
+        Assert.Contains("huisartsenpost", OutcomeText.Format(outcome, "nl", Dialogs.Texts), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OneSignWithinDaysKeepsItsReason()
     {
