@@ -326,11 +326,14 @@ public static class DialogLoader
         var references = KnownReferences(flow);
         foreach (var state in flow.States.Where(s => !s.IsOutcome))
         {
-            foreach (var reference in state.AskWhen?.References ?? [])
+            foreach (var condition in new[] { state.AskWhen, state.PassingUnless })
             {
-                if (!references.Contains(reference))
+                foreach (var reference in condition?.References ?? [])
                 {
-                    file.Error(state.Source.Line, $"unknown answer '{reference}' in condition '{state.AskWhen!.Text}' of state '{state.Id}'");
+                    if (!references.Contains(reference))
+                    {
+                        file.Error(state.Source.Line, $"unknown answer '{reference}' in condition '{condition!.Text}' of state '{state.Id}'");
+                    }
                 }
             }
 
@@ -381,7 +384,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "buttons");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "buttons");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -398,7 +401,7 @@ public static class DialogLoader
             file.Error(YamlFile.Child(mapping, "red-flag")!, $"{owner} has a red flag but is not a yes-no question");
         }
 
-        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age", "buttons", "lasting", "several" })
+        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age", "buttons", "lasting", "several", "passing-unless" })
         {
             if (YamlFile.Child(mapping, key) is { } node && kind != AnswerKind.YesNo)
             {
@@ -413,6 +416,7 @@ public static class DialogLoader
         }
 
         var askWhenText = file.Scalar(mapping, "when", owner);
+        var passingUnlessText = file.Scalar(mapping, "passing-unless", owner);
         var state = new DialogState
         {
             Recognizes = [.. file.Codes(mapping, "recognize", owner)],
@@ -425,6 +429,7 @@ public static class DialogLoader
             SetsLanguage = file.Flag(mapping, "sets-language", owner),
             Lasting = file.Flag(mapping, "lasting", owner),
             Several = file.Flag(mapping, "several", owner),
+            PassingUnless = passingUnlessText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "passing-unless")!, passingUnlessText),
             Confirm = file.Text(mapping, "confirm", owner, required: false),
             Hint = file.Text(mapping, "hint", owner, required: false),
             Again = file.Text(mapping, "again", owner, required: false),

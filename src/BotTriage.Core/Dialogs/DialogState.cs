@@ -106,6 +106,12 @@ public sealed record DialogState
     public bool Several { get; init; }
 
     /// <summary>
+    /// A yes told in passing does not answer the question while this holds: "both legs" after a race told before is
+    /// the legs' sides, no sign of the nerves. The question still asks when it is due.
+    /// </summary>
+    public Condition? PassingUnless { get; init; }
+
+    /// <summary>
     /// For a red-flag question: the statement a very urgent (T0/T1) result checks with the person before it is shown,
     /// completing "Klopt het dat ...?".
     /// </summary>

@@ -335,7 +335,9 @@ public sealed class TriageEngine
                 // "Several days, no wait, nearly every day" to how often: days that count how often, not how long.
                 || (other.Kind == AnswerKind.Duration && current.Choices.Any(c => c.FromDays is not null))
                 // "'s Nachts tintelingen in mijn vingers": not the tingling that does not go away the question asks about.
-                || (other.Lasting && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && ComesAndGoes(other, understood)))
+                || (other.Lasting && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && ComesAndGoes(other, understood))
+                // "Both legs" after a marathon told before: the legs' sides, explained by what was told.
+                || (other.PassingUnless is { } unless && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && unless.Evaluate(_navigator.Context(state with { Answers = answers }))))
             {
                 continue;
             }

@@ -110,6 +110,20 @@ public sealed class DialogLoaderTests
         Assert.Contains(errors, e => e.Contains("state 'phq-interest' has 'lasting' but is not a yes-no question", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("  - id: phq-interest\n    kind: choice\n    passing-unless: sport == yes\n", "state 'phq-interest' has 'passing-unless' but is not a yes-no question")]
+    [InlineData("  - id: phq-interest\n    kind: choice\n    several: true\n", "state 'phq-interest' has 'several' but is not a yes-no question")]
+    [InlineData("  - id: phq-interest\n    kind: choice\n    passing-unless: sprot == yes\n", "sprot")]
+    public void ReportsAPassingConditionOrSeveralSignsOnAQuestionThatCannotHaveThem(string replacement, string error)
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "  - id: phq-interest\n    kind: choice\n", replacement);
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.Contains(error, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ReportsAgesOnAQuestionThatIsNotYesNo()
     {

@@ -2604,6 +2604,21 @@ public sealed class TriageEngineTests
         Assert.Contains("rf-both-legs", Started(culture).Send(culture == "en" ? "lower back" : "onderrug").Send(culture == "en" ? "2 weeks" : "2 weken").AnswerPlainlyUntil(s => s.Outcome is not null));
     }
 
+    // "Both legs" to where in the legs, after a marathon told before, is where the legs are stiff: no sign of the
+    // nerves, and no call to the GP now.
+    [Theory]
+    [InlineData("en", "my legs are stiff and heavy after running the marathon on sunday", "both legs", "my calves and thighs", "since sunday")]
+    [InlineData("nl", "mijn benen zijn stijf na de marathon van zondag", "allebei mijn benen", "kuiten en bovenbenen", "sinds zondag")]
+    public void BothLegsAfterARaceToldBeforeIsNoSignOfTheNerves(string culture, string first, string legs, string places, string since)
+    {
+        var chat = Started(culture).Send(first).Send(legs);
+
+        Assert.False(chat.State.Answers.ContainsKey("rf-both-legs"));
+        chat.Send(places).Send(since).AnswerPlainlyUntil(s => s.Outcome is not null);
+        Assert.Equal("none", chat.State.Outcome!.Urgency);
+        Assert.Contains("runners-legs", chat.State.Outcome.MassageTypes);
+    }
+
     [Theory]
     [InlineData("nl", "hetzelfde eigenlijk", false)]
     [InlineData("nl", "het wisselt een beetje", false)]
