@@ -15,6 +15,12 @@ public sealed record DialogChoice(string Code, LocalizedText Label)
     public int? FromDays { get; init; }
 
     /// <summary>
+    /// For a question on how much, asked right after a score from 0 to 10: the least such score this choice stands for
+    /// (the dialogs' <c>from-ten</c>), so a bare "8" picks "heel veel" and "2" "een beetje", not the choice that scores 2.
+    /// </summary>
+    public int? FromTen { get; init; }
+
+    /// <summary>
     /// Other words that pick this choice, in either language ("nooit" for "helemaal niet"), lower case, as written in
     /// the dialogs' <c>also</c>; the label itself always does.
     /// </summary>

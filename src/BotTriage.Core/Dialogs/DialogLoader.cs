@@ -559,7 +559,7 @@ public static class DialogLoader
                 continue;
             }
 
-            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "days", "also", "alone");
+            file.RejectUnknownKeys(choice, $"choice '{code}' of {owner}", "code", "label", "score", "days", "from-ten", "also", "alone");
             var score = file.Number(choice, "score", $"choice '{code}' of {owner}");
             var days = file.Number(choice, "days", $"choice '{code}' of {owner}");
             if (days is { } given && (given < 0 || given > 14 || given != Math.Floor(given)))
@@ -567,6 +567,14 @@ public static class DialogLoader
                 file.Error(choice, $"days of choice '{code}' of {owner} must be a whole number of days from 0 to 14");
                 days = null;
             }
+
+            var fromTen = file.Number(choice, "from-ten", $"choice '{code}' of {owner}");
+            if (fromTen is { } least10 && (least10 < 0 || least10 > 10 || least10 != Math.Floor(least10)))
+            {
+                file.Error(choice, $"from-ten of choice '{code}' of {owner} must be a whole number from 0 to 10");
+                fromTen = null;
+            }
+
             var label = file.Text(choice, "label", $"choice '{code}' of {owner}");
             var also = ReadAlso(file, choice, "also", $"choice '{code}' of {owner}");
             var alone = ReadAlso(file, choice, "alone", $"choice '{code}' of {owner}");
@@ -595,7 +603,7 @@ public static class DialogLoader
                 }
             }
 
-            choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null, FromDays = days is { } least ? (int)least : null, Also = also, Alone = alone });
+            choices.Add(new DialogChoice(code, label) { Score = score is { } points ? (int)points : null, FromDays = days is { } least ? (int)least : null, FromTen = fromTen is { } ten ? (int)ten : null, Also = also, Alone = alone });
         }
 
         return choices.ToImmutable();

@@ -1168,7 +1168,9 @@ public sealed class TriageEngine
                         : null;
             case AnswerKind.Choice:
                 return (ChoiceAfterCorrection(question, spaced) ?? ReadChoice(question, spaced) ?? ChoiceInFirstClause(question, text)
-                        ?? ChoiceByDays(question, understood) ?? ChoiceByScore(question, understood) ?? ChoiceByYesNo(question, understood)) is { } code
+                        ?? ChoiceByDays(question, understood)
+                        ?? (question.Choices.Any(c => c.FromTen is not null) ? ChoiceByTenths(question, understood) : ChoiceByScore(question, understood))
+                        ?? ChoiceByYesNo(question, understood)) is { } code
                     ? new Answer { Kind = AnswerKind.Choice, Choice = code, Evidence = evidence }
                     : null;
             case AnswerKind.Number:
@@ -1630,6 +1632,23 @@ public sealed class TriageEngine
 
         var days = told.Resolution.Seconds / (double)DurationResolution.SecondsPerDay;
         return days > 14 ? null : question.Choices.Where(c => c.FromDays <= days).MaxBy(c => c.FromDays)?.Code;
+    }
+
+    /// <summary>
+    /// A choice picked by a number out of ten (flow.yaml <c>from-ten</c>): after the pain score, "8" to how much it
+    /// bothers is a lot. Null for a question without such numbers, whose choices a number picks by their points.
+    /// </summary>
+    private static string? ChoiceByTenths(DialogState question, Interpretation understood)
+    {
+        if (!question.Choices.Any(c => c.FromTen is not null))
+        {
+            return null;
+        }
+
+        // Pain in words ("matig") is the choice's own word, read before this.
+        double? number = understood.First<PainScoreResolution>() is { Resolution.InWords: false } pain ? pain.Resolution.Value : null;
+        number ??= understood.First<NumberResolution>() is { } plain ? plain.Resolution.Value : null;
+        return number is { } n && n >= 0 && n <= 10 ? question.Choices.Where(c => c.FromTen <= n).MaxBy(c => c.FromTen)?.Code : null;
     }
 
     /// <summary>A scored choice picked by its points: "2" on a PHQ-2 item.</summary>

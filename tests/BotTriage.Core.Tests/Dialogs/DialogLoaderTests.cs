@@ -49,6 +49,17 @@ public sealed class DialogLoaderTests
         Assert.Contains($"flow.yaml:{line}: 'veel' picks both choice 'not-at-all' and choice 'a-lot' of state 'bother'", errors);
     }
 
+    [Theory]
+    [InlineData("11")]
+    [InlineData("6.5")]
+    public void ReportsAScoreOutOfTenOfAChoiceThatIsNone(string value)
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "        from-ten: 7\n", $"        from-ten: {value}\n");
+
+        Assert.Contains(folder.Errors(), e => e.EndsWith(": from-ten of choice 'a-lot' of state 'bother' must be a whole number from 0 to 10", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ReportsDaysOfAChoiceBeyondTwoWeeks()
     {

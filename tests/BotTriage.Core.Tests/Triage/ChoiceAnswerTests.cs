@@ -136,6 +136,26 @@ public sealed class ChoiceAnswerTests
         Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
     }
 
+    // Right after the pain score, a bare number to how much it bothers is out of ten as well, not a choice's points.
+    [Theory]
+    [InlineData("8", "a-lot")]
+    [InlineData("7/10", "a-lot")]
+    [InlineData("5", "moderately")]
+    [InlineData("2", "a-little")]
+    [InlineData("3", "a-little")]
+    [InlineData("0", "not-at-all")]
+    [InlineData("matig", "moderately")]
+    public void ANumberToHowMuchItBothersIsOutOfTen(string text, string expected)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
+        chat.AssertStep("bother");
+
+        chat.Send(text);
+
+        Assert.Equal(expected, chat.State.Answers["bother"].Choice);
+        Assert.NotEqual("bother", chat.State.Step);
+    }
+
     // "Ik werk veel" tells how much of something else; "matig, soms heel veel" names two choices, the first in a clause
     // of its own.
     [Theory]
