@@ -499,6 +499,13 @@ public sealed class TriageEngine
                 replies.Add(HowLongRoughly(state.Culture));
                 return new TurnResult(state with { Answers = answers, RoughLengthsOffered = true }, replies.ToImmutable());
             }
+            else if (hint is null && !askingBack && notes.Count == 0 && current.Choices.Any(c => c.FromDays is not null)
+                && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Yes } yes && !IsChoiceWord(current, yes.Entity.Text))
+            {
+                // "Ja" to how often in the past two weeks: how often, then; no miss, and not the whole question again.
+                replies.Add(Ask(state, current.Id) with { Text = Texts.Get("ask.how-often", state.Culture) });
+                return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+            }
             else if (hint is null && !askingBack && current.Id == TriageState.ConsentQuestion
                 && (text.Contains('?', StringComparison.Ordinal) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
             {
@@ -1619,7 +1626,16 @@ public sealed class TriageEngine
             }
         }
 
-        return null;
+        // "Nah" to how often in the past two weeks: not on a single day.
+        return boolean.Resolution.Value == YesNo.No ? question.Choices.FirstOrDefault(c => c.FromDays == 0)?.Code : null;
+    }
+
+    // "Soms" is a yes and a choice's word at once: the choice's.
+    private static bool IsChoiceWord(DialogState question, string word)
+    {
+        var normalized = Normalize(word);
+        return question.Choices.Any(c => Normalize(c.Label.Nl) == normalized || Normalize(c.Label.En) == normalized
+            || c.Also.Any(w => Normalize(w) == normalized) || c.Alone.Any(w => Normalize(w) == normalized));
     }
 
     // "3 dagen" to how often in the past two weeks: the choice whose days it reaches (flow.yaml days), not the score 3.

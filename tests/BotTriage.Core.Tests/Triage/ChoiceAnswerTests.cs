@@ -187,6 +187,47 @@ public sealed class ChoiceAnswerTests
         Assert.Equal("no", chat.State.Answers["sb-neck-shoulder"].Choice);
     }
 
+    // "Ja" to how often: how often, then, with the buttons, and no "I did not understand"; "nah" is not at all.
+    [Theory]
+    [InlineData("ja", "Hoe vaak ongeveer, in de afgelopen twee weken?")]
+    [InlineData("ja hoor", "Hoe vaak ongeveer, in de afgelopen twee weken?")]
+    public void AYesToHowOftenAsksHowOften(string text, string asked)
+    {
+        var chat = AtPhqInterest();
+
+        chat.Send(text).AssertReply(r =>
+        {
+            Assert.Equal(asked, r.Text);
+            Assert.Equal(4, r.Choices.Count);
+        });
+
+        chat.AssertStep("phq-interest");
+        Assert.Equal(0, chat.State.Misses);
+        chat.Send("bijna elke dag");
+        Assert.Equal("nearly-every-day", chat.State.Answers["phq-interest"].Choice);
+    }
+
+    [Theory]
+    [InlineData("nah")]
+    [InlineData("not rly")]
+    [InlineData("nee hoor")]
+    public void ANoToHowOftenIsNotAtAll(string text)
+    {
+        var chat = AtPhqInterest();
+
+        chat.Send(text);
+
+        Assert.Equal("not-at-all", chat.State.Answers["phq-interest"].Choice);
+    }
+
+    [Fact]
+    public void TheMoodQuestionAskedAgainLeavesOutItsOpening()
+    {
+        var chat = AtPhqInterest();
+
+        chat.Send("paars").AssertReplyContains("Kies een van deze antwoorden").AssertReply("Hoe vaak had je de afgelopen twee weken weinig zin in of plezier bij de dingen die je doet?");
+    }
+
     // "Nooit" inside a wish never to wake up is no frequency: the message gets the suicide prevention advice.
     [Theory]
     [InlineData("ik wil slapen en nooit meer wakker worden")]
