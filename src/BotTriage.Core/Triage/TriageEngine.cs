@@ -1119,7 +1119,7 @@ public sealed class TriageEngine
                 // "Gisteren" to "how long have you had it?": since yesterday. After "how many weeks?", "8" is 8 weeks and
                 // "weet ik niet" the two weeks "al weken" means at least.
                 return ReadExtra(question, understood)
-                    ?? (_dialogs.Recognizer.Durations.RecognizeStartAnswer(text, culture, today) is { } start
+                    ?? ((_dialogs.Recognizer.Durations.RecognizeStartAnswer(text, culture, today) ?? _dialogs.Recognizer.Durations.RecognizeUnitAnswer(text, culture)) is { } start
                         ? new Answer { Kind = AnswerKind.Duration, Seconds = start.Seconds, Approximate = start.Approximate, Evidence = evidence }
                         : null)
                     ?? (state.DurationUnitAsked is not { } unit ? null

@@ -95,6 +95,34 @@ public sealed class DurationRecognizer
         return new DurationResolution((long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero), approximate);
     }
 
+    /// <summary>
+    /// A message that is one time unit and nothing else ("week", "weekje", "month"): one of it, about, as the answer to
+    /// "how long have you had it?". Null for anything else; a unit in the plural ("weken") tells no count.
+    /// </summary>
+    public DurationResolution? RecognizeUnitAnswer(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        int? only = null;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.Tokens[k].IsBreak)
+            {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                return null;
+            }
+
+            only = k;
+        }
+
+        return only is { } at && TryUnit(tokens, lexicon, at, out var unit) && !unit.Plural ? new DurationResolution(unit.Seconds, Approximate: true) : null;
+    }
+
     /// <summary>Whether the first word at or after <paramref name="position"/> is a time unit: the "uur" of "8 uur per dag".</summary>
     public bool IsUnitAfter(string text, int position, string culture)
     {

@@ -473,6 +473,24 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers[question].YesNo);
     }
 
+    // A time unit alone to how long is one of it, roughly; in the plural it tells no count, and how many is asked.
+    [Theory]
+    [InlineData("nl", "week", 604_800L)]
+    [InlineData("nl", "weekje", 604_800L)]
+    [InlineData("nl", "n weekje", 604_800L)]
+    [InlineData("nl", "maand", 2_592_000L)]
+    [InlineData("en", "week", 604_800L)]
+    [InlineData("en", "a month", 2_592_000L)]
+    [InlineData("nl", "weken", null)]
+    public void ATimeUnitAloneToHowLongIsOneOfIt(string culture, string answer, long? seconds)
+    {
+        var chat = Started(culture).Send(culture == "en" ? "calves" : "kuiten");
+
+        chat.Send(answer);
+
+        Assert.Equal(seconds, chat.State.Answers.TryGetValue("duration", out var duration) ? duration.Seconds : null);
+    }
+
     [Theory]
     [InlineData("pijn in mijn onderrug, koorts heb ik niet")]
     [InlineData("pijn in mijn onderrug, koorts niet")]
