@@ -295,7 +295,13 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                         }
 
                         negated = time.Seconds > window;
-                        (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
+
+                        // "Ever since I had covid in 2022": that time is how long the complaint has lasted, and stays
+                        // its own (a race's is the complaint's anyway).
+                        if (flag.StartsComplaint || !(time.First <= first && time.Last >= last))
+                        {
+                            (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
+                        }
                     }
                     else if (!flag.Untimed)
                     {
@@ -353,14 +359,14 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
     // The nearest time inside within (first and last token): the whole message, or for a word that is the code as of
     // now without a time (TimedFlag.Untimed) its own clause, so that "al 2 jaar rugpijn en ik heb trombose" is
-    // a thrombosis now.
+    // a thrombosis now. A time that holds the word counts wherever it begins: "ever since I had covid in 2022".
     private static (int First, int Last, long Seconds, bool Rough)? Nearest(List<(int First, int Last, long Seconds, bool Rough)> times, int first, int last, (int First, int Last) within)
     {
         (int First, int Last, long Seconds, bool Rough)? nearest = null;
         var best = int.MaxValue;
         foreach (var time in times)
         {
-            if (time.First < within.First || time.Last > within.Last)
+            if ((time.First < within.First || time.Last > within.Last) && !(time.First <= first && time.Last >= last))
             {
                 continue;
             }

@@ -491,6 +491,22 @@ public sealed class TriageEngineTests
         Assert.Equal(seconds, chat.State.Answers.TryGetValue("duration", out var duration) ? duration.Seconds : null);
     }
 
+    // An infection years ago is no recent infection; one of last week is, whatever the no to the question about
+    // a weakened immune system.
+    [Theory]
+    [InlineData("en", "neck pain and fatigue ever since I had covid in 2022", "none")]
+    [InlineData("nl", "nekpijn sinds ik vorige week griep had", "T2")]
+    public void AnInfectionCountsWhenItWasRecent(string culture, string message, string urgency)
+    {
+        var chat = Started(culture).Send(message);
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        Assert.Contains("rf-infection-risk", asked);
+        Assert.Equal(urgency, chat.State.Outcome!.Urgency);
+        Assert.Equal(urgency == "T2", chat.State.Outcome.RedFlags.Contains("recent-infection"));
+    }
+
     [Theory]
     [InlineData("pijn in mijn onderrug, koorts heb ik niet")]
     [InlineData("pijn in mijn onderrug, koorts niet")]
