@@ -109,6 +109,12 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
             return false;
         }
 
+        // Digits written onto a word name something else: the A10 is a motorway.
+        if (text.Tokens[j].Kind == TokenKind.Number && text.GluedToAWord(j))
+        {
+            return false;
+        }
+
         // Digits are read alone, so "7/10" is a seven out of ten rather than the fraction 0.7.
         var number = text.Tokens[j] is { Kind: TokenKind.Number } digits
             ? new NumberMatch(j, j + 1, digits.Number, false, NumberForm.Digits)

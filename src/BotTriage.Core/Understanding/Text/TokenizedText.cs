@@ -26,6 +26,10 @@ internal sealed class TokenizedText
 
     public bool IsBreakAt(int token) => token < 0 || token >= Count || Tokens[token].IsBreak;
 
+    /// <summary>Whether token <paramref name="token"/> follows a word with nothing between: the "10" of "A10".</summary>
+    public bool GluedToAWord(int token) =>
+        token > 0 && token < Count && Tokens[token - 1].Kind == TokenKind.Word && Tokens[token].Start == Tokens[token - 1].Start + Tokens[token - 1].Length;
+
     /// <summary>The index in the original text of the first character of token <paramref name="token"/>.</summary>
     public int OriginalStart(int token) => Normalized.OriginalStart[Tokens[token].Start];
 
