@@ -579,6 +579,12 @@ public sealed class TriageEngine
             said.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))));
         }
 
+        // "Nee" to keeping the answers: said back, so the person knows nothing is kept and the help goes on.
+        if (current.Id == TriageState.ConsentQuestion && answer.YesNo == YesNo.No)
+        {
+            said.Add(Say(state, "consent.declined"));
+        }
+
         // A sign asked again after a no to its check may have been told in passing, before questions still open.
         var moved = Advance(state with { Answers = answers, LastAnswered = current.Id }, said.ToImmutable(), reopen: toldInPassing || state.Confirmed.Contains(current.Id));
 

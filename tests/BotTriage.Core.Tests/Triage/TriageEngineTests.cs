@@ -922,6 +922,18 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "nee", "Prima, dan bewaar ik niets.")]
+    [InlineData("en", "no thanks", "That's fine, then I keep nothing.")]
+    public void ANoToKeepingTheAnswersIsSaidBack(string culture, string answer, string said)
+    {
+        var chat = Conversation.Start(culture).Send(culture == "en" ? "no" : "nee").SkipReplies();
+
+        chat.Send(answer).AssertReply(r => Assert.StartsWith(said, r.Text, StringComparison.Ordinal));
+
+        Assert.Equal(YesNo.No, chat.State.Answers["consent"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nek", "ja, ik tennis", false)]
     [InlineData("onderrug", "ja", false)]
     [InlineData("kuiten", "ja, ik loop hard", true)]
