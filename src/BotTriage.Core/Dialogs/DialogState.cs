@@ -106,8 +106,9 @@ public sealed record DialogState
     public bool Several { get; init; }
 
     /// <summary>
-    /// A yes told in passing does not answer the question while this holds: "both legs" after a race told before is
-    /// the legs' sides, no sign of the nerves. The question still asks when it is due.
+    /// A yes told in passing, in an answer to where the complaint is, does not answer the question while this holds:
+    /// "both legs" after a race told before is the legs' sides, no sign of the nerves. Told to any other question, it
+    /// does. The question still asks when it is due.
     /// </summary>
     public Condition? PassingUnless { get; init; }
 

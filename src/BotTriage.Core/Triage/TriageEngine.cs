@@ -336,8 +336,9 @@ public sealed class TriageEngine
                 || (other.Kind == AnswerKind.Duration && current.Choices.Any(c => c.FromDays is not null))
                 // "'s Nachts tintelingen in mijn vingers": not the tingling that does not go away the question asks about.
                 || (other.Lasting && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && ComesAndGoes(other, understood))
-                // "Both legs" after a marathon told before: the legs' sides, explained by what was told.
-                || (other.PassingUnless is { } unless && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && unless.Evaluate(_navigator.Context(state with { Answers = answers }))))
+                // "Both legs" to where, after a marathon told before: the legs' sides, explained by what was told. Told
+                // to another question ("numbness in both legs"), it is the sign.
+                || (other.PassingUnless is { } unless && current.Kind == AnswerKind.BodyLocation && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && unless.Evaluate(_navigator.Context(state with { Answers = answers }))))
             {
                 continue;
             }

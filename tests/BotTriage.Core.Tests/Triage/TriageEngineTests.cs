@@ -2665,6 +2665,20 @@ public sealed class TriageEngineTests
         Assert.Contains("runners-legs", chat.State.Outcome.MassageTypes);
     }
 
+    // Numbness in both legs, told to another question after a marathon, is the sign of both legs all the same.
+    [Theory]
+    [InlineData("en", "sore calves after the marathon on sunday", "3 days", "yes, numbness in both legs")]
+    [InlineData("nl", "pijnlijke kuiten na de marathon van zondag", "3 dagen", "ja, een doof gevoel in allebei mijn benen")]
+    public void NumbnessInBothLegsAfterARaceIsTheSign(string culture, string first, string since, string numb)
+    {
+        var chat = Started(culture).Send(first).Send(since).Send("5").Send("2");
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-numbness");
+
+        chat.Send(numb);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-both-legs"].YesNo);
+    }
+
     [Theory]
     [InlineData("nl", "hetzelfde eigenlijk", false)]
     [InlineData("nl", "het wisselt een beetje", false)]
