@@ -1737,6 +1737,12 @@ public sealed class TriageEngine
     {
         foreach (var (entity, number) in understood.All<NumberResolution>())
         {
+            // Digits written onto a word name something else: "de A10", "L5".
+            if (entity.Start > 0 && char.IsLetter(understood.Text[entity.Start - 1]))
+            {
+                continue;
+            }
+
             if ((min is null || number.Value >= min) && (max is null || number.Value <= max) && !(notInATime && InATime(entity, understood)))
             {
                 return number.Value;

@@ -473,6 +473,21 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers[question].YesNo);
     }
 
+    // "De A10" to how bad the pain is names a motorway: asked again.
+    [Theory]
+    [InlineData("nl", "ik rij elke dag over de A10")]
+    [InlineData("en", "A2")]
+    public void DigitsWrittenOntoAWordAreNoPainScore(string culture, string answer)
+    {
+        var chat = Started(culture).Send(culture == "en" ? "lower back" : "onderrug").Send(culture == "en" ? "3 weeks" : "3 weken");
+        chat.AssertStep("pain");
+
+        chat.Send(answer);
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+        chat.AssertStep("pain");
+    }
+
     // A time unit alone to how long is one of it, roughly; in the plural it tells no count, and how many is asked.
     [Theory]
     [InlineData("nl", "week", 604_800L)]
