@@ -1638,11 +1638,10 @@ public sealed class TriageEngine
     }
 
     // "Soms" is a yes and a choice's word at once: the choice's.
-    private static bool IsChoiceWord(DialogState question, string word)
+    private bool IsChoiceWord(DialogState question, string word)
     {
-        var normalized = Normalize(word);
-        return question.Choices.Any(c => Normalize(c.Label.Nl) == normalized || Normalize(c.Label.En) == normalized
-            || c.Also.Any(w => Normalize(w) == normalized) || c.Alone.Any(w => Normalize(w) == normalized));
+        var said = Normalize(word);
+        return _choiceLabels.TryGetValue(question.Id, out var choices) && choices.Any(c => IsOneOf(said, c.Phrases) || IsOneOf(said, c.Alone));
     }
 
     // "3 dagen" to how often in the past two weeks: the choice whose days it reaches (flow.yaml days), not the score 3.
@@ -1659,15 +1658,10 @@ public sealed class TriageEngine
 
     /// <summary>
     /// A choice picked by a number out of ten (flow.yaml <c>from-ten</c>): after the pain score, "8" to how much it
-    /// bothers is a lot. Null for a question without such numbers, whose choices a number picks by their points.
+    /// bothers is a lot. Only for a question with such numbers; the others' choices a number picks by their points.
     /// </summary>
     private static string? ChoiceByTenths(DialogState question, Interpretation understood)
     {
-        if (!question.Choices.Any(c => c.FromTen is not null))
-        {
-            return null;
-        }
-
         // Pain in words ("matig") is the choice's own word, read before this.
         double? number = understood.First<PainScoreResolution>() is { Resolution.InWords: false } pain ? pain.Resolution.Value : null;
         number ??= understood.First<NumberResolution>() is { } plain ? plain.Resolution.Value : null;
@@ -1737,12 +1731,6 @@ public sealed class TriageEngine
     {
         foreach (var (entity, number) in understood.All<NumberResolution>())
         {
-            // Digits written onto a word name something else: "de A10", "L5".
-            if (entity.Start > 0 && char.IsLetter(understood.Text[entity.Start - 1]))
-            {
-                continue;
-            }
-
             if ((min is null || number.Value >= min) && (max is null || number.Value <= max) && !(notInATime && InATime(entity, understood)))
             {
                 return number.Value;

@@ -149,7 +149,12 @@ public sealed class NumberRecognizer : LexiconRecognizer
         {
             if (NumberParser.TryParse(text, lexicon, i, out var match))
             {
-                results.Add(text.Result(match.First, match.End - 1, new NumberResolution(match.Value, match.Approximate)));
+                // Digits written onto a word name something else: "de A10", "L5".
+                if (!(match.Form == NumberForm.Digits && text.GluedToAWord(match.First)))
+                {
+                    results.Add(text.Result(match.First, match.End - 1, new NumberResolution(match.Value, match.Approximate)));
+                }
+
                 i = match.End;
             }
             else
