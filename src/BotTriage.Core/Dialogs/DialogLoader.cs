@@ -384,7 +384,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "buttons");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "joins-places", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "buttons");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -401,7 +401,7 @@ public static class DialogLoader
             file.Error(YamlFile.Child(mapping, "red-flag")!, $"{owner} has a red flag but is not a yes-no question");
         }
 
-        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age", "buttons", "lasting", "several", "passing-unless" })
+        foreach (var key in new[] { "recognize", "contraindication", "confirm", "also-yes", "yes-for-age", "buttons", "lasting", "several", "passing-unless", "joins-places" })
         {
             if (YamlFile.Child(mapping, key) is { } node && kind != AnswerKind.YesNo)
             {
@@ -429,6 +429,7 @@ public static class DialogLoader
             SetsLanguage = file.Flag(mapping, "sets-language", owner),
             Lasting = file.Flag(mapping, "lasting", owner),
             Several = file.Flag(mapping, "several", owner),
+            JoinsPlaces = file.Flag(mapping, "joins-places", owner),
             PassingUnless = passingUnlessText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "passing-unless")!, passingUnlessText),
             Confirm = file.Text(mapping, "confirm", owner, required: false),
             Hint = file.Text(mapping, "hint", owner, required: false),

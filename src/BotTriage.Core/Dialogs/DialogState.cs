@@ -113,6 +113,12 @@ public sealed record DialogState
     public Condition? PassingUnless { get; init; }
 
     /// <summary>
+    /// For a question about a sign felt in the whole body (fever): a place told beside a yes to it ("ja, 39 graden en
+    /// barstende hoofdpijn") is a complaint as well, and joins the places named before, as one told after "en ook" does.
+    /// </summary>
+    public bool JoinsPlaces { get; init; }
+
+    /// <summary>
     /// For a red-flag question: the statement a very urgent (T0/T1) result checks with the person before it is shown,
     /// completing "Klopt het dat ...?".
     /// </summary>

@@ -291,8 +291,6 @@ public sealed class TriageEngine
         var notes = new List<string>();
         var corrections = new List<string>();
         var spaced = $" {normalized} ";
-        var correcting = Corrects(spaced);
-        var adding = !correcting && HasCue(spaced, _additionCues);
 
         // A question back ("telt ascal ook?", "wat bedoel je met koorts?") tells nothing of what the question asked is
         // about; what follows its clause is told ("wat bedoel je? ik heb wel koorts"), and so is any other sign, since
@@ -300,7 +298,15 @@ public sealed class TriageEngine
         var askedUpTo = _dialogs.Recognizer.Booleans.FindQuestionBack(text, state.Culture)
             ?? (understood.Culture != state.Culture ? _dialogs.Recognizer.Booleans.FindQuestionBack(text, understood.Culture) : null);
         var askingBack = askedUpTo is not null;
+
+        // Its words correct nothing either: the "bedoel" of "wat bedoel je met koorts?" is no "ik bedoel mijn nek".
+        var correcting = Corrects(askedUpTo is { } clauseEnd ? $" {Normalize(text[Math.Min(clauseEnd, text.Length)..])} " : spaced);
+        var adding = !correcting && HasCue(spaced, _additionCues);
         var askingWhy = askedUpTo is { } clause && HasCue($" {Normalize(text[..Math.Min(clause, text.Length)])} ", _whyCues);
+
+        // "Ja, 39 graden en barstende hoofdpijn" to the question about fever: the headache is a complaint as well.
+        adding |= !correcting && !askingBack && current.JoinsPlaces
+            && ReadAnswer(current, text, spaced, understood, state, today) is { YesNo: YesNo.Yes };
         if (askedUpTo is { } asked)
         {
             understood = new Interpretation(understood.Text, understood.Culture,

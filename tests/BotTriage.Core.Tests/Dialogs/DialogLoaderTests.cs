@@ -124,6 +124,7 @@ public sealed class DialogLoaderTests
     [Theory]
     [InlineData("  - id: phq-interest\n    kind: choice\n    passing-unless: sport == yes\n", "state 'phq-interest' has 'passing-unless' but is not a yes-no question")]
     [InlineData("  - id: phq-interest\n    kind: choice\n    several: true\n", "state 'phq-interest' has 'several' but is not a yes-no question")]
+    [InlineData("  - id: phq-interest\n    kind: choice\n    joins-places: true\n", "state 'phq-interest' has 'joins-places' but is not a yes-no question")]
     [InlineData("  - id: phq-interest\n    kind: choice\n    passing-unless: sprot == yes\n", "sprot")]
     public void ReportsAPassingConditionOrSeveralSignsOnAQuestionThatCannotHaveThem(string replacement, string error)
     {

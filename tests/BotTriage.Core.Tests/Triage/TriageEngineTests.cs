@@ -2367,6 +2367,37 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ja, 39 graden en barstende hoofdpijn", "Ik noteer: 39 graden en nek, hoofd.")]
+    [InlineData("en", "yes, 39 and a terrible headache", "Noted: yes and neck, head.")]
+    public void AHeadacheToldWithAFeverJoinsThePlacesSoFeverWithAStiffNeckIsForTheGpNow(string culture, string message, string note)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "stiff neck", "3 days", "6", "a lot"] : [.. Welcome, "stijve nek", "3 dagen", "6", "veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-fever");
+
+        chat.Send(message).AssertReply(note).AssertStep("rf-very-unwell");
+        Assert.Equal(["neck", "head"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+
+        chat.AnswerPlainlyUntil(s => s.Confirming is not null);
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.Equal("T1", chat.State.Outcome!.Urgency);
+        Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == "fever-head-and-neck");
+    }
+
+    [Theory]
+    [InlineData("nee, wel barstende hoofdpijn")]
+    [InlineData("wat bedoel je met koorts? ik heb wel hoofdpijn")]
+    public void AHeadacheToldWithoutAFeverIsNoPlaceOfTheComplaint(string message)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "stijve nek", "3 dagen", "6", "veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-fever");
+
+        chat.Send(message);
+
+        Assert.Equal(["neck"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+    }
+
+    [Theory]
     [InlineData("nee wacht, het is mijn linkerschouder")]
     [InlineData("oeps, ik bedoel mijn linkerschouder")]
     public void ACorrectionWithoutTheWordsOfTheQuestionAskedChangesTheAnswerAndAsksAgain(string message)
