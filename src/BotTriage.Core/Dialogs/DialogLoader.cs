@@ -892,12 +892,17 @@ public static class DialogLoader
         }
 
         var commands = ImmutableDictionary.CreateBuilder<string, ImmutableList<string>>(StringComparer.Ordinal);
-        ReadWordLists(file, root, "commands", Vocabulary.Commands, commands);
-        ReadWordLists(file, root, "cues", Vocabulary.Cues, commands);
-        return new TextCatalog(texts.ToImmutable(), commands.ToImmutable());
+        var byCulture = new[] { Cultures.Dutch, Cultures.English }.ToDictionary(c => c, _ => ImmutableDictionary.CreateBuilder<string, ImmutableList<string>>(StringComparer.Ordinal));
+        ReadWordLists(file, root, "commands", Vocabulary.Commands, commands, byCulture);
+        ReadWordLists(file, root, "cues", Vocabulary.Cues, commands, byCulture);
+        return new TextCatalog(texts.ToImmutable(), commands.ToImmutable())
+        {
+            CommandsByCulture = byCulture.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal),
+        };
     }
 
-    private static void ReadWordLists(YamlFile file, YamlMappingNode root, string section, ImmutableArray<string> names, ImmutableDictionary<string, ImmutableList<string>>.Builder lists)
+    private static void ReadWordLists(YamlFile file, YamlMappingNode root, string section, ImmutableArray<string> names, ImmutableDictionary<string, ImmutableList<string>>.Builder lists,
+        Dictionary<string, ImmutableDictionary<string, ImmutableList<string>>.Builder> byCulture)
     {
         if (file.AsMapping(YamlFile.Child(root, section), $"'{section}'") is { } commandMap)
         {
@@ -920,6 +925,7 @@ public static class DialogLoader
                     }
 
                     all.AddRange(list);
+                    byCulture[language][command] = [.. list.Select(w => w.Trim().ToLowerInvariant()).Distinct()];
                 }
 
                 lists[command] = [.. all.Select(w => w.Trim().ToLowerInvariant()).Distinct()];

@@ -6,6 +6,14 @@ namespace BotTriage.Core.Dialogs;
 /// <summary>The engine's own messages and command words, from dialogs/texts.yaml.</summary>
 public sealed record TextCatalog(ImmutableDictionary<string, LocalizedText> Texts, ImmutableDictionary<string, ImmutableList<string>> Commands)
 {
+    /// <summary>
+    /// The command and cue words of one language, by culture and then by name; <see cref="Commands"/> holds both
+    /// languages' words together. For a cue whose words mean something else in the other language: the Dutch "been"
+    /// (leg) is English for "geweest".
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableList<string>>> CommandsByCulture { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<string, ImmutableList<string>>>.Empty;
+
     /// <summary>The text by key for a culture; the loader guarantees the required keys exist.</summary>
     public string Get(string key, string culture) => Texts[key].Get(culture);
 

@@ -27,6 +27,9 @@ public sealed class TriageEngine
     // The location code of no complaint at all (codes.yaml): a person who only wants to relax.
     private const string NoComplaint = "no-complaint";
 
+    // The location code of the leg as a whole (codes.yaml).
+    private const string WholeLeg = "leg";
+
     private const int MaxEvidenceLength = 500;
 
     // Every third message in a row that the current question does not take gets a way out instead of the plain re-ask.
@@ -62,7 +65,7 @@ public sealed class TriageEngine
     private readonly string[] _eitherCues;
     private readonly string[] _sinceCues;
     private readonly FrozenSet<string> _screens;
-    private readonly string[] _legsCues;
+    private readonly FrozenDictionary<string, string[]> _legsCues;
     private readonly string[] _tensionCues;
     private readonly FrozenDictionary<string, NormalizedChoice[]> _choiceLabels;
     private readonly FrozenDictionary<string, FrozenSet<string>> _alsoYes;
@@ -113,7 +116,8 @@ public sealed class TriageEngine
         _reminderCues = Cues("reminder");
         _eitherCues = Cues("either");
         _sinceCues = Cues("since");
-        _legsCues = Cues("legs");
+        // By language: the Dutch "been" is a leg, the English "been" none ("it has been hurting").
+        _legsCues = Texts.CommandsByCulture.ToFrozenDictionary(p => p.Key, p => p.Value["legs"].Select(word => $" {word} ").ToArray(), StringComparer.Ordinal);
         _tensionCues = Cues("tension");
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
@@ -474,12 +478,19 @@ public sealed class TriageEngine
                 : howMany);
         }
 
+        // "Weet ik niet" or "nee" to where in the legs: the leg as a whole joins the places noted.
+        if (answer is null && current.Kind == AnswerKind.BodyLocation && state.LegsAsked && !askingBack && notes.Count == 0 && corrections.Count == 0
+            && answers.ContainsKey(current.Id) && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.No or YesNo.Unknown })
+        {
+            answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(WholeLeg)], Evidence = Evidence(text) };
+        }
+
         if (answer is null)
         {
             // "Mijn benen" or "ik ben zo gespannen" to where: no place to go on with yet, so a question about where
             // exactly instead of "I didn't quite get that".
             var hint = current.Kind != AnswerKind.BodyLocation ? null
-                : HasCue(spaced, _legsCues) ? "hint.body-location.legs"
+                : HasCue(spaced, LegsCues(understood.Culture)) ? "hint.body-location.legs"
                 : HasCue(spaced, _tensionCues) ? "hint.body-location.tension"
                 : null;
             var replies = ImmutableList.CreateBuilder<Reply>();
@@ -554,6 +565,24 @@ public sealed class TriageEngine
                 : current.Again is { } again ? Ask(state, current.Id) with { Text = again.Get(state.Culture) }
                 : Ask(state, current.Id));
             return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+        }
+
+        if (current.Kind == AnswerKind.BodyLocation && state.LegsAsked)
+        {
+            // "Kuiten" to where in the legs, after "rug en been": the calves join the back.
+            state = state with { LegsAsked = false };
+            if (answers.TryGetValue(current.Id, out var noted) && !correcting)
+            {
+                answer = MorePlaces(noted, answer) ?? noted;
+            }
+        }
+        else if (current.Kind == AnswerKind.BodyLocation && !askingBack && !correcting && answer.Locations is not [{ Code: NoComplaint }]
+            && NamesLegsBesideThePlaces(understood))
+        {
+            // "Rug en been": the back noted, and where in the legs asked, since a calf asks other questions than a knee.
+            notes.Insert(0, Describe(current, answer, understood, state.Culture));
+            return new TurnResult(state with { Answers = answers.SetItem(current.Id, answer), LegsAsked = true },
+                [new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))), Say(state, "hint.body-location.legs")]);
         }
 
         answers = answers.SetItem(current.Id, answer);
@@ -1957,6 +1986,26 @@ public sealed class TriageEngine
         && choices.Any(choice => choice.Phrases.Any(phrase => NextWordMatch(spaced, phrase, 0) >= 0));
 
     // The words of texts.yaml cues.{name}, each with a space on either side, as HasCue compares them.
+    private string[] LegsCues(string culture) => _legsCues.TryGetValue(culture, out var cues) ? cues : [];
+
+    /// <summary>
+    /// Whether the message names the legs outside the places and signs it names: the "been" of "rug en been", not of
+    /// "mijn hele been" or "mijn been is slap".
+    /// </summary>
+    private bool NamesLegsBesideThePlaces(Interpretation understood)
+    {
+        var rest = understood.Text.ToCharArray();
+        foreach (var entity in understood.Entities)
+        {
+            if (entity.Resolution is BodyLocationResolution or RedFlagResolution)
+            {
+                rest.AsSpan(entity.Start, Math.Min(entity.End + 1, rest.Length) - entity.Start).Fill(' ');
+            }
+        }
+
+        return HasCue($" {Normalize(new string(rest))} ", LegsCues(understood.Culture));
+    }
+
     private string[] Cues(string name) => [.. Texts.Commands[name].Select(word => $" {word} ")];
 
     /// <summary>Whether the spaced message begins with one of the cues (likewise spaced): "en ook de rechter".</summary>

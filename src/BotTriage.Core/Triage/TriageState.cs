@@ -77,6 +77,13 @@ public sealed record TriageState
     public bool RoughLengthsOffered { get; init; }
 
     /// <summary>
+    /// True while where in the legs is asked after places were noted with the legs beside them ("rug en been"): the
+    /// places told next join those. Not written while false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool LegsAsked { get; init; }
+
+    /// <summary>
     /// True once a message was read in the other language (see <c>language.other</c>) and the bot offered to go on in
     /// it: said once per conversation. Not written while false.
     /// </summary>

@@ -2367,6 +2367,46 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "rug en been", "Ik noteer: onderrug.", "kuit en bovenbeen", new[] { "lower-back", "calf", "thigh" })]
+    [InlineData("nl", "pijn in mijn rug die uitstraalt naar mijn been", "Ik noteer: onderrug.", "weet ik niet", new[] { "lower-back", "leg" })]
+    [InlineData("nl", "knie en been", "Ik noteer: knie.", "alleen de knie", new[] { "knee" })]
+    [InlineData("en", "back and leg", "Noted: lower back.", "my calf", new[] { "lower-back", "calf" })]
+    public void TheLegsNamedBesideAPlaceAreAskedWhereAndJoinThePlaces(string culture, string message, string note, string where, string[] places)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertReply(note).AssertReplyContains(culture == "en" ? "Where in your legs exactly?" : "Waar in je benen precies?").AssertStep("location");
+
+        chat.Send(where).AssertStep("duration");
+        Assert.Equal(places, chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.False(chat.State.LegsAsked);
+    }
+
+    [Theory]
+    [InlineData("nl", "mijn hele been")]
+    [InlineData("nl", "rug, en mijn been is ineens slap")]
+    [InlineData("en", "lower back, it has been bad")]
+    public void LegsNamedAsThePlaceOrInASignOrAnEnglishBeenAskNothingMore(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message);
+
+        Assert.NotEqual("location", chat.State.Step);
+        Assert.False(chat.State.LegsAsked);
+    }
+
+    [Fact]
+    public void AnEnglishBeenIsNoLeg()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english"]);
+
+        chat.Send("it has been hurting").AssertReplyContains("Name the place").AssertStep("location");
+
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains("legs", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("nl", "ja, 39 graden en barstende hoofdpijn", "Ik noteer: 39 graden en nek, hoofd.")]
     [InlineData("en", "yes, 39 and a terrible headache", "Noted: yes and neck, head.")]
     public void AHeadacheToldWithAFeverJoinsThePlacesSoFeverWithAStiffNeckIsForTheGpNow(string culture, string message, string note)
