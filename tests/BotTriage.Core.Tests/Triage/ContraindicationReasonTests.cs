@@ -130,6 +130,22 @@ public sealed class ContraindicationReasonTests
     }
 
     [Theory]
+    [InlineData("knee", 0, "trauma-minor", "kreeg een trap tegen mijn knie", true)]
+    [InlineData("ankle-foot", 1, "trauma-minor", "enkel verzwikt", true)]
+    [InlineData("knee", 0, "ci-injury", "ja, verse blessure", true)]
+    [InlineData("knee", 3, "trauma-minor", "kreeg een trap tegen mijn knie", false)]
+    [InlineData("lower-back", 0, "trauma-minor", "iets verkeerd getild", false)]
+    public void AJointHurtInThePastTwoWeeksIsForAPhysiotherapist(string place, int weeks, string question, string words, bool physio)
+    {
+        var outcome = RoutedAnswers.Route("nl", place, weeks, (question, words));
+
+        Assert.Equal("none", outcome.Urgency);
+        Assert.Equal(physio, outcome.Routes.Contains("physio"));
+        Assert.Equal(physio, outcome.Reasons.Any(r => r.Rule == "fresh-joint-injury"));
+        Assert.DoesNotContain("deep-tissue", outcome.MassageTypes);
+    }
+
+    [Theory]
     [InlineData("neck", 3, "relaxation", "tension-recent")]
     [InlineData("lower-back", 5, "relaxation", "tension-recent")]
     [InlineData("neck", 6, "deep-tissue", "tension")]
