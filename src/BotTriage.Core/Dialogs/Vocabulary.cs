@@ -66,7 +66,7 @@ public static class Vocabulary
     [
         "duration.rough.days", "duration.rough.weeks", "duration.rough.months", "duration.rough.years",
         "reask", "reask.stuck", "reask.someone-else", "reask.yes-about-other", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "explain", "explain.choice", "why.red-flag", "why.contraindication", "why.other", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
-        "noted", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
+        "noted", "reminded", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.continue", "emergency.suicide.continue.choice", "emergency.suicide.resumed", "emergency.suicide.unsafe",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "list.and", "age.years", "age.over", "age.under", "age.between",
         "outcome.intro", "outcome.urgency.T0", "outcome.urgency.T1", "outcome.urgency.T2", "outcome.urgency.T3", "outcome.urgency.T4",

@@ -294,6 +294,7 @@ public sealed class TriageEngine
         var answers = state.Answers;
         var notes = new List<string>();
         var corrections = new List<string>();
+        var reminded = new List<string>();
         var spaced = $" {normalized} ";
 
         // A question back ("telt ascal ook?", "wat bedoel je met koorts?") tells nothing of what the question asked is
@@ -399,6 +400,12 @@ public sealed class TriageEngine
             var raisesSign = other.HasSignal && extra.YesNo == YesNo.Yes && earlier?.YesNo != YesNo.Yes;
             if (answered && !correcting && !raisesSign)
             {
+                // "Ja, borstkanker zei ik toch" to whether there is a fresh injury: the yes reminds of what was told.
+                if (other.HasSignal && extra.YesNo == YesNo.Yes && earlier!.YesNo == YesNo.Yes && HasCue(spaced, _reminderCues))
+                {
+                    reminded.Add(Describe(other, extra, understood, state.Culture));
+                }
+
                 continue;
             }
 
@@ -431,7 +438,7 @@ public sealed class TriageEngine
         // is not known to answer this question as well. That is noted and the question asked once more; "ja, en ..."
         // answers both. A yes beside another warning sign stays a yes to both ("ja, chemo"): red flags always win. A
         // screen's yes stays a yes: there, asking again would only delay.
-        var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && otherSign && !adding && !correcting
+        var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && (otherSign || reminded.Count > 0) && !adding && !correcting
             && YesAboutAnotherSign(current, understood);
         if (yesAboutOther)
         {
@@ -498,6 +505,10 @@ public sealed class TriageEngine
             if (corrections.Count > 0)
             {
                 replies.Add(new Reply(Texts.Get(changed, state.Culture).Format(state.Culture, Join(corrections, state.Culture)) + aboutOther));
+            }
+            else if (notes.Count == 0 && yesAboutOther && reminded.Count > 0)
+            {
+                replies.Add(new Reply(Texts.Get("reminded", state.Culture).Format(state.Culture, Join(reminded, state.Culture)) + aboutOther));
             }
             else if (notes.Count > 0)
             {

@@ -645,6 +645,26 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "ja borstkanker zei ik toch", "Dat had ik al genoteerd: borstkanker. Je 'ja' hoort volgens mij bij wat je noemde; los daarvan vraag ik het nog een keer.")]
+    [InlineData("en", "yes, breast cancer like I said", "I had already noted that: breast cancer. I think your 'yes' goes with what you mentioned; apart from that, I will ask once more.")]
+    public void AYesThatRemindsOfASignToldBeforeIsNoAnswerToTheQuestionAsked(string culture, string message, string said)
+    {
+        var english = Cultures.IsEnglish(culture);
+        var chat = Conversation.Start(culture).SendAll(english
+            ? ["no", "yes", "english", "my left arm is swollen and heavy, I had breast cancer last year", "4 months", "4", "a little"]
+            : [.. Welcome, "mijn linkerarm is dik en zwaar, borstkanker gehad vorig jaar", "4 maanden", "4", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
+        Assert.Equal(YesNo.Yes, chat.State.Answers["cancer-history"].YesNo);
+
+        chat.Send(message).AssertReply(said).AssertStep("ci-any");
+
+        Assert.False(chat.State.Answers.ContainsKey("ci-any"));
+        Assert.Equal(0, chat.State.Misses);
+        chat.Send(english ? "no" : "nee");
+        Assert.Equal(YesNo.No, chat.State.Answers["ci-any"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "ja, en ik gebruik eliquis", "ci-blood-thinners")]
     [InlineData("nl", "ja, ik gebruik ook eliquis", "ci-blood-thinners")]
     [InlineData("en", "yes and I lost 6 kilos", "rf-weight-loss")]
