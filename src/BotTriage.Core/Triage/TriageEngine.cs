@@ -588,7 +588,7 @@ public sealed class TriageEngine
             }
         }
         else if (current.Kind == AnswerKind.BodyLocation && !askingBack && !correcting && answer.Locations is not [{ Code: NoComplaint }]
-            && NamesLegsBesideThePlaces(understood))
+            && NamesLegsBesideThePlaces(understood) && !TriageRouter.IsEmergency(_dialogs, state with { Answers = answers }))
         {
             // "Rug en been": the back noted, and where in the legs asked, since a calf asks other questions than a knee.
             notes.Insert(0, Describe(current, answer, understood, state.Culture));
