@@ -178,7 +178,7 @@ public sealed class TriageEngine
         var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today));
         var said = Normalize(text);
 
-        if (understood.Emergency is { } emergency)
+        if (understood.Emergency is { } emergency && !AsksWhatTheQuestionMeans(state, understood))
         {
             return Emergency(ToldBeforeTheAdvice(state, emergency, text, said, understood, today), emergency);
         }
@@ -312,10 +312,18 @@ public sealed class TriageEngine
         // "Ja, 39 graden en barstende hoofdpijn" to the question about fever: the headache is a complaint as well.
         adding |= !correcting && !askingBack && current.JoinsPlaces
             && ReadAnswer(current, text, spaced, understood, state, today) is { YesNo: YesNo.Yes };
+        // A sign in a question about why ("waarom kan ik ineens moeilijk plassen?") is told; one in a question about what
+        // something means ("what do you mean by lost feeling?", "what do you mean, like pins and needles?") is the words
+        // asked about, up to the question mark that ends the message.
         if (askedUpTo is { } asked)
         {
+            if (!askingWhy && text.EndsWith('?'))
+            {
+                asked = text.Length;
+            }
+
             understood = new Interpretation(understood.Text, understood.Culture,
-                [.. understood.Entities.Where(e => e.Start >= asked || (e.Resolution is RedFlagResolution flag && !current.Signals.Contains(flag.Code) && !_contextCodes.Contains(flag.Code)))]);
+                [.. understood.Entities.Where(e => e.Start >= asked || (askingWhy && e.Resolution is RedFlagResolution flag && !current.Signals.Contains(flag.Code) && !_contextCodes.Contains(flag.Code)))]);
         }
 
         // "Nee wacht, toch wel" right after a no: the person takes back the answer just given, to the question before
@@ -1997,6 +2005,48 @@ public sealed class TriageEngine
         && choices.Any(choice => choice.Phrases.Any(phrase => NextWordMatch(spaced, phrase, 0) >= 0));
 
     // The words of texts.yaml cues.{name}, each with a space on either side, as HasCue compares them.
+    /// <summary>
+    /// Whether the message asks what the words of the question asked mean, and every emergency it names is those words:
+    /// "wat bedoel je met een drukkend gevoel op de borst?" to the question about chest pain is explained and asked
+    /// again, not advised as 112. A question about why, an emergency after the question or one the question asked does
+    /// not ask about, is an emergency.
+    /// </summary>
+    private bool AsksWhatTheQuestionMeans(TriageState state, Interpretation understood)
+    {
+        if (state.Outcome is not null || !Flow.TryGet(state.Step, out var current) || !current.HasSignal
+            || _dialogs.Recognizer.Booleans.FindQuestionBack(understood.Text, state.Culture) is not { } clause
+            || HasCue($" {Normalize(understood.Text[..Math.Min(clause, understood.Text.Length)])} ", _whyCues))
+        {
+            return false;
+        }
+
+        foreach (var entity in understood.Entities)
+        {
+            if (entity.Resolution is EmergencyResolution emergency
+                && (emergency.Category != EmergencyCategory.Medical || entity.End >= clause
+                    || !(current.Signals.Contains(emergency.Code) || NamesASignOf(current, entity, understood))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether a sign the question asks about is named within the entity's words.
+    private static bool NamesASignOf(DialogState question, ModelResult entity, Interpretation understood)
+    {
+        foreach (var (flag, resolution) in understood.All<RedFlagResolution>())
+        {
+            if (flag.Start >= entity.Start && flag.End <= entity.End && question.Signals.Contains(resolution.Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private string[] LegsCues(string culture) => _legsCues.TryGetValue(culture, out var cues) ? cues : [];
 
     /// <summary>

@@ -1881,6 +1881,59 @@ public sealed class TriageEngineTests
         Assert.Equal("T0", chat.State.Outcome!.Urgency);
     }
 
+    [Theory]
+    [InlineData("en", "rf-sudden-weakness", "what do you mean by lost feeling?", "rf-numbness")]
+    [InlineData("en", "rf-numbness", "what do you mean, like pins and needles?", "rf-numbness")]
+    [InlineData("nl", "rf-sudden-weakness", "wat bedoel je met gevoel kwijt, zoals tintelingen?", "rf-numbness")]
+    public void ASignInAQuestionAboutWhatTheQuestionMeansIsNotTold(string culture, string step, string message, string sign)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message).AssertStep(step);
+
+        Assert.False(chat.State.Answers.ContainsKey(sign));
+        Assert.Null(chat.State.Outcome);
+        Assert.Equal(0, chat.State.Misses);
+    }
+
+    [Theory]
+    [InlineData("en", "what do you mean by chest pressure?")]
+    [InlineData("nl", "wat bedoel je met een drukkend gevoel op de borst?")]
+    public void AskingWhatTheChestQuestionMeansIsExplainedNotAdvisedAs112(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck", "3 weeks", "5", "a little"] : [.. Welcome, "nek", "3 weken", "5", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-chest-pain");
+
+        chat.Send(message).AssertStep("rf-chest-pain");
+
+        Assert.Null(chat.State.Outcome);
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.Equal("rf-chest-pain", chat.State.Confirming);
+    }
+
+    [Theory]
+    [InlineData("wat bedoel je met pijn op de borst?", false)]
+    [InlineData("wat bedoel je? ik heb nu pijn op de borst", true)]
+    [InlineData("waarom vraag je dat, ik heb pijn op de borst", true)]
+    public void AtTheScreenAskingWhatChestPainMeansIsExplainedButChestPainToldIs112(string message, bool emergency)
+    {
+        var chat = Conversation.Start();
+
+        chat.Send(message);
+
+        Assert.Equal(emergency, chat.State.Outcome is { Emergency: true });
+    }
+
+    [Fact]
+    public void AskingWhatChestPainMeansAtAQuestionAboutSomethingElseIs112()
+    {
+        var chat = AtBackQuestion("en", "rf-fever");
+
+        chat.Send("what do you mean by chest pain?");
+
+        Assert.True(chat.State.Outcome is { Emergency: true });
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
