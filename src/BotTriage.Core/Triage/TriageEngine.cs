@@ -27,8 +27,12 @@ public sealed class TriageEngine
     // The location code of no complaint at all (codes.yaml): a person who only wants to relax.
     private const string NoComplaint = "no-complaint";
 
-    // The location code of the leg as a whole (codes.yaml).
+    // The location codes of the leg as a whole and of the whole body (codes.yaml).
     private const string WholeLeg = "leg";
+    private const string WholeBody = "whole-body";
+
+    // Where in the legs: asked after "mijn benen", or after a place with the legs beside it ("rug en been").
+    private const string LegsHint = "hint.body-location.legs";
 
     private const int MaxEvidenceLength = 500;
 
@@ -493,11 +497,20 @@ public sealed class TriageEngine
                 : howMany);
         }
 
-        // "Weet ik niet" or "nee" to where in the legs: the leg as a whole joins the places noted.
-        if (answer is null && current.Kind == AnswerKind.BodyLocation && state.LegsAsked && !askingBack && notes.Count == 0 && corrections.Count == 0
-            && answers.ContainsKey(current.Id) && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.No or YesNo.Unknown })
+        // To where in the legs, "weet ik niet" or "nee" is the leg as a whole, "beide" or "links" the legs on that side,
+        // and "overal" the whole leg, as the question itself says.
+        if (current.Kind == AnswerKind.BodyLocation && state.LegsAsked && !askingBack && corrections.Count == 0)
         {
-            answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(WholeLeg)], Evidence = Evidence(text) };
+            if (answer is null && notes.Count == 0
+                && (understood.First<BooleanResolution>() is { Resolution.Value: YesNo.No or YesNo.Unknown } || _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture) is not null))
+            {
+                var side = _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture) ?? BodySide.Unspecified;
+                answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(WholeLeg, side)], Evidence = Evidence(text) };
+            }
+            else if (answer is { Locations: [{ Code: WholeBody } everywhere] })
+            {
+                answer = answer with { Locations = [new BodyLocation(WholeLeg, everywhere.Side)] };
+            }
         }
 
         if (answer is null)
@@ -505,9 +518,12 @@ public sealed class TriageEngine
             // "Mijn benen" or "ik ben zo gespannen" to where: no place to go on with yet, so a question about where
             // exactly instead of "I didn't quite get that".
             var hint = current.Kind != AnswerKind.BodyLocation ? null
-                : HasCue(spaced, LegsCues(understood.Culture)) ? "hint.body-location.legs"
+                : HasCue(spaced, LegsCues(understood.Culture)) ? LegsHint
                 : HasCue(spaced, _tensionCues) ? "hint.body-location.tension"
                 : null;
+
+            // While where in the legs is asked, anything else ("3 weken", "wat bedoel je?") gets that question again.
+            var legsAgain = hint is null && state.LegsAsked;
             var replies = ImmutableList.CreateBuilder<Reply>();
             var aboutOther = yesAboutOther ? $" {Texts.Get("reask.yes-about-other", state.Culture)}" : "";
             if (corrections.Count > 0)
@@ -555,7 +571,12 @@ public sealed class TriageEngine
                 state = Missed(state);
 
                 // "Mijn moeder had kanker" to whether the person had it: say whom the question is about.
-                replies.Add(Reask(state, Hint(current, state.Culture), _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
+                replies.Add(Reask(state, legsAgain ? Texts.Get(LegsHint, state.Culture) : Hint(current, state.Culture),
+                    _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
+                if (legsAgain)
+                {
+                    return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+                }
             }
 
             // A sign that already means 112, told or corrected here, is checked and advised now.
@@ -573,17 +594,19 @@ public sealed class TriageEngine
             }
 
             // "Wat bedoel je?": what the question means, then the question again. No miss: the person is not stuck.
-            if (askingBack && hint is null)
+            if (askingBack && hint is null && !legsAgain)
             {
                 replies.Add(new Reply(askingWhy ? Why(current, state.Culture) : Explain(current, state.Culture)));
             }
+
+            hint ??= legsAgain ? LegsHint : null;
 
             // How long, not understood: the rough lengths as buttons too, so there is always an answer at hand.
             replies.Add(hint is not null ? new Reply(Texts.Get(hint, state.Culture))
                 : current.Kind == AnswerKind.Duration && state.Misses > 0 ? Ask(state, current.Id) with { Choices = RoughLengths(state.Culture) }
                 : current.Again is { } again ? Ask(state, current.Id) with { Text = again.Get(state.Culture) }
                 : Ask(state, current.Id));
-            return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
+            return new TurnResult(state with { Answers = answers, LegsAsked = hint == LegsHint }, replies.ToImmutable());
         }
 
         if (current.Kind == AnswerKind.BodyLocation && state.LegsAsked)
@@ -594,6 +617,12 @@ public sealed class TriageEngine
             {
                 answer = MorePlaces(noted, answer) ?? noted;
             }
+
+            // "Rug en been" once more: the leg as a whole joins.
+            if (NamesLegsBesideThePlaces(understood) && MorePlaces(answer, answer with { Locations = [new BodyLocation(WholeLeg)] }) is { } withLeg)
+            {
+                answer = withLeg;
+            }
         }
         else if (current.Kind == AnswerKind.BodyLocation && !askingBack && !correcting && answer.Locations is not [{ Code: NoComplaint }]
             && NamesLegsBesideThePlaces(understood) && !TriageRouter.IsEmergency(_dialogs, state with { Answers = answers }))
@@ -601,7 +630,7 @@ public sealed class TriageEngine
             // "Rug en been": the back noted, and where in the legs asked, since a calf asks other questions than a knee.
             notes.Insert(0, Describe(current, answer, understood, state.Culture));
             return new TurnResult(state with { Answers = answers.SetItem(current.Id, answer), LegsAsked = true },
-                [new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))), Say(state, "hint.body-location.legs")]);
+                [new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))), Say(state, LegsHint)]);
         }
 
         answers = answers.SetItem(current.Id, answer);

@@ -2444,6 +2444,9 @@ public sealed class TriageEngineTests
     [InlineData("nl", "pijn in mijn rug die uitstraalt naar mijn been", "Ik noteer: onderrug.", "weet ik niet", new[] { "lower-back", "leg" })]
     [InlineData("nl", "knie en been", "Ik noteer: knie.", "alleen de knie", new[] { "knee" })]
     [InlineData("en", "back and leg", "Noted: lower back.", "my calf", new[] { "lower-back", "calf" })]
+    [InlineData("nl", "rug en been", "Ik noteer: onderrug.", "beide", new[] { "lower-back", "leg" })]
+    [InlineData("en", "back and leg", "Noted: lower back.", "all over", new[] { "lower-back", "leg" })]
+    [InlineData("en", "back and leg", "Noted: lower back.", "back and leg", new[] { "lower-back", "leg" })]
     public void TheLegsNamedBesideAPlaceAreAskedWhereAndJoinThePlaces(string culture, string message, string note, string where, string[] places)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
@@ -2453,6 +2456,33 @@ public sealed class TriageEngineTests
         chat.Send(where).AssertStep("duration");
         Assert.Equal(places, chat.State.Answers["location"].Locations.Select(l => l.Code));
         Assert.False(chat.State.LegsAsked);
+    }
+
+    [Fact]
+    public void WhileWhereInTheLegsIsAskedOtherAnswersAreNotedAndThatQuestionIsAskedAgain()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "back and leg"]);
+
+        chat.Send("it's been 3 weeks").AssertReply("Noted: 3 weeks.").AssertReplyContains("Where in your legs exactly?").AssertStep("location");
+        chat.Send("what do you mean?").AssertReplyContains("Where in your legs exactly?").AssertStep("location");
+        chat.Send("xyzzy").AssertReplyContains("I did not quite understand that. Where in your legs exactly?").AssertStep("location");
+        Assert.Equal(1, chat.State.Misses);
+
+        chat.Send("my calf").AssertStep("pain");
+        Assert.Equal(["lower-back", "calf"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+    }
+
+    [Theory]
+    [InlineData("links", BodySide.Left)]
+    [InlineData("allebei", BodySide.Both)]
+    public void ASideToldToWhereInTheLegsIsTheLegOnThatSide(string message, BodySide side)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "mijn benen"]);
+        Assert.True(chat.State.LegsAsked);
+
+        chat.Send(message).AssertStep("duration");
+
+        Assert.Equal([new BodyLocation("leg", side)], chat.State.Answers["location"].Locations);
     }
 
     [Theory]
