@@ -146,6 +146,45 @@ public sealed class ContraindicationReasonTests
     }
 
     [Theory]
+    [InlineData("nl", "knee", "nee, ik kan niet lopen", "T3")]
+    [InlineData("nl", "ankle-foot", "ja", "T3")]
+    [InlineData("nl", "knee", "nee hoor, lopen gaat wel", "none")]
+    [InlineData("en", "ankle-foot", "no, I can walk fine", "none")]
+    [InlineData("en", "knee", "I can barely stand", "T3")]
+    public void AfterAFallOrATwistOfALegWhetherItBearsWeightIsAsked(string culture, string place, string words, string urgency)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? "no" : "nee", english ? "yes" : "ja", english ? "english" : "nederlands",
+            place == "knee" ? (english ? "knee" : "knie") : (english ? "ankle" : "enkel"), english ? "2 days" : "2 dagen", "5", english ? "a lot" : "veel");
+        chat.AnswerPlainlyUntil(s => s.Step == "trauma-minor");
+        chat.Send(english ? "yes" : "ja");
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-bear-weight");
+
+        chat.Send(words);
+        chat.AnswerPlainlyUntil(_ => false);
+
+        var outcome = chat.State.Outcome!;
+        Assert.Equal(urgency, outcome.Urgency);
+        Assert.Equal(urgency == "T3", outcome.Reasons.Any(r => r.Rule == "weight-bearing"));
+        Assert.Equal(urgency != "T3", outcome.Routes.Contains("physio"));
+    }
+
+    [Fact]
+    public void WhetherItBearsWeightIsNotAskedWithoutAFallOrOfTheBack()
+    {
+        var knee = Conversation.Start().SendAll("nee", "ja", "nederlands", "knie", "3 dagen", "4", "een beetje");
+        var back = Conversation.Start().SendAll("nee", "ja", "nederlands", "onderrug", "3 dagen", "4", "een beetje");
+
+        var kneeAsked = knee.AnswerPlainlyUntil(_ => false);
+        back.AnswerPlainlyUntil(s => s.Step == "trauma-minor");
+        back.Send("ja");
+        var backAsked = back.AnswerPlainlyUntil(_ => false);
+
+        Assert.DoesNotContain("rf-bear-weight", kneeAsked);
+        Assert.DoesNotContain("rf-bear-weight", backAsked);
+    }
+
+    [Theory]
     [InlineData("neck", 3, "relaxation", "tension-recent")]
     [InlineData("lower-back", 5, "relaxation", "tension-recent")]
     [InlineData("neck", 6, "deep-tissue", "tension")]
