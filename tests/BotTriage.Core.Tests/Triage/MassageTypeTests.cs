@@ -71,6 +71,22 @@ public sealed class MassageTypeTests
         Assert.Contains("oncology", outcome.MassageTypes);
     }
 
+    [Theory]
+    [InlineData(new[] { "lower-back", "calf" }, false, true, false)]
+    [InlineData(new[] { "lower-back", "leg" }, false, true, false)]
+    [InlineData(new[] { "lower-back", "calf" }, true, false, true)]
+    [InlineData(new[] { "calf" }, false, false, true)]
+    [InlineData(new[] { "lower-back", "hamstrings" }, false, false, false)]
+    public void ALegThatHurtsWithTheBackIsForAPhysiotherapistAndARunnersMassageOnlyWithSport(string[] places, bool sport, bool physio, bool runnersLegs)
+    {
+        var outcome = sport ? RoutedAnswers.Route("nl", places, 3, ("sport", "ja, ik loop hard")) : RoutedAnswers.Route("nl", places, 3);
+
+        Assert.Equal("none", outcome.Urgency);
+        Assert.Equal(physio, outcome.Reasons.Any(r => r.Rule == "back-into-leg"));
+        Assert.Equal(physio, outcome.Routes.Contains("physio"));
+        Assert.Equal(runnersLegs, outcome.MassageTypes.Contains("runners-legs"));
+    }
+
     [Fact]
     public void AFreshStrainGetsOneReasonAndNoAdviceOfWarmth()
     {
