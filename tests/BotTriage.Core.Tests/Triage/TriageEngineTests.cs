@@ -1943,6 +1943,18 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("en", "it's been getting weaker, like I said")]
+    [InlineData("nl", "het wordt steeds zwakker")]
+    public void ALegGettingWeakerInOwnWordsIsAYesToLosingStrength(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-leg-weakness");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-leg-weakness"].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "rf-night-pain", "vooral 's nachts", YesNo.Yes)]
     [InlineData("nl", "rf-bladder-bowel", "plassen gaat gewoon normaal", YesNo.No)]
     [InlineData("nl", "rf-night-pain", "'s nachts wel", YesNo.Yes)]
