@@ -2293,7 +2293,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-sudden-weakness", "weet ik niet", "T1", "unsure-emergency-sign")]
     [InlineData("en", "rf-sudden-weakness", "not sure", "T1", "unsure-emergency-sign")]
     [InlineData("nl", "rf-fever", "weet niet, niet gemeten", "T3", "unsure-urgent-sign")]
-    [InlineData("en", "rf-bladder-bowel", "not sure", "T3", "unsure-urgent-sign")]
+    [InlineData("en", "rf-bladder-bowel", "not sure", "T2", "unsure-nerve-sign")]
+    [InlineData("nl", "rf-saddle-numbness", "weet niet, misschien een beetje", "T2", "unsure-nerve-sign")]
     [InlineData("nl", "rf-night-pain", "weet ik niet", "T4", "unsure-sign")]
     public void AFlagsQuestionAnsweredWithDontKnowSendsToTheGp(string culture, string step, string message, string urgency, string rule)
     {
