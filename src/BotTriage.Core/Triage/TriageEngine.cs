@@ -511,6 +511,12 @@ public sealed class TriageEngine
             {
                 answer = answer with { Locations = [new BodyLocation(WholeLeg, everywhere.Side)] };
             }
+            else if (answer is { Kind: AnswerKind.BodyLocation } named && named.Locations.All(l => l.Side == BodySide.Unspecified)
+                && _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture) is { } side)
+            {
+                // "Links, in mijn kuit": the side said apart from the place is the leg's.
+                answer = named with { Locations = [.. named.Locations.Select(l => l with { Side = side })] };
+            }
         }
 
         if (answer is null)

@@ -2485,6 +2485,16 @@ public sealed class TriageEngineTests
         Assert.Equal(["lower-back", "calf"], chat.State.Answers["location"].Locations.Select(l => l.Code));
     }
 
+    [Fact]
+    public void ASideSaidApartFromThePlaceInTheLegsIsThatPlacesSide()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "rug en been"]);
+
+        chat.Send("links, in mn kuit").AssertStep("duration");
+
+        Assert.Equal([new BodyLocation("lower-back"), new BodyLocation("calf", BodySide.Left)], chat.State.Answers["location"].Locations);
+    }
+
     [Theory]
     [InlineData("links", BodySide.Left)]
     [InlineData("allebei", BodySide.Both)]
