@@ -298,7 +298,7 @@ public sealed class TriageEngine
         var answers = state.Answers;
         var notes = new List<string>();
         var corrections = new List<string>();
-        var reminded = new List<string>();
+        List<string>? reminded = null;
         var spaced = $" {normalized} ";
 
         // A question back ("telt ascal ook?", "wat bedoel je met koorts?") tells nothing of what the question asked is
@@ -415,7 +415,7 @@ public sealed class TriageEngine
                 // "Ja, borstkanker zei ik toch" to whether there is a fresh injury: the yes reminds of what was told.
                 if (other.HasSignal && extra.YesNo == YesNo.Yes && earlier!.YesNo == YesNo.Yes && HasCue(spaced, _reminderCues))
                 {
-                    reminded.Add(Describe(other, extra, understood, state.Culture));
+                    (reminded ??= []).Add(Describe(other, extra, understood, state.Culture));
                 }
 
                 continue;
@@ -450,7 +450,7 @@ public sealed class TriageEngine
         // is not known to answer this question as well. That is noted and the question asked once more; "ja, en ..."
         // answers both. A yes beside another warning sign stays a yes to both ("ja, chemo"): red flags always win. A
         // screen's yes stays a yes: there, asking again would only delay.
-        var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && (otherSign || reminded.Count > 0) && !adding && !correcting
+        var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && (otherSign || reminded is not null) && !adding && !correcting
             && YesAboutAnotherSign(current, understood);
         if (yesAboutOther)
         {
@@ -536,7 +536,7 @@ public sealed class TriageEngine
             {
                 replies.Add(new Reply(Texts.Get(changed, state.Culture).Format(state.Culture, Join(corrections, state.Culture)) + aboutOther));
             }
-            else if (notes.Count == 0 && yesAboutOther && reminded.Count > 0)
+            else if (notes.Count == 0 && yesAboutOther && reminded is not null)
             {
                 replies.Add(new Reply(Texts.Get("reminded", state.Culture).Format(state.Culture, Join(reminded, state.Culture)) + aboutOther));
             }
