@@ -2086,20 +2086,23 @@ public sealed class TriageEngine
 
     /// <summary>
     /// Whether the message names the legs outside the places and signs it names: the "been" of "rug en been", not of
-    /// "mijn hele been" or "mijn been is slap".
+    /// "mijn hele been" or "mijn been is slap". A place that is itself a word for the legs counts: "ischias" is noted as
+    /// the lower back, and runs into a leg.
     /// </summary>
     private bool NamesLegsBesideThePlaces(Interpretation understood)
     {
+        var cues = LegsCues(understood.Culture);
         var rest = understood.Text.ToCharArray();
         foreach (var entity in understood.Entities)
         {
-            if (entity.Resolution is BodyLocationResolution or RedFlagResolution)
+            if (entity.Resolution is BodyLocationResolution or RedFlagResolution
+                && !(entity.Resolution is BodyLocationResolution && Array.IndexOf(cues, $" {Normalize(entity.Text)} ") >= 0))
             {
                 rest.AsSpan(entity.Start, Math.Min(entity.End + 1, rest.Length) - entity.Start).Fill(' ');
             }
         }
 
-        return HasCue($" {Normalize(new string(rest))} ", LegsCues(understood.Culture));
+        return HasCue($" {Normalize(new string(rest))} ", cues);
     }
 
     private string[] Cues(string name) => [.. Texts.Commands[name].Select(word => $" {word} ")];

@@ -2458,6 +2458,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "knie en been", "Ik noteer: knie.", "alleen de knie", new[] { "knee" })]
     [InlineData("en", "back and leg", "Noted: lower back.", "my calf", new[] { "lower-back", "calf" })]
     [InlineData("nl", "rug en been", "Ik noteer: onderrug.", "beide", new[] { "lower-back", "leg" })]
+    [InlineData("nl", "ischias links", "Ik noteer: onderrug (links).", "achterkant bovenbeen", new[] { "lower-back", "hamstrings" })]
+    [InlineData("en", "sciatica", "Noted: lower back.", "back of the thigh and calf", new[] { "lower-back", "hamstrings", "calf" })]
     [InlineData("en", "back and leg", "Noted: lower back.", "all over", new[] { "lower-back", "leg" })]
     [InlineData("en", "back and leg", "Noted: lower back.", "back and leg", new[] { "lower-back", "leg" })]
     public void TheLegsNamedBesideAPlaceAreAskedWhereAndJoinThePlaces(string culture, string message, string note, string where, string[] places)
