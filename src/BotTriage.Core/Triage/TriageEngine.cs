@@ -314,7 +314,8 @@ public sealed class TriageEngine
         var askingWhy = askedUpTo is { } clause && HasCue($" {Normalize(text[..Math.Min(clause, text.Length)])} ", _whyCues);
 
         // "Ja, 39 graden en barstende hoofdpijn" to the question about fever: the headache is a complaint as well.
-        adding |= !correcting && !askingBack && current.JoinsPlaces
+        // Read ahead only when the message names a place, which most answers to it do not.
+        adding |= !correcting && !askingBack && current.JoinsPlaces && understood.First<BodyLocationResolution>() is not null
             && ReadAnswer(current, text, spaced, understood, state, today) is { YesNo: YesNo.Yes };
         // A sign in a question about why ("waarom kan ik ineens moeilijk plassen?") is told; one in a question about what
         // something means ("what do you mean by lost feeling?", "what do you mean, like pins and needles?") is the words
@@ -501,21 +502,20 @@ public sealed class TriageEngine
         // and "overal" the whole leg, as the question itself says.
         if (current.Kind == AnswerKind.BodyLocation && state.LegsAsked && !askingBack && corrections.Count == 0)
         {
+            var side = _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture);
             if (answer is null && notes.Count == 0
-                && (understood.First<BooleanResolution>() is { Resolution.Value: YesNo.No or YesNo.Unknown } || _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture) is not null))
+                && (side is not null || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.No or YesNo.Unknown }))
             {
-                var side = _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture) ?? BodySide.Unspecified;
-                answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(WholeLeg, side)], Evidence = Evidence(text) };
+                answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(WholeLeg, side ?? BodySide.Unspecified)], Evidence = Evidence(text) };
             }
             else if (answer is { Locations: [{ Code: WholeBody } everywhere] })
             {
                 answer = answer with { Locations = [new BodyLocation(WholeLeg, everywhere.Side)] };
             }
-            else if (answer is { Kind: AnswerKind.BodyLocation } named && named.Locations.All(l => l.Side == BodySide.Unspecified)
-                && _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture) is { } side)
+            else if (answer is { Kind: AnswerKind.BodyLocation } named && side is { } apart && named.Locations.All(l => l.Side == BodySide.Unspecified))
             {
                 // "Links, in mijn kuit": the side said apart from the place is the leg's.
-                answer = named with { Locations = [.. named.Locations.Select(l => l with { Side = side })] };
+                answer = named with { Locations = [.. named.Locations.Select(l => l with { Side = apart })] };
             }
         }
 
