@@ -41,7 +41,10 @@ public static class Vocabulary
     /// References every condition may use besides the answers: reported red flags, contraindications, the language, and
     /// the emergency advice the person went on past (<c>emergencies has suicide</c>).
     /// </summary>
-    public static ImmutableArray<string> BuiltInReferences { get; } = ["redflags", RedFlagCount, "redflags.unsure", "contraindications", "contraindications.count", "language", "emergencies"];
+    public static ImmutableArray<string> BuiltInReferences { get; } = [RedFlags, RedFlagCount, "redflags.unsure", "contraindications", "contraindications.count", "language", "emergencies"];
+
+    /// <summary>The red flags reported, in conditions (<c>redflags has fever</c>); its count and doubts start with it.</summary>
+    public const string RedFlags = "redflags";
 
     /// <summary>How many red flags were reported, in conditions: <c>redflags.count == 0</c>.</summary>
     public const string RedFlagCount = "redflags.count";
@@ -52,8 +55,11 @@ public static class Vocabulary
     /// <summary>The prefix of a score in conditions: <c>scores.phq2 &gt;= 3</c>.</summary>
     public const string ScorePrefix = "scores.";
 
+    /// <summary>The tier below it: call the GP now, seen within the hour.</summary>
+    public const string VeryUrgent = "T1";
+
     /// <summary>Urgency tiers that are checked with the person before they are shown.</summary>
-    public static ImmutableArray<string> ConfirmedUrgencies { get; } = [EmergencyUrgency, "T1"];
+    public static ImmutableArray<string> ConfirmedUrgencies { get; } = [EmergencyUrgency, VeryUrgent];
 
     /// <summary>Texts the engine needs from texts.yaml.</summary>
     /// <summary>The plain answers' texts; each may have a question's own words as <c>KEY.QUESTION</c> (<c>answer.no.emergency-screen</c>).</summary>

@@ -55,6 +55,7 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _contraindicationCodes;
     private readonly string _resultStep;
     private readonly FrozenSet<string> _asideQuestions;
+    private readonly FrozenSet<string> _pastEmergencySigns;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
@@ -99,6 +100,7 @@ public sealed class TriageEngine
         // Questions about what matters only without warning signs (contraindications, sport, desk work, stress): asked
         // only while no red flag is told.
         _asideQuestions = Flow.States.Where(s => s.HasSignal && s.AskWhen is { } when && when.References.Contains(Vocabulary.RedFlagCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
+        _pastEmergencySigns = PastEmergencySigns(dialogs);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -144,6 +146,23 @@ public sealed class TriageEngine
         var buttoned = choices.Concat(Flow.States.Where(s => s.Buttons.Count > 0)).ToList();
         _choicesNl = buttoned.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.Dutch), StringComparer.Ordinal);
         _choicesEn = buttoned.ToFrozenDictionary(s => s.Id, s => ChoicesOf(s, Cultures.English), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The questions from the first warning sign on, in file order, whose answer cannot make the result 112: no rule of
+    /// that tier reads the question or the code it takes. From one of these on, a result that already means the GP now
+    /// is given without the questions left.
+    /// </summary>
+    private static FrozenSet<string> PastEmergencySigns(DialogSet dialogs)
+    {
+        var emergencyRules = dialogs.Rules.Where(r => r.Urgency == Vocabulary.EmergencyUrgency).Select(r => r.When).ToList();
+        var read = emergencyRules.SelectMany(c => c.References).ToHashSet(StringComparer.Ordinal);
+        var codes = emergencyRules.SelectMany(c => c.Symbols).ToHashSet(StringComparer.Ordinal);
+        return dialogs.Flow.States
+            .SkipWhile(s => s.RedFlag is null)
+            .Where(s => !s.IsOutcome && !read.Contains(s.Id) && !s.Signals.Any(codes.Contains))
+            .Select(s => s.Id)
+            .ToFrozenSet(StringComparer.Ordinal);
     }
 
     private FlowDefinition Flow => _dialogs.Flow;
@@ -719,6 +738,13 @@ public sealed class TriageEngine
         if (target.IsOutcome)
         {
             return ShowOutcome(state with { History = history }, target, replies);
+        }
+
+        // "Ja, 39 graden" with a stiff neck and a headache: a warning sign that means the GP now is advised as soon as
+        // no question left could make it 112, not after the questions that are left.
+        if (_pastEmergencySigns.Contains(next) && TriageRouter.IsVeryUrgent(_dialogs, state))
+        {
+            return ShowOutcome(state, Flow[_resultStep], replies);
         }
 
         var asked = state with { Step = next, History = history };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BotTriage.Core.Conditions;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Understanding;
 
@@ -113,6 +114,41 @@ public static class TriageRouter
         foreach (var rule in dialogs.Rules)
         {
             if (rule.Urgency == Vocabulary.EmergencyUrgency && rule.When.Evaluate(context))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the answers so far already give a very urgent result (T1: the GP now) because of a warning sign: a rule
+    /// of that tier that reads the red flags holds. A doubt at the emergency screen alone is none (its question already
+    /// said whom to call).
+    /// </summary>
+    public static bool IsVeryUrgent(DialogSet dialogs, TriageState state)
+    {
+        ArgumentNullException.ThrowIfNull(dialogs);
+        ArgumentNullException.ThrowIfNull(state);
+        AnswerContext? context = null;
+        foreach (var rule in dialogs.Rules)
+        {
+            if (rule.Urgency == Vocabulary.VeryUrgent && ReadsRedFlags(rule.When)
+                && rule.When.Evaluate(context ??= new AnswerContext(dialogs.Flow, state, dialogs.Contraindications)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsRedFlags(Condition when)
+    {
+        foreach (var reference in when.References)
+        {
+            if (reference.StartsWith(Vocabulary.RedFlags, StringComparison.Ordinal))
             {
                 return true;
             }

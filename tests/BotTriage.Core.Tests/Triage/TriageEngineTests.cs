@@ -2542,14 +2542,63 @@ public sealed class TriageEngineTests
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "stiff neck", "3 days", "6", "a lot"] : [.. Welcome, "stijve nek", "3 dagen", "6", "veel"]);
         chat.AnswerPlainlyUntil(s => s.Step == "rf-fever");
 
-        chat.Send(message).AssertReply(note).AssertStep("rf-very-unwell");
+        chat.Send(message).AssertReply(note).AssertStep(TriageEngine.ConfirmStep);
+        Assert.Equal("rf-fever", chat.State.Confirming);
         Assert.Equal(["neck", "head"], chat.State.Answers["location"].Locations.Select(l => l.Code));
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
 
-        chat.AnswerPlainlyUntil(s => s.Confirming is not null);
         chat.Send(culture == "en" ? "yes" : "ja");
         Assert.Equal("T1", chat.State.Outcome!.Urgency);
         Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == "fever-head-and-neck");
+    }
+
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public void AWarningSignThatMeansTheGpNowIsAdvisedWithoutTheQuestionsLeft(string culture)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "stiff neck", "3 days", "6", "a lot"] : [.. Welcome, "stijve nek", "3 dagen", "6", "veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-fever");
+
+        chat.Send(culture == "en" ? "yes, and a bad headache" : "ja, en hoofdpijn").AssertStep(TriageEngine.ConfirmStep);
+        chat.Send(culture == "en" ? "yes" : "ja");
+
+        Assert.Equal("T1", chat.State.Outcome!.Urgency);
+        Assert.Equal("result", chat.State.Step);
+        // Neither how unwell, nor the contraindications, nor how the person is doing were asked.
+        Assert.DoesNotContain("rf-very-unwell", chat.State.Answers.Keys);
+        Assert.DoesNotContain("phq-interest", chat.State.Answers.Keys);
+        Assert.DoesNotContain("phq-interest", chat.State.History);
+    }
+
+    [Fact]
+    public void AWarningSignThatMeansTheGpNowToldEarlyStillGetsTheQuestionsThatCouldMeanAnEmergency()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "stijve nek en hoofdpijn, en ik heb koorts", "3 dagen", "6", "veel"]);
+
+        chat.AssertStep("rf-sudden-weakness");
+        chat.Send("nee").AssertStep("rf-neck-dizziness");
+        chat.Send("nee").AssertStep("rf-chest-pain");
+        chat.Send("nee").AssertStep(TriageEngine.ConfirmStep);
+        Assert.Equal("rf-fever", chat.State.Confirming);
+        Assert.DoesNotContain("rf-clumsy-hands", chat.State.History);
+
+        chat.Send("ja");
+        Assert.Equal("T1", chat.State.Outcome!.Urgency);
+    }
+
+    [Fact]
+    public void AnUnsureEmergencyScreenAloneStillGoesThroughEveryQuestion()
+    {
+        // Its question already said to call the GP when in doubt: the rest of the triage is still asked.
+        var chat = Conversation.Start().SendAll(["weet ik niet", "weet ik niet", "ja", "nederlands", "rugpijn", "3 dagen", "6", "veel"]);
+
+        chat.AnswerPlainlyUntil(s => s.Step == "phq-interest" || s.Outcome is not null);
+
+        Assert.Equal("phq-interest", chat.State.Step);
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+        Assert.Equal("T1", chat.State.Outcome!.Urgency);
+        Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == "unsure-emergency-screen");
     }
 
     [Theory]
