@@ -2557,12 +2557,28 @@ public sealed class TriageEngine
         return true;
     }
 
-    // "38,5" as the whole answer to the fever question: a body temperature, fever from the lexicon's threshold up.
-    private YesNo? TemperatureAnswer(DialogState question, Interpretation understood) =>
-        _dialogs.Recognizer.Lexicons.Get(understood.Culture).Temperature is { } reading && question.Signals.Contains(reading.Code)
-            && understood.Entities is [{ Resolution: NumberResolution { Value: >= TemperatureReading.Lowest and <= TemperatureReading.Highest } number }]
-            ? number.Value >= reading.Fever ? YesNo.Yes : YesNo.No
+    // "38,5" as the whole answer to the fever question: a body temperature, fever from the lexicon's threshold up. In a
+    // longer answer ("nee, maar gisteren wel 38,5 gehad") one with its tenths, which no age or count has, is a fever
+    // whatever yes or no stands beside it; one below the threshold there leaves the answer to the other words ("ja,
+    // 37,2 maar wel koude rillingen").
+    private YesNo? TemperatureAnswer(DialogState question, Interpretation understood)
+    {
+        if (_dialogs.Recognizer.Lexicons.Get(understood.Culture).Temperature is not { } reading || !question.Signals.Contains(reading.Code))
+        {
+            return null;
+        }
+
+        if (understood.Entities is [{ Resolution: NumberResolution { Value: >= TemperatureReading.Lowest and <= TemperatureReading.Highest } number }])
+        {
+            return number.Value >= reading.Fever ? YesNo.Yes : YesNo.No;
+        }
+
+        return understood.Entities.Count(e => e.Resolution is NumberResolution) == 1
+            && understood.First<NumberResolution>() is { Resolution.Value: >= TemperatureReading.Lowest and <= TemperatureReading.Highest } told
+            && told.Resolution.Value % 1 != 0 && told.Resolution.Value >= reading.Fever
+            ? YesNo.Yes
             : null;
+    }
 
     // Whether the message says no to a screen beside the signs it names: its own words for "not now" apart from them, or
     // a plain no.

@@ -2001,6 +2001,11 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-fever", "38,5", YesNo.Yes)]
     [InlineData("nl", "rf-fever", "37,2", YesNo.No)]
     [InlineData("en", "rf-fever", "38.5", YesNo.Yes)]
+    [InlineData("nl", "rf-fever", "nee, maar gisteren wel 38,5 gehad", YesNo.Yes)]
+    [InlineData("en", "rf-fever", "no, but it was 38.6 last night", YesNo.Yes)]
+    [InlineData("nl", "rf-fever", "ja, 37,2 maar wel koude rillingen", YesNo.Yes)]
+    [InlineData("nl", "rf-fever", "nee, 37,2", YesNo.No)]
+    [InlineData("nl", "rf-fever", "nee hoor, al 38 jaar nooit gehad", YesNo.No)]
     [InlineData("nl", "first-episode", "nee, nog nooit gehad", YesNo.Yes)]
     [InlineData("en", "first-episode", "it keeps coming back", YesNo.No)]
     [InlineData("en", "first-episode", "no, never before", YesNo.Yes)]
@@ -2536,7 +2541,8 @@ public sealed class TriageEngineTests
 
     [Theory]
     [InlineData("nl", "ja, 39 graden en barstende hoofdpijn", "Ik noteer: 39 graden en nek, hoofd.")]
-    [InlineData("en", "yes, 39 and a terrible headache", "Noted: yes and neck, head.")]
+    [InlineData("en", "yes, 39 and a terrible headache", "Noted: fever and neck, head.")]
+    [InlineData("nl", "ja, en barstende hoofdpijn", "Ik noteer: koorts en nek, hoofd.")]
     public void AHeadacheToldWithAFeverJoinsThePlacesSoFeverWithAStiffNeckIsForTheGpNow(string culture, string message, string note)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "stiff neck", "3 days", "6", "a lot"] : [.. Welcome, "stijve nek", "3 dagen", "6", "veel"]);
