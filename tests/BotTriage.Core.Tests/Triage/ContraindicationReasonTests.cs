@@ -151,6 +151,7 @@ public sealed class ContraindicationReasonTests
     [InlineData("nl", "knee", "nee hoor, lopen gaat wel", "none")]
     [InlineData("en", "ankle-foot", "no, I can walk fine", "none")]
     [InlineData("en", "knee", "I can barely stand", "T3")]
+    [InlineData("en", "knee", "no, I can't walk", "T3")]
     public void AfterAFallOrATwistOfALegWhetherItBearsWeightIsAsked(string culture, string place, string words, string urgency)
     {
         var english = culture == "en";
@@ -167,6 +168,8 @@ public sealed class ContraindicationReasonTests
         Assert.Equal(urgency, outcome.Urgency);
         Assert.Equal(urgency == "T3", outcome.Reasons.Any(r => r.Rule == "weight-bearing"));
         Assert.Equal(urgency != "T3", outcome.Routes.Contains("physio"));
+        // Not standing on it after a fall is no leg losing its strength ("can't walk" is the first, not the second).
+        Assert.DoesNotContain("leg-weakness", outcome.RedFlags);
     }
 
     [Fact]
