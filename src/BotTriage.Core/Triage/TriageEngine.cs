@@ -381,7 +381,9 @@ public sealed class TriageEngine
                 || (other.Lasting && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && ComesAndGoes(other, understood))
                 // "Both legs" to where, after a marathon told before: the legs' sides, explained by what was told. Told
                 // to another question ("numbness in both legs"), it is the sign.
-                || (other.PassingUnless is { } unless && current.Kind == AnswerKind.BodyLocation && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && unless.Evaluate(_navigator.Context(state with { Answers = answers }))))
+                // So is "beide benen" to where in the legs, which asked for the legs' places and sides.
+                || (other.PassingUnless is { } unless && current.Kind == AnswerKind.BodyLocation && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id)
+                    && (state.LegsAsked || unless.Evaluate(_navigator.Context(state with { Answers = answers })))))
             {
                 continue;
             }

@@ -2503,16 +2503,34 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("links", BodySide.Left)]
-    [InlineData("allebei", BodySide.Both)]
-    public void ASideToldToWhereInTheLegsIsTheLegOnThatSide(string message, BodySide side)
+    [InlineData("nl", "links", BodySide.Left)]
+    [InlineData("nl", "allebei", BodySide.Both)]
+    [InlineData("nl", "beide benen", BodySide.Both)]
+    [InlineData("en", "both legs", BodySide.Both)]
+    public void ASideToldToWhereInTheLegsIsTheLegOnThatSide(string culture, string message, BodySide side)
     {
-        var chat = Conversation.Start().SendAll([.. Welcome, "mijn benen"]);
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "my legs"] : [.. Welcome, "mijn benen"]);
         Assert.True(chat.State.LegsAsked);
 
         chat.Send(message).AssertStep("duration");
 
         Assert.Equal([new BodyLocation("leg", side)], chat.State.Answers["location"].Locations);
+        // Where the legs hurt, not pain spreading into both legs.
+        Assert.DoesNotContain("rf-both-legs", chat.State.Answers.Keys);
+        Assert.DoesNotContain(RedFlags.ExtraKey("both-legs"), chat.State.Answers.Keys);
+    }
+
+    [Fact]
+    public void BothLegsToWhereInTheLegsBesideTheBackLeavesTheQuestionAboutBothLegsToAsk()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "rug en been"]);
+
+        chat.Send("allebei mijn benen").AssertStep("duration");
+
+        Assert.Equal([new BodyLocation("lower-back"), new BodyLocation("leg", BodySide.Both)], chat.State.Answers["location"].Locations);
+        Assert.DoesNotContain("rf-both-legs", chat.State.Answers.Keys);
+        chat.SendAll("3 weken", "5", "matig").AnswerPlainlyUntil(s => s.Step == "rf-both-legs");
+        Assert.Equal("rf-both-legs", chat.State.Step);
     }
 
     [Theory]
