@@ -407,16 +407,16 @@ public sealed class DurationRecognizer
     /// <paramref name="taken"/> (the durations found) are left out. For a word that needs a when, such as
     /// <c>geopereerd</c>, where the more recent reading is the careful one.
     /// </summary>
-    internal static List<(int First, int Last, long Seconds)> FindMoments(TokenizedText text, LanguageLexicon lexicon, DateOnly today, List<(int First, int Last, DurationResolution Resolution)> taken)
+    internal static List<(int First, int Last, long Seconds, bool Approximate)> FindMoments(TokenizedText text, LanguageLexicon lexicon, DateOnly today, List<(int First, int Last, DurationResolution Resolution)> taken)
     {
-        var found = new List<(int, int, long)>();
+        var found = new List<(int, int, long, bool)>();
         var k = 0;
         while (k < text.Count)
         {
             var inside = taken.Exists(t => t.First <= k && k <= t.Last);
-            if (!inside && !text.Tokens[k].IsBreak && TryStartAt(text, lexicon, k, today, out var end, out _, out var latest, out var unitSeconds, out _))
+            if (!inside && !text.Tokens[k].IsBreak && TryStartAt(text, lexicon, k, today, out var end, out _, out var latest, out var unitSeconds, out var approximate))
             {
-                found.Add((k, end - 1, (long)Math.Round(latest * unitSeconds, MidpointRounding.AwayFromZero)));
+                found.Add((k, end - 1, (long)Math.Round(latest * unitSeconds, MidpointRounding.AwayFromZero), approximate));
                 k = end;
             }
             else

@@ -24,7 +24,8 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         ScanTemperatures(text, lexicon, results);
     }
 
-    internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
+    /// <summary>Every red-flag phrase in <paramref name="text"/>; returns where each result was found (its tokens), or null for none.</summary>
+    internal static List<(int First, int End, int Result)>? Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
         List<(int First, int End, int Result)>? found = null;
         var i = 0;
@@ -61,6 +62,55 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         if (found is { Count: > 1 })
         {
             DenyLists(text, lexicon, found, results);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// "Ik kreeg gisteren een trap tegen mijn knie", "stiff calves after the marathon on sunday": a moment told in the
+    /// clause of a sign the complaint starts with (red-flags.yaml <c>onset</c>, or a timed word with
+    /// <c>startsComplaint</c>) is how long the complaint has lasted, as if said after a since-word. Only in a message
+    /// that names no length, which says that itself. <paramref name="found"/>: where the flags were found, in tokens.
+    /// </summary>
+    internal static void TimeOnsets(TokenizedText text, LanguageLexicon lexicon, List<(int First, int End, int Result)>? found, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results)
+    {
+        if (found is null || durations.Count > 0)
+        {
+            return;
+        }
+
+        List<(int First, int Last, long Seconds, bool Approximate)>? moments = null;
+        foreach (var (first, end, index) in found)
+        {
+            if (results[index].Resolution is not RedFlagResolution { TimesComplaint: true, Negated: false })
+            {
+                continue;
+            }
+
+            moments ??= DurationRecognizer.FindMoments(text, lexicon, today, durations);
+            var clause = Clause(text, lexicon, first, end - 1);
+            (int First, int Last, long Seconds, bool Approximate)? nearest = null;
+            var best = int.MaxValue;
+            foreach (var moment in moments)
+            {
+                if (moment.First < clause.First || moment.Last > clause.Last)
+                {
+                    continue;
+                }
+
+                var distance = moment.First >= end ? moment.First - end + 1 : moment.Last < first ? first - moment.Last : 0;
+                if (distance < best)
+                {
+                    (nearest, best) = (moment, distance);
+                }
+            }
+
+            if (nearest is { } told)
+            {
+                results.Add(text.Result(told.First, told.Last, new DurationResolution(told.Seconds, told.Approximate) { Since = true }));
+                return;
+            }
         }
     }
 
@@ -249,7 +299,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     /// (<c>in oktober</c>). A word without either says nothing, and neither does one whose code a phrase already named.
     /// The result spans the word and its time or its negation, so its text says what it means on its own.
     /// </summary>
-    internal static void ScanTimed(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results)
+    internal static void ScanTimed(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results, ref List<(int First, int End, int Result)>? found)
     {
         if (lexicon.TimedFlags.Count == 0)
         {
@@ -308,6 +358,11 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                         i = end;
                         continue;
                     }
+                }
+
+                if (flag.StartsComplaint)
+                {
+                    (found ??= []).Add((first, last + 1, results.Count));
                 }
 
                 results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true, TimesComplaint = flag.StartsComplaint, CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));

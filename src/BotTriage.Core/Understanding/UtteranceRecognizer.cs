@@ -67,7 +67,7 @@ public sealed class UtteranceRecognizer
             ScanEmergenciesInOtherLanguages(text, tokens, lexicon, results);
         }
 
-        RedFlagRecognizer.Scan(tokens, lexicon, results);
+        var flags = RedFlagRecognizer.Scan(tokens, lexicon, results);
         RedFlagRecognizer.ScanTemperatures(tokens, lexicon, results);
         BodyLocationRecognizer.Scan(tokens, lexicon, results);
         var durations = DurationRecognizer.Find(tokens, lexicon, today);
@@ -76,7 +76,8 @@ public sealed class UtteranceRecognizer
             results.Add(tokens.Result(first, last, resolution));
         }
 
-        RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results);
+        RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results, ref flags);
+        RedFlagRecognizer.TimeOnsets(tokens, lexicon, flags, durations, today, results);
 
         PainScoreRecognizer.Scan(tokens, lexicon, durations, results);
         BooleanRecognizer.Scan(tokens, lexicon, results);

@@ -3621,14 +3621,29 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-night-pain"].YesNo);
     }
 
+    [Theory]
+    [InlineData("nl", "ik kreeg gisteren een trap tegen mijn knie", 1)]
+    [InlineData("nl", "mijn rug, maandag verkeerd getild", 5)]
+    [InlineData("en", "I got kicked in the knee on thursday", 2)]
+    public void WhenTheFallOrKickAComplaintStartedWithHappenedIsHowLongItHasLasted(string culture, string message, int days)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.Equal(days * DurationResolution.SecondsPerDay, chat.State.Answers["duration"].Seconds);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["trauma-minor"].YesNo);
+    }
+
     [Fact]
     public void ARaceToldWithTheComplaintIsNotedOnceAndNotAskedAgain()
     {
         var chat = Conversation.Start().SendAll(Welcome)
             .Send("stijve kuiten en hamstrings na de marathon van zondag")
-            .AssertReply("Ik noteer: kuit (beide kanten), hamstrings (beide kanten) en marathon van zondag.");
+            .AssertReply("Ik noteer: kuit (beide kanten), hamstrings (beide kanten), 6 dagen en marathon van zondag.")
+            .AssertStep("pain");
 
-        chat.SendAll("sinds zondag", "4", "een beetje");
+        chat.SendAll("4", "een beetje");
         var asked = chat.AnswerPlainlyUntil(_ => false);
 
         Assert.NotNull(chat.State.Outcome);
