@@ -2853,6 +2853,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "ik wil niet meer leven", "0800-0113")]
     [InlineData("en", "I have chest pain", "Call 112 now")]
     [InlineData("en", "I want to kill myself", "0800-0113")]
+    [InlineData("en", "most days, ive even had thoughts of taking my own life", "0800-0113")]
+    [InlineData("nl", "ik heb gedachten om mezelf van het leven te beroven", "0800-0113")]
     public void InterruptsWithEmergencyAdviceAtAnyStep(string culture, string message, string advice)
     {
         foreach (var answersBefore in new[] { 0, 1, 2, 3, 4, 6 })
