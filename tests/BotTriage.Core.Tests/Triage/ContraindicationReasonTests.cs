@@ -152,6 +152,15 @@ public sealed class ContraindicationReasonTests
     [InlineData("en", "ankle-foot", "no, I can walk fine", "none")]
     [InlineData("en", "knee", "I can barely stand", "T3")]
     [InlineData("en", "knee", "no, I can't walk", "T3")]
+    [InlineData("en", "ankle-foot", "barely", "T3")]
+    [InlineData("en", "ankle-foot", "not really, i hop", "T3")]
+    [InlineData("en", "knee", "i can barely put any weight on it", "T3")]
+    [InlineData("nl", "ankle-foot", "nee, dat lukt niet", "T3")]
+    [InlineData("nl", "ankle-foot", "amper", "T3")]
+    [InlineData("nl", "ankle-foot", "nee, kan ik niet", "T3")]
+    [InlineData("en", "ankle-foot", "no, I can't", "T3")]
+    [InlineData("nl", "ankle-foot", "nee, met moeite lukt het wel", "none")]
+    [InlineData("nl", "knee", "het gaat moeizaam maar ik kan wel een paar stappen", "none")]
     public void AfterAFallOrATwistOfALegWhetherItBearsWeightIsAsked(string culture, string place, string words, string urgency)
     {
         var english = culture == "en";

@@ -2057,6 +2057,23 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("en", "rf-calf-thrombosis", "no, just the swelling i mentioned")]
+    [InlineData("nl", "rf-calf-thrombosis", "nee, alleen de zwelling")]
+    [InlineData("en", "rf-dark-urine", "not like cola, more like strong tea")]
+    [InlineData("en", "rf-dark-urine", "no not cola, just dark brown")]
+    [InlineData("nl", "rf-dark-urine", "geen cola, meer als sterke thee")]
+    public void WordsOfTheSignAskedAboutBesideANoAnswerTheLegQuestionsWithAYes(string culture, string step, string message)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english", "left calf", "3 days", "5", "a lot"] : [.. Welcome, "linkerkuit", "3 dagen", "5", "veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == step);
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers[step].YesNo);
+    }
+
+    [Theory]
     [InlineData("nl", "ik ben 62", YesNo.Yes)]
     [InlineData("nl", "45", YesNo.No)]
     [InlineData("nl", "19", YesNo.Yes)]
