@@ -60,7 +60,7 @@ public sealed class TeamsResultCardTests
 
         var card = Card().Create(outcome, "nl", Contoso).Content!.Value.GetRawText();
 
-        Assert.Contains("Vertel de huisarts wat je noemde: lichte val of verstapping en botontkalking.", card, StringComparison.Ordinal);
+        Assert.Contains("Vertel de huisarts wat je noemde: een val, verstapping of verkeerd tillen en botontkalking.", card, StringComparison.Ordinal);
         Assert.Contains("Een val bij broze botten.", card, StringComparison.Ordinal);
     }
 

@@ -1708,6 +1708,34 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "weet ik niet")]
+    [InlineData("en", "not sure")]
+    public void UnsureOfFragileBonesAfterAFallIsForTheGpWithinADayBeforeAnyMassage(string culture, string unsure)
+    {
+        var english = culture == "en";
+        var chat = AtBackQuestion(culture, "trauma-minor").Send(english ? "yes" : "ja").AssertStep("fragile-bones");
+
+        chat.Send(unsure);
+        chat.AnswerPlainlyUntil(_ => false);
+
+        var outcome = chat.State.Outcome!;
+        Assert.Equal("T3", outcome.Urgency);
+        Assert.Contains(outcome.Reasons, r => r.Rule == "fall-unsure-bones");
+        Assert.DoesNotContain("massage", outcome.Routes);
+    }
+
+    [Fact]
+    public void ALiftToldBesideANoToFallingIsAYesToTheQuestionAboutFallsAndLifts()
+    {
+        var chat = AtBackQuestion("nl", "trauma-minor");
+
+        chat.Send("nee gevallen niet, alleen die zware tas getild");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["trauma-minor"].YesNo);
+        chat.AssertStep("fragile-bones");
+    }
+
+    [Theory]
     [InlineData("nl", "nee, oh wacht, toch wel")]
     [InlineData("en", "no wait, yes")]
     public void AScreenAnsweredNoAndThenYesInOneMessageIsAnEmergency(string culture, string message)
