@@ -565,17 +565,19 @@ public sealed class TriageEngine
             {
                 replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture)) + aboutOther));
 
-                // "Sinds de marathon": the marathon noted (the person runs), and how long asked for as an estimate.
-                if (hint is null && VagueLength(current, text, state.Culture))
+                // "Sinds de marathon": the marathon noted (the person runs), and how long asked for as an estimate, once.
+                if (hint is null && !state.RoughLengthsOffered && VagueLength(current, text, state.Culture))
                 {
                     replies.Add(HowLongRoughly(state.Culture));
                     return new TurnResult(state with { Answers = answers, RoughLengthsOffered = true }, replies.ToImmutable());
                 }
             }
-            else if (current.Kind == AnswerKind.Duration && !askingBack && (VagueLength(current, text, state.Culture) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
+            else if (current.Kind == AnswerKind.Duration && !askingBack && !state.RoughLengthsOffered
+                && (VagueLength(current, text, state.Culture) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
             {
                 // "Al heel lang" or "weet ik niet" to how long: an estimate is enough, and four rough ones are offered
-                // as buttons. Not a miss: the person answered as well as they could.
+                // as buttons. Not a miss: the person answered as well as they could. Said again, it is one, so that the
+                // way out comes after three.
                 replies.Add(HowLongRoughly(state.Culture));
                 return new TurnResult(state with { Answers = answers, RoughLengthsOffered = true }, replies.ToImmutable());
             }
@@ -1602,7 +1604,23 @@ public sealed class TriageEngine
 
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (!flag.Negated && !flag.TimesComplaint && InOneClause(breaks, entity, duration) && !AfterASince(understood.Text, entity.Start))
+            if (!flag.Negated && !flag.TimesComplaint && InOneClause(breaks, entity, duration) && !AfterASince(understood.Text, entity.Start)
+                && !InsideAnOnset(understood, entity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a sign's words lie inside those of a sign the complaint starts with: the sport of "zaterdag halve marathon
+    // gelopen", which is the race.
+    private static bool InsideAnOnset(Interpretation understood, ModelResult entity)
+    {
+        foreach (var (onset, flag) in understood.All<RedFlagResolution>())
+        {
+            if (flag is { TimesComplaint: true, Negated: false } && !ReferenceEquals(onset, entity) && onset.Start <= entity.Start && entity.End <= onset.End)
             {
                 return true;
             }

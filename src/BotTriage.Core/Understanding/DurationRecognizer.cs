@@ -76,7 +76,7 @@ public sealed class DurationRecognizer
         if (words == 0 || words > MaxWordsBeforeDate + (started ? 2 : 0)
             || !TryStart(tokens, lexicon, 0, MaxWordsBeforeDate, today, out var end, out var count, out var unitSeconds, out var approximate))
         {
-            return null;
+            return SinceAnEventThen(tokens, lexicon, words, today);
         }
 
         if (lexicon.StartWords.TryMatch(tokens, end, out var startEnd, out _))
@@ -84,12 +84,9 @@ public sealed class DurationRecognizer
             end = startEnd;
         }
 
-        for (var k = end; k < tokens.Count; k++)
+        if (!OnlyBreaksFrom(tokens, end))
         {
-            if (!tokens.Tokens[k].IsBreak)
-            {
-                return null;
-            }
+            return SinceAnEventThen(tokens, lexicon, words, today);
         }
 
         return new DurationResolution((long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero), approximate);
@@ -401,6 +398,45 @@ public sealed class DurationRecognizer
     }
 
     /// <summary>
+    /// "Sinds de finish, dus gisteren", "since the race, so sunday": a since-word and an event, then the moment it was,
+    /// at the end of a short message. Null for anything else.
+    /// </summary>
+    private static DurationResolution? SinceAnEventThen(TokenizedText tokens, LanguageLexicon lexicon, int words, DateOnly today)
+    {
+        if (words > MaxWordsBeforeDate + 4 || !lexicon.SinceCues.TryMatch(tokens, 0, out _, out _))
+        {
+            return null;
+        }
+
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (!tokens.Tokens[k].IsBreak && TryStartAt(tokens, lexicon, k, today, out var end, out var count, out _, out var unitSeconds, out var approximate)
+                && OnlyBreaksFrom(tokens, end))
+            {
+                return new DurationResolution((long)Math.Round(count * unitSeconds, MidpointRounding.AwayFromZero), approximate);
+            }
+        }
+
+        return null;
+    }
+
+    // "Vorige week", "last week": a week ago, as the lexicon's relative starts say it.
+    private static bool IsLastWeek(RelativeStart relative) => relative.UnitSeconds == DurationResolution.SecondsPerWeek && relative.Count == 1;
+
+    private static bool OnlyBreaksFrom(TokenizedText tokens, int k)
+    {
+        for (; k < tokens.Count; k++)
+        {
+            if (!tokens.Tokens[k].IsBreak)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Every time in the past said as a moment rather than a length, wherever it stands (<c>vorige week</c>,
     /// <c>in oktober</c>, <c>maandag</c>, <c>in 2019</c>), as how long ago at the least: a month or a year counts from
     /// its last day (or today, when it has not ended), so "in oktober" on 5 December is 35 days ago. Those inside
@@ -434,15 +470,31 @@ public sealed class DurationRecognizer
     {
         (end, count, latest, unitSeconds, approximate) = (k, 0, 0, DurationResolution.SecondsPerDay, false);
         var token = text.Tokens[k];
+        var todayIso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
         if (lexicon.Relative.TryMatch(text, k, out var relativeEnd, out var relative))
         {
+            // "Vorige week zaterdag": that day of the week before this one (weeks start on Monday).
+            if (IsLastWeek(relative) && relativeEnd < text.Count && lexicon.Weekdays.TryGetValue(text.Tokens[relativeEnd].Id, out var dayLastWeek))
+            {
+                (end, count, approximate) = (relativeEnd + 1, todayIso + 7 - dayLastWeek, false);
+                latest = count;
+                return true;
+            }
+
             (end, count, latest, unitSeconds, approximate) = (relativeEnd, relative.Count, relative.Count, relative.UnitSeconds, relative.Approximate);
             return true;
         }
 
         if (lexicon.Weekdays.TryGetValue(token.Id, out var weekday))
         {
-            var todayIso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
+            // "Zaterdag vorige week", as above.
+            if (k + 1 < text.Count && lexicon.Relative.TryMatch(text, k + 1, out var weekEnd, out var week) && IsLastWeek(week))
+            {
+                (end, count) = (weekEnd, todayIso + 7 - weekday);
+                latest = count;
+                return true;
+            }
+
             var daysBack = (todayIso - weekday + 7) % 7;
             (end, count) = (k + 1, daysBack == 0 ? 7 : daysBack);
             latest = count;

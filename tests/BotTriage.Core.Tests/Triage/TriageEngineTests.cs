@@ -3789,6 +3789,29 @@ public sealed class TriageEngineTests
         chat.AssertStep("consent");
     }
 
+    [Theory]
+    [InlineData("sinds de finish dus gisteren", 1)]
+    [InlineData("sinds de marathon, dus zaterdag", 7)]
+    public void SinceAnEventAndThenWhenItWasIsHowLong(string message, int days)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "kuiten"]).AssertStep("duration");
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.Equal(days * DurationResolution.SecondsPerDay, chat.State.Answers["duration"].Seconds);
+    }
+
+    [Fact]
+    public void ARaceLastWeekWithTheComplaintIsHowLongItHasLasted()
+    {
+        // Conversation.Today is a Saturday: the Saturday of the week before is seven days ago.
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send("vorige week zaterdag halve marathon gelopen, sindsdien hamstrings links stijf").AssertStep("pain");
+
+        Assert.Equal(7 * DurationResolution.SecondsPerDay, chat.State.Answers["duration"].Seconds);
+    }
+
     [Fact]
     public void HowLongWithoutASizeGetsARequestForAnEstimate()
     {
@@ -3800,10 +3823,14 @@ public sealed class TriageEngineTests
         chat.Send("4 maanden").AssertReplyContains("Hoeveel pijn");
         Assert.Equal(4 * DurationResolution.SecondsPerMonth, chat.State.Answers["duration"].Seconds);
 
-        // It is no miss: the third time still asks for an estimate, with rough lengths to choose from.
-        var again = Conversation.Start().SendAll([.. Welcome, "nek", "een tijdje", "een tijdje"]).Send("een tijdje");
-        again.AssertReply(r => Assert.Contains(r.Choices, c => c.Label == "een paar maanden")).AssertNoReply();
+        // The first time is no miss. Said again, it is one, with the rough lengths to choose from each time, so that the
+        // way out comes as after any three messages a question cannot take, and the question is never asked endlessly.
+        var again = Conversation.Start().SendAll([.. Welcome, "nek", "een tijdje"]);
         Assert.Equal(0, again.State.Misses);
+        again.Send("een tijdje").AssertReplyContains("Dat begreep ik niet helemaal.").AssertReply(r => Assert.Contains(r.Choices, c => c.Label == "een paar maanden")).AssertNoReply();
+        Assert.Equal(1, again.State.Misses);
+        again.SendAll("een tijdje").Send("sinds de finish").AssertReplyContains("Typ 'help' voor uitleg of 'stop' om te stoppen.");
+        Assert.Equal(3, again.State.Misses);
 
         var english = Conversation.Start("en").SendAll(["no", "yes", "english", "neck"]).Send("for a while");
         english.AssertReply("About how long? An estimate is fine, for example '3 weeks', '4 months' or '2 years'.");
