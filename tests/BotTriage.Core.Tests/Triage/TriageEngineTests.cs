@@ -1724,6 +1724,33 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("massage", outcome.Routes);
     }
 
+    [Theory]
+    [InlineData("en", "not really pain, just a bit tight")]
+    [InlineData("nl", "niet echt pijn, meer strak")]
+    public void TightnessToTheChestQuestionIsAYes(string culture, string message)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english", "upper back", "2 weeks", "5", "a bit"] : [.. Welcome, "bovenrug", "2 weken", "5", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-chest-pain");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-chest-pain"].YesNo);
+    }
+
+    [Fact]
+    public void LongTermPrednisoneToldWithALiftIsForTheGpToday()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english"]);
+
+        chat.Send("Ive been on prednisolone for my COPD for about a year, and yesterday I bent over to pick up my grandson and felt something go in my lower back");
+        chat.SendAll("since yesterday", "7", "a lot").AnswerPlainlyUntil(_ => false);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["fragile-bones"].YesNo);
+        Assert.Equal("T2", chat.State.Outcome!.Urgency);
+        Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == "fall-with-fragile-bones");
+    }
+
     [Fact]
     public void ALiftToldBesideANoToFallingIsAYesToTheQuestionAboutFallsAndLifts()
     {
