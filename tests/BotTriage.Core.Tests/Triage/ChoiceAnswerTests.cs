@@ -47,6 +47,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("valt wel mee", "several-days")]
     [InlineData("ongeveer de helft", "more-than-half")]
     [InlineData("ja heel vaak", "more-than-half")]
+    [InlineData("no interest in anything really", "nearly-every-day")]
+    [InlineData("heb eigenlijk nergens zin in", "nearly-every-day")]
     public void AFrequencyInTheirOwnWordsAnswersThePhqQuestion(string text, string expected)
     {
         var chat = AtPhqInterest();
@@ -240,6 +242,20 @@ public sealed class ChoiceAnswerTests
         chat.Send(text).AssertReplyContains("0800-0113");
 
         Assert.False(chat.State.Answers.ContainsKey("phq-interest"));
+    }
+
+    [Theory]
+    [InlineData("i never stop worrying", "nearly-every-day")]
+    [InlineData("can never switch off", "nearly-every-day")]
+    [InlineData("ik kan nooit stoppen met piekeren", "nearly-every-day")]
+    [InlineData("never", "not-at-all")]
+    public void NeverStoppingIsEveryDayToTheWorryQuestion(string text, string expected)
+    {
+        var chat = AtPhqInterest().SendAll("nooit", "nooit", "nooit").AssertStep("gad-worry");
+
+        chat.Send(text);
+
+        Assert.Equal(expected, chat.State.Answers["gad-worry"].Choice);
     }
 
     private static Conversation AtPhqInterest()
