@@ -381,9 +381,10 @@ public sealed class TriageEngine
                 || (other.Lasting && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id) && ComesAndGoes(other, understood))
                 // "Both legs" to where, after a marathon told before: the legs' sides, explained by what was told. Told
                 // to another question ("numbness in both legs"), it is the sign.
-                // So is "beide benen" to where in the legs, which asked for the legs' places and sides.
+                // So is "beide benen" to where in the legs, which asked for the legs' places and sides. Told with another
+                // sign ("both legs numb and tingling since the marathon"), it is that sign's both legs.
                 || (other.PassingUnless is { } unless && current.Kind == AnswerKind.BodyLocation && extra.YesNo == YesNo.Yes && !answers.ContainsKey(other.Id)
-                    && (state.LegsAsked || unless.Evaluate(_navigator.Context(state with { Answers = answers })))))
+                    && (state.LegsAsked || unless.Evaluate(_navigator.Context(state with { Answers = answers }))) && !NamesAnotherSign(understood, other)))
             {
                 continue;
             }
@@ -1606,6 +1607,20 @@ public sealed class TriageEngine
         {
             if (!flag.Negated && !flag.TimesComplaint && InOneClause(breaks, entity, duration) && !AfterASince(understood.Text, entity.Start)
                 && !InsideAnOnset(understood, entity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the message names a warning sign besides those the question takes: context (sport, a race) is none.
+    private bool NamesAnotherSign(Interpretation understood, DialogState question)
+    {
+        foreach (var (_, flag) in understood.All<RedFlagResolution>())
+        {
+            if (!flag.Negated && !question.Signals.Contains(flag.Code) && !_contextCodes.Contains(flag.Code))
             {
                 return true;
             }

@@ -2593,6 +2593,16 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void BothLegsToldWithNumbnessAfterARaceAreTheSignNotWhereTheLegsAreStiff()
+    {
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english"]);
+
+        chat.Send("my legs. ran a marathon yesterday. both legs are numb and tingling");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-both-legs"].YesNo);
+    }
+
+    [Fact]
     public void BothLegsToWhereInTheLegsBesideTheBackLeavesTheQuestionAboutBothLegsToAsk()
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "rug en been"]);
