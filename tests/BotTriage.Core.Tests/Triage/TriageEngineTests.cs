@@ -1751,6 +1751,19 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == "fall-with-fragile-bones");
     }
 
+    [Theory]
+    [InlineData("en", "yes, picking up my grandson")]
+    [InlineData("nl", "ja, tilde mijn kleinzoon op")]
+    public void LiftingSomeoneElseIsTheLiftOfThePersonAsked(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "trauma-minor");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["trauma-minor"].YesNo);
+        chat.AssertStep("fragile-bones");
+    }
+
     [Fact]
     public void ALiftToldBesideANoToFallingIsAYesToTheQuestionAboutFallsAndLifts()
     {
@@ -2685,7 +2698,8 @@ public sealed class TriageEngineTests
         chat.AssertStep("rf-sudden-weakness");
         chat.Send("nee").AssertStep("rf-neck-dizziness");
         chat.Send("nee").AssertStep("rf-chest-pain");
-        chat.Send("nee").AssertStep(TriageEngine.ConfirmStep);
+        // The fever question was never asked: the check says what it is about, not what was answered to it.
+        chat.Send("nee").AssertReplyContains("Klopt het dat je koorts of koude rillingen hebt, of je erg ziek voelt?").AssertStep(TriageEngine.ConfirmStep);
         Assert.Equal("rf-fever", chat.State.Confirming);
         Assert.DoesNotContain("rf-clumsy-hands", chat.State.History);
 
