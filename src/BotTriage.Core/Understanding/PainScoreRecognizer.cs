@@ -109,8 +109,10 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
             return false;
         }
 
-        // Digits written onto a word name something else: the A10 is a motorway.
-        if (text.Tokens[j].Kind == TokenKind.Number && text.GluedToAWord(j))
+        // Digits written onto a word name something else: the A10 is a motorway. With an ordinal's ending written on
+        // (durations.yaml dayOrdinals) they count a place in a row: the "2nd" of "a 2nd year student".
+        if (text.Tokens[j].Kind == TokenKind.Number
+            && (text.GluedToAWord(j) || (text.WrittenOnto(j + 1) && lexicon.DayOrdinals.Contains(text.Tokens[j + 1].Id))))
         {
             return false;
         }

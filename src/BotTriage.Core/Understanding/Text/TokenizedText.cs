@@ -30,6 +30,10 @@ internal sealed class TokenizedText
     public bool GluedToAWord(int token) =>
         token > 0 && token < Count && Tokens[token - 1].Kind == TokenKind.Word && Tokens[token].Start == Tokens[token - 1].Start + Tokens[token - 1].Length;
 
+    /// <summary>Whether token <paramref name="token"/> is written onto the one before, with nothing between: the "nd" of "2nd".</summary>
+    public bool WrittenOnto(int token) =>
+        token > 0 && token < Count && Tokens[token].Start == Tokens[token - 1].Start + Tokens[token - 1].Length;
+
     /// <summary>The index in the original text of the first character of token <paramref name="token"/>.</summary>
     public int OriginalStart(int token) => Normalized.OriginalStart[Tokens[token].Start];
 
