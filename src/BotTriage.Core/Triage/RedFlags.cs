@@ -14,6 +14,9 @@ public static class RedFlags
     /// <summary>The answer key for a red flag that was mentioned but has no question of its own.</summary>
     public static string ExtraKey(string code) => ExtraPrefix + code;
 
+    /// <summary>Whether <paramref name="key"/> is the answer key of a red flag mentioned in passing.</summary>
+    public static bool IsExtraKey(string key) => key is not null && key.StartsWith(ExtraPrefix, StringComparison.Ordinal) && key.Length > ExtraPrefix.Length;
+
     /// <summary>The red flag's code when <paramref name="key"/> is the answer key of one mentioned in passing.</summary>
     public static bool TryGetExtraCode(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? code)
     {

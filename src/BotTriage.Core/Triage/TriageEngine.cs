@@ -738,7 +738,8 @@ public sealed class TriageEngine
             return new TurnResult(reopened, replies.Add(Ask(reopened, earlier)));
         }
 
-        var (next, history) = NextOpen(state, state.History);
+        var context = _navigator.Context(state);
+        var (next, history) = NextOpen(state, state.History, context);
         var target = Flow[next];
         if (target.IsOutcome)
         {
@@ -747,7 +748,7 @@ public sealed class TriageEngine
 
         // "Ja, 39 graden" with a stiff neck and a headache: a warning sign that means the GP now is advised as soon as
         // no question left could make it 112, not after the questions that are left.
-        if (_pastEmergencySigns.Contains(next) && TriageRouter.IsVeryUrgent(_dialogs, state))
+        if (_pastEmergencySigns.Contains(next) && AnySignToldOrInDoubt(state) && TriageRouter.IsVeryUrgent(_dialogs, context))
         {
             return ShowOutcome(state, Flow[_resultStep], replies);
         }
@@ -756,15 +757,30 @@ public sealed class TriageEngine
         return new TurnResult(asked, replies.Add(Ask(asked, next)));
     }
 
+    // Whether any warning sign was told, or answered "weet ik niet": without one, no rule that reads the red flags holds,
+    // and working them out can wait. A cheap look at the answers before the rules are read.
+    private bool AnySignToldOrInDoubt(TriageState state)
+    {
+        foreach (var (key, answer) in state.Answers)
+        {
+            if (answer.YesNo is YesNo.Yes or YesNo.Unknown && (Flow.RedFlagCodes.ContainsKey(key) || RedFlags.IsExtraKey(key)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The state after the current one that waits: an outcome, or a question that is asked and not answered yet. A
     /// question whose module is off or whose <c>when</c> does not hold is passed by; an answered one is skipped. Every
     /// question asked on the way, the one found included, is added to <paramref name="history"/>.
     /// </summary>
-    private (string Next, ImmutableList<string> History) NextOpen(TriageState state, ImmutableList<string> history)
+    private (string Next, ImmutableList<string> History) NextOpen(TriageState state, ImmutableList<string> history, AnswerContext? context = null)
     {
         // The answers do not change while moving on, so every condition on the way reads the same context.
-        var context = _navigator.Context(state);
+        context ??= _navigator.Context(state);
         var next = _navigator.Next(state.Step, context);
         for (var guard = 0; guard <= Flow.States.Count; guard++)
         {

@@ -131,11 +131,15 @@ public static class TriageRouter
     {
         ArgumentNullException.ThrowIfNull(dialogs);
         ArgumentNullException.ThrowIfNull(state);
-        AnswerContext? context = null;
+        return IsVeryUrgent(dialogs, new AnswerContext(dialogs.Flow, state, dialogs.Contraindications));
+    }
+
+    // The same, read from a context of the answers that may have worked out the red flags already.
+    internal static bool IsVeryUrgent(DialogSet dialogs, IConditionContext context)
+    {
         foreach (var rule in dialogs.Rules)
         {
-            if (rule.Urgency == Vocabulary.VeryUrgent && ReadsRedFlags(rule.When)
-                && rule.When.Evaluate(context ??= new AnswerContext(dialogs.Flow, state, dialogs.Contraindications)))
+            if (rule.Urgency == Vocabulary.VeryUrgent && ReadsRedFlags(rule.When) && rule.When.Evaluate(context))
             {
                 return true;
             }
