@@ -629,6 +629,12 @@ public sealed class TriageEngine
                 replies.Add(new Reply(askingWhy ? Why(current, state.Culture) : Explain(current, state.Culture)));
             }
 
+            // "Oh nee, geen koorts" at the question only a fever opens: that question is no longer asked, so on to the next.
+            if (corrections.Count > 0 && hint is null && !legsAgain && !_navigator.IsAsked(current, state with { Answers = answers }))
+            {
+                return Advance(state with { Answers = answers }, replies.ToImmutable());
+            }
+
             hint ??= legsAgain ? LegsHint : null;
 
             // How long, not understood: the rough lengths as buttons too, so there is always an answer at hand.

@@ -1765,6 +1765,19 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void AFeverTakenBackAtTheQuestionOnlyAFeverOpensGoesOnToTheNext()
+    {
+        var chat = AtBackQuestion("nl", "rf-fever");
+        chat.Send("ja").AssertStep("rf-very-unwell");
+
+        chat.Send("oh nee sorry verkeerd geklikt, geen koorts").AssertReply("Ik pas het aan: geen koorts.");
+
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-fever"].YesNo);
+        Assert.NotEqual("rf-very-unwell", chat.State.Step);
+        Assert.DoesNotContain("rf-very-unwell", chat.State.Answers.Keys);
+    }
+
+    [Fact]
     public void ALiftToldBesideANoToFallingIsAYesToTheQuestionAboutFallsAndLifts()
     {
         var chat = AtBackQuestion("nl", "trauma-minor");
