@@ -141,6 +141,18 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
             return true;
         }
 
+        // "4 out of 5": a score on another scale, said on ours (8), so the note says it back as such.
+        if (OutOfAnother(text, lexicon, k, out var scale, out end))
+        {
+            if (score > scale)
+            {
+                return false;
+            }
+
+            score = Math.Round(score * lexicon.ScaleMax / scale * 2, MidpointRounding.AwayFromZero) / 2;
+            return true;
+        }
+
         if (k < text.Count && lexicon.RangeJoiners.Contains(text.Tokens[k].Id) && NumberParser.TryParse(text, lexicon, k + 1, out var upper)
             && upper.Form is NumberForm.Digits or NumberForm.Words && IsScore(upper.Value, lexicon) && upper.Value > score)
         {
@@ -188,6 +200,21 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
                 end = max.End;
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    // "Out of 5", "uit 5": the maximum of a scale other than the lexicon's, from 3 to 100, in words: "3/5" may be a date.
+    private static bool OutOfAnother(TokenizedText text, LanguageLexicon lexicon, int k, out double scale, out int end)
+    {
+        (scale, end) = (0, k);
+        if (k < text.Count && text.Tokens[k].Kind == TokenKind.Word && lexicon.OutOf.TryMatch(text, k, out var outOfEnd, out _) && outOfEnd < text.Count && text.Tokens[outOfEnd] is { Kind: TokenKind.Number } digits
+            && digits.Number is >= 3 and <= 100 && digits.Number != lexicon.ScaleMax && digits.Number == Math.Floor(digits.Number))
+        {
+            // "4 van de 5 dagen" counts days, not a score.
+            (scale, end) = (digits.Number, outOfEnd + 1);
+            return end >= text.Count || text.Tokens[end].IsBreak || !lexicon.Units.ContainsKey(text.Tokens[end].Id);
         }
 
         return false;
