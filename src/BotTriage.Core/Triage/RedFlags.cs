@@ -21,7 +21,7 @@ public static class RedFlags
     public static bool TryGetExtraCode(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? code)
     {
         ArgumentNullException.ThrowIfNull(key);
-        code = key.StartsWith(ExtraPrefix, StringComparison.Ordinal) && key.Length > ExtraPrefix.Length ? key[ExtraPrefix.Length..] : null;
+        code = IsExtraKey(key) ? key[ExtraPrefix.Length..] : null;
         return code is not null;
     }
 

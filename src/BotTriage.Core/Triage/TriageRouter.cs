@@ -125,16 +125,8 @@ public static class TriageRouter
     /// <summary>
     /// Whether the answers so far already give a very urgent result (T1: the GP now) because of a warning sign: a rule
     /// of that tier that reads the red flags holds. A doubt at the emergency screen alone is none (its question already
-    /// said whom to call).
+    /// said whom to call). Read from a context of the answers, which may have worked out the red flags already.
     /// </summary>
-    public static bool IsVeryUrgent(DialogSet dialogs, TriageState state)
-    {
-        ArgumentNullException.ThrowIfNull(dialogs);
-        ArgumentNullException.ThrowIfNull(state);
-        return IsVeryUrgent(dialogs, new AnswerContext(dialogs.Flow, state, dialogs.Contraindications));
-    }
-
-    // The same, read from a context of the answers that may have worked out the red flags already.
     internal static bool IsVeryUrgent(DialogSet dialogs, IConditionContext context)
     {
         foreach (var rule in dialogs.Rules)

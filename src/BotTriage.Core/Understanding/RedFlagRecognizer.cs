@@ -89,26 +89,9 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             }
 
             moments ??= DurationRecognizer.FindMoments(text, lexicon, today, durations);
-            var clause = Clause(text, lexicon, first, end - 1);
-            (int First, int Last, long Seconds, bool Approximate)? nearest = null;
-            var best = int.MaxValue;
-            foreach (var moment in moments)
+            if (Nearest(moments, first, end - 1, Clause(text, lexicon, first, end - 1)) is { } told)
             {
-                if (moment.First < clause.First || moment.Last > clause.Last)
-                {
-                    continue;
-                }
-
-                var distance = moment.First >= end ? moment.First - end + 1 : moment.Last < first ? first - moment.Last : 0;
-                if (distance < best)
-                {
-                    (nearest, best) = (moment, distance);
-                }
-            }
-
-            if (nearest is { } told)
-            {
-                results.Add(text.Result(told.First, told.Last, new DurationResolution(told.Seconds, told.Approximate) { Since = true }));
+                results.Add(text.Result(told.First, told.Last, new DurationResolution(told.Seconds, told.Rough) { Since = true }));
                 return;
             }
         }

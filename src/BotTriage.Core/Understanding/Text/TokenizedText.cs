@@ -27,8 +27,7 @@ internal sealed class TokenizedText
     public bool IsBreakAt(int token) => token < 0 || token >= Count || Tokens[token].IsBreak;
 
     /// <summary>Whether token <paramref name="token"/> follows a word with nothing between: the "10" of "A10".</summary>
-    public bool GluedToAWord(int token) =>
-        token > 0 && token < Count && Tokens[token - 1].Kind == TokenKind.Word && Tokens[token].Start == Tokens[token - 1].Start + Tokens[token - 1].Length;
+    public bool GluedToAWord(int token) => WrittenOnto(token) && Tokens[token - 1].Kind == TokenKind.Word;
 
     /// <summary>Whether token <paramref name="token"/> is written onto the one before, with nothing between: the "nd" of "2nd".</summary>
     public bool WrittenOnto(int token) =>
