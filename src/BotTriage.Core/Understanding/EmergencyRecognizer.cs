@@ -68,7 +68,7 @@ public sealed class EmergencyRecognizer : LexiconRecognizer
     // Whether words of stillNow follow a past phrase that ends at from, with at most a comma or a joining word between
     // ("gisteren pijn op de borst, en nu nog steeds"), and end their clause: "a heart attack years ago and still have
     // back pain" says nothing of now about the heart attack.
-    private static bool StillNow(TokenizedText text, LanguageLexicon lexicon, int from)
+    internal static bool StillNow(TokenizedText text, LanguageLexicon lexicon, int from)
     {
         for (var k = from; k < text.Count && k < from + StillNowReach; k++)
         {

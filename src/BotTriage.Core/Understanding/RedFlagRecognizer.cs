@@ -98,6 +98,84 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     }
 
     /// <summary>
+    /// "Ik had vorige maand pijn op de borst", "passed out at the gym 2 weeks ago": a sign of emergencies.yaml
+    /// <c>pastFlags</c> told in the past (a word of <c>pastTense</c> in its clause, its own words included) with a day
+    /// before today in its clause (a moment, or a length followed by a word of durations.yaml <c>ago</c>) has passed.
+    /// Its red flag becomes the passed sign's code, and the medical emergency found in its words goes. Words of
+    /// <c>stillNow</c> right after it keep it one of now ("gisteren had ik pijn op de borst, en nu nog steeds"), and so
+    /// does a time that is no day before today ("vanochtend", or "sinds gisteren", which is a length). Runs after every
+    /// other use of <paramref name="found"/>: it removes results.
+    /// </summary>
+    internal static void PastSigns(TokenizedText text, LanguageLexicon lexicon, List<(int First, int End, int Result)>? found, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results)
+    {
+        if (found is null || lexicon.PastFlags.Count == 0)
+        {
+            return;
+        }
+
+        List<(int First, int Last, long Seconds, bool Approximate)>? moments = null;
+        List<ModelResult>? passed = null;
+        foreach (var (first, end, index) in found)
+        {
+            if (results[index].Resolution is not RedFlagResolution { Negated: false } flag || !lexicon.PastFlags.TryGetValue(flag.Code, out var code))
+            {
+                continue;
+            }
+
+            var clause = TenseClause(text, lexicon, first, end - 1);
+            if (!InPastTense(text, lexicon, clause) || EmergencyRecognizer.StillNow(text, lexicon, end))
+            {
+                continue;
+            }
+
+            moments ??= DurationRecognizer.FindMoments(text, lexicon, today, durations);
+            if (moments.Exists(m => m.First >= clause.First && m.Last <= clause.Last && m.Seconds >= DurationResolution.SecondsPerDay)
+                || durations.Exists(d => d.First >= clause.First && d.Last < clause.Last && d.Resolution.Seconds >= DurationResolution.SecondsPerDay
+                    && lexicon.AgoWords.Contains(text.IdAt(d.Last + 1)) && !lexicon.SinceCues.TryMatch(text, d.First, out _, out _)))
+            {
+                results[index] = results[index] with { Resolution = flag with { Code = code } };
+                (passed ??= []).Add(results[index]);
+            }
+        }
+
+        if (passed is not null)
+        {
+            results.RemoveAll(r => r.Resolution is EmergencyResolution { Category: EmergencyCategory.Medical } && passed.Exists(p => p.Start <= r.End && r.Start <= p.End));
+        }
+    }
+
+    // The clause a sign's tense and time are read in: up to punctuation or a word that joins clauses (durations.yaml
+    // sinceStops: en, maar, now) either side. Unlike a negation's scope, "wel" and "ook" do not end it: "ik had vorige
+    // maand wel pijn op de borst".
+    private static (int First, int Last) TenseClause(TokenizedText text, LanguageLexicon lexicon, int first, int last)
+    {
+        while (first > 0 && !text.IsBreakAt(first - 1) && !lexicon.SinceStops.Contains(text.IdAt(first - 1)))
+        {
+            first--;
+        }
+
+        while (last + 1 < text.Count && !text.IsBreakAt(last + 1) && !lexicon.SinceStops.Contains(text.IdAt(last + 1)))
+        {
+            last++;
+        }
+
+        return (first, last);
+    }
+
+    private static bool InPastTense(TokenizedText text, LanguageLexicon lexicon, (int First, int Last) clause)
+    {
+        for (var k = clause.First; k <= clause.Last; k++)
+        {
+            if (lexicon.PastTense.Contains(text.IdAt(k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A list of signs whose first is denied by a word before it, joined by commas and at least one word of
     /// negation.yaml <c>listJoiners</c>, is denied as a whole: "geen koorts, rillingen of gewichtsverlies", "no fever or
     /// chills". Commas alone make no such list ("geen koorts, rillingen" may tell of chills), and any other word between

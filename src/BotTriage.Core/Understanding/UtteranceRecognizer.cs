@@ -78,6 +78,7 @@ public sealed class UtteranceRecognizer
 
         RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results, ref flags);
         RedFlagRecognizer.TimeOnsets(tokens, lexicon, flags, durations, today, results);
+        RedFlagRecognizer.PastSigns(tokens, lexicon, flags, durations, today, results);
 
         PainScoreRecognizer.Scan(tokens, lexicon, durations, results);
         BooleanRecognizer.Scan(tokens, lexicon, results);

@@ -723,10 +723,16 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
-    [InlineData("nl", "nu niet, maar gisteren had ik pijn op de borst")]
-    [InlineData("en", "not right now, but I had chest pain yesterday")]
-    [InlineData("en", "not right now, had chest pain yesterday though")]
-    public void ChestPainThatHasPassedIsNoEmergencyButTheGpToday(string culture, string message)
+    [InlineData("nl", "nu niet, maar gisteren had ik pijn op de borst", "past-chest-pain")]
+    [InlineData("en", "not right now, but I had chest pain yesterday", "past-chest-pain")]
+    [InlineData("en", "not right now, had chest pain yesterday though", "past-chest-pain")]
+    [InlineData("nl", "nee, maar ik had vorige maand wel pijn op de borst", "past-chest-pain")]
+    [InlineData("en", "no, I had chest pain 2 weeks ago", "past-chest-pain")]
+    [InlineData("nl", "nu niet meer, gisteren was ik even flauwgevallen", "past-collapse")]
+    [InlineData("nl", "nee, wel vorige week op mijn werk flauwgevallen", "past-collapse")]
+    [InlineData("en", "not now, I fainted yesterday", "past-collapse")]
+    [InlineData("en", "no, passed out at the gym last month though", "past-collapse")]
+    public void ChestPainOrAFaintThatHasPassedIsNoEmergencyButTheGpToday(string culture, string message, string code)
     {
         var chat = Conversation.Start(culture);
 
@@ -734,14 +740,12 @@ public sealed class TriageEngineTests
 
         chat.SendAll(culture == "en" ? ["yes", "English", "shoulder blades", "3 days"] : ["ja", "Nederlands", "schouderblad", "3 dagen"]);
         chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
-        Assert.Contains("past-chest-pain", chat.State.Outcome!.RedFlags);
+        Assert.Contains(code, chat.State.Outcome!.RedFlags);
         Assert.Equal("T2", chat.State.Outcome.Urgency);
         Assert.Equal(["gp"], chat.State.Outcome.Routes);
     }
 
     [Theory]
-    [InlineData("nl", "nu niet meer, gisteren was ik even flauwgevallen", "collapse", "flauwgevallen")]
-    [InlineData("en", "not now, I fainted yesterday", "collapse", "fainted")]
     [InlineData("en", "no, but my arm feels weak after the gym", "sudden-weakness", "arm feels weak")]
     [InlineData("en", "no but I cant feel my left arm since an hour", "sudden-weakness", "cant feel my left arm")]
     public void ASignToldApartFromTheScreensNotNowGetsTheSignsOneByOneAndIsCheckedLater(string culture, string message, string code, string words)
@@ -763,6 +767,24 @@ public sealed class TriageEngineTests
         chat.Send(culture == "en" ? "yes" : "ja");
         Assert.Contains(code, chat.State.Outcome!.RedFlags);
         Assert.Equal("T0", chat.State.Outcome.Urgency);
+    }
+
+    // Told with the complaint, a faint that has passed is noted and asks nothing more: no check, since it is no 112.
+    [Theory]
+    [InlineData("nl", "pijn in mijn onderrug sinds 3 weken en gister even flauwgevallen, nu gaat het weer prima", "flauwgevallen")]
+    [InlineData("en", "lower back pain for 3 weeks, fainted at the gym last month", "fainted")]
+    public void AFaintThatHasPassedToldWithTheComplaintIsTheGpTodayWithoutACheck(string culture, string message, string noted)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English"] : ["nee", "ja", "Nederlands"]);
+
+        chat.Send(message).AssertReplyContains(noted);
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.DoesNotContain(TriageEngine.ConfirmStep, asked);
+        Assert.Contains("past-collapse", chat.State.Outcome!.RedFlags);
+        Assert.Equal("T2", chat.State.Outcome.Urgency);
+        Assert.Equal(["gp"], chat.State.Outcome.Routes);
     }
 
     [Theory]
@@ -4275,11 +4297,12 @@ public sealed class TriageEngineTests
         Assert.True(chat.State.Outcome.DoctorFirst);
     }
 
-    // A very urgent sign told after the result is checked first; either answer to the check gives a result again.
+    // A very urgent sign told after the result is checked first; either answer to the check gives a result again (a
+    // no asks the sign's question once more).
     [Theory]
     [InlineData("since yesterday I can't hold my pee", "yes", "T1")]
-    [InlineData("oh and I fainted yesterday", "no", "none")]
-    [InlineData("oh and I fainted yesterday", "no wait, actually yes", "T0")]
+    [InlineData("oh and i've been seeing double since this morning", "no", "none")]
+    [InlineData("oh and i've been seeing double since this morning", "no wait, actually yes", "T0")]
     public void AnUrgentSignToldAfterTheResultIsCheckedAndTheResultGivenAgain(string message, string check, string urgency)
     {
         var chat = AtBackQuestion("en", "rf-fever");
@@ -4289,8 +4312,21 @@ public sealed class TriageEngineTests
         chat.Send(message);
         chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
         chat.AssertStep(TriageEngine.ConfirmStep).Send(check);
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
 
         Assert.Equal(urgency, chat.State.Outcome?.Urgency);
+    }
+
+    [Fact]
+    public void AFaintThatHasPassedToldAfterTheResultGivesTheGpTodayWithoutACheck()
+    {
+        var chat = AtBackQuestion("en", "rf-fever");
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        chat.Send("oh and I fainted yesterday").AssertReply("I am adding: fainted yesterday. That may change my advice; here it is again.");
+
+        Assert.Equal("T2", chat.State.Outcome?.Urgency);
+        Assert.Contains("past-collapse", chat.State.Outcome!.RedFlags);
     }
 
     [Fact]

@@ -69,6 +69,9 @@ internal sealed class LanguageLexicon
     /// <summary>Words past which a since-word's moment is not looked for (durations.yaml <c>sinceStops</c>): "en", "and".</summary>
     public HashSet<int> SinceStops { get; } = [];
 
+    /// <summary>Words after a length that make it a time before today (durations.yaml <c>ago</c>): "2 weken geleden".</summary>
+    public HashSet<int> AgoWords { get; } = [];
+
     /// <summary>How long in words without a size: "al heel lang", "for a while" (durations.yaml <c>vagueLengths</c>).</summary>
     public PhraseTrie<bool> VagueLengths { get; } = new();
 
@@ -238,6 +241,15 @@ internal sealed class LanguageLexicon
 
     /// <summary>Words right after a past emergency that make it one of now (emergencies.yaml <c>stillNow</c>): "gisteren pijn op de borst, en nu nog steeds".</summary>
     public PhraseTrie<bool> StillNow { get; } = new();
+
+    /// <summary>
+    /// A sign's red-flag code and the code of that sign once it has passed (emergencies.yaml <c>pastFlags</c>):
+    /// chest-pain and past-chest-pain.
+    /// </summary>
+    public Dictionary<string, string> PastFlags { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words that tell a sign in the past (emergencies.yaml <c>pastTense</c>): "had", "gehad", "flauwgevallen".</summary>
+    public HashSet<int> PastTense { get; } = [];
 
     public bool TryMorpheme(ReadOnlySpan<char> text, out NumberMorpheme morpheme) => _morphemeLookup.TryGetValue(text, out morpheme);
 

@@ -116,6 +116,7 @@ internal sealed class LexiconLoader
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "lesser", string.Empty, "lesser sign");
                         context.AddPhraseSet(context.Lexicon.StillNow, context.Get("stillNow", required: false), "word of still now");
+                        LoadPastFlags(context, catalog);
                         break;
                     default:
                         LoadNegation(context);
@@ -405,6 +406,7 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(lexicon.ApproximateSuffixes, c.Get("approximateSuffixes"), "approximate suffix");
         c.AddPhraseSet(lexicon.SinceCues, c.Get("sinceCues"), "since cue");
         c.AddIdSet(lexicon.SinceStops, c.Get("sinceStops", required: false));
+        c.AddIdSet(lexicon.AgoWords, c.Get("ago", required: false));
         c.AddPhraseSet(lexicon.StartWords, c.Get("startWords", required: false), "start word");
         c.AddIdSet(lexicon.DayOrdinals, c.Get("dayOrdinals", required: false));
         c.AddIdSet(lexicon.DayOf, c.Get("dayOf", required: false));
@@ -602,6 +604,41 @@ internal sealed class LexiconLoader
         AddNumberedPhrases(c, c.Lexicon.PainWords, c.Get("words", required: false), 1, c.Lexicon.ScaleMax, "pain in words");
         c.AddPhraseSet(c.Lexicon.UsualCues, c.Get("usualCues", required: false), "usual cue");
         c.AddIdSet(c.Lexicon.PronounAfter, c.Get("pronounAfter", required: false));
+    }
+
+    // emergencies.yaml pastFlags: a sign's red-flag code -> the code of that sign once it has passed; pastTense: the
+    // words that tell it in the past.
+    private static void LoadPastFlags(FileContext c, Catalog catalog)
+    {
+        foreach (var (key, value) in c.Entries(c.Get("pastFlags", required: false), "code"))
+        {
+            if (value is not YamlScalar { Value: not "" } target)
+            {
+                c.Error(value.Line, $"past flag '{key.Value}' needs the code of the sign once passed");
+                continue;
+            }
+
+            var known = true;
+            foreach (var (code, line) in new[] { (key.Value, key.Line), (target.Value, target.Line) })
+            {
+                if (!catalog.Codes[CodeKinds.RedFlag].ContainsKey(code))
+                {
+                    c.Error(line, $"unknown code '{code}' (not in {CodesFile})");
+                    known = false;
+                }
+            }
+
+            if (known)
+            {
+                c.Lexicon.PastFlags[key.Value] = target.Value;
+            }
+        }
+
+        c.AddIdSet(c.Lexicon.PastTense, c.Get("pastTense", required: false));
+        if (c.Lexicon.PastFlags.Count > 0 && c.Lexicon.PastTense.Count == 0)
+        {
+            c.Error(c.KeyLine("pastFlags"), "pastFlags needs pastTense, the words that tell a sign in the past");
+        }
     }
 
     // red-flags.yaml onset: codes of signs a complaint starts with.
