@@ -284,13 +284,25 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         for (var i = 0; i < text.Count; i++)
         {
             var token = text.Tokens[i];
-            if (token.Kind != TokenKind.Number || token.Number is < TemperatureReading.Lowest or > TemperatureReading.Highest)
+            if (token.Kind != TokenKind.Number)
+            {
+                continue;
+            }
+
+            // "101F", "99.5 fahrenheit": the number in degrees Celsius, then read as any other.
+            var fahrenheit = reading.Fahrenheit.TryMatch(text, i + 1, out var end, out _);
+            var degrees = fahrenheit ? TemperatureReading.FromFahrenheit(token.Number) : token.Number;
+            if (degrees is < TemperatureReading.Lowest or > TemperatureReading.Highest)
             {
                 continue;
             }
 
             int first = i, last = i;
-            if (reading.After.TryMatch(text, i + 1, out var end, out _))
+            if (fahrenheit)
+            {
+                (first, last) = (WordBefore(text, reading.Before, i) ?? i, end - 1);
+            }
+            else if (reading.After.TryMatch(text, i + 1, out end, out _))
             {
                 last = end - 1;
             }
@@ -310,7 +322,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
             // The number says more than a phrase of the same code it overlaps ("a temperature of 37.2").
             var cue = NegationScope.FindCue(text, lexicon, first);
-            var negated = cue >= 0 || token.Number < reading.Fever;
+            var negated = cue >= 0 || degrees < reading.Fever;
             var result = text.Result(first, last, new RedFlagResolution(reading.Code, negated) { CueStart = cue >= 0 ? text.OriginalStart(cue) : null });
             results.RemoveAll(r => r.Resolution is RedFlagResolution flag && string.Equals(flag.Code, reading.Code, StringComparison.Ordinal) && r.Start <= result.End && result.Start <= r.End);
             results.Add(result);

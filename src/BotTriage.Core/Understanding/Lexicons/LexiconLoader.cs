@@ -804,6 +804,7 @@ internal sealed class LexiconLoader
         var reading = new TemperatureReading(code ?? string.Empty, fever ?? 0);
         nested.AddPhraseSet(reading.Before, nested.Get("before", required: false), "word before a temperature");
         nested.AddPhraseSet(reading.After, nested.Get("after"), "word after a temperature");
+        nested.AddPhraseSet(reading.Fahrenheit, nested.Get("fahrenheit", required: false), "word after a temperature in Fahrenheit");
         nested.ReportUnknownKeys();
         if (code is not null && fever is not null)
         {
