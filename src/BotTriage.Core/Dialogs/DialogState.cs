@@ -44,7 +44,9 @@ public sealed record DialogState
     /// <summary>
     /// For a yes/no question that is not itself a red flag: codes from the red-flag lexicon whose mention answers it
     /// ("ik heb botontkalking" answers the osteoporosis question) without reporting a red flag. A screening question
-    /// lists several: a mention of any of them is a yes, and only mentions that are all denied are a no.
+    /// lists several: a mention of any of them is a yes, and only mentions that are all denied are a no. For a red-flag
+    /// question: more codes whose mention answers it yes, as its own does ("prednison" to whether the immune system is
+    /// weakened); denied, they say nothing of it.
     /// </summary>
     public ImmutableList<string> Recognizes
     {
@@ -57,7 +59,7 @@ public sealed record DialogState
     }
 
     /// <summary>
-    /// The lexicon codes whose mention in free text answers this question: the red flag, else <see cref="Recognizes"/>.
+    /// The lexicon codes whose mention in free text answers this question: the red flag and <see cref="Recognizes"/>.
     /// Worked out when either is set, since the engine reads it for every question on every turn.
     /// </summary>
     public ImmutableList<string> Signals => _signals;
@@ -65,7 +67,8 @@ public sealed record DialogState
     /// <summary>True when a mention in free text can answer this question.</summary>
     public bool HasSignal => !_signals.IsEmpty;
 
-    private static ImmutableList<string> SignalsOf(string? redFlag, ImmutableList<string> recognizes) => redFlag is { } flag ? [flag] : recognizes;
+    private static ImmutableList<string> SignalsOf(string? redFlag, ImmutableList<string> recognizes) =>
+        redFlag is not { } flag ? recognizes : recognizes.Contains(flag) ? recognizes : recognizes.Insert(0, flag);
 
     /// <summary>For a yes/no question about a massage contraindication: its code in contraindications.yaml.</summary>
     public string? Contraindication { get; init; }

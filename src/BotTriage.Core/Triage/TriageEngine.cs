@@ -1486,13 +1486,19 @@ public sealed class TriageEngine
                             return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = found.Entity.Text };
                         }
 
+                        // "Geen prednison" says nothing of whether the immune system is weakened otherwise.
+                        if (question.RedFlag is { } own && !string.Equals(code, own, StringComparison.Ordinal))
+                        {
+                            continue;
+                        }
+
                         denied ??= found;
                         onlyTimed &= found.Resolution.Timed;
                     }
                 }
 
                 return denied is { } no
-                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = onlyTimed && question.Signals.Count > 1 ? YesNo.Unknown : YesNo.No, Evidence = no.Entity.Text }
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = onlyTimed && question.Recognizes.Count > 1 ? YesNo.Unknown : YesNo.No, Evidence = no.Entity.Text }
                     : null;
             case AnswerKind.YesNo when question.YesForAge is { } ages:
                 // "Ja, ik ben 55" to whether it is the first time: the age question that follows is answered too. Only

@@ -2045,6 +2045,48 @@ public sealed class TriageEngineTests
         return chat;
     }
 
+    // Long-term prednisone weakens the immune system: told in passing with back pain, it answers that question yes.
+    [Theory]
+    [InlineData("nl", "slik al jaren prednison voor mn longen en heb nu sinds paar dagen rugpijn", "prednison")]
+    [InlineData("en", "been on prednisone for years for my lungs, now lower back pain for a few days", "prednisone")]
+    public void LongTermPrednisoneWithBackPainIsAWeakenedImmuneSystem(string culture, string message, string words)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.DoesNotContain("rf-infection-risk", asked);
+        Assert.Equal(words, chat.State.Answers["rf-infection-risk"].Evidence);
+        Assert.Contains("immune-suppression", chat.State.Outcome!.RedFlags);
+        Assert.Equal("T2", chat.State.Outcome.Urgency);
+    }
+
+    [Fact]
+    public void NoPrednisoneSaysNothingOfAWeakenedImmuneSystem()
+    {
+        var chat = AtBackQuestion("nl", "rf-infection-risk");
+
+        chat.Send("ik slik geen prednison").AssertStep("rf-infection-risk");
+        chat.Send("ja, ik krijg chemo");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-infection-risk"].YesNo);
+    }
+
+    [Theory]
+    [InlineData("nl", "nee dat niet, alleen bruin")]
+    [InlineData("en", "not like cola, just brown")]
+    public void BrownUrineAfterARaceIsAYesToDarkUrine(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English", "ran a marathon on sunday, both calves are very sore"] : ["nee", "ja", "Nederlands", "zondag een marathon gelopen, beide kuiten doen zeer"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-dark-urine");
+
+        chat.AssertStep("rf-dark-urine").Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-dark-urine"].YesNo);
+    }
+
     [Theory]
     [InlineData("en", "it's been getting weaker, like I said")]
     [InlineData("nl", "het wordt steeds zwakker")]
