@@ -24,6 +24,9 @@ public sealed class TriageEngine
 
     private const int MaxPoliteCommandLength = 80;
 
+    // The longest message (normalized) read for a request to delete the data in other words.
+    private const int MaxEraseRequestLength = 100;
+
     // The location code of no complaint at all (codes.yaml): a person who only wants to relax.
     private const string NoComplaint = "no-complaint";
 
@@ -59,6 +62,8 @@ public sealed class TriageEngine
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
+    private readonly string[] _eraseVerbs;
+    private readonly string[] _eraseObjects;
     private readonly string[] _additionCues;
     private readonly string[] _previousCues;
     private readonly string[] _comesAndGoesCues;
@@ -126,6 +131,8 @@ public sealed class TriageEngine
         _legsCues = Texts.CommandsByCulture.ToFrozenDictionary(p => p.Key, p => p.Value["legs"].Select(word => $" {word} ").ToArray(), StringComparer.Ordinal);
         _tensionCues = Cues("tension");
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
+        _eraseVerbs = Cues("erase-verbs");
+        _eraseObjects = Cues("erase-objects");
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
         _choiceLabels = choices.ToFrozenDictionary(
             s => s.Id,
@@ -1955,8 +1962,17 @@ public sealed class TriageEngine
             found = index;
         }
 
+        if (found == int.MaxValue && said.Length is > 0 and <= MaxEraseRequestLength && AsksToErase($" {said} "))
+        {
+            return "erase";
+        }
+
         return found == int.MaxValue ? null : Vocabulary.Commands[found];
     }
+
+    // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short
+    // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes.
+    private bool AsksToErase(string spaced) => HasCue(spaced, _eraseVerbs) && HasCue(spaced, _eraseObjects);
 
     // The normalized message without polite words at either end: "could you please delete my data now" is "delete my data".
     private string WithoutPoliteWords(string said)

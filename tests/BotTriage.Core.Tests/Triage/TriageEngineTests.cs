@@ -3613,11 +3613,41 @@ public sealed class TriageEngineTests
     [InlineData("actually, please delete my data")]
     [InlineData("could you delete my data please?")]
     [InlineData("ik wil graag mijn gegevens verwijderen")]
+    [InlineData("kunnen jullie mijn data verwijderen?")]
+    [InlineData("ik wil niet dat jullie dit opslaan, wis alles aub")]
+    [InlineData("can you delete my data please, i changed my mind")]
+    [InlineData("i want my data deleted")]
+    [InlineData("please erase everything i told you")]
     public void MoreWaysToAskForErasureAreUnderstood(string message)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
 
         chat.Send(message).AssertStep(TriageEngine.EraseStep);
+    }
+
+    // Words of deleting and of data in one message ask before anything goes: a no goes on where the person was.
+    [Fact]
+    public void AnErasureInOtherWordsIsAskedFirstAndANoGoesOn()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]).AssertStep("duration");
+
+        chat.Send("kunnen jullie mijn data verwijderen?").AssertStep(TriageEngine.EraseStep);
+        chat.Send("nee toch niet");
+
+        chat.AssertStep("duration");
+        Assert.Equal(["neck"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+    }
+
+    [Theory]
+    [InlineData("alles doet pijn sinds 2 weken")]
+    [InlineData("mijn nek, de fysio heeft alles al geprobeerd")]
+    public void DataOrEverythingWithoutAWordToDeleteIsNoErasure(string message)
+    {
+        var chat = Conversation.Start().SendAll(Welcome);
+
+        chat.Send(message);
+
+        Assert.NotEqual(TriageEngine.EraseStep, chat.State.Step);
     }
 
     [Theory]
