@@ -332,12 +332,14 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     // The most words a temperature's word before it may have: "temperatuur was", "thermometer said".
     private const int LongestWordBefore = 4;
 
-    // Where a phrase of words that ends right before the number at position number starts, or null.
+    // Where a phrase of words that ends right before the number at position number, or before a comma right before it
+    // ("beetje verhoging, 37,4"), starts, or null.
     private static int? WordBefore(TokenizedText text, PhraseTrie<bool> words, int number)
     {
-        for (var start = number - 1; start >= Math.Max(0, number - LongestWordBefore); start--)
+        var to = number > 0 && text.TextOf(number - 1) is "," ? number - 1 : number;
+        for (var start = to - 1; start >= Math.Max(0, to - LongestWordBefore); start--)
         {
-            if (words.TryMatch(text, start, out var end, out _) && end == number)
+            if (words.TryMatch(text, start, out var end, out _) && end == to)
             {
                 return start;
             }
