@@ -794,7 +794,13 @@ public sealed class TriageEngine
     {
         // The answers do not change while moving on, so every condition on the way reads the same context.
         context ??= _navigator.Context(state);
-        var next = _navigator.Next(state.Step, context);
+
+        // A choice the message did not answer, since what it told instead closed the question ("calf feels swollen and
+        // red" to a mood question, which is asked only without warning signs): passed by, as if never asked.
+        var current = Flow[state.Step];
+        var next = current.Kind == AnswerKind.Choice && !current.IsOutcome && !state.Answers.ContainsKey(state.Step)
+            ? _navigator.SkipFrom(current)
+            : _navigator.Next(state.Step, context);
         for (var guard = 0; guard <= Flow.States.Count; guard++)
         {
             var target = Flow[next];

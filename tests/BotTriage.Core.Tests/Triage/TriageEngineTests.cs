@@ -2045,6 +2045,23 @@ public sealed class TriageEngineTests
         return chat;
     }
 
+    // A mood question is asked only without warning signs: one told instead of its answer closes it, and the flow goes
+    // on past it to the result, which the sign decides.
+    [Theory]
+    [InlineData("phq-interest")]
+    [InlineData("gad-worry")]
+    public void AWarningSignToldInsteadOfAMoodAnswerGoesOnPastTheQuestion(string step)
+    {
+        var chat = AtBackQuestion("en", step);
+
+        chat.Send("calf feels swollen and red");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.False(chat.State.Answers.ContainsKey(step));
+        Assert.Contains("calf-thrombosis", chat.State.Outcome!.RedFlags);
+        Assert.Equal("T2", chat.State.Outcome.Urgency);
+    }
+
     // Long-term prednisone weakens the immune system: told in passing with back pain, it answers that question yes.
     [Theory]
     [InlineData("nl", "slik al jaren prednison voor mn longen en heb nu sinds paar dagen rugpijn", "prednison")]
