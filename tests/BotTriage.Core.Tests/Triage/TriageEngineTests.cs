@@ -2062,6 +2062,23 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", chat.State.Outcome.Urgency);
     }
 
+    // A blow to the head on blood thinners can bleed later: the GP today, whatever else is told.
+    [Theory]
+    [InlineData("nl", "ben gisteren gevallen en stootte mn hoofd tegen de kast, gebruik sintrom, nu nekpijn")]
+    [InlineData("en", "tripped yesterday and banged my head on the door, I'm on warfarin, now my neck hurts")]
+    public void ABlowToTheHeadOnBloodThinnersIsTheGpToday(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Contains("head-injury", chat.State.Outcome!.RedFlags);
+        Assert.Contains("blood-thinners", chat.State.Outcome.Contraindications);
+        Assert.Equal("T2", chat.State.Outcome.Urgency);
+        Assert.Equal(["gp"], chat.State.Outcome.Routes);
+    }
+
     // Long-term prednisone weakens the immune system: told in passing with back pain, it answers that question yes.
     [Theory]
     [InlineData("nl", "slik al jaren prednison voor mn longen en heb nu sinds paar dagen rugpijn", "prednison")]
