@@ -325,6 +325,7 @@ public sealed class TriageEngine
         var notes = new List<string>();
         var corrections = new List<string>();
         List<string>? reminded = null;
+        List<string>? toldAgain = null;
         var spaced = $" {normalized} ";
 
         // A question back ("telt ascal ook?", "wat bedoel je met koorts?") tells nothing of what the question asked is
@@ -442,10 +443,11 @@ public sealed class TriageEngine
             var raisesSign = other.HasSignal && extra.YesNo == YesNo.Yes && earlier?.YesNo != YesNo.Yes;
             if (answered && !correcting && !raisesSign)
             {
-                // "Ja, borstkanker zei ik toch" to whether there is a fresh injury: the yes reminds of what was told.
-                if (other.HasSignal && extra.YesNo == YesNo.Yes && earlier!.YesNo == YesNo.Yes && HasCue(spaced, _reminderCues))
+                // "Ja, borstkanker zei ik toch" to whether there is a fresh injury: the yes reminds of what was told. Told
+                // again without those words ("tamoxifen" to whether anything else applies), it is said to be noted.
+                if (other.HasSignal && extra.YesNo == YesNo.Yes && earlier!.YesNo == YesNo.Yes)
                 {
-                    (reminded ??= []).Add(Describe(other, extra, understood, state.Culture));
+                    (HasCue(spaced, _reminderCues) ? reminded ??= [] : toldAgain ??= []).Add(Describe(other, extra, understood, state.Culture));
                 }
 
                 continue;
@@ -568,6 +570,12 @@ public sealed class TriageEngine
             else if (notes.Count == 0 && yesAboutOther && reminded is not null)
             {
                 replies.Add(new Reply(Texts.Get("reminded", state.Culture).Format(state.Culture, Join(reminded, state.Culture)) + aboutOther));
+            }
+            else if (notes.Count == 0 && !askingBack && (reminded ?? toldAgain) is { } noted && understood.First<BooleanResolution>() is null)
+            {
+                // "Ja de stent dus" or "tamoxifen" again to whether anything else applies: that was noted, and the
+                // question is asked once more; no miss.
+                replies.Add(new Reply(Texts.Get("reminded", state.Culture).Format(state.Culture, Join(noted, state.Culture))));
             }
             else if (notes.Count > 0)
             {

@@ -2062,6 +2062,24 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", chat.State.Outcome.Urgency);
     }
 
+    // What was noted at the list, named again to whether anything else applies: said to be noted, and asked once more.
+    [Theory]
+    [InlineData("en", "yes, tamoxifen", "tamoxifen", "I had already noted that: tamoxifen.")]
+    [InlineData("nl", "ja, ik heb een stent", "de stent", "Dat had ik al genoteerd: stent.")]
+    public void AContraindicationNamedAgainToAnythingElseIsSaidToBeNoted(string culture, string list, string again, string reply)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English", "upper back stiff for 4 months", "5", "a lot"] : ["nee", "ja", "Nederlands", "bovenrug stijf sinds 4 maanden", "5", "matig"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
+        chat.Send(list).AssertStep("ci-more");
+
+        chat.Send(again).AssertReply(reply).AssertStep("ci-more");
+
+        Assert.Equal(0, chat.State.Misses);
+        chat.Send(culture == "en" ? "no" : "nee");
+        Assert.NotEqual("ci-more", chat.State.Step);
+    }
+
     // A blow to the head on blood thinners can bleed later: the GP today, whatever else is told.
     [Theory]
     [InlineData("nl", "ben gisteren gevallen en stootte mn hoofd tegen de kast, gebruik sintrom, nu nekpijn")]
