@@ -1976,7 +1976,7 @@ public sealed class TriageEngine
             found = index;
         }
 
-        if (found == int.MaxValue && said.Length is > 0 and <= MaxEraseRequestLength && AsksToErase($" {said} "))
+        if (found == int.MaxValue && said.Length is > 0 and <= MaxEraseRequestLength && AsksToErase(said))
         {
             return "erase";
         }
@@ -1986,7 +1986,20 @@ public sealed class TriageEngine
 
     // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short
     // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes.
-    private bool AsksToErase(string spaced) => HasCue(spaced, _eraseVerbs) && HasCue(spaced, _eraseObjects);
+    // Most messages hold no such word at all: they are let go without building the spaced text.
+    private bool AsksToErase(string said)
+    {
+        foreach (var verb in _eraseVerbs)
+        {
+            if (said.AsSpan().Contains(verb.AsSpan(1, verb.Length - 2), StringComparison.Ordinal))
+            {
+                var spaced = $" {said} ";
+                return HasCue(spaced, _eraseVerbs) && HasCue(spaced, _eraseObjects);
+            }
+        }
+
+        return false;
+    }
 
     // The normalized message without polite words at either end: "could you please delete my data now" is "delete my data".
     private string WithoutPoliteWords(string said)
