@@ -573,8 +573,8 @@ public sealed class TriageEngine
             }
             else if (notes.Count == 0 && !askingBack && (reminded ?? toldAgain) is { } noted && understood.First<BooleanResolution>() is null)
             {
-                // "Ja de stent dus" or "tamoxifen" again to whether anything else applies: that was noted, and the
-                // question is asked once more; no miss.
+                // "De stent" or "tamoxifen" again, with no yes or no, to whether anything else applies: that was noted,
+                // and the question is asked once more; no miss.
                 replies.Add(new Reply(Texts.Get("reminded", state.Culture).Format(state.Culture, Join(noted, state.Culture))));
             }
             else if (notes.Count > 0)
@@ -1985,8 +1985,8 @@ public sealed class TriageEngine
     }
 
     // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short
-    // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes.
-    // Most messages hold no such word at all: they are let go without building the spaced text.
+    // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes. Most messages
+    // hold no word to delete at all, and are let go without building the spaced text.
     private bool AsksToErase(string said)
     {
         foreach (var verb in _eraseVerbs)
