@@ -337,7 +337,11 @@ public sealed class TriageEngine
 
         // Its words correct nothing either: the "bedoel" of "wat bedoel je met koorts?" is no "ik bedoel mijn nek".
         var correcting = Corrects(askedUpTo is { } clauseEnd ? $" {Normalize(text[Math.Min(clauseEnd, text.Length)..])} " : spaced);
-        var adding = !correcting && HasCue(spaced, _additionCues);
+
+        // "My neck hurts too actually", "ik heb ook last van mijn nek eigenlijk": a place told as one more joins the
+        // others, whatever word of correction is beside it.
+        var adding = HasCue(spaced, _additionCues) && (!correcting || understood.First<BodyLocationResolution>() is not null);
+        correcting &= !adding;
         var askingWhy = askedUpTo is { } clause && HasCue($" {Normalize(text[..Math.Min(clause, text.Length)])} ", _whyCues);
 
         // "Ja, 39 graden en barstende hoofdpijn" to the question about fever: the headache is a complaint as well.

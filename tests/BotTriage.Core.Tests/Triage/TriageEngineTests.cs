@@ -2656,6 +2656,19 @@ public sealed class TriageEngineTests
         Assert.Contains("rf-saddle-numbness", asked);
     }
 
+    // "Actually" beside "too" corrects nothing: the place joins the others.
+    [Theory]
+    [InlineData("en", "my lower back hurts too actually", "Noted: neck, lower back.")]
+    [InlineData("nl", "ik heb ook last van mijn onderrug eigenlijk", "Ik noteer: nek, onderrug.")]
+    public void APlaceToldAsOneMoreWithAWordOfCorrectionStillJoinsThePlaces(string culture, string message, string note)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck", "2 weeks"] : [.. Welcome, "nek", "2 weken"]);
+
+        chat.Send(message).AssertReply(note).AssertStep("pain");
+
+        Assert.Equal(["neck", "lower-back"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+    }
+
     [Fact]
     public void APlaceToldLaterOpensTheQuestionsForItThatWerePassedBy()
     {
