@@ -208,7 +208,7 @@ public sealed class DurationRecognizer
                     continue;
                 }
 
-                if (!since && !prefixed && BlockedBefore(text, lexicon, i))
+                if (!since && !prefixed && (BlockedBefore(text, lexicon, i) || PerCount(text, lexicon, i)))
                 {
                     i = end;
                     continue;
@@ -233,6 +233,33 @@ public sealed class DurationRecognizer
 
         return found;
     }
+
+    // "30k steps a day", "5 coffees a day": an article's unit a few words after a number, in one clause, is how often.
+    private static bool PerCount(TokenizedText text, LanguageLexicon lexicon, int start)
+    {
+        if (!lexicon.Articles.Contains(text.IdAt(start)))
+        {
+            return false;
+        }
+
+        for (var k = start - 1; k >= Math.Max(0, start - PerCountReach); k--)
+        {
+            if (text.Tokens[k].IsBreak)
+            {
+                return false;
+            }
+
+            if (text.Tokens[k].Kind == TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // How many words before "a day" a number makes it a count per day: "30k steps a day".
+    private const int PerCountReach = 3;
 
     // Whether a blocker (durations.yaml blockersBefore) ends right before the count at `start`, or one mark before it:
     // "zwanger van 30 weken", "zwanger (30 wk)", "ik ben zwanger, 30 weken nu".
