@@ -2080,6 +2080,23 @@ public sealed class TriageEngineTests
         Assert.NotEqual("ci-more", chat.State.Step);
     }
 
+    // A strain told with the complaint is a fresh injury: no deep or sports massage, and its day is the complaint's.
+    [Theory]
+    [InlineData("nl", "hamstring verrekt bij de sprint gisteren tijdens voetbal")]
+    [InlineData("en", "pulled my hamstring sprinting yesterday at football")]
+    public void AStrainToldWithTheComplaintIsAFreshInjury(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.DoesNotContain("duration", asked);
+        Assert.Contains("fresh-injury", chat.State.Outcome!.Contraindications);
+        Assert.DoesNotContain("runners-legs", chat.State.Outcome.MassageTypes);
+        Assert.DoesNotContain("deep-tissue", chat.State.Outcome.MassageTypes);
+    }
+
     // A blow to the head on blood thinners can bleed later: the GP today, whatever else is told.
     [Theory]
     [InlineData("nl", "ben gisteren gevallen en stootte mn hoofd tegen de kast, gebruik sintrom, nu nekpijn")]
