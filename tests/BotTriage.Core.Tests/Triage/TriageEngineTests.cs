@@ -2097,6 +2097,28 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("deep-tissue", chat.State.Outcome.MassageTypes);
     }
 
+    // A headache with vomiting or a change in sight is the GP today; in pregnancy the GP or midwife now, after the check.
+    [Theory]
+    [InlineData("nl", "hoofdpijn elke ochtend al 2 weken, soms moet ik er ook van overgeven", "T2", "vomiting")]
+    [InlineData("en", "headaches every morning for 2 weeks and I throw up", "T2", "vomiting")]
+    [InlineData("nl", "zwanger, 34 weken, heel erge hoofdpijn sinds gisteren en ik zie sterretjes", "T1", "vision-change")]
+    [InlineData("en", "34 weeks pregnant, bad headache since yesterday and I keep seeing stars", "T1", "vision-change")]
+    public void AHeadacheWithVomitingOrAChangeInSightIsTheGp(string culture, string message, string urgency, string code)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
+        if (chat.State.Step == TriageEngine.ConfirmStep)
+        {
+            chat.Send(culture == "en" ? "yes" : "ja");
+        }
+
+        Assert.Contains(code, chat.State.Outcome!.RedFlags);
+        Assert.Equal(urgency, chat.State.Outcome.Urgency);
+        Assert.Equal(["gp"], chat.State.Outcome.Routes);
+    }
+
     // A blow to the head on blood thinners can bleed later: the GP today, whatever else is told.
     [Theory]
     [InlineData("nl", "ben gisteren gevallen en stootte mn hoofd tegen de kast, gebruik sintrom, nu nekpijn")]
