@@ -84,9 +84,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
             }
 
             results.Add(result);
-            // Where pain spreads to, a place ruled out ("geen rugpijn") or someone else's ("mijn opa had een hernia")
-            // is left out when another place is named.
-            if (SpreadsTo(text, lexicon, from) || NegationScope.FindCue(text, lexicon, from) >= 0 || SomeoneElse.Holds(text, lexicon, from, end))
+            // Where pain spreads to, a place ruled out ("geen rugpijn", "nek heb ik niks aan") or someone else's ("mijn
+            // opa had een hernia") is left out when another place is named.
+            if (SpreadsTo(text, lexicon, from) || NegationScope.FindCue(text, lexicon, from) >= 0 || NegationScope.FindDenialAfter(text, lexicon, from, end) >= 0
+                || SomeoneElse.Holds(text, lexicon, from, end))
             {
                 (aside ??= []).AddRange(results.GetRange(results.Count - added, added));
             }
