@@ -2329,6 +2329,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "onder de 20", YesNo.Yes)]
     [InlineData("nl", "tussen de 20 en 50", YesNo.No)]
     [InlineData("en", "over 50", YesNo.Yes)]
+    [InlineData("nl", "ze is 84 dat zei ik al", YesNo.Yes)]
+    [InlineData("en", "she's 84", YesNo.Yes)]
     public void ReadsAnAgeAsTheAnswerToTheAgeQuestion(string culture, string message, YesNo expected)
     {
         var chat = AtAgeQuestion(culture);
