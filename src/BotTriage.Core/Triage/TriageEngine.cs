@@ -62,6 +62,8 @@ public sealed class TriageEngine
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
+    private readonly string[] _employerCues;
+    private readonly string[] _costCues;
     private readonly string[] _eraseVerbs;
     private readonly string[] _eraseObjects;
     private readonly string[] _additionCues;
@@ -131,6 +133,8 @@ public sealed class TriageEngine
         _legsCues = Texts.CommandsByCulture.ToFrozenDictionary(p => p.Key, p => p.Value["legs"].Select(word => $" {word} ").ToArray(), StringComparer.Ordinal);
         _tensionCues = Cues("tension");
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
+        _employerCues = Cues("employer");
+        _costCues = Cues("cost");
         _eraseVerbs = Cues("erase-verbs");
         _eraseObjects = Cues("erase-objects");
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
@@ -614,6 +618,12 @@ public sealed class TriageEngine
                 // "Wat gebeurt er met mijn gegevens?" or "misschien" to whether the answers may be kept: answered with
                 // what keeping them means; no miss.
                 replies.Add(new Reply(Hint(current, state.Culture)));
+            }
+            else if (hint is null && notes.Count == 0 && Aside(text, spaced) is { } aside)
+            {
+                // "Ziet mijn werkgever wat ik invul?", "wat kost een massage?": answered in a line; no miss.
+                replies.Add(new Reply(Texts.Get(aside, state.Culture)));
+                askingBack = false;
             }
             else if (hint is null && !askingBack)
             {
@@ -1987,6 +1997,13 @@ public sealed class TriageEngine
 
         return found == int.MaxValue ? null : Vocabulary.Commands[found];
     }
+
+    // A question about the employer or the price that is no answer: the text that answers it (texts.yaml aside.*).
+    private string? Aside(string text, string spaced) =>
+        !text.Contains('?', StringComparison.Ordinal) ? null
+        : HasCue(spaced, _employerCues) ? "aside.employer"
+        : HasCue(spaced, _costCues) ? "aside.cost"
+        : null;
 
     // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short
     // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes. Most messages

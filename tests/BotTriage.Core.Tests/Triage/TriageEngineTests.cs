@@ -3731,6 +3731,23 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep(TriageEngine.EraseStep);
     }
 
+    // A question about the employer or the price, asked instead of an answer, is answered in a line; the question comes
+    // again, and no miss is counted.
+    [Theory]
+    [InlineData("nl", "ziet mijn werkgever wat ik hier invul?", "Nee. Je werkgever ziet niets van dit gesprek.")]
+    [InlineData("en", "will my boss see this?", "No. Your employer sees nothing of this conversation.")]
+    [InlineData("nl", "hoeveel kost een massage eigenlijk?", "Over prijzen en wat je verzekering vergoedt")]
+    [InlineData("en", "is it covered by my insurance?", "The practice will gladly tell you about prices")]
+    public void AQuestionAboutTheEmployerOrThePriceIsAnsweredAndTheQuestionAskedAgain(string culture, string message, string reply)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertReplyContains(reply).AssertStep("location");
+
+        Assert.Equal(0, chat.State.Misses);
+        chat.Send(culture == "en" ? "neck" : "nek").AssertStep("duration");
+    }
+
     // Words of deleting and of data in one message ask before anything goes: a no goes on where the person was.
     [Fact]
     public void AnErasureInOtherWordsIsAskedFirstAndANoGoesOn()
