@@ -2119,6 +2119,22 @@ public sealed class TriageEngineTests
         Assert.Equal(["gp"], chat.State.Outcome.Routes);
     }
 
+    // Recovery after an operation of the past six weeks is guided by the surgeon or physiotherapist: no "it often passes
+    // by itself", and no warmth advice for a fresh strain either.
+    [Theory]
+    [InlineData("en", "had a total knee replacement on my right knee 4 weeks ago, thigh is super tight", "after-surgery")]
+    [InlineData("nl", "hamstring verrekt bij de sprint gisteren tijdens voetbal", "fresh-strain")]
+    public void NoPassesByItselfAfterAnOperationOrAFreshStrain(string culture, string message, string rule)
+    {
+        var chat = Conversation.Start(culture);
+        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.DoesNotContain(chat.State.Outcome!.Reasons, r => r.Rule == "recent");
+        Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == rule);
+    }
+
     // A blow to the head on blood thinners can bleed later: the GP today, whatever else is told.
     [Theory]
     [InlineData("nl", "ben gisteren gevallen en stootte mn hoofd tegen de kast, gebruik sintrom, nu nekpijn")]
