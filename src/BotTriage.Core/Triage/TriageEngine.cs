@@ -2528,12 +2528,21 @@ public sealed class TriageEngine
     private YesNo? YesOrNo(Interpretation understood, IReadOnlyList<(int Start, int End)> neither, bool careful = false)
     {
         YesNo? first = null;
+        YesNo? reminding = null;
         var firstStart = 0;
         var firstEnd = 0;
         foreach (var (entity, boolean) in understood.All<BooleanResolution>())
         {
             if (IsCueOfAFlag(entity, understood) || neither.Any(n => n.Start <= entity.Start && entity.End <= n.End))
             {
+                continue;
+            }
+
+            // "Nee, zei ik al", "no, I already said": the words that remind are a yes only alone. They are all of more
+            // than one word, so a one-word answer is not looked at.
+            if (entity.Text.Contains(' ', StringComparison.Ordinal) && HasCue($" {Normalize(entity.Text)} ", _reminderCues))
+            {
+                reminding ??= boolean.Value;
                 continue;
             }
 
@@ -2558,7 +2567,7 @@ public sealed class TriageEngine
             }
         }
 
-        return first;
+        return first ?? reminding;
     }
 
     private static bool OnlyYesOrNo(Interpretation understood)

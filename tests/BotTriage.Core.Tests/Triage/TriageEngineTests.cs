@@ -2135,6 +2135,20 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.State.Outcome.Reasons, r => r.Rule == rule);
     }
 
+    // "Zei ik al" alone reminds, and is a yes; beside a yes or no, that answer counts.
+    [Theory]
+    [InlineData("nl", "nee, zei ik al", YesNo.No)]
+    [InlineData("en", "no, I already said", YesNo.No)]
+    [InlineData("nl", "zei ik toch al", YesNo.Yes)]
+    public void WordsThatRemindAreAYesOnlyAlone(string culture, string message, YesNo expected)
+    {
+        var chat = AtBackQuestion(culture, "rf-bladder-bowel");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["rf-bladder-bowel"].YesNo);
+    }
+
     // A blow to the head on blood thinners can bleed later: the GP today, whatever else is told.
     [Theory]
     [InlineData("nl", "ben gisteren gevallen en stootte mn hoofd tegen de kast, gebruik sintrom, nu nekpijn")]
