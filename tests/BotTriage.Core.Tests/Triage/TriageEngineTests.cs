@@ -775,8 +775,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "lower back pain for 3 weeks, fainted at the gym last month", "fainted")]
     public void AFaintThatHasPassedToldWithTheComplaintIsTheGpTodayWithoutACheck(string culture, string message, string noted)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English"] : ["nee", "ja", "Nederlands"]);
+        var chat = Started(culture);
 
         chat.Send(message).AssertReplyContains(noted);
         var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
@@ -2068,8 +2067,7 @@ public sealed class TriageEngineTests
     [InlineData("nl", "ja, ik heb een stent", "de stent", "Dat had ik al genoteerd: stent.")]
     public void AContraindicationNamedAgainToAnythingElseIsSaidToBeNoted(string culture, string list, string again, string reply)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English", "upper back stiff for 4 months", "5", "a lot"] : ["nee", "ja", "Nederlands", "bovenrug stijf sinds 4 maanden", "5", "matig"]);
+        var chat = Started(culture).SendAll(culture == "en" ? ["upper back stiff for 4 months", "5", "a lot"] : ["bovenrug stijf sinds 4 maanden", "5", "matig"]);
         chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
         chat.Send(list).AssertStep("ci-more");
 
@@ -2086,8 +2084,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "pulled my hamstring sprinting yesterday at football")]
     public void AStrainToldWithTheComplaintIsAFreshInjury(string culture, string message)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+        var chat = Started(culture).SendAll(message);
 
         var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
 
@@ -2105,8 +2102,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "34 weeks pregnant, bad headache since yesterday and I keep seeing stars", "T1", "vision-change")]
     public void AHeadacheWithVomitingOrAChangeInSightIsTheGp(string culture, string message, string urgency, string code)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+        var chat = Started(culture).SendAll(message);
 
         chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
         if (chat.State.Step == TriageEngine.ConfirmStep)
@@ -2126,8 +2122,7 @@ public sealed class TriageEngineTests
     [InlineData("nl", "hamstring verrekt bij de sprint gisteren tijdens voetbal", "fresh-strain")]
     public void NoPassesByItselfAfterAnOperationOrAFreshStrain(string culture, string message, string rule)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+        var chat = Started(culture).SendAll(message);
 
         chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
 
@@ -2155,8 +2150,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "tripped yesterday and banged my head on the door, I'm on warfarin, now my neck hurts")]
     public void ABlowToTheHeadOnBloodThinnersIsTheGpToday(string culture, string message)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+        var chat = Started(culture).SendAll(message);
 
         chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
 
@@ -2172,8 +2166,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "been on prednisone for years for my lungs, now lower back pain for a few days", "prednisone")]
     public void LongTermPrednisoneWithBackPainIsAWeakenedImmuneSystem(string culture, string message, string words)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English", message] : ["nee", "ja", "Nederlands", message]);
+        var chat = Started(culture).SendAll(message);
 
         var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
 
@@ -2199,8 +2192,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "not like cola, just brown")]
     public void BrownUrineAfterARaceIsAYesToDarkUrine(string culture, string message)
     {
-        var chat = Conversation.Start(culture);
-        chat.SendAll(culture == "en" ? ["no", "yes", "English", "ran a marathon on sunday, both calves are very sore"] : ["nee", "ja", "Nederlands", "zondag een marathon gelopen, beide kuiten doen zeer"]);
+        var chat = Started(culture).SendAll(culture == "en" ? "ran a marathon on sunday, both calves are very sore" : "zondag een marathon gelopen, beide kuiten doen zeer");
         chat.AnswerPlainlyUntil(s => s.Step == "rf-dark-urine");
 
         chat.AssertStep("rf-dark-urine").Send(message);
