@@ -89,7 +89,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             }
 
             moments ??= DurationRecognizer.FindMoments(text, lexicon, today, durations);
-            if (Nearest(moments, first, end - 1, Clause(text, lexicon, first, end - 1)) is { } told)
+            if (Nearest(moments, first, end - 1, Clause(text, lexicon.ScopeBreaks, first, end - 1)) is { } told)
             {
                 results.Add(text.Result(told.First, told.Last, new DurationResolution(told.Seconds, told.Rough) { Since = true }));
                 return;
@@ -122,7 +122,10 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 continue;
             }
 
-            var clause = TenseClause(text, lexicon, first, end - 1);
+            // Its tense and time are read in a clause that only punctuation and words joining clauses end (durations.yaml
+            // sinceStops: en, maar, now): unlike a negation's scope, "wel" and "ook" do not, "ik had vorige maand wel pijn
+            // op de borst".
+            var clause = Clause(text, lexicon.SinceStops, first, end - 1);
             if (!InPastTense(text, lexicon, clause) || EmergencyRecognizer.StillNow(text, lexicon, end))
             {
                 continue;
@@ -131,7 +134,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             moments ??= DurationRecognizer.FindMoments(text, lexicon, today, durations);
             if (moments.Exists(m => m.First >= clause.First && m.Last <= clause.Last && m.Seconds >= DurationResolution.SecondsPerDay)
                 || durations.Exists(d => d.First >= clause.First && d.Last < clause.Last && d.Resolution.Seconds >= DurationResolution.SecondsPerDay
-                    && lexicon.AgoWords.Contains(text.IdAt(d.Last + 1)) && !lexicon.SinceCues.TryMatch(text, d.First, out _, out _)))
+                    && lexicon.AgoWords.Contains(text.IdAt(d.Last + 1)) && !d.Resolution.Since))
             {
                 results[index] = results[index] with { Resolution = flag with { Code = code } };
                 (passed ??= []).Add(results[index]);
@@ -142,24 +145,6 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         {
             results.RemoveAll(r => r.Resolution is EmergencyResolution { Category: EmergencyCategory.Medical } && passed.Exists(p => p.Start <= r.End && r.Start <= p.End));
         }
-    }
-
-    // The clause a sign's tense and time are read in: up to punctuation or a word that joins clauses (durations.yaml
-    // sinceStops: en, maar, now) either side. Unlike a negation's scope, "wel" and "ook" do not end it: "ik had vorige
-    // maand wel pijn op de borst".
-    private static (int First, int Last) TenseClause(TokenizedText text, LanguageLexicon lexicon, int first, int last)
-    {
-        while (first > 0 && !text.IsBreakAt(first - 1) && !lexicon.SinceStops.Contains(text.IdAt(first - 1)))
-        {
-            first--;
-        }
-
-        while (last + 1 < text.Count && !text.IsBreakAt(last + 1) && !lexicon.SinceStops.Contains(text.IdAt(last + 1)))
-        {
-            last++;
-        }
-
-        return (first, last);
     }
 
     private static bool InPastTense(TokenizedText text, LanguageLexicon lexicon, (int First, int Last) clause)
@@ -408,7 +393,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 else
                 {
                     times ??= Times(text, lexicon, durations, today);
-                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon, first, last) : (0, text.Count - 1)) is { } time)
+                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon.ScopeBreaks, first, last) : (0, text.Count - 1)) is { } time)
                     {
                         // "Sinds mijn operatie in oktober": a rough time just past the window may still be within it.
                         // Neither yes nor no then: the question asks.
@@ -447,15 +432,16 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         }
     }
 
-    // The clause of the words from first to last: up to punctuation or a joining word (negation.yaml breaks) either side.
-    private static (int First, int Last) Clause(TokenizedText text, LanguageLexicon lexicon, int first, int last)
+    // The clause of the words from first to last: up to punctuation or a word of joiners either side (negation.yaml
+    // breaks for a negation's scope).
+    private static (int First, int Last) Clause(TokenizedText text, HashSet<int> joiners, int first, int last)
     {
-        while (first > 0 && !NegationScope.EndsClause(text, lexicon, first - 1))
+        while (first > 0 && !text.IsBreakAt(first - 1) && !joiners.Contains(text.IdAt(first - 1)))
         {
             first--;
         }
 
-        while (last + 1 < text.Count && !NegationScope.EndsClause(text, lexicon, last + 1))
+        while (last + 1 < text.Count && !text.IsBreakAt(last + 1) && !joiners.Contains(text.IdAt(last + 1)))
         {
             last++;
         }
