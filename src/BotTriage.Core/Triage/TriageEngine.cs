@@ -1603,6 +1603,13 @@ public sealed class TriageEngine
                 continue;
             }
 
+            // "Breast cancer survivor (all clear 4 yrs), now my shoulder", "zwanger van mn 2e, 30 wk nu": that sign's time.
+            if (!duration.Resolution.Since && understood.First<RedFlagResolution>() is not null
+                && OfTheSignBefore(understood, signBreaks ??= _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture), duration.Entity))
+            {
+                continue;
+            }
+
             any ??= duration;
             if (breaks is not null && !WithAPlace(understood, breaks, duration.Entity))
             {
@@ -1670,6 +1677,57 @@ public sealed class TriageEngine
         {
             if (!flag.Negated && !flag.TimesComplaint && InOneClause(breaks, entity, duration) && !AfterASince(understood.Text, entity.Start)
                 && !InsideAnOnset(understood, entity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether a duration stands in a clause of its own, with no place or sign, right after the clause of an affirmed state
+    // or history whose time is its own (red-flags.yaml ownTime), in one sentence, and that clause names no place: the
+    // nearest thing told before the time is that sign, so the time is the sign's.
+    private static bool OfTheSignBefore(Interpretation understood, IReadOnlyList<int> breaks, ModelResult duration)
+    {
+        ModelResult? nearest = null;
+        RedFlagResolution? sign = null;
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (InOneClause(breaks, entity, duration))
+            {
+                return false;
+            }
+
+            if (entity.End < duration.Start && (nearest is null || entity.Start > nearest.Start))
+            {
+                (nearest, sign) = (entity, flag);
+            }
+        }
+
+        if (nearest is null || sign is not { OwnTime: true, Negated: false } || WithAPlace(understood, breaks, duration)
+            || WithAPlace(understood, breaks, nearest) || EndsASentence(understood.Text, nearest.End + 1, duration.Start))
+        {
+            return false;
+        }
+
+        foreach (var place in understood.All<BodyLocationResolution>())
+        {
+            if (place.Entity.Start > nearest.Start && place.Entity.Start < duration.Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether a full stop, question or exclamation mark ends a sentence between from and to: one followed by a space.
+    private static bool EndsASentence(string text, int from, int to)
+    {
+        for (var i = from; i < to - 1 && i < text.Length - 1; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && char.IsWhiteSpace(text[i + 1]))
             {
                 return true;
             }

@@ -50,7 +50,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 var cue = NegationScope.FindCue(text, lexicon, i);
                 var negated = cue >= 0 || NegationScope.FindDenialAfter(text, lexicon, i, end) >= 0;
                 (found ??= []).Add((i, end, results.Count));
-                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, negated) { TimesComplaint = lexicon.OnsetCodes.Contains(code), CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
+                results.Add(text.Result(i, end - 1, new RedFlagResolution(code, negated) { TimesComplaint = lexicon.OnsetCodes.Contains(code), OwnTime = lexicon.OwnTimeCodes.Contains(code), CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
                 i = NextStart(text, lexicon, i, end, code);
             }
             else
@@ -393,7 +393,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 else
                 {
                     times ??= Times(text, lexicon, durations, today);
-                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon.ScopeBreaks, first, last) : (0, text.Count - 1)) is { } time)
+                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon.ScopeBreaks, first, last) : Sentence(text, first, last)) is { } time)
                     {
                         // "Sinds mijn operatie in oktober": a rough time just past the window may still be within it.
                         // Neither yes nor no then: the question asks.
@@ -425,7 +425,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                     (found ??= []).Add((first, last + 1, results.Count));
                 }
 
-                results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true, TimesComplaint = flag.StartsComplaint, CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
+                results.Add(text.Result(first, last, new RedFlagResolution(flag.Code, negated) { Timed = true, TimesComplaint = flag.StartsComplaint, OwnTime = lexicon.OwnTimeCodes.Contains(flag.Code), CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));
             }
 
             i = end;
@@ -448,6 +448,25 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
         return (first, last);
     }
+
+    // The sentence of the words from first to last: up to a full stop, question or exclamation mark either side.
+    private static (int First, int Last) Sentence(TokenizedText text, int first, int last)
+    {
+        while (first > 0 && !EndsASentence(text, first - 1))
+        {
+            first--;
+        }
+
+        while (last + 1 < text.Count && !EndsASentence(text, last + 1))
+        {
+            last++;
+        }
+
+        return (first, last);
+    }
+
+    private static bool EndsASentence(TokenizedText text, int k) =>
+        text.Tokens[k].Kind == TokenKind.Punctuation && text.TextOf(k) is "." or "!" or "?";
 
     private static bool Named(List<ModelResult> results, string code)
     {
@@ -473,7 +492,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         return times;
     }
 
-    // The nearest time inside within (first and last token): the whole message, or for a word that is the code as of
+    // The nearest time inside within (first and last token): the word's sentence, or for a word that is the code as of
     // now without a time (TimedFlag.Untimed) its own clause, so that "al 2 jaar rugpijn en ik heb trombose" is
     // a thrombosis now. A time that holds the word counts wherever it begins: "ever since I had covid in 2022".
     private static (int First, int Last, long Seconds, bool Rough)? Nearest(List<(int First, int Last, long Seconds, bool Rough)> times, int first, int last, (int First, int Last) within)

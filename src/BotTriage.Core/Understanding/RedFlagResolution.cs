@@ -20,6 +20,12 @@ public sealed record RedFlagResolution(string Code, bool Negated) : EntityResolu
     public bool TimesComplaint { get; init; }
 
     /// <summary>
+    /// Whether the sign is a state or history whose time is its own (red-flags.yaml <c>ownTime</c>): a length told in a
+    /// clause of its own right after it is its time, not the complaint's ("breast cancer, all clear 4 years").
+    /// </summary>
+    public bool OwnTime { get; init; }
+
+    /// <summary>
     /// Where the negation cue that denies the phrase from before starts in the message (a character index), if one
     /// does: the "nooit" of "nooit kanker gehad", which is then no answer of its own to another question.
     /// </summary>

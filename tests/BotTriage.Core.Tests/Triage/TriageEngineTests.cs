@@ -1901,6 +1901,34 @@ public sealed class TriageEngineTests
         chat.AssertStep("pain");
     }
 
+    // "Zwanger van mn 2e, 30 wk nu", "all clear 4 yrs": a length told in a clause of its own right after a state or
+    // history is its time, and how long the complaint has lasted is still asked. Told with the place, or in another
+    // sentence, it is the complaint's.
+    [Theory]
+    [InlineData("nl", "zwanger van mn 2e, 30 wk nu. bekken doet zeer bij omdraaien in bed", 0)]
+    [InlineData("nl", "borstkanker gehad, al 4 jaar schoon. nu rugpijn", 0)]
+    [InlineData("en", "breast cancer survivor (all clear 4 yrs), now my right shoulder is stiff", 0)]
+    [InlineData("en", "on blood thinners, 10 years now, and my neck hurts", 0)]
+    [InlineData("nl", "ik ben zwanger. rugpijn, al 3 weken", 3)]
+    [InlineData("en", "on blood thinners. neck pain for 3 weeks", 3)]
+    [InlineData("en", "had breast cancer, all clear now, low back pain for 3 weeks", 3)]
+    public void ALengthToldRightAfterAStateOrHistoryIsItsOwn(string culture, string message, int weeks)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+
+        if (weeks == 0)
+        {
+            Assert.False(chat.State.Answers.ContainsKey("duration"));
+            chat.AssertStep("duration");
+        }
+        else
+        {
+            Assert.Equal(weeks * DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
+        }
+    }
+
     [Fact]
     public void APainScoreWithItsWordsToHowLongIsStillNoted()
     {

@@ -237,6 +237,12 @@ internal sealed class LanguageLexicon
     /// </summary>
     public HashSet<string> OnsetCodes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// States and histories whose time is their own (red-flags.yaml <c>ownTime</c>): a length in a clause of its own
+    /// right after one is its time, "zwanger van mijn tweede, 30 weken nu".
+    /// </summary>
+    public HashSet<string> OwnTimeCodes { get; } = new(StringComparer.Ordinal);
+
     public PhraseTrie<string> Emergencies { get; }
 
     /// <summary>Words right after a past emergency that make it one of now (emergencies.yaml <c>stillNow</c>): "gisteren pijn op de borst, en nu nog steeds".</summary>

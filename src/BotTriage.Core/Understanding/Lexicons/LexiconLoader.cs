@@ -100,7 +100,8 @@ internal sealed class LexiconLoader
                         // Phrases with a sign's word in them that tell of no sign ("per ongeluk").
                         AddPhrasesOfNone(context, context.Lexicon.RedFlags, "notFlags", string.Empty, "phrase that is no sign");
                         LoadTimed(context, catalog);
-                        LoadOnset(context, catalog);
+                        LoadCodeSet(context, catalog, "onset", context.Lexicon.OnsetCodes);
+                        LoadCodeSet(context, catalog, "ownTime", context.Lexicon.OwnTimeCodes);
                         LoadSomeoneElse(context);
                         LoadTemperature(context, catalog);
                         LoadExplained(context, catalog);
@@ -641,18 +642,19 @@ internal sealed class LexiconLoader
         }
     }
 
-    // red-flags.yaml onset: codes of signs a complaint starts with.
-    private static void LoadOnset(FileContext c, Catalog catalog)
+    // A list of red-flag codes in red-flags.yaml: onset (signs a complaint starts with), ownTime (states and histories
+    // whose time is their own).
+    private static void LoadCodeSet(FileContext c, Catalog catalog, string key, HashSet<string> codes)
     {
-        foreach (var (code, line) in c.Strings(c.Get("onset", required: false)))
+        foreach (var (code, line) in c.Strings(c.Get(key, required: false)))
         {
             if (!catalog.Codes[CodeKinds.RedFlag].ContainsKey(code))
             {
                 c.Error(line, $"unknown code '{code}' (not in {CodesFile})");
             }
-            else if (!c.Lexicon.OnsetCodes.Add(code))
+            else if (!codes.Add(code))
             {
-                c.Error(line, $"onset code '{code}' is listed twice");
+                c.Error(line, $"{key} code '{code}' is listed twice");
             }
         }
     }
