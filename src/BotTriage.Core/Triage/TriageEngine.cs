@@ -1311,7 +1311,8 @@ public sealed class TriageEngine
                             ? new Answer { Kind = AnswerKind.Duration, Seconds = (long)Math.Round(count * unit), Approximate = true, Evidence = evidence }
                         : understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }
                             ? new Answer { Kind = AnswerKind.Duration, Seconds = 2 * unit, Approximate = true, Evidence = evidence }
-                        : null);
+                        : null)
+                    ?? SinceATimedMention(text, state, today);
             case AnswerKind.YesNo:
                 // The person's own words about the flag weigh more than a yes or no beside them: "nee, maar wel koorts".
                 // Only a yes beside a mention that its time denies stays a yes ("ja, vorig jaar geopereerd" to "does any
@@ -1630,6 +1631,33 @@ public sealed class TriageEngine
         }
 
         return since is { } start ? Corrected(understood, start) : first is { } told ? Corrected(understood, told) : any;
+    }
+
+    // "Sinds de operatie" to how long, when the operation was told with its time ("4 weken geleden een nieuwe heup
+    // gekregen"): the complaint is as old as that. The timed word after a since-word (texts.yaml cues.since), and an answer
+    // that noted it with a time.
+    private Answer? SinceATimedMention(string text, TriageState state, DateOnly today)
+    {
+        var recognizer = _dialogs.Recognizer.RedFlags;
+        foreach (var (code, start) in recognizer.TimedWords(text, state.Culture))
+        {
+            if (!AfterASince(text, start))
+            {
+                continue;
+            }
+
+            foreach (var question in Flow.States)
+            {
+                if (question.Signals.Contains(code) && state.Answers.TryGetValue(question.Id, out var told) && told.Evidence is { Length: > 0 } mention
+                    && recognizer.TimeOfMention(mention, state.Culture, today) is { } time
+                    && recognizer.TimedWords(mention, state.Culture).Any(w => string.Equals(w.Code, code, StringComparison.Ordinal)))
+                {
+                    return new Answer { Kind = AnswerKind.Duration, Seconds = time.Seconds, Approximate = time.Approximate, Evidence = Evidence(text) };
+                }
+            }
+        }
+
+        return null;
     }
 
     // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it.

@@ -24,6 +24,46 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         ScanTemperatures(text, lexicon, results);
     }
 
+    /// <summary>
+    /// The timed words (red-flags.yaml <c>timed</c>) in <paramref name="text"/>, with a time or without, by code and
+    /// where each starts in the text: "sinds de operatie" names recent-surgery, though it tells no time.
+    /// </summary>
+    public IReadOnlyList<(string Code, int Start)> TimedWords(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        var words = new List<(string Code, int Start)>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (lexicon.TimedFlags.TryMatch(tokens, i, out var end, out var flag))
+            {
+                words.Add((flag.Code, tokens.OriginalStart(i)));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// How long ago the time lies that a timed mention was read with: "4 weken geleden een nieuwe heup gekregen" is 4
+    /// weeks, "geopereerd op 2 november" the days since then. Null when the mention holds no time.
+    /// </summary>
+    public DurationResolution? TimeOfMention(string mention, string culture, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(mention);
+        var times = Times(tokens, lexicon, DurationRecognizer.Find(tokens, lexicon, today), today);
+        return times.Count == 0 ? null : new DurationResolution(times[0].Seconds, times[0].Rough);
+    }
+
     /// <summary>Every red-flag phrase in <paramref name="text"/>; returns where each result was found (its tokens), or null for none.</summary>
     internal static List<(int First, int End, int Result)>? Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {

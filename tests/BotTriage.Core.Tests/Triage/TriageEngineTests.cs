@@ -1929,6 +1929,30 @@ public sealed class TriageEngineTests
         }
     }
 
+    // "Sinds de operatie" to how long, after the operation was told with its time: the complaint is as old as that.
+    // Told without a time, it is not known, and an estimate is asked for.
+    [Theory]
+    [InlineData("nl", "heb 4 weken geleden een nieuwe heup gekregen, nu stijf en pijn in mn bovenbeen", "sinds de operatie", 4)]
+    [InlineData("en", "had knee surgery 3 weeks ago, now my thigh is stiff", "since the surgery", 3)]
+    [InlineData("en", "my thigh is stiff", "ever since my surgery", 0)]
+    public void SinceTheOperationToHowLongIsAsLongAsItsTimeTold(string culture, string message, string since, int weeks)
+    {
+        var chat = Started(culture).Send(message).AssertStep("duration");
+
+        chat.Send(since);
+
+        if (weeks == 0)
+        {
+            Assert.False(chat.State.Answers.ContainsKey("duration"));
+            chat.AssertStep("duration");
+        }
+        else
+        {
+            Assert.Equal(weeks * DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
+            chat.AssertStep("pain");
+        }
+    }
+
     [Fact]
     public void APainScoreWithItsWordsToHowLongIsStillNoted()
     {

@@ -22,6 +22,25 @@ public sealed class UtteranceRecognizerTests
         Assert.Equal(0, duration.Unit);
     }
 
+    // A timed word is found with or without its time; the time of a mention is how long ago it lies.
+    [Theory]
+    [InlineData("sinds de operatie", "recent-surgery", 0)]
+    [InlineData("na mijn knieoperatie", "recent-surgery", 0)]
+    [InlineData("4 weken geleden een nieuwe heup gekregen", "recent-surgery", 28)]
+    [InlineData("geopereerd op 2 maart", "recent-surgery", 13)]
+    [InlineData("griep gehad", "recent-infection", 0)]
+    public void ATimedWordIsFoundAndItsMentionTimed(string text, string code, int days)
+    {
+        var recognizer = SharedRecognizer.Instance.RedFlags;
+
+        var (found, start) = Assert.Single(recognizer.TimedWords(text, "nl"));
+        var time = recognizer.TimeOfMention(text, "nl", Today);
+
+        Assert.Equal(code, found);
+        Assert.True(start >= 0 && start < text.Length);
+        Assert.Equal(days == 0 ? null : days * DurationResolution.SecondsPerDay, time?.Seconds);
+    }
+
     [Fact]
     public void FindsEveryAnswerInAMultiAnswerMessageOrderedByPosition()
     {
