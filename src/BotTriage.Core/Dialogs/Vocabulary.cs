@@ -41,13 +41,16 @@ public static class Vocabulary
     /// References every condition may use besides the answers: reported red flags, contraindications, the language, and
     /// the emergency advice the person went on past (<c>emergencies has suicide</c>).
     /// </summary>
-    public static ImmutableArray<string> BuiltInReferences { get; } = [RedFlags, RedFlagCount, "redflags.unsure", "contraindications", "contraindications.count", "language", "emergencies"];
+    public static ImmutableArray<string> BuiltInReferences { get; } = [RedFlags, RedFlagCount, "redflags.unsure", "contraindications", ContraindicationCount, "language", "emergencies"];
 
     /// <summary>The red flags reported, in conditions (<c>redflags has fever</c>); its count and doubts start with it.</summary>
     public const string RedFlags = "redflags";
 
     /// <summary>How many red flags were reported, in conditions: <c>redflags.count == 0</c>.</summary>
     public const string RedFlagCount = "redflags.count";
+
+    /// <summary>How many contraindications were told, in conditions: <c>contraindications.count &gt; 0</c>.</summary>
+    public const string ContraindicationCount = "contraindications.count";
 
     /// <summary>The most urgent tier: 112 now.</summary>
     public const string EmergencyUrgency = "T0";

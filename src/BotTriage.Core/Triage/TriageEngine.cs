@@ -58,6 +58,7 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _contraindicationCodes;
     private readonly string _resultStep;
     private readonly FrozenSet<string> _asideQuestions;
+    private readonly FrozenSet<string> _besidesQuestions;
     private readonly FrozenSet<string> _pastEmergencySigns;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
@@ -107,6 +108,8 @@ public sealed class TriageEngine
         // Questions about what matters only without warning signs (contraindications, sport, desk work, stress): asked
         // only while no red flag is told.
         _asideQuestions = Flow.States.Where(s => s.HasSignal && s.AskWhen is { } when && when.References.Contains(Vocabulary.RedFlagCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
+        // Plain questions asked only once contraindications are told: whether anything applies besides those.
+        _besidesQuestions = Flow.States.Where(s => s.Kind == AnswerKind.YesNo && !s.HasSignal && s.AskWhen is { } when && when.References.Contains(Vocabulary.ContraindicationCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         _pastEmergencySigns = PastEmergencySigns(dialogs);
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
@@ -492,6 +495,15 @@ public sealed class TriageEngine
         // screen's yes stays a yes: there, asking again would only delay.
         var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && (otherSign || reminded is not null) && !adding && !correcting
             && YesAboutAnotherSign(current, understood);
+
+        // "Ja, de stent dus" to whether anything applies besides what was told: the yes is the stent, told before, and
+        // says nothing of the rest. That is said to be noted and the question asked once more.
+        var yesToWhatWasTold = answer is { YesNo: YesNo.Yes } && notes.Count == 0 && corrections.Count == 0 && !askingBack
+            && (reminded ?? toldAgain) is not null && _besidesQuestions.Contains(current.Id);
+        if (yesToWhatWasTold)
+        {
+            answer = null;
+        }
         if (yesAboutOther)
         {
             answer = null;
@@ -579,10 +591,10 @@ public sealed class TriageEngine
             {
                 replies.Add(new Reply(Texts.Get("reminded", state.Culture).Format(state.Culture, Join(reminded, state.Culture)) + aboutOther));
             }
-            else if (notes.Count == 0 && !askingBack && (reminded ?? toldAgain) is { } noted && understood.First<BooleanResolution>() is null)
+            else if (notes.Count == 0 && !askingBack && (reminded ?? toldAgain) is { } noted && (understood.First<BooleanResolution>() is null || yesToWhatWasTold))
             {
-                // "De stent" or "tamoxifen" again, with no yes or no, to whether anything else applies: that was noted,
-                // and the question is asked once more; no miss.
+                // "De stent" or "tamoxifen" again, with no yes or no or with a yes to whether anything applies besides:
+                // that was noted, and the question is asked once more; no miss.
                 replies.Add(new Reply(Texts.Get("reminded", state.Culture).Format(state.Culture, Join(noted, state.Culture))));
             }
             else if (notes.Count > 0)
@@ -717,8 +729,8 @@ public sealed class TriageEngine
         {
             // A question answered by a mention is described by the words of the mention, as the notes are; one answered
             // by a plain yes or no as that ("nee, maar ik heb wel kanker gehad": "nee en kanker gehad", not the whole
-            // message as the flag denied).
-            if (!languageAsWritten)
+            // message as the flag denied). A yes to whether anything applies besides is what the notes name.
+            if (!languageAsWritten && !(answer.YesNo == YesNo.Yes && notes.Count > 0 && _besidesQuestions.Contains(current.Id)))
             {
                 notes.Insert(0, current.HasSignal && ReadExtra(current, understood) is { } mention ? Describe(current, mention, understood, state.Culture)
                     : current.Kind == AnswerKind.YesNo ? PlainYesNo(current, answer, state.Culture)

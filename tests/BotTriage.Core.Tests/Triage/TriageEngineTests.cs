@@ -2113,10 +2113,13 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", chat.State.Outcome.Urgency);
     }
 
-    // What was noted at the list, named again to whether anything else applies: said to be noted, and asked once more.
+    // What was noted at the list, named again to whether anything else applies, with a yes or without: said to be
+    // noted, and asked once more.
     [Theory]
     [InlineData("en", "yes, tamoxifen", "tamoxifen", "I had already noted that: tamoxifen.")]
     [InlineData("nl", "ja, ik heb een stent", "de stent", "Dat had ik al genoteerd: stent.")]
+    [InlineData("en", "yes, tamoxifen", "yes, the tamoxifen", "I had already noted that: tamoxifen.")]
+    [InlineData("nl", "ja, ik heb een stent", "ja de stent dus", "Dat had ik al genoteerd: stent.")]
     public void AContraindicationNamedAgainToAnythingElseIsSaidToBeNoted(string culture, string list, string again, string reply)
     {
         var chat = Started(culture).SendAll(culture == "en" ? ["upper back stiff for 4 months", "5", "a lot"] : ["bovenrug stijf sinds 4 maanden", "5", "matig"]);
@@ -2128,6 +2131,23 @@ public sealed class TriageEngineTests
         Assert.Equal(0, chat.State.Misses);
         chat.Send(culture == "en" ? "no" : "nee");
         Assert.NotEqual("ci-more", chat.State.Step);
+    }
+
+    // A yes to whether anything else applies, with what does: the note names that, not the yes, and the questions of the
+    // list are asked one by one.
+    [Theory]
+    [InlineData("nl", "ja, ik heb een stent", "ja de stent, en ik slik bloedverdunners", "Ik noteer: bloedverdunners.")]
+    [InlineData("en", "yes, tamoxifen", "yes, and I'm on blood thinners", "Noted: blood thinners.")]
+    public void AYesToAnythingElseWithWhatAppliesNotesWhatApplies(string culture, string list, string more, string reply)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["upper back stiff for 4 months", "5", "a lot"] : ["bovenrug stijf sinds 4 maanden", "5", "matig"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
+        chat.Send(list).AssertStep("ci-more");
+
+        chat.Send(more).AssertReply(reply);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-more"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-blood-thinners"].YesNo);
     }
 
     // A strain told with the complaint is a fresh injury: no deep or sports massage, and its day is the complaint's.
