@@ -16,6 +16,9 @@ internal sealed class Interpretation(string text, string culture, IReadOnlyList<
 
     public IReadOnlyList<ModelResult> Entities { get; } = entities;
 
+    /// <summary>Whether the message was read as told on behalf of someone else, the conversation's subject.</summary>
+    public bool OnBehalf { get; init; }
+
     public ModelResult? Emergency
     {
         get

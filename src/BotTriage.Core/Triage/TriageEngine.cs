@@ -57,6 +57,7 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _contextCodes;
     private readonly FrozenSet<string> _contraindicationCodes;
     private readonly string _resultStep;
+    private readonly string _locationStep;
     private readonly FrozenSet<string> _asideQuestions;
     private readonly FrozenSet<string> _besidesQuestions;
     private readonly FrozenSet<string> _pastEmergencySigns;
@@ -105,6 +106,7 @@ public sealed class TriageEngine
         _contextCodes = Flow.States.Where(s => s.RedFlag is null && !screens.Contains(s)).SelectMany(s => s.Signals).Where(c => !redFlagCodes.Contains(c)).ToFrozenSet(StringComparer.Ordinal);
         _contraindicationCodes = dialogs.Contraindications.Select(rule => rule.Code).ToFrozenSet(StringComparer.Ordinal);
         _resultStep = Flow.States.First(s => s.IsOutcome && s.Emergency is null).Id;
+        _locationStep = Flow.States.First(s => s.Kind == AnswerKind.BodyLocation).Id;
         // Questions about what matters only without warning signs (contraindications, sport, desk work, stress): asked
         // only while no red flag is told.
         _asideQuestions = Flow.States.Where(s => s.HasSignal && s.AskWhen is { } when && when.References.Contains(Vocabulary.RedFlagCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
@@ -212,7 +214,11 @@ public sealed class TriageEngine
     {
         var text = (message ?? "").Trim();
         state = state with { Turn = state.Turn + 1 };
-        var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today));
+
+        // "Mijn vader heeft sinds 2 weken rugpijn en koorts": the complaint, told on someone's behalf, makes the
+        // conversation about them, and the father's fever is the subject's.
+        var onBehalf = state.OnBehalf || (!state.Answers.ContainsKey(_locationStep) && _dialogs.Recognizer.ToldOnBehalf(text, state.Culture));
+        var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf)) { OnBehalf = onBehalf };
         var said = Normalize(text);
 
         if (understood.Emergency is { } emergency && !AsksWhatTheQuestionMeans(state, understood))
@@ -278,7 +284,17 @@ public sealed class TriageEngine
         }
 
         var result = Answer(state, text, said, understood, today);
-        return NothingTaken(state, result) ? InOtherLanguage(state, text, said, today) ?? result : result;
+        result = NothingTaken(state, result) ? InOtherLanguage(state, text, said, today, onBehalf) ?? result : result;
+        return onBehalf && !state.OnBehalf && result.State.Answers.ContainsKey(_locationStep) ? OnBehalfFromNow(result) : result;
+    }
+
+    // The turn that told the complaint on someone's behalf: from now on the conversation is about them, and the bot says
+    // so before its next question.
+    private TurnResult OnBehalfFromNow(TurnResult result)
+    {
+        var state = result.State with { OnBehalf = true };
+        var onBehalf = Say(state, "on-behalf");
+        return result with { State = state, Replies = result.Replies.Count > 0 ? result.Replies.Insert(result.Replies.Count - 1, onBehalf) : [onBehalf] };
     }
 
     // A re-ask: the message gave the question nothing and noted nothing (a request for an estimate counts as one).
@@ -292,7 +308,7 @@ public sealed class TriageEngine
     /// a word both languages have keeps its own language's meaning, and only a message that is more the other language
     /// than this one: "het doet heel erg pijn" is not read as English, where "heel" is a place.
     /// </summary>
-    private TurnResult? InOtherLanguage(TriageState state, string text, string said, DateOnly today)
+    private TurnResult? InOtherLanguage(TriageState state, string text, string said, DateOnly today, bool onBehalf)
     {
         var other = Cultures.Other(state.Culture);
         if (!_dialogs.Recognizer.Lexicons.Languages.Contains(other) || !_dialogs.Recognizer.IsRather(text, other, state.Culture))
@@ -301,7 +317,7 @@ public sealed class TriageEngine
         }
 
         // Words that answer only the question asked are no entity: "only in the morning" to night pain.
-        var understood = new Interpretation(text, other, _dialogs.Recognizer.Recognize(text, other, today));
+        var understood = new Interpretation(text, other, _dialogs.Recognizer.Recognize(text, other, today, onBehalf)) { OnBehalf = onBehalf };
         if (understood.Entities.Count == 0 && _dialogs.Recognizer.Booleans.RecognizeAnswerTo(state.Step, text, other).Count == 0)
         {
             return null;
@@ -366,7 +382,7 @@ public sealed class TriageEngine
             }
 
             understood = new Interpretation(understood.Text, understood.Culture,
-                [.. understood.Entities.Where(e => e.Start >= asked || (askingWhy && e.Resolution is RedFlagResolution flag && !current.Signals.Contains(flag.Code) && !_contextCodes.Contains(flag.Code)))]);
+                [.. understood.Entities.Where(e => e.Start >= asked || (askingWhy && e.Resolution is RedFlagResolution flag && !current.Signals.Contains(flag.Code) && !_contextCodes.Contains(flag.Code)))]) { OnBehalf = understood.OnBehalf };
         }
 
         // "Nee wacht, toch wel" right after a no: the person takes back the answer just given, to the question before
@@ -643,7 +659,7 @@ public sealed class TriageEngine
 
                 // "Mijn moeder had kanker" to whether the person had it: say whom the question is about.
                 replies.Add(Reask(state, legsAgain ? Texts.Get(LegsHint, state.Culture) : Hint(current, state.Culture),
-                    _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
+                    !understood.OnBehalf && _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
                 if (legsAgain)
                 {
                     return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
@@ -1055,7 +1071,7 @@ public sealed class TriageEngine
         // An answer after the question back still counts ("wat bedoel je? o, ja dat klopt").
         if (_dialogs.Recognizer.Booleans.FindQuestionBack(understood.Text, state.Culture) is { } asked)
         {
-            understood = new Interpretation(understood.Text, understood.Culture, [.. understood.Entities.Where(e => e.Start >= asked)]);
+            understood = new Interpretation(understood.Text, understood.Culture, [.. understood.Entities.Where(e => e.Start >= asked)]) { OnBehalf = understood.OnBehalf };
             if (YesOrNo(understood, []) is null)
             {
                 var why = HasCue($" {Normalize(understood.Text[..Math.Min(asked, understood.Text.Length)])} ", _whyCues);
@@ -1552,7 +1568,7 @@ public sealed class TriageEngine
                 // "Ja, ik ben 55" to whether it is the first time: the age question that follows is answered too. Only
                 // an age in words ("ik ben 55", "ouder dan 50"): a bare number can mean anything to another question.
                 // A message without a number is not read again for one.
-                return understood.First<NumberResolution>() is not null && _dialogs.Recognizer.Numbers.FindAge(understood.Text, understood.Culture) is { } age && ages.Answer(age.Age) is { } byAge
+                return understood.First<NumberResolution>() is not null && _dialogs.Recognizer.Numbers.FindAge(understood.Text, understood.Culture, understood.OnBehalf) is { } age && ages.Answer(age.Age) is { } byAge
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = byAge, Evidence = Evidence(age.Words) }
                     : null;
             default:
@@ -2583,7 +2599,8 @@ public sealed class TriageEngine
             ? Texts.Get("noted.red-flag.yes", culture).Format(culture, answer.Evidence)
             : Texts.Get(answer.YesNo == YesNo.No ? "noted.red-flag.no" : "noted.red-flag.unknown", culture).Format(culture, RedFlagWords(answer)),
         AnswerKind.YesNo when question.YesForAge is not null && (_dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture)
-            ?? _dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture, worded: true)) is { } age => AgeText(age, culture),
+            ?? _dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture, worded: true)
+            ?? _dialogs.Recognizer.Numbers.RecognizeAge(answer.Evidence, culture, worded: true, onBehalf: true)) is { } age => AgeText(age, culture),
         AnswerKind.YesNo => PlainYesNo(question, answer, culture),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Code == answer.Choice)?.Label.Get(culture) ?? answer.Evidence,
         // The places as understood, by name ("mijn rug" is noted as "onderrug"), so a wrong guess can be corrected.
@@ -2856,7 +2873,7 @@ public sealed class TriageEngine
     }
 
     private YesNo? AgeAnswer(DialogState question, Interpretation understood) =>
-        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture) is { } said
+        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, onBehalf: understood.OnBehalf) is { } said
             ? ages.Answer(said)
             : null;
 

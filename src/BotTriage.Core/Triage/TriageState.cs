@@ -84,6 +84,13 @@ public sealed record TriageState
     public bool LegsAsked { get; init; }
 
     /// <summary>
+    /// True once the complaint was told on behalf of someone else ("mijn vader heeft rugpijn"): the conversation is about
+    /// that person, and what is told of another is theirs. Not written while false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OnBehalf { get; init; }
+
+    /// <summary>
     /// True once a message was read in the other language (see <c>language.other</c>) and the bot offered to go on in
     /// it: said once per conversation. Not written while false.
     /// </summary>

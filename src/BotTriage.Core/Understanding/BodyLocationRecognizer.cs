@@ -44,6 +44,19 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         return null;
     }
 
+    /// <summary>A place's words at token <paramref name="i"/>: a phrase of the lexicon, or a compound ("rugpijn", "linkerknie").</summary>
+    internal static bool TryPlace(TokenizedText text, LanguageLexicon lexicon, int i, out int end, out LocationEntry entry, out BodySide? side)
+    {
+        side = null;
+        if (lexicon.Locations.TryMatch(text, i, out end, out entry))
+        {
+            return true;
+        }
+
+        end = i + 1;
+        return text.Tokens[i].Kind == TokenKind.Word && TryCompound(text.TextOf(i), lexicon, out entry, out side);
+    }
+
     internal static void Scan(TokenizedText text, LanguageLexicon lexicon, List<ModelResult> results)
     {
         var found = results.Count;
@@ -51,16 +64,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         var i = 0;
         while (i < text.Count)
         {
-            BodySide? side = null;
-            if (!lexicon.Locations.TryMatch(text, i, out var end, out var entry))
+            if (!TryPlace(text, lexicon, i, out var end, out var entry, out var side))
             {
-                if (text.Tokens[i].Kind != TokenKind.Word || !TryCompound(text.TextOf(i), lexicon, out entry, out side))
-                {
-                    i++;
-                    continue;
-                }
-
-                end = i + 1;
+                i++;
+                continue;
             }
 
             if (entry.Code.Length == 0)

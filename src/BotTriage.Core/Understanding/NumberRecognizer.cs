@@ -23,18 +23,19 @@ public sealed class NumberRecognizer : LexiconRecognizer
     /// question can say of the age in passing: only an age said with words for an age ("ik ben 55", "45 jaar oud") or
     /// as "ouder dan" or "jonger dan", not a bare number, "tussen de 5 en 7" (a pain score as much as an age) or "10
     /// jaar" (a duration as much as an age); and it may be one clause of a longer message ("ik ben 68 en heb voor het
-    /// eerst rugpijn").
+    /// eerst rugpijn"). Told <paramref name="onBehalf"/> of someone else, their age after their name is an age in words:
+    /// "mijn moeder is 84".
     /// </summary>
-    public AgeSpan? RecognizeAge(string text, string culture, bool worded = false) => Find(text, culture, worded)?.Age;
+    public AgeSpan? RecognizeAge(string text, string culture, bool worded = false, bool onBehalf = false) => Find(text, culture, worded, onBehalf)?.Age;
 
     /// <summary>The age said in passing (<see cref="RecognizeAge"/> with worded) and the words that say it: "ik ben 68".</summary>
-    public (AgeSpan Age, string Words)? FindAge(string text, string culture) => Find(text, culture, worded: true);
+    public (AgeSpan Age, string Words)? FindAge(string text, string culture, bool onBehalf = false) => Find(text, culture, worded: true, onBehalf);
 
-    private (AgeSpan Age, string Words)? Find(string text, string culture, bool worded)
+    private (AgeSpan Age, string Words)? Find(string text, string culture, bool worded, bool onBehalf)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
-        var tokens = lexicon.Tokenize(text);
+        var tokens = lexicon.Tokenize(text).Told(onBehalf);
         var i = 0;
         while (i < tokens.Count)
         {
@@ -86,6 +87,11 @@ public sealed class NumberRecognizer : LexiconRecognizer
         if (lexicon.AgeBefore.TryMatch(tokens, i, out var beforeEnd, out _))
         {
             i = beforeEnd;
+            words = true;
+        }
+        else if (tokens.OnBehalf && lexicon.OtherPeople.TryMatch(tokens, i, out var nameEnd, out _) && lexicon.AgeAfterSomeone.TryMatch(tokens, nameEnd, out var isEnd, out _))
+        {
+            i = isEnd;
             words = true;
         }
 

@@ -55,11 +55,11 @@ public sealed class UtteranceRecognizer
     /// <c>nl</c> or <c>en</c> (<c>nl-NL</c>, <c>en-US</c> accepted); <paramref name="today"/> anchors starts such as
     /// <c>sinds januari</c>.
     /// </summary>
-    public IReadOnlyList<ModelResult> Recognize(string text, string culture, DateOnly today)
+    public IReadOnlyList<ModelResult> Recognize(string text, string culture, DateOnly today, bool onBehalf = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
-        var tokens = lexicon.Tokenize(text);
+        var tokens = lexicon.Tokenize(text).Told(onBehalf);
         var results = new List<ModelResult>();
         EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results);
         if (results.Count == 0)
@@ -89,6 +89,78 @@ public sealed class UtteranceRecognizer
             return byStart != 0 ? byStart : Array.IndexOf(TypeOrder, a.TypeName).CompareTo(Array.IndexOf(TypeOrder, b.TypeName));
         });
         return results;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> tells of a complaint on behalf of someone else: it names a place of the body
+    /// that is theirs, and none that is the person's. A place is someone else's in a clause that is someone else's
+    /// ("mijn vader heeft rugpijn", "my mum's knee"), or in a sentence part with a word of theirs (red-flags.yaml
+    /// <c>someoneElse.theirs</c>: "haar", "hij", "his") and none of the person's, in a message that names someone else
+    /// ("mijn moeder is 84 en heeft pijn in haar rug"). Any other place is the person's: "mijn moeder had een hernia, nu
+    /// heb ik rugpijn" is not on her behalf.
+    /// </summary>
+    public bool ToldOnBehalf(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        bool? named = null;
+        var theirs = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!BodyLocationRecognizer.TryPlace(tokens, lexicon, i, out var end, out var entry, out _) || entry.Code.Length == 0)
+            {
+                continue;
+            }
+
+            if (SomeoneElse.Holds(tokens, lexicon, i, end) || (InTheirSentencePart(tokens, lexicon, i, end) && (named ??= NamesSomeoneElse(text, culture))))
+            {
+                theirs = true;
+            }
+            else
+            {
+                return false;
+            }
+
+            i = end - 1;
+        }
+
+        return theirs;
+    }
+
+    // Whether the sentence part of the words from first up to end (up to punctuation) holds a word of someone else's and
+    // none of the person's outside a name: "mijn vader is 80 en hij heeft rugpijn", not "nu heb ik rugpijn".
+    private static bool InTheirSentencePart(TokenizedText tokens, LanguageLexicon lexicon, int first, int end)
+    {
+        while (first > 0 && !tokens.IsBreakAt(first - 1))
+        {
+            first--;
+        }
+
+        while (end < tokens.Count && !tokens.IsBreakAt(end))
+        {
+            end++;
+        }
+
+        var theirs = false;
+        for (var k = first; k < end; k++)
+        {
+            if (lexicon.OtherPeople.TryMatch(tokens, k, out var nameEnd, out _))
+            {
+                k = nameEnd - 1;
+                continue;
+            }
+
+            var id = tokens.IdAt(k);
+            if (lexicon.SelfWords.Contains(id))
+            {
+                return false;
+            }
+
+            theirs |= lexicon.TheirWords.Contains(id);
+        }
+
+        return theirs;
     }
 
     /// <summary>

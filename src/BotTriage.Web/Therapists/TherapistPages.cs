@@ -150,6 +150,11 @@ internal static class TherapistPages
         html.Append("<table class=\"summary\"><tbody>");
         Row(html, Html.T("Gesprek", "Conversation"), Html.E($"{session.ChannelId} / {session.ConversationId}"));
         Row(html, Html.T("Taal", "Language"), Html.E(culture));
+        if (state.OnBehalf)
+        {
+            Row(html, Html.T("Ingevuld door", "Answered by"), Html.T("iemand anders, namens wie de klachten heeft", "someone else, on behalf of the person with the complaint"));
+        }
+
         Row(html, Html.T("Toestemming", "Consent"), Html.E(Html.Time(session.ConsentedAt, zone)));
         Row(html, Html.T("Laatst bijgewerkt", "Last updated"), Html.E(Html.Time(session.Updated, zone)));
         Row(html, Html.T("Status", "Status"), Status(session.Status));

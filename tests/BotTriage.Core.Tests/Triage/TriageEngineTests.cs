@@ -4805,6 +4805,48 @@ public sealed class TriageEngineTests
         Assert.Equal(urgency, chat.State.Outcome.Urgency);
     }
 
+    // A complaint told on someone else's behalf makes the conversation about them: the bot says the questions are about
+    // the person with the complaint, and what is told of them (the father's fever, the mother's age) is noted as the
+    // subject's. The flag is kept with the state.
+    [Theory]
+    [InlineData("nl", "mijn vader heeft sinds 2 weken rugpijn en koorts", "rf-fever", "Je vraagt dit voor iemand anders")]
+    [InlineData("en", "my dad has had back pain for 2 weeks and a fever", "rf-fever", "asking for someone else")]
+    [InlineData("nl", "mn moeder is 84 en heeft sinds 2 wk pijn in haar onderrug", "age-first", "Je vraagt dit voor iemand anders")]
+    [InlineData("en", "my dad is 80 and he has had back pain for a week", "age-first", "asking for someone else")]
+    public void AComplaintToldOnSomeonesBehalfIsAboutThem(string culture, string message, string answered, string reply)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains(reply, StringComparison.Ordinal));
+        Assert.True(chat.State.OnBehalf);
+        Assert.Equal(YesNo.Yes, chat.State.Answers[answered].YesNo);
+        var json = JsonSerializer.Serialize(chat.State, TriageJsonContext.Default.TriageState);
+        Assert.True(JsonSerializer.Deserialize(json, TriageJsonContext.Default.TriageState)!.OnBehalf);
+
+        chat.Send("5");
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains(reply, StringComparison.Ordinal));
+    }
+
+    // The person's own complaint beside someone else's history is theirs: nothing of the other is noted, and the
+    // conversation stays about the person.
+    [Theory]
+    [InlineData("nl", "ik heb rugpijn en mijn moeder had kanker")]
+    [InlineData("nl", "mijn moeder had een hernia, nu heb ik rugpijn")]
+    [InlineData("en", "i have back pain, my dad had cancer")]
+    [InlineData("en", "lower back pain since lifting my son")]
+    public void AComplaintOfOnesOwnBesideSomeoneElseIsNotOnTheirBehalf(string culture, string message)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+
+        Assert.False(chat.State.OnBehalf);
+        Assert.False(chat.State.Answers.ContainsKey("cancer-history"));
+        Assert.True(chat.State.Answers.ContainsKey("location"));
+    }
+
     [Fact]
     public void RoundTripsTheStateThroughJsonWithoutLoss()
     {

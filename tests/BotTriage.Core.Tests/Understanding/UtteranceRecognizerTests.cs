@@ -41,6 +41,28 @@ public sealed class UtteranceRecognizerTests
         Assert.Equal(days == 0 ? null : days * DurationResolution.SecondsPerDay, time?.Seconds);
     }
 
+    // A complaint whose places are all someone else's is told on their behalf; one place of the person's own is not.
+    [Theory]
+    [InlineData("nl", "mijn vader heeft rugpijn", true)]
+    [InlineData("nl", "mijn vader is 80. Hij heeft sinds een week rugpijn", true)]
+    [InlineData("nl", "mijn zoon heeft pijn aan zijn knie na het voetballen", true)]
+    [InlineData("en", "my husband hurt his shoulder at the gym", true)]
+    [InlineData("nl", "mijn moeder had een hernia, nu heb ik rugpijn", false)]
+    [InlineData("nl", "rugpijn sinds ik mijn zoon til", false)]
+    [InlineData("nl", "hij zegt dat het stress is, mijn nek zit vast", false)]
+    [InlineData("en", "my neck hurts, my wife says i snore", false)]
+    [InlineData("en", "her back hurts", false)]
+    public void AComplaintIsToldOnBehalfWhenAllItsPlacesAreSomeoneElses(string culture, string text, bool onBehalf) =>
+        Assert.Equal(onBehalf, SharedRecognizer.Instance.ToldOnBehalf(text, culture));
+
+    // Someone else's age after their name is an age only in a conversation on their behalf.
+    [Theory]
+    [InlineData("nl", "mijn moeder is 84", false, null)]
+    [InlineData("nl", "mijn moeder is 84", true, 84)]
+    [InlineData("en", "my dad is now 80 and has back pain", true, 80)]
+    public void SomeoneElsesAgeCountsOnlyOnTheirBehalf(string culture, string text, bool onBehalf, int? age) =>
+        Assert.Equal(age, SharedRecognizer.Instance.Numbers.FindAge(text, culture, onBehalf)?.Age.Youngest);
+
     [Fact]
     public void FindsEveryAnswerInAMultiAnswerMessageOrderedByPosition()
     {

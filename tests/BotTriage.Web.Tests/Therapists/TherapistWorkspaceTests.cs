@@ -223,6 +223,24 @@ public sealed class TherapistWorkspaceTests : IDisposable
         Assert.Contains(Places, filtered, StringComparison.Ordinal);
     }
 
+    // A triage answered on someone else's behalf says so, so the therapist knows who told it.
+    [Fact]
+    public async Task ATriageAnsweredOnSomeonesBehalfSaysSo()
+    {
+        var record = RedFlagSession("conv-behalf");
+        await Sessions.UpsertAsync(record with { State = record.State with { OnBehalf = true } }, CancellationToken.None);
+        await Sessions.UpsertAsync(RedFlagSession("conv-own"), CancellationToken.None);
+        await LoginAsTherapistAsync();
+
+        var behalf = await _browser.GetStringAsync("/therapists/session?channel=webchat&id=conv-behalf");
+        var own = await _browser.GetStringAsync("/therapists/session?channel=webchat&id=conv-own");
+
+        const string Row = "<th>Ingevuld door";
+        Assert.Contains(Row, behalf, StringComparison.Ordinal);
+        Assert.Contains("iemand anders, namens wie de klachten heeft", behalf, StringComparison.Ordinal);
+        Assert.DoesNotContain(Row, own, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ContraindicationsAreNamedWithWhatTheyRuleOutAndThePersonsWords()
     {

@@ -199,6 +199,12 @@ internal sealed class LanguageLexicon
     /// <summary>Words of someone telling what they saw of the person (red-flags.yaml <c>someoneElse.reporting</c>): "gemerkt", "says".</summary>
     public HashSet<int> ReportingWords { get; } = [];
 
+    /// <summary>Words of someone else's before a place (red-flags.yaml <c>someoneElse.theirs</c>): "haar", "his".</summary>
+    public HashSet<int> TheirWords { get; } = [];
+
+    /// <summary>Words after a name of someone else before their age (numbers.yaml <c>ages.afterSomeone</c>): "is", "is now".</summary>
+    public PhraseTrie<bool> AgeAfterSomeone { get; } = new();
+
     /// <summary>Words that start a clause about the name before them (red-flags.yaml <c>someoneElse.relative</c>): "die", "who".</summary>
     public HashSet<int> RelativeWords { get; } = [];
 

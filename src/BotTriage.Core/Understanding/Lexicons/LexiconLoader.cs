@@ -328,6 +328,7 @@ internal sealed class LexiconLoader
         if (c.OptionalNested("ages", "ages must be a mapping of before, after, older, younger and between words") is { } nested)
         {
             nested.AddPhraseSet(lexicon.AgeBefore, nested.Get("before", required: false), "word before an age");
+            nested.AddPhraseSet(lexicon.AgeAfterSomeone, nested.Get("afterSomeone", required: false), "word between someone and their age");
             nested.AddPhraseSet(lexicon.AgeAfter, nested.Get("after", required: false), "word after an age");
             nested.AddPhraseSet(lexicon.AgeOlder, nested.Get("older", required: false), "word for older than an age");
             nested.AddPhraseSet(lexicon.AgeYounger, nested.Get("younger", required: false), "word for younger than an age");
@@ -832,10 +833,10 @@ internal sealed class LexiconLoader
         }
     }
 
-    // Optional: {people, self, selfToo, reporting, relative}, what makes a phrase someone else's (SomeoneElse).
+    // Optional: {people, self, selfToo, reporting, relative, theirs}, what makes a phrase someone else's (SomeoneElse).
     private static void LoadSomeoneElse(FileContext c)
     {
-        if (c.OptionalNested("someoneElse", "someoneElse must be a mapping of people, self, selfToo, reporting and relative") is not { } nested)
+        if (c.OptionalNested("someoneElse", "someoneElse must be a mapping of people, self, selfToo, reporting, relative and theirs") is not { } nested)
         {
             return;
         }
@@ -845,6 +846,7 @@ internal sealed class LexiconLoader
         nested.AddPhraseSet(c.Lexicon.SelfToo, nested.Get("selfToo", required: false), "word for the person too");
         nested.AddIdSet(c.Lexicon.ReportingWords, nested.Get("reporting", required: false));
         nested.AddIdSet(c.Lexicon.RelativeWords, nested.Get("relative", required: false));
+        nested.AddIdSet(c.Lexicon.TheirWords, nested.Get("theirs", required: false));
         nested.ReportUnknownKeys();
     }
 

@@ -21,6 +21,11 @@ internal static class SomeoneElse
     /// <summary>Whether the phrase from <paramref name="phraseStart"/> up to (not including) <paramref name="phraseEnd"/> is someone else's.</summary>
     public static bool Holds(TokenizedText text, LanguageLexicon lexicon, int phraseStart, int phraseEnd)
     {
+        if (text.OnBehalf)
+        {
+            return false;
+        }
+
         var first = phraseStart;
         while (first > 0 && !text.Tokens[first - 1].IsBreak && !StartsAnother(text, lexicon, first - 1))
         {
@@ -37,6 +42,11 @@ internal static class SomeoneElse
     /// </summary>
     public static bool Follows(TokenizedText text, LanguageLexicon lexicon, int from)
     {
+        if (text.OnBehalf)
+        {
+            return false;
+        }
+
         var first = from;
         while (first < text.Count && text.Tokens[first].IsBreak)
         {

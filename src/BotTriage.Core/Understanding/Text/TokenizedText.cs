@@ -16,6 +16,15 @@ internal sealed class TokenizedText
 
     public int Count { get; }
 
+    /// <summary>
+    /// Whether the message is told on behalf of someone else, whose complaint the conversation is about ("mijn moeder
+    /// heeft rugpijn"): then what it tells of another person is that person's, the subject's, and is kept.
+    /// </summary>
+    public bool OnBehalf { get; init; }
+
+    /// <summary>The same tokens, told on behalf of someone else (<see cref="OnBehalf"/>) or not.</summary>
+    public TokenizedText Told(bool onBehalf) => onBehalf == OnBehalf ? this : new(Normalized, Tokens, Count) { OnBehalf = onBehalf };
+
     public ReadOnlySpan<char> TextOf(int token)
     {
         var t = Tokens[token];
