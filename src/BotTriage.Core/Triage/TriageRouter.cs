@@ -322,7 +322,7 @@ public static class TriageRouter
             var key = reference.Split('.')[0];
             if (state.Answers.TryGetValue(key, out var answer) && answer.YesNo != YesNo.No)
             {
-                evidence.Add(Quoted(dialogs, state, answer, flow.TryGet(key, out var question) ? question : null));
+                evidence.Add(PlacesNamed(dialogs, rule, state, answer) ?? Quoted(dialogs, state, answer, flow.TryGet(key, out var question) ? question : null));
             }
         }
 
@@ -336,6 +336,20 @@ public static class TriageRouter
         }
 
         return [.. evidence.Where(e => e.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    // "Bekken" for a rule about joints, when the places were "onderrug, bekken": of several places, those the rule names,
+    // by name; null when it names all or none of them.
+    private static string? PlacesNamed(DialogSet dialogs, RoutingRule rule, TriageState state, Answer answer)
+    {
+        if (answer.Kind != AnswerKind.BodyLocation)
+        {
+            return null;
+        }
+
+        var named = answer.Locations.Where(l => rule.When.Symbols.Contains(l.Code)).ToList();
+        return named.Count == 0 || named.Count == answer.Locations.Count ? null
+            : string.Join(", ", named.Select(l => dialogs.Texts.Location(l, state.Culture)));
     }
 
     // What an answer is quoted by: the person's own words, or for a plain "ja" those with the question it answered,

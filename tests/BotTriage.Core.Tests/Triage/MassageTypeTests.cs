@@ -21,6 +21,18 @@ public sealed class MassageTypeTests
         Assert.Equal(massage == "relaxation", outcome.Reasons.Any(r => r.Rule == "joints"));
     }
 
+    // The joint reason quotes the joints among the places, by name: not the back beside the pelvis.
+    [Theory]
+    [InlineData("nl", new[] { "lower-back", "pelvis" }, "bekken")]
+    [InlineData("en", new[] { "neck", "knee", "shoulder" }, "knee")]
+    [InlineData("nl", new[] { "knee" }, "knee")]
+    public void TheJointReasonQuotesTheJoints(string culture, string[] locations, string quoted)
+    {
+        var outcome = RoutedAnswers.Route(culture, locations, weeks: 8);
+
+        Assert.Equal([quoted], outcome.Reasons.Single(r => r.Rule == "joints").Evidence);
+    }
+
     [Theory]
     [InlineData("hip")]
     [InlineData("pelvis")]
