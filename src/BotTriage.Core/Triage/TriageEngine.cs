@@ -217,8 +217,14 @@ public sealed class TriageEngine
 
         // "Mijn vader heeft sinds 2 weken rugpijn en koorts": the complaint, told on someone's behalf, makes the
         // conversation about them, and the father's fever is the subject's.
-        var onBehalf = state.OnBehalf || (!state.Answers.ContainsKey(_locationStep) && _dialogs.Recognizer.ToldOnBehalf(text, state.Culture));
+        var onBehalf = state.OnBehalf;
         var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf)) { OnBehalf = onBehalf };
+        if (!onBehalf && understood.First<BodyLocationResolution>() is not null && !state.Answers.ContainsKey(_locationStep)
+            && _dialogs.Recognizer.ToldOnBehalf(text, state.Culture))
+        {
+            onBehalf = true;
+            understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf)) { OnBehalf = onBehalf };
+        }
         var said = Normalize(text);
 
         if (understood.Emergency is { } emergency && !AsksWhatTheQuestionMeans(state, understood))
