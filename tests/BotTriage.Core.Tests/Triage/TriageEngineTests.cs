@@ -2113,6 +2113,28 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", chat.State.Outcome.Urgency);
     }
 
+    // A warning sign told late, in its own words, in answer to a question about something else: it wins, whatever yes
+    // or no stands beside it.
+    [Theory]
+    [InlineData("nl", "stress-sleep", "o ja wat ik nog vergat: sinds gisteren voelt mijn rechterbeen slap en ik sleep een beetje met mn voet", "leg-weakness", "T1")]
+    [InlineData("en", "fear-movement", "yes, because my left leg has gotten really weak this week", "leg-weakness", "T1")]
+    [InlineData("en", "desk-work", "yes, and my right foot has been dragging since yesterday, I trip over it", "leg-weakness", "T1")]
+    [InlineData("nl", "cancer-history", "nee geen kanker meer, ben 3 jaar terug klaar met de behandeling", "cancer-history", "T2")]
+    public void AWarningSignToldLateInItsOwnWordsWins(string culture, string step, string message, string code, string urgency)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message);
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
+        if (chat.State.Step == TriageEngine.ConfirmStep)
+        {
+            chat.Send(culture == "en" ? "yes" : "ja");
+        }
+
+        Assert.Contains(code, chat.State.Outcome!.RedFlags);
+        Assert.Equal(urgency, chat.State.Outcome.Urgency);
+    }
+
     // What was noted at the list, named again to whether anything else applies, with a yes or without: said to be
     // noted, and asked once more.
     [Theory]
