@@ -1664,7 +1664,7 @@ public sealed class TriageEngine
             }
         }
 
-        return since is { } start ? Corrected(understood, start) : first is { } told ? Corrected(understood, told) : any;
+        return since is { } start ? Corrected(understood, start) : first is { } told ? Corrected(understood, told) : any is { } only ? Corrected(understood, only) : null;
     }
 
     // "Sinds de operatie" to how long, when the operation was told with its time ("4 weken geleden een nieuwe heup

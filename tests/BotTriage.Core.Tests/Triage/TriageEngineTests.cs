@@ -1160,6 +1160,20 @@ public sealed class TriageEngineTests
         Assert.Equal(expected, step == "pain" ? (long)chat.State.Answers["pain"].Number!.Value : chat.State.Answers["duration"].Seconds);
     }
 
+    // A length corrected in the message that names the place too: the later one.
+    [Theory]
+    [InlineData("en", "my lower back, 3 weeks, no wait, actually more like 3 months", 3 * 2_592_000)]
+    [InlineData("nl", "pijn in mn onderrug, al 3 weken, nee wacht, eigenlijk al 3 maanden", 3 * 2_592_000)]
+    [InlineData("en", "my lower back, 2 days, sorry, 2 weeks", 2 * 604_800)]
+    public void ALengthCorrectedBesideThePlaceIsTheLaterOne(string culture, string message, long expected)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["duration"].Seconds);
+    }
+
     // The time of a sign told later is how long the sign has been there, not the complaint.
     [Theory]
     [InlineData("en", "oh wait, yes I can't hold my urine since monday")]
