@@ -36,6 +36,11 @@ public sealed class NumberRecognizer : LexiconRecognizer
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
         var tokens = lexicon.Tokenize(text).Told(onBehalf);
+        if (worded && NamedAge(tokens, lexicon) is { } named)
+        {
+            return named;
+        }
+
         var i = 0;
         while (i < tokens.Count)
         {
@@ -79,6 +84,63 @@ public sealed class NumberRecognizer : LexiconRecognizer
         return null;
     }
 
+    // "Ik (58)", and on someone's behalf "mijn vader van 78", "mijn moeder (80)", "my dad, 78,", "mijn moeder is 84": an
+    // age told right after whom it is of (numbers.yaml ages.afterSomeone, or between brackets or commas), anywhere in the
+    // message. Someone else's name counts only in a message told on their behalf.
+    private static (AgeSpan Age, string Words)? NamedAge(TokenizedText tokens, LanguageLexicon lexicon)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            var after = k + 1;
+            var someone = tokens.OnBehalf && lexicon.OtherPeople.TryMatch(tokens, k, out after, out _);
+            if (!someone && !(tokens.Tokens[k].Kind == TokenKind.Word && lexicon.SelfWords.Contains(tokens.IdAt(k))))
+            {
+                continue;
+            }
+
+            after = someone ? after : k + 1;
+            string? mark = null;
+            if (someone && lexicon.AgeAfterSomeone.TryMatch(tokens, after, out var wordsEnd, out _))
+            {
+                after = wordsEnd;
+            }
+            else if (after < tokens.Count && tokens.Tokens[after].Kind == TokenKind.Punctuation && tokens.TextOf(after) is "(" or ",")
+            {
+                mark = tokens.TextOf(after).ToString();
+                after++;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (!TryAge(tokens, lexicon, after, out var age))
+            {
+                continue;
+            }
+
+            var end = age.End;
+            if (lexicon.AgeAfter.TryMatch(tokens, end, out var afterEnd, out _))
+            {
+                end = afterEnd;
+            }
+
+            // "(58)" closes its bracket; "my dad, 78, has" its comma, or the message ends.
+            var closed = mark switch
+            {
+                "(" => end < tokens.Count && tokens.TextOf(end) is ")",
+                "," => end == tokens.Count || (tokens.Tokens[end].Kind == TokenKind.Punctuation && tokens.TextOf(end) is "," or "." or ")"),
+                _ => true,
+            };
+            if (closed)
+            {
+                return (new AgeSpan(age.Age, age.Age), tokens.Span(k, (mark == "(" ? end : end - 1)));
+            }
+        }
+
+        return null;
+    }
+
     // The age said from token start on, and where it ends; with worded, only one said with words for an age.
     private static (AgeSpan Said, int End)? ReadAge(TokenizedText tokens, LanguageLexicon lexicon, int start, bool worded)
     {
@@ -87,11 +149,6 @@ public sealed class NumberRecognizer : LexiconRecognizer
         if (lexicon.AgeBefore.TryMatch(tokens, i, out var beforeEnd, out _))
         {
             i = beforeEnd;
-            words = true;
-        }
-        else if (tokens.OnBehalf && lexicon.OtherPeople.TryMatch(tokens, i, out var nameEnd, out _) && lexicon.AgeAfterSomeone.TryMatch(tokens, nameEnd, out var isEnd, out _))
-        {
-            i = isEnd;
             words = true;
         }
 

@@ -96,7 +96,7 @@ public sealed class UtteranceRecognizer
     /// that is theirs, and none that is the person's. A place is someone else's in a clause that is someone else's
     /// ("mijn vader heeft rugpijn", "my mum's knee"), or in a sentence part with a word of theirs (red-flags.yaml
     /// <c>someoneElse.theirs</c>: "haar", "hij", "his") and none of the person's, in a message that names someone else
-    /// ("mijn moeder is 84 en heeft pijn in haar rug"). Any other place is the person's: "mijn moeder had een hernia, nu
+    /// ("mijn moeder is 84 en heeft pijn in haar rug", "ik vraag het voor mijn moeder. ze heeft last van haar nek"). Any other place is the person's: "mijn moeder had een hernia, nu
     /// heb ik rugpijn" is not on her behalf.
     /// </summary>
     public bool ToldOnBehalf(string text, string culture)
@@ -113,7 +113,8 @@ public sealed class UtteranceRecognizer
                 continue;
             }
 
-            if (SomeoneElse.Holds(tokens, lexicon, i, end) || (InTheirSentencePart(tokens, lexicon, i, end) && (named ??= NamesSomeoneElse(text, culture))))
+            if (SomeoneElse.Holds(tokens, lexicon, i, end) || OfTheSentencesSubject(tokens, lexicon, i)
+                || (InTheirSentencePart(tokens, lexicon, i, end) && (named ??= NamesAnyone(tokens, lexicon))))
             {
                 theirs = true;
             }
@@ -126,6 +127,54 @@ public sealed class UtteranceRecognizer
         }
 
         return theirs;
+    }
+
+    // Whether the sentence of the word at `at` starts with someone else's name and holds no word of the person's outside
+    // names: "my dad, 78, has had back pain", "mijn vader (80) heeft rugpijn".
+    private static bool OfTheSentencesSubject(TokenizedText tokens, LanguageLexicon lexicon, int at)
+    {
+        var first = at;
+        while (first > 0 && !EndsASentence(tokens, first - 1))
+        {
+            first--;
+        }
+
+        if (!lexicon.OtherPeople.TryMatch(tokens, first, out _, out _))
+        {
+            return false;
+        }
+
+        for (var k = first; k < tokens.Count && !EndsASentence(tokens, k); k++)
+        {
+            if (lexicon.OtherPeople.TryMatch(tokens, k, out var nameEnd, out _))
+            {
+                k = nameEnd - 1;
+            }
+            else if (lexicon.SelfWords.Contains(tokens.IdAt(k)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EndsASentence(TokenizedText tokens, int k) =>
+        tokens.Tokens[k].Kind == TokenKind.Punctuation && tokens.TextOf(k) is "." or "!" or "?";
+
+    // Whether the message names someone else at all: "ik vraag het voor mijn moeder" does, though the clause is the
+    // person's own.
+    private static bool NamesAnyone(TokenizedText tokens, LanguageLexicon lexicon)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (lexicon.OtherPeople.TryMatch(tokens, k, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Whether the sentence part of the words from first up to end (up to punctuation) holds a word of someone else's and

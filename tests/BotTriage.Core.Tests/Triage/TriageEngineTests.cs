@@ -4849,6 +4849,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "my dad has had back pain for 2 weeks and a fever", "rf-fever", "asking for someone else")]
     [InlineData("nl", "mn moeder is 84 en heeft sinds 2 wk pijn in haar onderrug", "age-first", "Je vraagt dit voor iemand anders")]
     [InlineData("en", "my dad is 80 and he has had back pain for a week", "age-first", "asking for someone else")]
+    [InlineData("nl", "mijn vader van 78 heeft voor het eerst van zijn leven rugpijn, sinds 2 weken, onderin", "age-first", "Je vraagt dit voor iemand anders")]
+    [InlineData("nl", "ik vraag het voor mijn moeder van 74. ze heeft al een half jaar last van haar onderrug", "age-first", "Je vraagt dit voor iemand anders")]
     public void AComplaintToldOnSomeonesBehalfIsAboutThem(string culture, string message, string answered, string reply)
     {
         var chat = Started(culture);

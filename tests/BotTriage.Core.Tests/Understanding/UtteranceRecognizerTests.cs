@@ -47,6 +47,10 @@ public sealed class UtteranceRecognizerTests
     [InlineData("nl", "mijn vader is 80. Hij heeft sinds een week rugpijn", true)]
     [InlineData("nl", "mijn zoon heeft pijn aan zijn knie na het voetballen", true)]
     [InlineData("en", "my husband hurt his shoulder at the gym", true)]
+    [InlineData("nl", "ik vraag het voor mijn moeder van 74. ze heeft last van haar nek", true)]
+    [InlineData("en", "my dad, 78, has had lower back pain for 2 weeks", true)]
+    [InlineData("nl", "mijn vader (80) heeft sinds een week rugpijn", true)]
+    [InlineData("nl", "mijn man zegt dat mijn rug scheef staat", false)]
     [InlineData("nl", "mijn moeder had een hernia, nu heb ik rugpijn", false)]
     [InlineData("nl", "rugpijn sinds ik mijn zoon til", false)]
     [InlineData("nl", "hij zegt dat het stress is, mijn nek zit vast", false)]
@@ -60,6 +64,11 @@ public sealed class UtteranceRecognizerTests
     [InlineData("nl", "mijn moeder is 84", false, null)]
     [InlineData("nl", "mijn moeder is 84", true, 84)]
     [InlineData("en", "my dad is now 80 and has back pain", true, 80)]
+    [InlineData("nl", "mijn vader van 78 heeft rugpijn", true, 78)]
+    [InlineData("nl", "mijn vader van 78 heeft rugpijn", false, null)]
+    [InlineData("nl", "ik typ namens mijn moeder (80), ze heeft rugpijn", true, 80)]
+    [InlineData("en", "my dad, 78, has back pain", true, 78)]
+    [InlineData("nl", "ik (58) heb sinds 2 weken rugpijn", false, 58)]
     public void SomeoneElsesAgeCountsOnlyOnTheirBehalf(string culture, string text, bool onBehalf, int? age) =>
         Assert.Equal(age, SharedRecognizer.Instance.Numbers.FindAge(text, culture, onBehalf)?.Age.Youngest);
 
