@@ -1097,6 +1097,16 @@ public sealed class TriageEngine
         }
 
         var last = state.History.Count > 0 ? state.History[^1] : Flow.Start;
+
+        // "Maybe, I'm not sure" to the check of a sign that means 112: not known, as "weet ik niet" to its own question
+        // is, which is the GP now and 112 once it is certain or worse. The check of a sign for the GP now keeps it.
+        if (boolean == YesNo.Unknown && state.Answers.TryGetValue(key, out var told) && Flow.TryGet(key, out var checkedQuestion)
+            && checkedQuestion.Kind == AnswerKind.YesNo && TriageRouter.IsEmergency(_dialogs, state))
+        {
+            var unsure = told with { YesNo = YesNo.Unknown, Evidence = Evidence($"{told.Evidence}; {understood.Text}") };
+            return GoOn(state with { Step = last, Confirming = null, Answers = state.Answers.SetItem(key, unsure), Confirmed = state.Confirmed.Add(key) }, []);
+        }
+
         if (boolean != YesNo.No)
         {
             return GoOn(state with { Step = last, Confirming = null, Confirmed = state.Confirmed.Add(key) }, []);

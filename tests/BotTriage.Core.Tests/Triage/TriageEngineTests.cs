@@ -2149,6 +2149,25 @@ public sealed class TriageEngineTests
         Assert.Equal(urgency, chat.State.Outcome.Urgency);
     }
 
+    // "Maybe, I'm not sure" to the check of a sign that means 112 is not knowing it, as "weet ik niet" to its question
+    // is: the GP now, with 112 once it is certain. The check of a sign for the GP now keeps the sign.
+    [Theory]
+    [InlineData("en", "rf-sudden-weakness", "a little bit in my left leg maybe", "maybe, I'm not sure", "T1")]
+    [InlineData("nl", "rf-sudden-weakness", "ja een beetje in mn linkerbeen", "weet ik niet", "T1")]
+    [InlineData("nl", "rf-bladder-bowel", "ja", "weet ik niet zeker", "T1")]
+    public void AnUnsureCheckOfASignFor112IsTheGpNow(string culture, string step, string sign, string unsure, string urgency)
+    {
+        var chat = AtBackQuestion(culture, step);
+        chat.Send(sign);
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
+
+        chat.Send(unsure);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal(urgency, chat.State.Outcome!.Urgency);
+        Assert.False(chat.State.Outcome.Emergency);
+    }
+
     // What was noted at the list, named again to whether anything else applies, with a yes or without: said to be
     // noted, and asked once more.
     [Theory]
