@@ -66,6 +66,7 @@ public sealed class TriageEngine
     private readonly string[] _politeWords;
     private readonly string[] _employerCues;
     private readonly string[] _costCues;
+    private readonly string[] _seriousCues;
     private readonly string[] _eraseVerbs;
     private readonly string[] _eraseObjects;
     private readonly string[] _additionCues;
@@ -140,6 +141,7 @@ public sealed class TriageEngine
         _politeWords = [.. Texts.Commands["polite"].Select(Normalize).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
         _employerCues = Cues("employer");
         _costCues = Cues("cost");
+        _seriousCues = Cues("serious");
         _eraseVerbs = Cues("erase-verbs");
         _eraseObjects = Cues("erase-objects");
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
@@ -291,7 +293,30 @@ public sealed class TriageEngine
 
         var result = Answer(state, text, said, understood, today);
         result = NothingTaken(state, result) ? InOtherLanguage(state, text, said, today, onBehalf) ?? result : result;
+        result = result.State.Step != state.Step ? WithAside(result, text, said) : result;
         return onBehalf && !state.OnBehalf && result.State.Answers.ContainsKey(_locationStep) ? OnBehalfFromNow(result) : result;
+    }
+
+    // "Mag mijn leidinggevende dit zien? Ik zit al een tijdje met rugklachten": the question in a message that answered
+    // and moved on is answered too, before the bot's next question, once. (One that answered nothing has its line from
+    // Answer.)
+    private TurnResult WithAside(TurnResult result, string text, string said)
+    {
+        if (!text.Contains('?', StringComparison.Ordinal) || Aside(text, $" {said} ") is not { } key)
+        {
+            return result;
+        }
+
+        var line = Texts.Get(key, result.State.Culture);
+        foreach (var reply in result.Replies)
+        {
+            if (string.Equals(reply.Text, line, StringComparison.Ordinal))
+            {
+                return result;
+            }
+        }
+
+        return result with { Replies = result.Replies.Insert(Math.Max(0, result.Replies.Count - 1), new Reply(line)) };
     }
 
     // The turn that told the complaint on someone's behalf: from now on the conversation is about them, and the bot says
@@ -515,6 +540,12 @@ public sealed class TriageEngine
         // is not known to answer this question as well. That is noted and the question asked once more; "ja, en ..."
         // answers both. A yes beside another warning sign stays a yes to both ("ja, chemo"): red flags always win. A
         // screen's yes stays a yes: there, asking again would only delay.
+        // "Is dit ernstig?" to how bad: a question about the complaint, no score in words.
+        if (answer is { Kind: AnswerKind.Scale } && !askingBack && PainScore(understood) is { Resolution.InWords: true } && Aside(text, spaced) == "aside.serious")
+        {
+            answer = null;
+        }
+
         var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && (otherSign || reminded is not null) && !adding && !correcting
             && YesAboutAnotherSign(current, understood);
 
@@ -2133,6 +2164,7 @@ public sealed class TriageEngine
         !text.Contains('?', StringComparison.Ordinal) ? null
         : HasCue(spaced, _employerCues) ? "aside.employer"
         : HasCue(spaced, _costCues) ? "aside.cost"
+        : HasCue(spaced, _seriousCues) ? "aside.serious"
         : null;
 
     // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short

@@ -3887,6 +3887,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "will my boss see this?", "No. Your employer sees nothing of this conversation.")]
     [InlineData("nl", "hoeveel kost een massage eigenlijk?", "Over prijzen en wat je verzekering vergoedt")]
     [InlineData("en", "is it covered by my insurance?", "The practice will gladly tell you about prices")]
+    [InlineData("nl", "is dit ernstig?", "Dat kan ik niet zeggen, want ik stel geen diagnose.")]
     public void AQuestionAboutTheEmployerOrThePriceIsAnsweredAndTheQuestionAskedAgain(string culture, string message, string reply)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
@@ -3895,6 +3896,35 @@ public sealed class TriageEngineTests
 
         Assert.Equal(0, chat.State.Misses);
         chat.Send(culture == "en" ? "neck" : "nek").AssertStep("duration");
+    }
+
+    // Such a question in a message that answers too gets its line before the next question; "is dit ernstig?" to how bad
+    // gives no score.
+    [Theory]
+    [InlineData("nl", "hoi, ik chat via teams. mag mijn leidinggevende dit zien? ik zit al een tijdje met rugklachten", "Nee. Je werkgever ziet niets van dit gesprek.", "duration")]
+    [InlineData("en", "lower back pain 3 weeks, is this serious?", "I can't tell you that, as I don't make a diagnosis.", "pain")]
+    public void AQuestionBesideAnAnswerIsAnsweredToo(string culture, string message, string line, string step)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertStep(step);
+
+        var replies = chat.LastTurn!.Replies;
+        Assert.Single(replies, r => r.Text.Contains(line, StringComparison.Ordinal));
+        Assert.Contains(line, replies[^2].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nl", "is dit ernstig? ik ben echt bang dat het iets ergs is")]
+    [InlineData("en", "is this serious? it really hurts")]
+    public void IsThisSeriousToHowBadIsNoScore(string culture, string message)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "2 weeks"] : ["onderrug", "2 weken"]).AssertStep("pain");
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+        Assert.Equal(0, chat.State.Misses);
     }
 
     // Words of deleting and of data in one message ask before anything goes: a no goes on where the person was.
