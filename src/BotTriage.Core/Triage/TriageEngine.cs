@@ -610,7 +610,9 @@ public sealed class TriageEngine
             if (answer is null && notes.Count == 0
                 && (side is not null || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.No or YesNo.Unknown }))
             {
-                answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(WholeLeg, side ?? BodySide.Unspecified)], Evidence = Evidence(text) };
+                // Said back and quoted by the place's name: "nee" is no word for a leg.
+                var leg = new BodyLocation(WholeLeg, side ?? BodySide.Unspecified);
+                answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [leg], Evidence = Texts.Location(leg, state.Culture) };
             }
             else if (answer is { Locations: [{ Code: WholeBody } everywhere] })
             {

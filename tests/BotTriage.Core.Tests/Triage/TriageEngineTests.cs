@@ -2943,6 +2943,19 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain(RedFlags.ExtraKey("both-legs"), chat.State.Answers.Keys);
     }
 
+    // "Nee" or "weet ik niet" to where in the legs is the leg as a whole, said back and quoted by that name.
+    [Theory]
+    [InlineData("nl", "rug en benen", "nee", "Ik noteer: onderrug, hele been.", "rug, hele been")]
+    [InlineData("en", "back and legs", "don't know", "Noted: lower back, whole leg.", "back, whole leg")]
+    public void NoToWhereInTheLegsIsTheWholeLegByName(string culture, string message, string answer, string noted, string evidence)
+    {
+        var chat = Started(culture).Send(message).SkipReplies();
+
+        chat.Send(answer).AssertReply(noted);
+
+        Assert.Equal(evidence, chat.State.Answers["location"].Evidence);
+    }
+
     [Fact]
     public void BothLegsToldWithNumbnessAfterARaceAreTheSignNotWhereTheLegsAreStiff()
     {
