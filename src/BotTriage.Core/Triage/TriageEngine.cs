@@ -293,13 +293,13 @@ public sealed class TriageEngine
 
         var result = Answer(state, text, said, understood, today);
         result = NothingTaken(state, result) ? InOtherLanguage(state, text, said, today, onBehalf) ?? result : result;
-        result = result.State.Step != state.Step ? WithAside(result, text, said) : result;
+        result = result.State.Step != state.Step || !ReferenceEquals(result.State.Answers, state.Answers) ? WithAside(result, text, said) : result;
         return onBehalf && !state.OnBehalf && result.State.Answers.ContainsKey(_locationStep) ? OnBehalfFromNow(result) : result;
     }
 
     // "Mag mijn leidinggevende dit zien? Ik zit al een tijdje met rugklachten": the question in a message that answered
-    // and moved on is answered too, before the bot's next question, once. (One that answered nothing has its line from
-    // Answer.)
+    // or noted something is answered too, before the bot's next question, once. (One that took nothing has its line
+    // from Answer.)
     private TurnResult WithAside(TurnResult result, string text, string said)
     {
         if (!text.Contains('?', StringComparison.Ordinal) || Aside(text, $" {said} ") is not { } key)
