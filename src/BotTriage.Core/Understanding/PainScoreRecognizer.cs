@@ -60,7 +60,7 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
             if (TryScore(text, lexicon, i, out var end, out var score, out var bare) && !Overlaps(durations, nextDuration, end - 1))
             {
-                results.Add(text.Result(i, end - 1, new PainScoreResolution(score) { Usual = AfterUsualCue(text, lexicon, i), Bare = bare }));
+                results.Add(text.Result(i, end - 1, new PainScoreResolution(score) { Usual = AfterUsualCue(text, lexicon, i) || lexicon.UsualCues.TryMatch(text, end, out _, out _), Bare = bare }));
                 i = end;
             }
             else
@@ -70,7 +70,8 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
         }
     }
 
-    // "meestal een 4", "usually around 4": a usual cue ending at most two words before the score, in its clause.
+    // "meestal een 4", "usually around 4": a usual cue ending at most two words before the score, in its clause. (One
+    // right after it counts too: "3 normally".)
     private static bool AfterUsualCue(TokenizedText text, LanguageLexicon lexicon, int start)
     {
         for (var k = start - 1; k >= 0 && k >= start - UsualCueReach; k--)
@@ -166,10 +167,11 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
         var next = k < text.Count ? text.Tokens[k] : default;
         var endsClause = k >= text.Count || next.IsBreak;
-        // "een 4 maar soms een 9", "meestal 4 maar soms 9", "pijn 6 en ik ben moe": after an article, a usual cue or a
-        // word of pain a word may follow, when it is no unit or frequency word ("meestal 3 weken", "meestal 2 keer per
-        // dag" are no scores).
-        if ((article || AfterUsualCue(text, lexicon, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id))) && (endsClause
+        // "een 4 maar soms een 9", "meestal 4 maar soms 9", "pijn 6 en ik ben moe", "3 normally": after an article, a
+        // usual cue or a word of pain, or before a usual cue, a word may follow, when it is no unit or frequency word
+        // ("meestal 3 weken", "meestal 2 keer per dag" are no scores).
+        if ((article || AfterUsualCue(text, lexicon, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id))
+            || (k < text.Count && lexicon.UsualCues.TryMatch(text, k, out _, out _))) && (endsClause
             || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id) && (article || !lexicon.Blockers.Contains(next.Id)))))
         {
             end = k;

@@ -1141,6 +1141,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "pain", "7, actually more like 4", 4)]
     [InlineData("nl", "pain", "4, nee wacht 8", 8)]
     [InlineData("nl", "pain", "soms een 8, meestal een 4", 4)]
+    [InlineData("en", "pain", "about a 7 on bad days, 3 normally", 3)]
+    [InlineData("nl", "pain", "op slechte dagen een 7, een 4 meestal", 4)]
     [InlineData("en", "duration", "3 weeks, no wait, 3 months", 3 * 2_592_000)]
     [InlineData("en", "duration", "2 weeks, I mean 2 months", 2 * 2_592_000)]
     [InlineData("nl", "duration", "2 weken, sorry, 5 weken", 5 * 604_800)]
