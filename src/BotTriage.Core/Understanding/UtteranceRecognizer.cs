@@ -61,6 +61,7 @@ public sealed class UtteranceRecognizer
         var lexicon = Lexicons.Get(culture);
         var tokens = lexicon.Tokenize(text).Told(onBehalf);
         var results = new List<ModelResult>();
+        // An emergency is one whoever has it: "mijn vader heeft pijn op zijn borst" is 112 as much.
         EmergencyRecognizer.Scan(tokens, lexicon, Lexicons.EmergencyCategories, results);
         if (results.Count == 0)
         {

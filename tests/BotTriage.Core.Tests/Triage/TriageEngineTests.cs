@@ -4937,6 +4937,34 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains(reply, StringComparison.Ordinal));
     }
 
+    // On someone's behalf, what is told of them in their words counts as the person's own phrases would: "pijn op zijn
+    // borst" later in the chat is 112, and "pulled his hamstring on saturday" a fresh strain of that day.
+    [Theory]
+    [InlineData("nl", "mijn vader heeft sinds 2 weken rugpijn", "hij heeft nu ook pijn op zijn borst")]
+    [InlineData("en", "my dad has had back pain for 2 weeks", "he has pain in his chest now")]
+    public void ASignToldInTheirWordsOnTheirBehalfCounts(string culture, string complaint, string sign)
+    {
+        var chat = Started(culture).Send(complaint).Send("5");
+
+        chat.Send(sign);
+
+        Assert.True(chat.State.Outcome is { Emergency: true });
+    }
+
+    [Fact]
+    public void AStrainToldInTheirWordsOnTheirBehalfIsAFreshInjury()
+    {
+        var chat = Started("en");
+
+        chat.Send("my son pulled his hamstring on saturday at football");
+
+        Assert.True(chat.State.OnBehalf);
+        // Conversation.Today is a Saturday: "on saturday" is the one before.
+        Assert.Equal(DurationResolution.SecondsPerWeek, chat.State.Answers["duration"].Seconds);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        Assert.Contains("fresh-injury", chat.State.Outcome!.Contraindications);
+    }
+
     // The person's own complaint beside someone else's history is theirs: nothing of the other is noted, and the
     // conversation stays about the person.
     [Theory]

@@ -14,7 +14,8 @@ internal sealed class LanguageLexicon
         Name = name;
         RedFlags = new() { GapStops = NegationWords };
         TimedFlags = new() { GapStops = NegationWords };
-        Emergencies = new() { GapStops = NegationWords };
+        // An emergency is one whoever has it: "mijn vader heeft pijn op zijn borst" is 112 as much.
+        Emergencies = new() { GapStops = NegationWords, AliasesAlways = true };
         _morphemeLookup = Morphemes.GetAlternateLookup<ReadOnlySpan<char>>();
         _locationWordLookup = LocationWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -202,6 +203,12 @@ internal sealed class LanguageLexicon
     /// <summary>Words of someone else's before a place (red-flags.yaml <c>someoneElse.theirs</c>): "haar", "his".</summary>
     public HashSet<int> TheirWords { get; } = [];
 
+    /// <summary>
+    /// The person's own word each word of someone else's stands for in a message told on their behalf (red-flags.yaml
+    /// <c>someoneElse.theirs</c>): "pijn op zijn borst" is read as "pijn op mijn borst" too.
+    /// </summary>
+    public Dictionary<int, int> OnBehalfAliases { get; } = [];
+
     /// <summary>Words after a name of someone else before their age (numbers.yaml <c>ages.afterSomeone</c>): "is", "is now".</summary>
     public PhraseTrie<bool> AgeAfterSomeone { get; } = new();
 
@@ -267,5 +274,6 @@ internal sealed class LanguageLexicon
 
     public bool TryLocationWord(ReadOnlySpan<char> text, out LocationEntry entry) => _locationWordLookup.TryGetValue(text, out entry!);
 
-    public TokenizedText Tokenize(string text) => Tokenizer.Tokenize(text, Vocabulary, DecimalSeparator, GroupSeparator);
+    public TokenizedText Tokenize(string text) =>
+        Tokenizer.Tokenize(text, Vocabulary, DecimalSeparator, GroupSeparator, OnBehalfAliases.Count > 0 ? OnBehalfAliases : null);
 }

@@ -846,7 +846,24 @@ internal sealed class LexiconLoader
         nested.AddPhraseSet(c.Lexicon.SelfToo, nested.Get("selfToo", required: false), "word for the person too");
         nested.AddIdSet(c.Lexicon.ReportingWords, nested.Get("reporting", required: false));
         nested.AddIdSet(c.Lexicon.RelativeWords, nested.Get("relative", required: false));
-        nested.AddIdSet(c.Lexicon.TheirWords, nested.Get("theirs", required: false));
+        foreach (var (word, node) in nested.Entries(nested.Get("theirs", required: false), "word of someone else's"))
+        {
+            if (node is not YamlScalar own)
+            {
+                nested.Error(word.Line, $"theirs '{word.Value}' must name the person's own word it stands for");
+                continue;
+            }
+
+            var theirs = new HashSet<int>();
+            var mine = new HashSet<int>();
+            nested.AddIds(theirs, word.Value, word.Line);
+            nested.AddIds(mine, own.Value, own.Line);
+            if (theirs.Count == 1 && mine.Count == 1)
+            {
+                c.Lexicon.TheirWords.Add(theirs.Single());
+                c.Lexicon.OnBehalfAliases[theirs.Single()] = mine.Single();
+            }
+        }
         nested.ReportUnknownKeys();
     }
 

@@ -18,6 +18,12 @@ internal sealed class PhraseTrie<T>
     public int Count { get; private set; }
 
     /// <summary>
+    /// Whether a text's aliases (<see cref="TokenizedText.Aliases"/>) count in every message, not only in one told on
+    /// someone's behalf: an emergency's phrases.
+    /// </summary>
+    public bool AliasesAlways { get; init; }
+
+    /// <summary>
     /// Words a <c>...</c> never skips: with the negation words here, "kuit is ... dikker" does not match "kuit is niet
     /// dikker". A phrase that names such a word itself ("kan ... niet ... plassen") still matches it.
     /// </summary>
@@ -91,11 +97,12 @@ internal sealed class PhraseTrie<T>
             return false;
         }
 
-        Walk(_root, text, start, GapStops, hasExcept, except, ref end, ref value);
+        var aliases = text.OnBehalf || AliasesAlways ? text.Aliases : null;
+        Walk(_root, text, start, GapStops, aliases, hasExcept, except, ref end, ref value);
         return end > start;
     }
 
-    private static void Walk(Node node, TokenizedText text, int position, IReadOnlySet<int>? stops, bool hasExcept, T? except, ref int bestEnd, ref T bestValue)
+    private static void Walk(Node node, TokenizedText text, int position, IReadOnlySet<int>? stops, IReadOnlyDictionary<int, int>? aliases, bool hasExcept, T? except, ref int bestEnd, ref T bestValue)
     {
         if (node.HasValue && position > bestEnd && !(hasExcept && EqualityComparer<T>.Default.Equals(node.Value, except)))
         {
@@ -108,7 +115,13 @@ internal sealed class PhraseTrie<T>
             var id = text.Tokens[position].Id;
             if (id >= 0 && node.Next.TryGetValue(id, out var next))
             {
-                Walk(next, text, position + 1, stops, hasExcept, except, ref bestEnd, ref bestValue);
+                Walk(next, text, position + 1, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue);
+            }
+
+            // "Pijn op zijn borst" told on someone's behalf reads as "pijn op mijn borst" as well.
+            if (id >= 0 && aliases is not null && aliases.TryGetValue(id, out var alias) && node.Next.TryGetValue(alias, out var aliased))
+            {
+                Walk(aliased, text, position + 1, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue);
             }
         }
 
@@ -128,7 +141,7 @@ internal sealed class PhraseTrie<T>
                     break;
                 }
 
-                Walk(node.GapNext, text, at, stops, hasExcept, except, ref bestEnd, ref bestValue);
+                Walk(node.GapNext, text, at, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue);
             }
         }
     }

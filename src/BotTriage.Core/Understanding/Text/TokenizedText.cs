@@ -22,8 +22,15 @@ internal sealed class TokenizedText
     /// </summary>
     public bool OnBehalf { get; init; }
 
+    /// <summary>
+    /// Words a phrase may also read as another word (a word id -> the id it stands for; red-flags.yaml
+    /// <c>someoneElse.theirs</c>): "zijn" and "his" stand for "mijn" and "my" in a message told on someone's behalf, and
+    /// in an emergency's phrase always.
+    /// </summary>
+    public IReadOnlyDictionary<int, int>? Aliases { get; init; }
+
     /// <summary>The same tokens, told on behalf of someone else (<see cref="OnBehalf"/>) or not.</summary>
-    public TokenizedText Told(bool onBehalf) => onBehalf == OnBehalf ? this : new(Normalized, Tokens, Count) { OnBehalf = onBehalf };
+    public TokenizedText Told(bool onBehalf) => onBehalf == OnBehalf ? this : new(Normalized, Tokens, Count) { OnBehalf = onBehalf, Aliases = Aliases };
 
     public ReadOnlySpan<char> TextOf(int token)
     {

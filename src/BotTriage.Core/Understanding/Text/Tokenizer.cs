@@ -10,8 +10,11 @@ internal static class Tokenizer
 {
     private const string BreakCharacters = ",.;:!?()[]{}\n\"";
 
-    /// <summary>Tokenises <paramref name="text"/>; <paramref name="vocabulary"/> gives ids, the separators parse digit groups.</summary>
-    public static TokenizedText Tokenize(string text, Vocabulary vocabulary, char decimalSeparator, char groupSeparator)
+    /// <summary>
+    /// Tokenises <paramref name="text"/>; <paramref name="vocabulary"/> gives ids, the separators parse digit groups, and
+    /// <paramref name="aliases"/> are the words' aliases (<see cref="TokenizedText.Aliases"/>), if any.
+    /// </summary>
+    public static TokenizedText Tokenize(string text, Vocabulary vocabulary, char decimalSeparator, char groupSeparator, IReadOnlyDictionary<int, int>? aliases = null)
     {
         var normalized = TextNormalizer.Normalize(text);
         var chars = normalized.Chars;
@@ -75,7 +78,7 @@ internal static class Tokenizer
             }
         }
 
-        return new TokenizedText(normalized, tokens, count);
+        return new TokenizedText(normalized, tokens, count) { Aliases = aliases };
     }
 
     /// <summary>
