@@ -2104,6 +2104,16 @@ public sealed class TriageEngineTests
         Assert.True(chat.State.Outcome is { Emergency: true });
     }
 
+    // On to the result with plain answers, a check of a very urgent sign answered yes.
+    private static void ToTheResultConfirmed(Conversation chat, string culture)
+    {
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
+        if (chat.State.Step == TriageEngine.ConfirmStep)
+        {
+            chat.Send(culture == "en" ? "yes" : "ja");
+        }
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
@@ -2141,11 +2151,7 @@ public sealed class TriageEngineTests
         var chat = AtBackQuestion(culture, step);
 
         chat.Send(message);
-        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
-        if (chat.State.Step == TriageEngine.ConfirmStep)
-        {
-            chat.Send(culture == "en" ? "yes" : "ja");
-        }
+        ToTheResultConfirmed(chat, culture);
 
         Assert.Contains(code, chat.State.Outcome!.RedFlags);
         Assert.Equal(urgency, chat.State.Outcome.Urgency);
@@ -2233,11 +2239,7 @@ public sealed class TriageEngineTests
     {
         var chat = Started(culture).SendAll(message);
 
-        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
-        if (chat.State.Step == TriageEngine.ConfirmStep)
-        {
-            chat.Send(culture == "en" ? "yes" : "ja");
-        }
+        ToTheResultConfirmed(chat, culture);
 
         Assert.Contains(code, chat.State.Outcome!.RedFlags);
         Assert.Equal(urgency, chat.State.Outcome.Urgency);
@@ -4901,11 +4903,7 @@ public sealed class TriageEngineTests
         var chat = Conversation.Start(culture).SendAll([.. Welcome, message, "2 weken", "4", "een beetje"]);
 
         Assert.Equal(YesNo.No, chat.State.Answers["emergency-screen"].YesNo);
-        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep || s.Outcome is { Completed: true });
-        if (chat.State.Step == TriageEngine.ConfirmStep)
-        {
-            chat.Send("ja");
-        }
+        ToTheResultConfirmed(chat, culture);
 
         Assert.Contains(code, chat.State.Outcome!.RedFlags);
         Assert.Equal(urgency, chat.State.Outcome.Urgency);
