@@ -535,29 +535,29 @@ public sealed class TriageEngine
             : askingBack ? (current.HasSignal && ReadExtra(current, understood) is { YesNo: YesNo.Yes } mentioned ? mentioned : null)
             : ReadAnswer(current, text, spaced, understood, state, today);
 
-        // "Ja, ik gebruik eliquis" to whether the immune system is weakened, "ja, hele dag achter de laptop" to night
-        // pain: the yes goes with what the message names, a contraindication or context rather than a warning sign, and
-        // is not known to answer this question as well. That is noted and the question asked once more; "ja, en ..."
-        // answers both. A yes beside another warning sign stays a yes to both ("ja, chemo"): red flags always win. A
-        // screen's yes stays a yes: there, asking again would only delay.
         // "Is dit ernstig?" to how bad: a question about the complaint, no score in words.
         if (answer is { Kind: AnswerKind.Scale } && !askingBack && PainScore(understood) is { Resolution.InWords: true } && Aside(text, spaced) == "aside.serious")
         {
             answer = null;
         }
 
+        // "Ja, ik gebruik eliquis" to whether the immune system is weakened, "ja, hele dag achter de laptop" to night
+        // pain: the yes goes with what the message names, a contraindication or context rather than a warning sign, and
+        // is not known to answer this question as well. That is noted and the question asked once more; "ja, en ..."
+        // answers both. A yes beside another warning sign stays a yes to both ("ja, chemo"): red flags always win. A
+        // screen's yes stays a yes: there, asking again would only delay.
         var yesAboutOther = answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && (otherSign || reminded is not null) && !adding && !correcting
             && YesAboutAnotherSign(current, understood);
+        if (yesAboutOther)
+        {
+            answer = null;
+        }
 
         // "Ja, de stent dus" to whether anything applies besides what was told: the yes is the stent, told before, and
         // says nothing of the rest. That is said to be noted and the question asked once more.
         var yesToWhatWasTold = answer is { YesNo: YesNo.Yes } && notes.Count == 0 && corrections.Count == 0 && !askingBack
             && (reminded ?? toldAgain) is not null && _besidesQuestions.Contains(current.Id);
         if (yesToWhatWasTold)
-        {
-            answer = null;
-        }
-        if (yesAboutOther)
         {
             answer = null;
         }

@@ -91,14 +91,14 @@ public sealed class NumberRecognizer : LexiconRecognizer
     {
         for (var k = 0; k < tokens.Count; k++)
         {
-            var after = k + 1;
-            var someone = tokens.OnBehalf && lexicon.OtherPeople.TryMatch(tokens, k, out after, out _);
+            var nameEnd = k + 1;
+            var someone = tokens.OnBehalf && lexicon.OtherPeople.TryMatch(tokens, k, out nameEnd, out _);
             if (!someone && !(tokens.Tokens[k].Kind == TokenKind.Word && lexicon.SelfWords.Contains(tokens.IdAt(k))))
             {
                 continue;
             }
 
-            after = someone ? after : k + 1;
+            var after = someone ? nameEnd : k + 1;
             string? mark = null;
             if (someone && lexicon.AgeAfterSomeone.TryMatch(tokens, after, out var wordsEnd, out _))
             {

@@ -492,21 +492,18 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     // The sentence of the words from first to last: up to a full stop, question or exclamation mark either side.
     private static (int First, int Last) Sentence(TokenizedText text, int first, int last)
     {
-        while (first > 0 && !EndsASentence(text, first - 1))
+        while (first > 0 && !text.EndsASentence(first - 1))
         {
             first--;
         }
 
-        while (last + 1 < text.Count && !EndsASentence(text, last + 1))
+        while (last + 1 < text.Count && !text.EndsASentence(last + 1))
         {
             last++;
         }
 
         return (first, last);
     }
-
-    private static bool EndsASentence(TokenizedText text, int k) =>
-        text.Tokens[k].Kind == TokenKind.Punctuation && text.TextOf(k) is "." or "!" or "?";
 
     private static bool Named(List<ModelResult> results, string code)
     {

@@ -97,8 +97,9 @@ public sealed class UtteranceRecognizer
     /// that is theirs, and none that is the person's. A place is someone else's in a clause that is someone else's
     /// ("mijn vader heeft rugpijn", "my mum's knee"), or in a sentence part with a word of theirs (red-flags.yaml
     /// <c>someoneElse.theirs</c>: "haar", "hij", "his") and none of the person's, in a message that names someone else
-    /// ("mijn moeder is 84 en heeft pijn in haar rug", "ik vraag het voor mijn moeder. ze heeft last van haar nek"). Any other place is the person's: "mijn moeder had een hernia, nu
-    /// heb ik rugpijn" is not on her behalf.
+    /// ("mijn moeder is 84 en heeft pijn in haar rug", "ik vraag het voor mijn moeder. ze heeft last van haar nek"), or
+    /// in a sentence that starts with someone else's name and holds no word of the person's ("my dad, 78, has back
+    /// pain"). Any other place is the person's: "mijn moeder had een hernia, nu heb ik rugpijn" is not on her behalf.
     /// </summary>
     public bool ToldOnBehalf(string text, string culture)
     {
@@ -135,7 +136,7 @@ public sealed class UtteranceRecognizer
     private static bool OfTheSentencesSubject(TokenizedText tokens, LanguageLexicon lexicon, int at)
     {
         var first = at;
-        while (first > 0 && !EndsASentence(tokens, first - 1))
+        while (first > 0 && !tokens.EndsASentence(first - 1))
         {
             first--;
         }
@@ -145,7 +146,7 @@ public sealed class UtteranceRecognizer
             return false;
         }
 
-        for (var k = first; k < tokens.Count && !EndsASentence(tokens, k); k++)
+        for (var k = first; k < tokens.Count && !tokens.EndsASentence(k); k++)
         {
             if (lexicon.OtherPeople.TryMatch(tokens, k, out var nameEnd, out _))
             {
@@ -159,9 +160,6 @@ public sealed class UtteranceRecognizer
 
         return true;
     }
-
-    private static bool EndsASentence(TokenizedText tokens, int k) =>
-        tokens.Tokens[k].Kind == TokenKind.Punctuation && tokens.TextOf(k) is "." or "!" or "?";
 
     // Whether the message names someone else at all: "ik vraag het voor mijn moeder" does, though the clause is the
     // person's own.

@@ -42,6 +42,9 @@ internal sealed class TokenizedText
 
     public bool IsBreakAt(int token) => token < 0 || token >= Count || Tokens[token].IsBreak;
 
+    /// <summary>Whether token <paramref name="token"/> ends a sentence: a full stop, question or exclamation mark.</summary>
+    public bool EndsASentence(int token) => Tokens[token].Kind == TokenKind.Punctuation && TextOf(token) is "." or "!" or "?";
+
     /// <summary>Whether token <paramref name="token"/> follows a word with nothing between: the "10" of "A10".</summary>
     public bool GluedToAWord(int token) => WrittenOnto(token) && Tokens[token - 1].Kind == TokenKind.Word;
 
