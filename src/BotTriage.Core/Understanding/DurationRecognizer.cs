@@ -67,11 +67,7 @@ public sealed class DurationRecognizer
         }
 
         // A word of starting ("begonnen", "it started") before or after the moment allows two more words.
-        var started = false;
-        for (var k = 0; k < tokens.Count && !started; k++)
-        {
-            started = lexicon.StartWords.TryMatch(tokens, k, out _, out _);
-        }
+        var started = lexicon.StartWords.OccursIn(tokens);
 
         if (words == 0 || words > MaxWordsBeforeDate + (started ? 2 : 0)
             || !TryStart(tokens, lexicon, 0, MaxWordsBeforeDate, today, out var end, out var count, out var unitSeconds, out var approximate))

@@ -270,13 +270,8 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             return false;
         }
 
-        var first = phraseStart;
-        while (first > 0 && !EndsSentence(text, first - 1))
-        {
-            first--;
-        }
-
-        for (var k = first; k < text.Count && !EndsSentence(text, k); k++)
+        var (first, last) = text.SentenceOf(phraseStart, phraseStart);
+        for (var k = first; k <= last; k++)
         {
             if (lexicon.Explanations.TryMatch(text, k, out _, out var explained)
                 && string.Equals(explained, code, StringComparison.Ordinal)
@@ -288,9 +283,6 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
         return false;
     }
-
-    private static bool EndsSentence(TokenizedText text, int token) =>
-        text.Tokens[token].Kind == TokenKind.Punctuation && text.TextOf(token) is "." or "!" or "?";
 
     /// <summary>
     /// A body temperature in digits (red-flags.yaml <c>temperature</c>): "39 graden" and "temperatuur van 38,5" are
@@ -433,7 +425,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 else
                 {
                     times ??= Times(text, lexicon, durations, today);
-                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon.ScopeBreaks, first, last) : Sentence(text, first, last)) is { } time)
+                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon.ScopeBreaks, first, last) : text.SentenceOf(first, last)) is { } time)
                     {
                         // "Sinds mijn operatie in oktober": a rough time just past the window may still be within it.
                         // Neither yes nor no then: the question asks.
@@ -482,22 +474,6 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         }
 
         while (last + 1 < text.Count && !text.IsBreakAt(last + 1) && !joiners.Contains(text.IdAt(last + 1)))
-        {
-            last++;
-        }
-
-        return (first, last);
-    }
-
-    // The sentence of the words from first to last: up to a full stop, question or exclamation mark either side.
-    private static (int First, int Last) Sentence(TokenizedText text, int first, int last)
-    {
-        while (first > 0 && !text.EndsASentence(first - 1))
-        {
-            first--;
-        }
-
-        while (last + 1 < text.Count && !text.EndsASentence(last + 1))
         {
             last++;
         }

@@ -116,7 +116,7 @@ public sealed class UtteranceRecognizer
             }
 
             if (SomeoneElse.Holds(tokens, lexicon, i, end) || OfTheSentencesSubject(tokens, lexicon, i)
-                || (InTheirSentencePart(tokens, lexicon, i, end) && (named ??= NamesAnyone(tokens, lexicon))))
+                || (InTheirSentencePart(tokens, lexicon, i, end) && (named ??= lexicon.OtherPeople.OccursIn(tokens))))
             {
                 theirs = true;
             }
@@ -135,18 +135,13 @@ public sealed class UtteranceRecognizer
     // names: "my dad, 78, has had back pain", "mijn vader (80) heeft rugpijn".
     private static bool OfTheSentencesSubject(TokenizedText tokens, LanguageLexicon lexicon, int at)
     {
-        var first = at;
-        while (first > 0 && !tokens.EndsASentence(first - 1))
-        {
-            first--;
-        }
-
+        var (first, last) = tokens.SentenceOf(at, at);
         if (!lexicon.OtherPeople.TryMatch(tokens, first, out _, out _))
         {
             return false;
         }
 
-        for (var k = first; k < tokens.Count && !tokens.EndsASentence(k); k++)
+        for (var k = first; k <= last; k++)
         {
             if (lexicon.OtherPeople.TryMatch(tokens, k, out var nameEnd, out _))
             {
@@ -159,21 +154,6 @@ public sealed class UtteranceRecognizer
         }
 
         return true;
-    }
-
-    // Whether the message names someone else at all: "ik vraag het voor mijn moeder" does, though the clause is the
-    // person's own.
-    private static bool NamesAnyone(TokenizedText tokens, LanguageLexicon lexicon)
-    {
-        for (var k = 0; k < tokens.Count; k++)
-        {
-            if (lexicon.OtherPeople.TryMatch(tokens, k, out _, out _))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Whether the sentence part of the words from first up to end (up to punctuation) holds a word of someone else's and

@@ -68,6 +68,20 @@ internal sealed class PhraseTrie<T>
     /// <summary>The longest phrase starting at token <paramref name="start"/>; <paramref name="end"/> is the exclusive end token.</summary>
     public bool TryMatch(TokenizedText text, int start, out int end, out T value) => Match(text, start, false, default, out end, out value);
 
+    /// <summary>Whether a phrase starts anywhere in <paramref name="text"/>.</summary>
+    public bool OccursIn(TokenizedText text)
+    {
+        for (var k = 0; k < text.Count; k++)
+        {
+            if (TryMatch(text, k, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The longest phrase starting at token <paramref name="start"/> whose value is not <paramref name="except"/>.</summary>
     public bool TryMatchExcept(TokenizedText text, int start, T except, out int end, out T value) => Match(text, start, true, except, out end, out value);
 

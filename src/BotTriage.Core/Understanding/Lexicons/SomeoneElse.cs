@@ -85,7 +85,7 @@ internal static class SomeoneElse
             }
         }
 
-        return named && !SaysToo(text, lexicon);
+        return named && !lexicon.SelfToo.OccursIn(text);
     }
 
     // The longest name of someone else looked for before a relative clause: "mijn schoonmoeder", "m'n halfbroer".
@@ -128,19 +128,6 @@ internal static class SomeoneElse
         for (var k = self + 1; k <= self + DenialReach && k < clauseEnd; k++)
         {
             if (lexicon.NegationCues.TryMatch(text, k, out _, out _))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SaysToo(TokenizedText text, LanguageLexicon lexicon)
-    {
-        for (var k = 0; k < text.Count; k++)
-        {
-            if (lexicon.SelfToo.TryMatch(text, k, out _, out _))
             {
                 return true;
             }

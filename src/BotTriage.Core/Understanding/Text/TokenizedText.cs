@@ -45,6 +45,22 @@ internal sealed class TokenizedText
     /// <summary>Whether token <paramref name="token"/> ends a sentence: a full stop, question or exclamation mark.</summary>
     public bool EndsASentence(int token) => Tokens[token].Kind == TokenKind.Punctuation && TextOf(token) is "." or "!" or "?";
 
+    /// <summary>The sentence of the tokens from <paramref name="first"/> to <paramref name="last"/>: up to a sentence's end either side.</summary>
+    public (int First, int Last) SentenceOf(int first, int last)
+    {
+        while (first > 0 && !EndsASentence(first - 1))
+        {
+            first--;
+        }
+
+        while (last + 1 < Count && !EndsASentence(last + 1))
+        {
+            last++;
+        }
+
+        return (first, last);
+    }
+
     /// <summary>Whether token <paramref name="token"/> follows a word with nothing between: the "10" of "A10".</summary>
     public bool GluedToAWord(int token) => WrittenOnto(token) && Tokens[token - 1].Kind == TokenKind.Word;
 
