@@ -2332,6 +2332,22 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("en", "not suddenly, it's been getting weaker over the past weeks")]
+    [InlineData("en", "no, it came on gradually")]
+    [InlineData("nl", "niet plotseling, het wordt al weken langzaam zwakker")]
+    [InlineData("nl", "nee, het ging geleidelijk")]
+    public void WeaknessThatCameOnSlowlyIsANoToSuddenWeaknessAndTheLegIsAskedAfter(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-sudden-weakness");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-sudden-weakness"].YesNo);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-leg-weakness");
+        chat.AssertStep("rf-leg-weakness");
+    }
+
+    [Theory]
     [InlineData("en", "it's been getting weaker, like I said")]
     [InlineData("nl", "het wordt steeds zwakker")]
     public void ALegGettingWeakerInOwnWordsIsAYesToLosingStrength(string culture, string message)
