@@ -55,6 +55,8 @@ public sealed class TriageEngine
 
     // The codes the flow asks about that are no red flags: contraindications and context (blood-thinners, sport).
     private readonly FrozenSet<string> _contextCodes;
+    // The codes of the flow's warning-sign questions (flow.yaml red-flag).
+    private readonly FrozenSet<string> _signCodes;
     private readonly FrozenSet<string> _contraindicationCodes;
     private readonly string _resultStep;
     private readonly string _locationStep;
@@ -104,6 +106,7 @@ public sealed class TriageEngine
         _extraQuestions = [.. Flow.States.Where(s => !s.IsOutcome && Flow.IsActive(s) && CanAnswerInPassing(s) && !screens.Contains(s))];
         _answeredSignals = Flow.States.Where(s => !screens.Contains(s)).SelectMany(s => s.Signals).ToFrozenSet(StringComparer.Ordinal);
         var redFlagCodes = Flow.States.Where(s => s.RedFlag is not null).Select(s => s.RedFlag!).ToHashSet(StringComparer.Ordinal);
+        _signCodes = redFlagCodes.ToFrozenSet(StringComparer.Ordinal);
         _contextCodes = Flow.States.Where(s => s.RedFlag is null && !screens.Contains(s)).SelectMany(s => s.Signals).Where(c => !redFlagCodes.Contains(c)).ToFrozenSet(StringComparer.Ordinal);
         _contraindicationCodes = dialogs.Contraindications.Select(rule => rule.Code).ToFrozenSet(StringComparer.Ordinal);
         _resultStep = Flow.States.First(s => s.IsOutcome && s.Emergency is null).Id;
@@ -221,11 +224,10 @@ public sealed class TriageEngine
         // conversation about them, and the father's fever is the subject's.
         var onBehalf = state.OnBehalf;
         var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf)) { OnBehalf = onBehalf };
-        if (!onBehalf && understood.First<BodyLocationResolution>() is not null && !state.Answers.ContainsKey(_locationStep)
-            && _dialogs.Recognizer.ToldOnBehalf(text, state.Culture))
+        if (!onBehalf && !state.Answers.ContainsKey(_locationStep) && OnTheirBehalf(text, understood, state.Culture, today) is { } theirs)
         {
             onBehalf = true;
-            understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf)) { OnBehalf = onBehalf };
+            understood = theirs;
         }
         var said = Normalize(text);
 
@@ -294,7 +296,29 @@ public sealed class TriageEngine
         var result = Answer(state, text, said, understood, today);
         result = NothingTaken(state, result) ? InOtherLanguage(state, text, said, today, onBehalf) ?? result : result;
         result = result.State.Step != state.Step || !ReferenceEquals(result.State.Answers, state.Answers) ? WithAside(result, text, said) : result;
-        return onBehalf && !state.OnBehalf && result.State.Answers.ContainsKey(_locationStep) ? OnBehalfFromNow(result) : result;
+        return onBehalf && !state.OnBehalf && !ReferenceEquals(result.State.Answers, state.Answers) ? OnBehalfFromNow(result) : result;
+    }
+
+    // The message read as told on someone's behalf, before the place is known, when it is: a complaint whose every place
+    // is theirs ("mijn vader heeft sinds 2 weken rugpijn"), or, with no place, a warning sign of theirs and none of the
+    // person's ("mijn moeder kan haar plas niet ophouden"). Their history alone ("mijn moeder had kanker") is no
+    // complaint on their behalf.
+    private Interpretation? OnTheirBehalf(string text, Interpretation understood, string culture, DateOnly today)
+    {
+        if (understood.First<BodyLocationResolution>() is not null)
+        {
+            return _dialogs.Recognizer.ToldOnBehalf(text, culture) ? Reread() : null;
+        }
+
+        if (understood.Entities.Any(e => e.Resolution is RedFlagResolution { Negated: false }) || !_dialogs.Recognizer.NamesSomeoneElse(text, culture))
+        {
+            return null;
+        }
+
+        var theirs = Reread();
+        return theirs.Entities.Any(e => e.Resolution is RedFlagResolution { Negated: false } flag && _signCodes.Contains(flag.Code)) ? theirs : null;
+
+        Interpretation Reread() => new(text, culture, _dialogs.Recognizer.Recognize(text, culture, today, onBehalf: true)) { OnBehalf = true };
     }
 
     // "Mag mijn leidinggevende dit zien? Ik zit al een tijdje met rugklachten": the question in a message that answered

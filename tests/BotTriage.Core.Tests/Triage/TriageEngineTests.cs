@@ -4951,6 +4951,39 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains(reply, StringComparison.Ordinal));
     }
 
+    // A warning sign of someone else's told before any place, with nothing of the person's, is told on their behalf:
+    // it is noted as the subject's, the bot says who 'je' is, and still asks where. Their history alone is no
+    // complaint, and the question is asked again about the person.
+    [Theory]
+    [InlineData("nl", "mijn moeder kan haar plas niet ophouden", "rf-bladder-bowel", "Je vraagt dit voor iemand anders")]
+    [InlineData("en", "my mum can't hold her pee anymore", "rf-bladder-bowel", "asking for someone else")]
+    [InlineData("nl", "mijn vader heeft koorts", "rf-fever", "Je vraagt dit voor iemand anders")]
+    public void ASignOfSomeoneElsesBeforeThePlaceIsToldOnTheirBehalf(string culture, string message, string answered, string reply)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+
+        Assert.True(chat.State.OnBehalf);
+        Assert.Equal(YesNo.Yes, chat.State.Answers[answered].YesNo);
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains(reply, StringComparison.Ordinal));
+        chat.AssertStep("location");
+    }
+
+    [Theory]
+    [InlineData("nl", "mijn moeder had kanker")]
+    [InlineData("en", "my mother had cancer")]
+    public void SomeoneElsesHistoryBeforeThePlaceIsNoComplaintOnTheirBehalf(string culture, string message)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message);
+
+        Assert.False(chat.State.OnBehalf);
+        Assert.False(chat.State.Answers.ContainsKey("cancer-history"));
+        chat.AssertStep("location");
+    }
+
     // On someone's behalf, what is told of them in their words counts as the person's own phrases would: "pijn op zijn
     // borst" later in the chat is 112, and "pulled his hamstring on saturday" a fresh strain of that day.
     [Theory]
