@@ -204,7 +204,7 @@ public sealed class DurationRecognizer
                     continue;
                 }
 
-                if (!since && !prefixed && (BlockedBefore(text, lexicon, i) || PerCount(text, lexicon, i)))
+                if (!since && !prefixed && (BlockedBefore(text, lexicon, i) || PerCount(text, lexicon, i) || PregnancyWeeks(text, lexicon, i, end, unitSeconds)))
                 {
                     i = end;
                     continue;
@@ -246,6 +246,37 @@ public sealed class DurationRecognizer
             }
 
             if (text.Tokens[k].Kind == TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Ik ben 20 weken", "I'm 20 weeks now": weeks or months right after "ik ben" (durations.yaml pregnancyBefore), with
+    // nothing after them in their clause but "nu" (pregnancyAfter), are how far a pregnancy is. "Ik ben 3 weken geleden
+    // geopereerd" and "ik ben 3 weken thuis" go on, and stay lengths.
+    private static bool PregnancyWeeks(TokenizedText text, LanguageLexicon lexicon, int start, int end, long unitSeconds)
+    {
+        if (lexicon.PregnancyBefore.Count == 0 || unitSeconds is not (DurationResolution.SecondsPerWeek or DurationResolution.SecondsPerMonth))
+        {
+            return false;
+        }
+
+        if (lexicon.PregnancyAfter.TryMatch(text, end, out var afterEnd, out _))
+        {
+            end = afterEnd;
+        }
+
+        if (!text.IsBreakAt(end) && !lexicon.SinceStops.Contains(text.IdAt(end)))
+        {
+            return false;
+        }
+
+        for (var k = start - 1; k >= 0 && k >= start - MaxBlockerWords; k--)
+        {
+            if (lexicon.PregnancyBefore.TryMatch(text, k, out var beforeEnd, out _) && beforeEnd == start)
             {
                 return true;
             }

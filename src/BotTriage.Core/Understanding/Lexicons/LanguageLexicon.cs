@@ -93,6 +93,15 @@ internal sealed class LanguageLexicon
     /// </summary>
     public PhraseTrie<bool> BlockersBefore { get; } = new();
 
+    /// <summary>
+    /// Words right before a count of weeks or months that ends its clause, which make it a pregnancy's length
+    /// (durations.yaml <c>pregnancyBefore</c>): "ik ben 20 weken", "I'm 20 weeks now".
+    /// </summary>
+    public PhraseTrie<bool> PregnancyBefore { get; } = new();
+
+    /// <summary>Words that may follow such a count before its clause ends (durations.yaml <c>pregnancyAfter</c>): "nu", "now".</summary>
+    public PhraseTrie<bool> PregnancyAfter { get; } = new();
+
     public PhraseTrie<RelativeStart> Relative { get; } = new();
 
     public Dictionary<int, int> Weekdays { get; } = [];

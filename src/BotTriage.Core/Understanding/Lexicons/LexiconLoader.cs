@@ -419,6 +419,8 @@ internal sealed class LexiconLoader
         c.AddIdSet(lexicon.Blockers, c.Get("blockers"));
         c.AddPhraseSet(lexicon.BlockersAfter, c.Get("blockersAfter", required: false), "word after a count that is no duration");
         c.AddPhraseSet(lexicon.BlockersBefore, c.Get("blockersBefore", required: false), "word before a count that is no duration");
+        c.AddPhraseSet(lexicon.PregnancyBefore, c.Get("pregnancyBefore", required: false), "word before a pregnancy's weeks");
+        c.AddPhraseSet(lexicon.PregnancyAfter, c.Get("pregnancyAfter", required: false), "word after a pregnancy's weeks");
         foreach (var (key, value) in c.Entries(c.Get("relative"), "phrase"))
         {
             // "1 day" or "~1 week" (the tilde marks an approximate start).
