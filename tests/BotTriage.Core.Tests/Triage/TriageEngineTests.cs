@@ -417,7 +417,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void SuggestsRunnersLegsMassageForStiffCalvesInEnglish()
     {
-        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "my calves", "since yesterday", "3", "a little", .. Enumerable.Repeat("no", 12), "not at all", "not at all", "not at all", "not at all", "no", "no", "no", "no", "no"]);
+        var chat = Conversation.Start("en").SendAll(["no", "yes", "english", "my calves", "since yesterday", "3", "a little", .. Enumerable.Repeat("no", 11), "not at all", "not at all", "not at all", "not at all", "no", "no", "no", "no", "no"]);
 
         chat.Send("no")
             .AssertReply("Thank you for your answers. This is my advice.")
@@ -2318,6 +2318,50 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-infection-risk"].YesNo);
     }
 
+    // Dark urine after a race is asked only of someone who raced, or sports and has a complaint in the legs: with the
+    // warning signs when that was told before, after the questions about sport when it is said there, and never of
+    // someone who does not sport.
+    [Theory]
+    [InlineData("nl", "mijn knie")]
+    [InlineData("en", "my knee")]
+    public void DarkUrineIsNotAskedOfSomeoneWhoDoesNotSport(string culture, string place)
+    {
+        var chat = Started(culture).Send(place);
+
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Contains("sport", chat.State.History);
+        Assert.DoesNotContain(chat.State.History, s => s.StartsWith("rf-dark-urine", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nl", "ja", "ja, best donker")]
+    [InlineData("en", "yes", "yes, brownish")]
+    public void DarkUrineIsAskedAfterTheQuestionsAboutSportWhenTheySportThere(string culture, string yes, string dark)
+    {
+        var chat = Started(culture).Send(culture == "en" ? "my calves" : "mijn kuiten");
+        chat.AnswerPlainlyUntil(s => s.Step == "sport");
+
+        chat.Send(yes).AssertStep("race").Send(yes).AssertStep("rf-dark-urine-late").Send(dark);
+
+        Assert.DoesNotContain("rf-dark-urine", chat.State.History);
+        Assert.Equal("T2", chat.State.Outcome!.Urgency);
+        Assert.Contains("dark-urine", chat.State.Outcome.RedFlags);
+    }
+
+    [Theory]
+    [InlineData("nl", "mijn kuiten, sinds de marathon van zondag")]
+    [InlineData("en", "my calves, since the marathon on sunday")]
+    public void DarkUrineIsAskedWithTheWarningSignsAfterARaceToldBefore(string culture, string complaint)
+    {
+        var chat = Started(culture).Send(complaint);
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.True(asked.IndexOf("rf-dark-urine") is > 0 and var at && at < asked.IndexOf("ci-any"));
+        Assert.DoesNotContain("rf-dark-urine-late", asked);
+    }
+
     [Theory]
     [InlineData("nl", "nee dat niet, alleen bruin")]
     [InlineData("en", "not like cola, just brown")]
@@ -2470,9 +2514,6 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("en", "rf-calf-thrombosis", "no, just the swelling i mentioned")]
     [InlineData("nl", "rf-calf-thrombosis", "nee, alleen de zwelling")]
-    [InlineData("en", "rf-dark-urine", "not like cola, more like strong tea")]
-    [InlineData("en", "rf-dark-urine", "no not cola, just dark brown")]
-    [InlineData("nl", "rf-dark-urine", "geen cola, meer als sterke thee")]
     public void WordsOfTheSignAskedAboutBesideANoAnswerTheLegQuestionsWithAYes(string culture, string step, string message)
     {
         var english = culture == "en";
@@ -2482,6 +2523,21 @@ public sealed class TriageEngineTests
         chat.Send(message);
 
         Assert.Equal(YesNo.Yes, chat.State.Answers[step].YesNo);
+    }
+
+    [Theory]
+    [InlineData("en", "not like cola, more like strong tea")]
+    [InlineData("en", "no not cola, just dark brown")]
+    [InlineData("nl", "geen cola, meer als sterke thee")]
+    public void WordsOfDarkUrineBesideANoAreAYesAfterARace(string culture, string message)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english", "left calf, since the marathon on sunday", "5", "a lot"] : [.. Welcome, "linkerkuit, sinds de marathon van zondag", "5", "veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-dark-urine");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-dark-urine"].YesNo);
     }
 
     [Theory]
