@@ -374,7 +374,9 @@ public static class TriageRouter
             }
         }
 
-        return dialogs.Texts.Get("evidence.answered", state.Culture).Format(state.Culture, said, question.Question.Get(state.Culture));
+        // The question in short where it has one: "weinig zin in of plezier", without the line that leads into the mood
+        // questions.
+        return dialogs.Texts.Get("evidence.answered", state.Culture).Format(state.Culture, said, (question.Again ?? question.Question).Get(state.Culture));
     }
 
     // The whole text one yes, no or don't-know phrase ("ja", "yes please", "klopt"), in any language the lexicons know.

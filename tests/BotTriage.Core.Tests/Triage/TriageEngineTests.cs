@@ -276,10 +276,11 @@ public sealed class TriageEngineTests
         Assert.Contains("psychologist", outcome.Routes);
         Assert.Contains("relaxation", outcome.MassageTypes);
 
-        // Each answer quoted with its question; one that added no points ("helemaal niet") is no reason.
+        // Each answer quoted with its question, in short (without the line that leads into the mood questions); one
+        // that added no points ("helemaal niet") is no reason.
         var evidence = Assert.Single(outcome.Reasons, r => r.Rule == "psychosocial-high").Evidence;
-        var interest = ShippedDialogs.Value.Flow["phq-interest"].Question.Get("nl");
-        Assert.Contains($"meer dan de helft van de dagen op '{interest}'", evidence);
+        Assert.Contains("meer dan de helft van de dagen op 'Hoe vaak had je de afgelopen twee weken weinig zin in of plezier bij de dingen die je doet?'", evidence);
+        Assert.DoesNotContain(evidence, e => e.Contains("Dan iets over", StringComparison.Ordinal));
         Assert.Equal(3, evidence.Count);
         Assert.DoesNotContain(evidence, e => e.StartsWith("helemaal niet", StringComparison.Ordinal));
     }
