@@ -301,8 +301,8 @@ public sealed class TriageEngine
 
     // The message read as told on someone's behalf, before the place is known, when it is: a complaint whose every place
     // is theirs ("mijn vader heeft sinds 2 weken rugpijn"), or, with no place, a warning sign of theirs and none of the
-    // person's ("mijn moeder kan haar plas niet ophouden"). Their history alone ("mijn moeder had kanker") is no
-    // complaint on their behalf.
+    // person's ("mijn moeder kan haar plas niet ophouden", "asking for my husband, he has lost a lot of weight"). Their
+    // history alone ("mijn moeder had kanker") is no complaint on their behalf.
     private Interpretation? OnTheirBehalf(string text, Interpretation understood, string culture, DateOnly today)
     {
         if (understood.First<BodyLocationResolution>() is not null)
@@ -310,7 +310,9 @@ public sealed class TriageEngine
             return _dialogs.Recognizer.ToldOnBehalf(text, culture) ? Reread() : null;
         }
 
-        if (understood.Entities.Any(e => e.Resolution is RedFlagResolution { Negated: false }) || !_dialogs.Recognizer.NamesSomeoneElse(text, culture))
+        if (understood.Entities.Any(e => e.Resolution is RedFlagResolution { Negated: false })
+            ? !_dialogs.Recognizer.SignsToldOnBehalf(text, culture)
+            : !_dialogs.Recognizer.NamesSomeoneElse(text, culture))
         {
             return null;
         }

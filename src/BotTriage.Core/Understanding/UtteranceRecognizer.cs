@@ -101,7 +101,15 @@ public sealed class UtteranceRecognizer
     /// in a sentence that starts with someone else's name and holds no word of the person's ("my dad, 78, has back
     /// pain"). Any other place is the person's: "mijn moeder had een hernia, nu heb ik rugpijn" is not on her behalf.
     /// </summary>
-    public bool ToldOnBehalf(string text, string culture)
+    public bool ToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, signs: false);
+
+    /// <summary>
+    /// <see cref="ToldOnBehalf(string, string)"/> for the warning signs of a message that names no place: every sign
+    /// in it is someone else's, by the same reading ("asking for my husband, he has lost a lot of weight").
+    /// </summary>
+    public bool SignsToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, signs: true);
+
+    private bool ToldOnBehalf(string text, string culture, bool signs)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
@@ -110,7 +118,9 @@ public sealed class UtteranceRecognizer
         var theirs = false;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!BodyLocationRecognizer.TryPlace(tokens, lexicon, i, out var end, out var entry, out _) || entry.Code.Length == 0)
+            int end;
+            if (signs ? !lexicon.RedFlags.TryMatch(tokens, i, out end, out var code) || code.Length == 0
+                : !BodyLocationRecognizer.TryPlace(tokens, lexicon, i, out end, out var entry, out _) || entry.Code.Length == 0)
             {
                 continue;
             }

@@ -5015,6 +5015,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "mijn moeder kan haar plas niet ophouden", "rf-bladder-bowel", "Je vraagt dit voor iemand anders")]
     [InlineData("en", "my mum can't hold her pee anymore", "rf-bladder-bowel", "asking for someone else")]
     [InlineData("nl", "mijn vader heeft koorts", "rf-fever", "Je vraagt dit voor iemand anders")]
+    [InlineData("en", "asking for my husband, he has lost a lot of weight", "rf-weight-loss", "asking for someone else")]
+    [InlineData("nl", "ik vraag het voor mijn man, hij kan zijn plas niet ophouden", "rf-bladder-bowel", "Je vraagt dit voor iemand anders")]
     public void ASignOfSomeoneElsesBeforeThePlaceIsToldOnTheirBehalf(string culture, string message, string answered, string reply)
     {
         var chat = Started(culture);
@@ -5030,6 +5032,7 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("nl", "mijn moeder had kanker")]
     [InlineData("en", "my mother had cancer")]
+    [InlineData("en", "I've lost weight, my dad had cancer")]
     public void SomeoneElsesHistoryBeforeThePlaceIsNoComplaintOnTheirBehalf(string culture, string message)
     {
         var chat = Started(culture);
