@@ -224,7 +224,7 @@ public sealed class TriageEngine
         // conversation about them, and the father's fever is the subject's.
         var onBehalf = state.OnBehalf;
         var understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf)) { OnBehalf = onBehalf };
-        if (!onBehalf && !state.Answers.ContainsKey(_locationStep) && OnTheirBehalf(text, understood, state.Culture, today) is { } theirs)
+        if (!onBehalf && !state.Answers.ContainsKey(_locationStep) && OnTheirBehalf(state, text, understood, today) is { } theirs)
         {
             onBehalf = true;
             understood = theirs;
@@ -303,11 +303,18 @@ public sealed class TriageEngine
     // is theirs ("mijn vader heeft sinds 2 weken rugpijn"), or, with no place, a warning sign of theirs and none of the
     // person's ("mijn moeder kan haar plas niet ophouden", "asking for my husband, he has lost a lot of weight"). Their
     // history alone ("mijn moeder had kanker") is no complaint on their behalf.
-    private Interpretation? OnTheirBehalf(string text, Interpretation understood, string culture, DateOnly today)
+    private Interpretation? OnTheirBehalf(TriageState state, string text, Interpretation understood, DateOnly today)
     {
+        var culture = state.Culture;
         if (understood.First<BodyLocationResolution>() is not null)
         {
             return _dialogs.Recognizer.ToldOnBehalf(text, culture) ? Reread() : null;
+        }
+
+        // A sign alone is read so only in answer to where: the greeting and the welcome's answers are not.
+        if (state.Step != _locationStep)
+        {
+            return null;
         }
 
         if (understood.Entities.Any(e => e.Resolution is RedFlagResolution { Negated: false })
