@@ -2682,6 +2682,7 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("nl", "ik heb soms druk op de borst door de werkdruk")]
     [InlineData("en", "I sometimes get chest pain when I'm stressed")]
+    [InlineData("nl", "soms een drukkend gevoel op de borst als ik de trap op loop, maar dat zal wel conditie zijn")]
     public void ChestPainThatComesSometimesIsCheckedBeforeItSendsTo112(string culture, string message)
     {
         var chat = AtBackQuestion(culture, "rf-fever");
