@@ -1461,9 +1461,12 @@ public sealed class TriageEngine
                 // question.
                 // "Misschien" to whether the answers may be kept is no choice either way: what keeping means is said,
                 // and the question asked again.
+                // "Yes, I had chest pain last week but it's gone now" to a screen about now: the yes is the passed
+                // sign's, which is noted, and the screen asked again.
                 return (AnswerToThisQuestion(question, understood) ?? AgeAnswer(question, understood) ?? TemperatureAnswer(question, understood)
                         ?? YesOrNo(understood, _dialogs.Recognizer.Booleans.FindNeither(question.Id, understood.Text, understood.Culture), careful: question.HasSignal)) is { } said
                         && !(said == YesNo.Unknown && question.Id == TriageState.ConsentQuestion)
+                        && !(said == YesNo.Yes && _screens.Contains(question.Id) && TellsOfAPassedSign(understood))
                     ? new Answer { Kind = AnswerKind.YesNo, YesNo = said == YesNo.Yes && _screens.Contains(question.Id) && OnlyHedged(understood) ? YesNo.Unknown : said, Evidence = evidence }
                     : _alsoYes.TryGetValue(question.Id, out var yesWords) && yesWords.Contains(spaced.Trim())
                         ? new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = evidence }
@@ -2690,6 +2693,22 @@ public sealed class TriageEngine
         AnswerKind.BodyLocation when answer.Locations.Count > 0 => string.Join(", ", answer.Locations.Select(l => Texts.Location(l, culture))),
         _ => answer.Evidence,
     };
+
+    // Whether the message tells of a sign that has passed (emergencies.yaml pastFlags: chest pain last week, a faint
+    // yesterday).
+    private bool TellsOfAPassedSign(Interpretation understood)
+    {
+        var passed = _dialogs.Recognizer.Lexicons.Get(understood.Culture).PastFlags;
+        foreach (var (_, flag) in understood.All<RedFlagResolution>())
+        {
+            if (!flag.Negated && passed.ContainsValue(flag.Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether every yes in the message is a softened one ("een beetje", "soms"): to the emergency screen, which asks

@@ -56,6 +56,24 @@ public sealed class TriageEngineTests
         Assert.Equal("T0", chat.State.Outcome.Urgency);
     }
 
+    // The screen asks about now: a yes about chest pain that has passed is that sign's, noted (the GP today), and the
+    // screen is asked again.
+    [Theory]
+    [InlineData("en", "yes I had chest pain last week but it's gone now")]
+    [InlineData("en", "yes, I fainted yesterday")]
+    public void AYesAboutAPassedSignIsNoYesToTheScreen(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message);
+
+        Assert.Null(chat.State.Outcome);
+        Assert.Equal("emergency-screen", chat.State.Step);
+        chat.Send("no").SkipReplies().SendAll("yes", "english", "upper back", "2 weeks", "4", "a little");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        Assert.Equal("T2", chat.State.Outcome!.Urgency);
+    }
+
     [Fact]
     public void OpensWithTheAssistantNoticeAndTheConsentQuestionAfterTheScreen()
     {
