@@ -2410,6 +2410,20 @@ public sealed class TriageEngineTests
         chat.AssertStep("rf-leg-weakness");
     }
 
+    // Answers in own words that hold the sign asked about: no "I didn't quite get that" again and again.
+    [Theory]
+    [InlineData("en", "rf-bladder-bowel", "not really but I've had to go more often and it's hard to get going")]
+    [InlineData("en", "rf-bladder-bowel", "I can't really feel when I need to go anymore")]
+    [InlineData("nl", "rf-bladder-bowel", "het komt moeilijk op gang")]
+    public void AnAnswerThatTellsTheSignInOwnWordsIsAYes(string culture, string step, string message)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers[step].YesNo);
+    }
+
     [Theory]
     [InlineData("en", "it's been getting weaker, like I said")]
     [InlineData("nl", "het wordt steeds zwakker")]
