@@ -259,6 +259,12 @@ public sealed class TriageEngine
                 return new TurnResult(state, [Say(state, IsSuicideAdvice(previous) ? "emergency.suicide" : "emergency.medical"), Say(state, "finished")]);
             }
 
+            // "Ik ben niet veilig": 112 first, plainly, whatever yes or no is beside it.
+            if (_dialogs.Recognizer.Emergencies.SaysUnsafe(text, state.Culture))
+            {
+                return new TurnResult(state, [Say(state, "emergency.suicide.in-danger")]);
+            }
+
             return understood.First<BooleanResolution>()?.Resolution.Value switch
             {
                 YesNo.Yes => Resume(state, resume),

@@ -3575,6 +3575,24 @@ public sealed class TriageEngineTests
         Assert.Equal(expected, chat.State.Answers["rf-no-improvement"].YesNo);
     }
 
+    // After the 113 advice asks whether they are safe, "not safe" gets 112 first, plainly; a plain no gets the numbers
+    // as before.
+    [Theory]
+    [InlineData("nl", "ik wil niet meer leven", "nee, ik voel me niet veilig", "Bel nu 112.")]
+    [InlineData("en", "I want to kill myself", "no I'm not safe", "Call 112 now.")]
+    public void NotSafeAfterTheSuicidePreventionAdviceGets112First(string culture, string message, string unsafeNow, string first)
+    {
+        string[] start = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
+        var chat = Conversation.Start(culture).SendAll(start).Send(message).AssertStep(TriageEngine.EmergencyStep);
+
+        chat.Send(unsafeNow);
+
+        Assert.StartsWith(first, chat.LastTurn!.Replies[0].Text, StringComparison.Ordinal);
+        chat.Send(culture == "en" ? "no" : "nee");
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.StartsWith(first, StringComparison.Ordinal));
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("0800-0113", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("nl", "ik word gek van de pijn, ik wil dood", "verder", "Goed, we gaan verder.")]
     [InlineData("nl", "ik wil niet meer leven", "verder met de vragen", "Goed, we gaan verder.")]

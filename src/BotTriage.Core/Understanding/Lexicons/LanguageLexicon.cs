@@ -271,6 +271,12 @@ internal sealed class LanguageLexicon
     public PhraseTrie<bool> StillNow { get; } = new();
 
     /// <summary>
+    /// Words that say the person is not safe now (emergencies.yaml <c>unsafe</c>): "ik ben niet veilig", "I'm not safe".
+    /// After the 113 advice they get 112 first.
+    /// </summary>
+    public PhraseTrie<bool> Unsafe { get; } = new();
+
+    /// <summary>
     /// A sign's red-flag code and the code of that sign once it has passed (emergencies.yaml <c>pastFlags</c>):
     /// chest-pain and past-chest-pain.
     /// </summary>

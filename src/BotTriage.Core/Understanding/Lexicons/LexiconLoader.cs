@@ -117,6 +117,7 @@ internal sealed class LexiconLoader
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "lesser", string.Empty, "lesser sign");
                         context.AddPhraseSet(context.Lexicon.StillNow, context.Get("stillNow", required: false), "word of still now");
+                        context.AddPhraseSet(context.Lexicon.Unsafe, context.Get("unsafe", required: false), "word of not being safe");
                         LoadPastFlags(context, catalog);
                         break;
                     default:
