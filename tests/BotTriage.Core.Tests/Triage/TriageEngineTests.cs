@@ -3575,6 +3575,21 @@ public sealed class TriageEngineTests
         Assert.Equal(expected, chat.State.Answers["rf-no-improvement"].YesNo);
     }
 
+    // A stop at a question about mood ("i give up" to whether they feel hopeless) names 113 as well; elsewhere it does not.
+    [Theory]
+    [InlineData("en", "phq-down", "i give up", true)]
+    [InlineData("nl", "gad-worry", "ik stop", true)]
+    [InlineData("en", "rf-fever", "i give up", false)]
+    public void AStopAtAMoodQuestionNames113(string culture, string step, string stop, bool named)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(stop);
+
+        Assert.Equal(TriageEngine.StoppedStep, chat.State.Step);
+        Assert.Equal(named, chat.LastTurn!.Replies.Any(r => r.Text.Contains("0800-0113", StringComparison.Ordinal)));
+    }
+
     // After the 113 advice asks whether they are safe, "not safe" gets 112 first, plainly; a plain no gets the numbers
     // as before.
     [Theory]
