@@ -1309,10 +1309,12 @@ public sealed class TriageEngine
                 var stopped = state with { Step = StoppedStep, Outcome = new TriageOutcome { Completed = false } };
                 // Stopped while a very urgent answer was being checked: what to do about it is said all the same, 112
                 // for an answer that means it.
-                // Stopped at a question about mood ("i give up" to whether they feel hopeless): 113 is named too.
+                // Stopped at a question about mood ("i give up" to whether they feel hopeless), or after the 113 advice
+                // ("ik wil niet verder"): 113 is named too.
                 return new TurnResult(stopped, state.Step == ConfirmStep
                     ? [Say(state, "stopped"), Say(state, TriageRouter.IsEmergency(_dialogs, state) ? "stopped.unconfirmed.emergency" : "stopped.unconfirmed")]
-                    : Flow.TryGet(state.Step, out var mood) && mood.Choices.Any(c => c.FromDays is not null) ? [Say(state, "stopped"), Say(state, "stopped.mood")]
+                    : (Flow.TryGet(state.Step, out var mood) && mood.Choices.Any(c => c.FromDays is not null)) || (state.Outcome is { } advice && IsSuicideAdvice(advice))
+                        ? [Say(state, "stopped"), Say(state, "stopped.mood")]
                     : [Say(state, "stopped")]);
             case "english" or "dutch" when Flow.TryGet(state.Step, out var asked) && asked.SetsLanguage && state.Outcome is null:
                 var chosen = command == "english" ? Cultures.English : Cultures.Dutch;

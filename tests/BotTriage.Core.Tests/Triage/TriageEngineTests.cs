@@ -3580,14 +3580,31 @@ public sealed class TriageEngineTests
     [InlineData("en", "phq-down", "i give up", true)]
     [InlineData("nl", "gad-worry", "ik stop", true)]
     [InlineData("en", "rf-fever", "i give up", false)]
+    [InlineData("nl", "rf-bladder-bowel", "laat maar, ik hoef niet meer", false)]
+    [InlineData("nl", "rf-fever", "hou maar op", false)]
+    [InlineData("en", "rf-fever", "never mind", false)]
     public void AStopAtAMoodQuestionNames113(string culture, string step, string stop, bool named)
     {
-        var chat = AtBackQuestion(culture, step);
+        var chat = AtBackQuestion(culture, step).AssertStep(step);
 
         chat.Send(stop);
 
         Assert.Equal(TriageEngine.StoppedStep, chat.State.Step);
         Assert.Equal(named, chat.LastTurn!.Replies.Any(r => r.Text.Contains("0800-0113", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("nl", "ik wil niet meer leven", "ik wil niet verder")]
+    [InlineData("en", "I want to kill myself", "stop")]
+    public void AStopAfterTheSuicidePreventionAdviceNames113Again(string culture, string message, string stop)
+    {
+        string[] start = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
+        var chat = Conversation.Start(culture).SendAll(start).Send(message).AssertStep(TriageEngine.EmergencyStep);
+
+        chat.Send(stop);
+
+        Assert.Equal(TriageEngine.StoppedStep, chat.State.Step);
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("0800-0113", StringComparison.Ordinal));
     }
 
     // After the 113 advice asks whether they are safe, "not safe" gets 112 first, plainly; a plain no gets the numbers
