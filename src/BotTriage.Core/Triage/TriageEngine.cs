@@ -69,6 +69,7 @@ public sealed class TriageEngine
     private readonly string[] _employerCues;
     private readonly string[] _costCues;
     private readonly string[] _seriousCues;
+    private readonly string[] _privacyCues;
     private readonly string[] _eraseVerbs;
     private readonly string[] _eraseObjects;
     private readonly string[] _additionCues;
@@ -145,6 +146,7 @@ public sealed class TriageEngine
         _employerCues = Cues("employer");
         _costCues = Cues("cost");
         _seriousCues = Cues("serious");
+        _privacyCues = Cues("privacy");
         _eraseVerbs = Cues("erase-verbs");
         _eraseObjects = Cues("erase-objects");
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
@@ -2207,12 +2209,14 @@ public sealed class TriageEngine
         return found == int.MaxValue ? null : Vocabulary.Commands[found];
     }
 
-    // A question about the employer or the price that is no answer: the text that answers it (texts.yaml aside.*).
+    // A question about the employer, the price, whether it is serious or who reads the answers: the text that answers it
+    // (texts.yaml aside.*).
     private string? Aside(string text, string spaced) =>
         !text.Contains('?', StringComparison.Ordinal) ? null
         : HasCue(spaced, _employerCues) ? "aside.employer"
         : HasCue(spaced, _costCues) ? "aside.cost"
         : HasCue(spaced, _seriousCues) ? "aside.serious"
+        : HasCue(spaced, _privacyCues) ? "aside.privacy"
         : null;
 
     // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short

@@ -4067,6 +4067,9 @@ public sealed class TriageEngineTests
     [InlineData("nl", "hoeveel kost een massage eigenlijk?", "Over prijzen en wat je verzekering vergoedt")]
     [InlineData("en", "is it covered by my insurance?", "The practice will gladly tell you about prices")]
     [InlineData("nl", "is dit ernstig?", "Dat kan ik niet zeggen, want ik stel geen diagnose.")]
+    [InlineData("nl", "wordt dit gedeeld met hr?", "Nee. Je werkgever ziet niets van dit gesprek.")]
+    [InlineData("nl", "is dit anoniem?", "Alleen de therapeuten van de praktijk lezen je antwoorden")]
+    [InlineData("en", "who can read this?", "Only the practice's therapists read your answers")]
     public void AQuestionAboutTheEmployerOrThePriceIsAnsweredAndTheQuestionAskedAgain(string culture, string message, string reply)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
