@@ -4070,6 +4070,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "wordt dit gedeeld met hr?", "Nee. Je werkgever ziet niets van dit gesprek.")]
     [InlineData("nl", "is dit anoniem?", "Alleen de therapeuten van de praktijk lezen je antwoorden")]
     [InlineData("en", "who can read this?", "Only the practice's therapists read your answers")]
+    [InlineData("nl", "moet ik naar de spoedeisende hulp?", "Dat kan ik niet zeggen, want ik stel geen diagnose.")]
+    [InlineData("en", "should i see a doctor?", "I can't tell you that, as I don't make a diagnosis.")]
     public void AQuestionAboutTheEmployerOrThePriceIsAnsweredAndTheQuestionAskedAgain(string culture, string message, string reply)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
