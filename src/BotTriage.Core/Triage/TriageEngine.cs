@@ -1502,7 +1502,14 @@ public sealed class TriageEngine
                 }
 
                 // "8 weken" or "8 uur per dag" tells a time, not a score. "Matig" is about a 5, and said back as such.
+                // "Geen idee, wisselt heel erg": a score in words beside a don't-know is no score; the question's
+                // explain asks for a usual day.
                 var pain = PainScore(understood);
+                if (pain is { Resolution.InWords: true } && SaysDontKnow(understood))
+                {
+                    return null;
+                }
+
                 var score = pain?.Resolution.Value ?? FirstNumber(understood, 0, 10, notInATime: true);
                 return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Approximate = pain is { Resolution: { InWords: true, Value: > 0 } }, Evidence = evidence } : null;
             case AnswerKind.FreeText:
@@ -1510,6 +1517,19 @@ public sealed class TriageEngine
             default:
                 return ReadExtra(question, understood);
         }
+    }
+
+    private static bool SaysDontKnow(Interpretation understood)
+    {
+        foreach (var (_, boolean) in understood.All<BooleanResolution>())
+        {
+            if (boolean.Value == YesNo.Unknown)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Otherwise the first score.

@@ -3575,6 +3575,20 @@ public sealed class TriageEngineTests
         Assert.Equal(expected, chat.State.Answers["rf-no-improvement"].YesNo);
     }
 
+    // A score in words beside a don't-know is no score: the question is asked again, asking for a usual day.
+    [Theory]
+    [InlineData("nl", "geen idee, wisselt heel erg")]
+    [InlineData("en", "no idea, it varies a lot, sometimes really bad")]
+    public void AScoreInWordsBesideADontKnowIsNoScore(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck", "5 weeks"] : [.. Welcome, "nek", "5 weken"]).AssertStep("pain");
+
+        chat.Send(message);
+
+        chat.AssertStep("pain");
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
     // A stop at a question about mood ("i give up" to whether they feel hopeless) names 113 as well; elsewhere it does not.
     [Theory]
     [InlineData("en", "phq-down", "i give up", true)]
