@@ -1451,6 +1451,13 @@ public sealed class TriageEngine
                         return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Unknown, Evidence = evidence };
                     }
 
+                    // "I had a DVT in that leg last year" to whether there is a thrombosis now (red-flags.yaml timed
+                    // pastUnsure): no clean no; the GP looks at that leg before a massage.
+                    if (flag.YesNo == YesNo.No && PastButUnsure(question, understood))
+                    {
+                        return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Unknown, Evidence = evidence };
+                    }
+
                     // "No fever, just feel rubbish": a question about more than one thing has a yes in its own words
                     // for another of them.
                     return flag.YesNo != YesNo.Yes && ((TimedMention(question, flag, understood) is not null && understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Yes })
@@ -1517,6 +1524,22 @@ public sealed class TriageEngine
             default:
                 return ReadExtra(question, understood);
         }
+    }
+
+    // Whether the question's own sign was told with a time longer ago that leaves it unsure (red-flags.yaml timed
+    // pastUnsure).
+    private bool PastButUnsure(DialogState question, Interpretation understood)
+    {
+        var unsure = _dialogs.Recognizer.Lexicons.Get(understood.Culture).PastUnsureCodes;
+        foreach (var code in question.Signals)
+        {
+            if (unsure.Contains(code) && understood.RedFlag(code) is { Resolution: { Negated: true, Timed: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool SaysDontKnow(Interpretation understood)

@@ -3575,6 +3575,24 @@ public sealed class TriageEngineTests
         Assert.Equal(expected, chat.State.Answers["rf-no-improvement"].YesNo);
     }
 
+    // A thrombosis of last year, told to the question about one now, is no clean no: the GP within a day, no massage
+    // before that. One of ten years ago in a message with no such question stays history.
+    [Theory]
+    [InlineData("en", "right calf", "I had a DVT in that leg last year")]
+    [InlineData("nl", "rechterkuit", "ik heb vorig jaar trombose in dat been gehad")]
+    public void AThrombosisOfLastYearIsNoCleanNoToTheThrombosisQuestion(string culture, string place, string told)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", place, "2 weeks", "4", "a little"] : [.. Welcome, place, "2 weken", "4", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-calf-thrombosis");
+
+        chat.Send(told);
+
+        Assert.Equal(YesNo.Unknown, chat.State.Answers["rf-calf-thrombosis"].YesNo);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        Assert.Equal("T3", chat.State.Outcome!.Urgency);
+        Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
+    }
+
     // A score in words beside a don't-know is no score: the question is asked again, asking for a usual day.
     [Theory]
     [InlineData("nl", "geen idee, wisselt heel erg")]

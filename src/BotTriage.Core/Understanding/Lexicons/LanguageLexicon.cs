@@ -282,6 +282,12 @@ internal sealed class LanguageLexicon
     /// </summary>
     public Dictionary<string, string> PastFlags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The timed codes whose mention longer ago is no clean no at their own question (red-flags.yaml timed
+    /// <c>pastUnsure</c>): "I had a DVT in that leg last year" to whether there is a thrombosis now is a don't-know.
+    /// </summary>
+    public HashSet<string> PastUnsureCodes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Words that tell a sign in the past (emergencies.yaml <c>pastTense</c>): "had", "gehad", "flauwgevallen".</summary>
     public HashSet<int> PastTense { get; } = [];
 

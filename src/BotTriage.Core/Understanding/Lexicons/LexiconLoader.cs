@@ -694,6 +694,11 @@ internal sealed class LexiconLoader
             }
 
             var flag = new TimedFlag(code.Value, weeks.Value, OptionalFlag(nested, "untimed"), OptionalFlag(nested, "startsComplaint"));
+            if (OptionalFlag(nested, "pastUnsure"))
+            {
+                c.Lexicon.PastUnsureCodes.Add(code.Value);
+            }
+
             foreach (var (phrase, line) in nested.Strings(nested.Get("words")))
             {
                 c.AddPhrase(c.Lexicon.TimedFlags, phrase, line, flag, "timed word");
