@@ -70,6 +70,7 @@ public sealed class TriageEngine
     private readonly string[] _costCues;
     private readonly string[] _seriousCues;
     private readonly string[] _privacyCues;
+    private readonly string[] _secretCues;
     private readonly string[] _eraseVerbs;
     private readonly string[] _eraseObjects;
     private readonly string[] _additionCues;
@@ -147,6 +148,7 @@ public sealed class TriageEngine
         _costCues = Cues("cost");
         _seriousCues = Cues("serious");
         _privacyCues = Cues("privacy");
+        _secretCues = Cues("secret");
         _eraseVerbs = Cues("erase-verbs");
         _eraseObjects = Cues("erase-objects");
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
@@ -343,7 +345,7 @@ public sealed class TriageEngine
     // from Answer.)
     private TurnResult WithAside(TurnResult result, string text, string said)
     {
-        if (!text.Contains('?', StringComparison.Ordinal) || Aside(text, $" {said} ") is not { } key)
+        if ((text.Contains('?', StringComparison.Ordinal) || Holds(said, _employerCues) ? Aside(text, $" {said} ") : null) is not { } key)
         {
             return result;
         }
@@ -2254,8 +2256,9 @@ public sealed class TriageEngine
 
     // A question about the employer, the price, whether it is serious or who reads the answers: the text that answers it
     // (texts.yaml aside.*).
+    // "Mijn baas mag hier niks van weten" is a worry about the employer too, though it asks nothing.
     private string? Aside(string text, string spaced) =>
-        !text.Contains('?', StringComparison.Ordinal) ? null
+        !text.Contains('?', StringComparison.Ordinal) ? (HasCue(spaced, _employerCues) && HasCue(spaced, _secretCues) ? "aside.employer" : null)
         : HasCue(spaced, _employerCues) ? "aside.employer"
         : HasCue(spaced, _costCues) ? "aside.cost"
         : HasCue(spaced, _seriousCues) ? "aside.serious"
@@ -2265,18 +2268,29 @@ public sealed class TriageEngine
     // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short
     // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes. Most messages
     // hold no word to delete at all, and are let go without building the spaced text.
-    private bool AsksToErase(string said)
+    // Whether any of the cues' words stands in the normalized message, looked for without building the spaced text.
+    private static bool Holds(string said, string[] cues)
     {
-        foreach (var verb in _eraseVerbs)
+        foreach (var cue in cues)
         {
-            if (said.AsSpan().Contains(verb.AsSpan(1, verb.Length - 2), StringComparison.Ordinal))
+            if (said.AsSpan().Contains(cue.AsSpan(1, cue.Length - 2), StringComparison.Ordinal))
             {
-                var spaced = $" {said} ";
-                return HasCue(spaced, _eraseVerbs) && HasCue(spaced, _eraseObjects);
+                return true;
             }
         }
 
         return false;
+    }
+
+    private bool AsksToErase(string said)
+    {
+        if (!Holds(said, _eraseVerbs))
+        {
+            return false;
+        }
+
+        var spaced = $" {said} ";
+        return HasCue(spaced, _eraseVerbs) && HasCue(spaced, _eraseObjects);
     }
 
     // The normalized message without polite words at either end: "could you please delete my data now" is "delete my data".

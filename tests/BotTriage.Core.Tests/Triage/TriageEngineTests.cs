@@ -4119,6 +4119,8 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("nl", "hoi, ik chat via teams. mag mijn leidinggevende dit zien? ik zit al een tijdje met rugklachten", "Nee. Je werkgever ziet niets van dit gesprek.", "duration")]
     [InlineData("en", "lower back pain 3 weeks, is this serious?", "I can't tell you that, as I don't make a diagnosis.", "pain")]
+    [InlineData("nl", "ik heb sinds 3 weken last van mijn nek door het werk, mijn baas mag hier echt niks van weten hoor", "Nee. Je werkgever ziet niets van dit gesprek.", "pain")]
+    [InlineData("en", "neck pain for 3 weeks from work, my manager must not know about this", "No. Your employer sees nothing of this conversation.", "pain")]
     public void AQuestionBesideAnAnswerIsAnsweredToo(string culture, string message, string line, string step)
     {
         var chat = Started(culture);
@@ -4128,6 +4130,18 @@ public sealed class TriageEngineTests
         var replies = chat.LastTurn!.Replies;
         Assert.Single(replies, r => r.Text.Contains(line, StringComparison.Ordinal));
         Assert.Contains(line, replies[^2].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nl", "ik heb nekpijn sinds 3 weken, mijn baas zegt dat ik te veel zit")]
+    [InlineData("en", "neck pain for 3 weeks, my manager says I sit too much")]
+    public void TheEmployerNamedWithoutAWorryGetsNoLine(string culture, string message)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains(culture == "en" ? "Your employer sees nothing" : "Je werkgever ziet niets", StringComparison.Ordinal));
     }
 
     [Theory]
