@@ -2251,8 +2251,18 @@ public sealed class TriageEngine
             return "erase";
         }
 
+        // "Go back, I want to change my weight answer": back, said in a first clause of its own.
+        if (found == int.MaxValue && text.IndexOf(',', StringComparison.Ordinal) is > 0 and <= MaxFirstClauseCommand and var comma
+            && _commandWords.TryGetValue(Normalize(text[..comma]), out index) && Vocabulary.Commands[index] == "back")
+        {
+            return "back";
+        }
+
         return found == int.MaxValue ? null : Vocabulary.Commands[found];
     }
+
+    // How long a first clause may be that is a command of its own: "ga terug naar de vorige vraag".
+    private const int MaxFirstClauseCommand = 32;
 
     // A question about the employer, the price, whether it is serious or who reads the answers: the text that answers it
     // (texts.yaml aside.*).

@@ -3593,6 +3593,21 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
     }
 
+    // "Go back" in a first clause of its own goes back, whatever the rest says; "back" in an answer does not.
+    [Theory]
+    [InlineData("en", "go back, I want to change my answer", true)]
+    [InlineData("nl", "ga terug, ik wil mijn antwoord veranderen", true)]
+    [InlineData("en", "no, my back is fine otherwise", false)]
+    public void BackInAFirstClauseOfItsOwnGoesBack(string culture, string message, bool back)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+        var before = chat.State.History[^2];
+
+        chat.Send(message);
+
+        Assert.Equal(back, chat.State.Step == before);
+    }
+
     // A score in words beside a don't-know is no score: the question is asked again, asking for a usual day.
     [Theory]
     [InlineData("nl", "geen idee, wisselt heel erg")]
