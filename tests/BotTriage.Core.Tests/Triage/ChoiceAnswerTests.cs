@@ -88,6 +88,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("heel veel, nee wacht, een beetje", "a-little")]
     [InlineData("nou veel, ik kan niet eens mijn kind optillen", "a-lot")]
     [InlineData("matig. zitten gaat slecht", "moderately")]
+    [InlineData("it's ruining my life", "a-lot")]
+    [InlineData("het verpest mijn leven", "a-lot")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
