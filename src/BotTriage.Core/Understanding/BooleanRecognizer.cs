@@ -177,10 +177,21 @@ public sealed class BooleanRecognizer : LexiconRecognizer
                 continue;
             }
 
-            // "I have." answers; "I have a fever" is about something else, so its "I have" is not a yes.
-            if (lexicon.Answers.TryMatch(text, i, out var end, out var answer)
-                && !(lexicon.ClauseFinalAnswers.TryMatch(text, i, out var finalEnd, out _) && finalEnd == end && !text.IsBreakAt(end))
-                && !DescribesAMention(text, lexicon, end, answer)
+            // "I have." answers; "I have a fever" is about something else, so its "I have" is not a yes, nor is the
+            // "ja" of "o ja, wat ik nog vergat".
+            if (!lexicon.Answers.TryMatch(text, i, out var end, out var answer))
+            {
+                i++;
+                continue;
+            }
+
+            if (lexicon.ClauseFinalAnswers.TryMatch(text, i, out var finalEnd, out _) && finalEnd == end && !text.IsBreakAt(end))
+            {
+                i = end;
+                continue;
+            }
+
+            if (!DescribesAMention(text, lexicon, end, answer)
                 && !(answer is BooleanResolution { Value: Triage.YesNo.Yes } && SomeoneElse.Follows(text, lexicon, end)))
             {
                 results.Add(text.Result(i, end - 1, answer));
