@@ -254,6 +254,35 @@ public sealed class DurationRecognizer
         return false;
     }
 
+    // How many words before "a day" a number makes it a count per day: "30k steps a day".
+    private const int PerCountReach = 3;
+
+    // Whether a blocker (durations.yaml blockersBefore) ends right before the count at `start`, or one mark before it:
+    // "zwanger van 30 weken", "zwanger (30 wk)", "ik ben zwanger, 30 weken nu".
+    private static bool BlockedBefore(TokenizedText text, LanguageLexicon lexicon, int start)
+    {
+        if (lexicon.BlockersBefore.Count == 0)
+        {
+            return false;
+        }
+
+        return EndsAt(lexicon.BlockersBefore, text, start > 0 && text.Tokens[start - 1].Kind == TokenKind.Punctuation ? start - 1 : start);
+    }
+
+    // Whether a phrase of `phrases`, of at most MaxBlockerWords words, ends right at token `end`.
+    private static bool EndsAt(PhraseTrie<bool> phrases, TokenizedText text, int end)
+    {
+        for (var k = end - 1; k >= 0 && k >= end - MaxBlockerWords; k--)
+        {
+            if (phrases.TryMatch(text, k, out var phraseEnd, out _) && phraseEnd == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // "Ik ben 20 weken", "I'm 20 weeks now": weeks or months right after "ik ben" (durations.yaml pregnancyBefore), with
     // nothing after them in their clause but "nu" (pregnancyAfter), are how far a pregnancy is. "Ik ben 3 weken geleden
     // geopereerd" and "ik ben 3 weken thuis" go on, and stay lengths.
@@ -269,44 +298,7 @@ public sealed class DurationRecognizer
             end = afterEnd;
         }
 
-        if (!text.IsBreakAt(end) && !lexicon.SinceStops.Contains(text.IdAt(end)))
-        {
-            return false;
-        }
-
-        for (var k = start - 1; k >= 0 && k >= start - MaxBlockerWords; k--)
-        {
-            if (lexicon.PregnancyBefore.TryMatch(text, k, out var beforeEnd, out _) && beforeEnd == start)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // How many words before "a day" a number makes it a count per day: "30k steps a day".
-    private const int PerCountReach = 3;
-
-    // Whether a blocker (durations.yaml blockersBefore) ends right before the count at `start`, or one mark before it:
-    // "zwanger van 30 weken", "zwanger (30 wk)", "ik ben zwanger, 30 weken nu".
-    private static bool BlockedBefore(TokenizedText text, LanguageLexicon lexicon, int start)
-    {
-        if (lexicon.BlockersBefore.Count == 0)
-        {
-            return false;
-        }
-
-        var end = start > 0 && text.Tokens[start - 1].Kind == TokenKind.Punctuation ? start - 1 : start;
-        for (var k = end - 1; k >= 0 && k >= end - MaxBlockerWords; k--)
-        {
-            if (lexicon.BlockersBefore.TryMatch(text, k, out var blockerEnd, out _) && blockerEnd == end)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (text.IsBreakAt(end) || lexicon.SinceStops.Contains(text.IdAt(end))) && EndsAt(lexicon.PregnancyBefore, text, start);
     }
 
     /// <summary>

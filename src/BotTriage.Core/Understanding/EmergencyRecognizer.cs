@@ -65,9 +65,6 @@ public sealed class EmergencyRecognizer : LexiconRecognizer
         }
     }
 
-    // Whether words of stillNow follow a past phrase that ends at from, with at most a comma or a joining word between
-    // ("gisteren pijn op de borst, en nu nog steeds"), and end their clause: "a heart attack years ago and still have
-    // back pain" says nothing of now about the heart attack.
     /// <summary>Whether <paramref name="text"/> says the person is not safe now (emergencies.yaml <c>unsafe</c>).</summary>
     public bool SaysUnsafe(string text, string culture)
     {
@@ -76,6 +73,9 @@ public sealed class EmergencyRecognizer : LexiconRecognizer
         return lexicon.Unsafe.Count > 0 && lexicon.Unsafe.OccursIn(lexicon.Tokenize(text));
     }
 
+    // Whether words of stillNow follow a past phrase that ends at from, with at most a comma or a joining word between
+    // ("gisteren pijn op de borst, en nu nog steeds"), and end their clause: "a heart attack years ago and still have
+    // back pain" says nothing of now about the heart attack.
     internal static bool StillNow(TokenizedText text, LanguageLexicon lexicon, int from)
     {
         for (var k = from; k < text.Count && k < from + StillNowReach; k++)
