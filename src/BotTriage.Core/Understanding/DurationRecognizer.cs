@@ -188,7 +188,10 @@ public sealed class DurationRecognizer
                 j = prefixEnd;
             }
 
-            if (TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate, out var vague)
+            // "Sinds 2/12" is a date, not two months in shorthand.
+            var dated = since && SlashDate(text, lexicon, j, today) is not null;
+            var vague = false;
+            if ((!dated && TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate, out vague))
                 || (since && TryStart(text, lexicon, j, MaxWordsAfterSince, today, out end, out count, out unitSeconds, out approximate)))
             {
                 if (!since && !prefixed && IsAge(text, lexicon, i, end, count, unitSeconds))
@@ -405,6 +408,15 @@ public sealed class DurationRecognizer
             return false;
         }
 
+        // "3/52": three weeks in clinical shorthand, unless a unit follows ("5/7 dagen" is a share of them).
+        if (number.Form == NumberForm.Fraction && number.End - number.First == 3 && text.Tokens[number.First].Kind == TokenKind.Number
+            && lexicon.SlashUnits.TryGetValue((int)text.Tokens[number.First + 2].Number, out var slashUnit)
+            && number.Value is >= 0 and < 1 && text.Tokens[number.First].Number >= 1 && !TryUnit(text, lexicon, number.End, out _))
+        {
+            (end, count, unitSeconds) = (number.End, text.Tokens[number.First].Number, slashUnit);
+            return true;
+        }
+
         var value = number.Value;
         approximate = number.Approximate;
         k = number.End;
@@ -431,6 +443,13 @@ public sealed class DurationRecognizer
 
     private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, int reach, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
     {
+        // Only right after the since-word: further on, "7/10" is more often a pain score than a date.
+        if (SlashDate(text, lexicon, j, today) is { } slashed)
+        {
+            (end, count, unitSeconds, approximate) = (slashed.End, today.DayNumber - slashed.Day.DayNumber, DurationResolution.SecondsPerDay, false);
+            return true;
+        }
+
         for (var k = j; k < text.Count && k <= j + reach && !text.Tokens[k].IsBreak && (k == j || !lexicon.SinceStops.Contains(text.Tokens[k].Id)); k++)
         {
             if (TryStartAt(text, lexicon, k, today, out end, out count, out _, out unitSeconds, out approximate))
@@ -672,6 +691,53 @@ public sealed class DurationRecognizer
 
         DateOnly InYear(int year) => new(year, month, Math.Min(dayAt, DateTime.DaysInMonth(year, month)));
     }
+
+    // A date written with slashes at k, day first ("28/11", "28/11/2026", "28/11/26"; "11/28" when only that order
+    // makes a date): the day itself when a year is given and has passed, else its latest occurrence before today. Not
+    // with a unit after it: "3/4 weken" is three or four weeks.
+    private static (DateOnly Day, int End)? SlashDate(TokenizedText text, LanguageLexicon lexicon, int k, DateOnly today)
+    {
+        if (k + 2 >= text.Count || DayNumber(text, k) is not { } first || !IsMark(text, k + 1, '/') || DayNumber(text, k + 2) is not { } second)
+        {
+            return null;
+        }
+
+        var (day, month) = second <= 12 ? (first, second) : first <= 12 ? (second, first) : (0, 0);
+        if (month == 0)
+        {
+            return null;
+        }
+
+        var end = k + 3;
+        int? year = null;
+        if (IsMark(text, end, '/') && end + 1 < text.Count && text.Tokens[end + 1] is { Kind: TokenKind.Number, Length: 2 or 4 } written)
+        {
+            year = written.Length == 2 ? 2000 + (int)written.Number : (int)written.Number;
+            end += 2;
+        }
+
+        // 2000 is a leap year: "29/2" without a year is a date, the 28th in a year without one.
+        if (day > DateTime.DaysInMonth(year ?? 2000, month) || year is < 1900 || TryUnit(text, lexicon, end, out _))
+        {
+            return null;
+        }
+
+        var date = new DateOnly(year ?? today.Year, month, Math.Min(day, DateTime.DaysInMonth(year ?? today.Year, month)));
+        if (date >= today)
+        {
+            if (year is not null)
+            {
+                return null;
+            }
+
+            date = date.AddYears(-1);
+        }
+
+        return (date, end);
+    }
+
+    private static bool IsMark(TokenizedText text, int k, char mark) =>
+        k < text.Count && text.Tokens[k].Kind == TokenKind.Punctuation && text.TextOf(k)[0] == mark;
 
     private static int? DayNumber(TokenizedText text, int k) =>
         text.Tokens[k] is { Kind: TokenKind.Number, Number: >= 1 and <= 31 } token && token.Number == Math.Floor(token.Number) ? (int)token.Number : null;

@@ -149,6 +149,18 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsASlashUnitThatIsNoDenominatorOrNoUnit()
+    {
+        var path = Path.Combine(_directory, "nl", "durations.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("slashUnits: {52: week, 12: month, 7: day}", "slashUnits:\n  1: week\n  52: weken\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/durations.yaml:{LineOf("nl/durations.yaml", "  1: week")}: slash unit '1' must be a whole number of two or more"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/durations.yaml:{LineOf("nl/durations.yaml", "  52: weken")}: slash unit 'weken' must be a unit of this file"), errors);
+    }
+
+    [Fact]
     public void ReportsAgeWordsUnderAnUnknownKeyOrNone()
     {
         var nl = Path.Combine(_directory, "nl", "numbers.yaml");

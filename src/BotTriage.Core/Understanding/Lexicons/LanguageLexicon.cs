@@ -102,6 +102,12 @@ internal sealed class LanguageLexicon
     /// <summary>Words that may follow such a count before its clause ends (durations.yaml <c>pregnancyAfter</c>): "nu", "now".</summary>
     public PhraseTrie<bool> PregnancyAfter { get; } = new();
 
+    /// <summary>
+    /// Clinical shorthand for a length, a count over a denominator, by the denominator's unit in seconds (durations.yaml
+    /// <c>slashUnits</c>): "3/52" is three weeks, "2/12" two months, "5/7" five days.
+    /// </summary>
+    public Dictionary<int, long> SlashUnits { get; } = [];
+
     public PhraseTrie<RelativeStart> Relative { get; } = new();
 
     public Dictionary<int, int> Weekdays { get; } = [];

@@ -422,6 +422,24 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(lexicon.BlockersBefore, c.Get("blockersBefore", required: false), "word before a count that is no duration");
         c.AddPhraseSet(lexicon.PregnancyBefore, c.Get("pregnancyBefore", required: false), "word before a pregnancy's weeks");
         c.AddPhraseSet(lexicon.PregnancyAfter, c.Get("pregnancyAfter", required: false), "word after a pregnancy's weeks");
+        foreach (var (key, value) in c.Entries(c.Get("slashUnits", required: false), "denominator"))
+        {
+            // "52: week": a denominator of two or more and a unit of this file.
+            var unit = c.Scalar(value).Trim();
+            if (!int.TryParse(key.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var denominator) || denominator < 2)
+            {
+                c.Error(key.Line, $"slash unit '{key.Value}' must be a whole number of two or more");
+            }
+            else if (!unitSeconds.TryGetValue(unit, out var seconds))
+            {
+                c.Error(value.Line, $"slash unit '{unit}' must be a unit of this file");
+            }
+            else
+            {
+                lexicon.SlashUnits[denominator] = seconds;
+            }
+        }
+
         foreach (var (key, value) in c.Entries(c.Get("relative"), "phrase"))
         {
             // "1 day" or "~1 week" (the tilde marks an approximate start).
