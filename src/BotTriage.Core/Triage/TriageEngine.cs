@@ -37,6 +37,9 @@ public sealed class TriageEngine
     // Where in the legs: asked after "mijn benen", or after a place with the legs beside it ("rug en been").
     private const string LegsHint = "hint.body-location.legs";
 
+    // A letter no message is expected to hold, standing in for a place in a leg while a message is searched for leg words.
+    private const char LegPlaceMark = '\u01C2';
+
     private const int MaxEvidenceLength = 500;
 
     // Every third message in a row that the current question does not take gets a way out instead of the plain re-ask.
@@ -2521,22 +2524,49 @@ public sealed class TriageEngine
     /// <summary>
     /// Whether the message names the legs outside the places and signs it names: the "been" of "rug en been", not of
     /// "mijn hele been" or "mijn been is slap". A place that is itself a word for the legs counts: "ischias" is noted as
-    /// the lower back, and runs into a leg.
+    /// the lower back, and runs into a leg. Beside a place in a leg (codes.yaml <c>inTheLeg</c>) the leg is that place's
+    /// limb ("kuitpijn linkerbeen"), unless a joining word makes it a place of its own ("knie en been").
     /// </summary>
     private bool NamesLegsBesideThePlaces(Interpretation understood)
     {
         var cues = LegsCues(understood.Culture);
         var rest = understood.Text.ToCharArray();
+        var inTheLeg = _dialogs.Recognizer.Lexicons.InTheLeg;
+        var legPlaces = false;
         foreach (var entity in understood.Entities)
         {
             if (entity.Resolution is BodyLocationResolution or RedFlagResolution
                 && !(entity.Resolution is BodyLocationResolution && Array.IndexOf(cues, $" {Normalize(entity.Text)} ") >= 0))
             {
-                rest.AsSpan(entity.Start, Math.Min(entity.End + 1, rest.Length) - entity.Start).Fill(' ');
+                // A place in a leg is kept as a mark, to see how a leg word stands to it.
+                var legPlace = entity.Resolution is BodyLocationResolution place && inTheLeg.Contains(place.Code);
+                legPlaces |= legPlace;
+                rest.AsSpan(entity.Start, Math.Min(entity.End + 1, rest.Length) - entity.Start).Fill(legPlace ? LegPlaceMark : ' ');
             }
         }
 
-        return HasCue($" {Normalize(new string(rest))} ", cues);
+        var spaced = $" {Normalize(new string(rest))} ";
+        if (!legPlaces)
+        {
+            return HasCue(spaced, cues);
+        }
+
+        // "Kuitpijn linkerbeen", "calf pain left leg": the leg is that place's limb. Joined to it as a place of its own,
+        // it is more than that place: "knie en been".
+        foreach (var cue in cues)
+        {
+            for (var at = spaced.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = spaced.IndexOf(cue, at + 1, StringComparison.Ordinal))
+            {
+                var before = spaced.LastIndexOf(LegPlaceMark, at);
+                var after = spaced.IndexOf(LegPlaceMark, at + cue.Length - 1);
+                if ((before >= 0 && HasCue(spaced[before..(at + 1)], _joinedCues)) || (after >= 0 && HasCue(spaced[(at + cue.Length - 1)..(after + 1)], _joinedCues)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private string[] Cues(string name) => [.. Texts.Commands[name].Select(word => $" {word} ")];

@@ -11,8 +11,9 @@ public sealed class LexiconSet
 {
     private readonly Dictionary<string, LanguageLexicon> _languages;
 
-    internal LexiconSet(Dictionary<string, LanguageLexicon> languages, Dictionary<string, EmergencyCategory> emergencyCategories, IEnumerable<string> bodyLocationCodes, IEnumerable<string> redFlagCodes)
+    internal LexiconSet(Dictionary<string, LanguageLexicon> languages, Dictionary<string, EmergencyCategory> emergencyCategories, IEnumerable<string> bodyLocationCodes, IEnumerable<string> redFlagCodes, IEnumerable<string> inTheLeg)
     {
+        InTheLeg = inTheLeg.ToFrozenSet(StringComparer.Ordinal);
         _languages = languages;
         EmergencyCategories = emergencyCategories;
         BodyLocationCodes = bodyLocationCodes.ToFrozenSet(StringComparer.Ordinal);
@@ -31,6 +32,9 @@ public sealed class LexiconSet
 
     /// <summary>The stable body-location codes of <c>codes.yaml</c>.</summary>
     public IReadOnlySet<string> BodyLocationCodes { get; }
+
+    /// <summary>The body locations in a leg (<c>codes.yaml</c> <c>inTheLeg</c>): a leg word beside one names its limb.</summary>
+    public IReadOnlySet<string> InTheLeg { get; }
 
     /// <summary>The stable red-flag codes of <c>codes.yaml</c>.</summary>
     public IReadOnlySet<string> RedFlagCodes { get; }

@@ -3011,6 +3011,21 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.LegsAsked);
     }
 
+    [Theory]
+    [InlineData("nl", "kuitpijn linkerbeen", "calf")]
+    [InlineData("nl", "pijn in mijn kuit van mijn rechterbeen", "calf")]
+    [InlineData("en", "calf pain left leg", "calf")]
+    [InlineData("en", "left leg, mostly the shin", "shin")]
+    public void ALegWordBesideAPlaceInTheLegNamesItsLimbAndWhereInTheLegsIsNotAsked(string culture, string message, string place)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertStep("duration");
+
+        Assert.Equal([place], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.False(chat.State.LegsAsked);
+    }
+
     [Fact]
     public void WhileWhereInTheLegsIsAskedOtherAnswersAreNotedAndThatQuestionIsAskedAgain()
     {

@@ -149,6 +149,19 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAPlaceInTheLegThatIsNoBodyLocationOrIsListedTwice()
+    {
+        var path = Path.Combine(_directory, "codes.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("inTheLeg: [thigh,", "inTheLeg: [elbowz, calf, thigh,", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        var line = LineOf("codes.yaml", "inTheLeg:");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"codes.yaml:{line}: inTheLeg code 'elbowz' is no body location"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"codes.yaml:{line}: inTheLeg code 'calf' is listed twice"), errors);
+    }
+
+    [Fact]
     public void ReportsASlashUnitThatIsNoDenominatorOrNoUnit()
     {
         var path = Path.Combine(_directory, "nl", "durations.yaml");

@@ -44,7 +44,7 @@ internal sealed class LexiconLoader
         if (!Directory.Exists(_directory))
         {
             _errors.Add(new LexiconError(_directory, 0, "lexicon folder not found"));
-            return new LexiconSet([], new Dictionary<string, EmergencyCategory>(), [], []);
+            return new LexiconSet([], new Dictionary<string, EmergencyCategory>(), [], [], []);
         }
 
         var catalog = LoadCatalog();
@@ -137,7 +137,7 @@ internal sealed class LexiconLoader
         }
 
         ReportGaps(catalog, languages.Keys, seen, sectionLines);
-        return new LexiconSet(languages, catalog.Emergencies, catalog.Codes[CodeKinds.BodyLocation].Keys, catalog.Codes[CodeKinds.RedFlag].Keys);
+        return new LexiconSet(languages, catalog.Emergencies, catalog.Codes[CodeKinds.BodyLocation].Keys, catalog.Codes[CodeKinds.RedFlag].Keys, catalog.InTheLeg);
     }
 
     private void ReportGaps(
@@ -184,6 +184,18 @@ internal sealed class LexiconLoader
                 {
                     context.Error(line, $"duplicate code '{code}' (first on line {codes[code].ToString(CultureInfo.InvariantCulture)})");
                 }
+            }
+        }
+
+        foreach (var (code, line) in context.Strings(context.Get("inTheLeg", required: false)))
+        {
+            if (!catalog.Codes[CodeKinds.BodyLocation].ContainsKey(code))
+            {
+                context.Error(line, $"inTheLeg code '{code}' is no body location");
+            }
+            else if (!catalog.InTheLeg.Add(code))
+            {
+                context.Error(line, $"inTheLeg code '{code}' is listed twice");
             }
         }
 
@@ -974,6 +986,8 @@ internal sealed class LexiconLoader
         };
 
         public Dictionary<string, EmergencyCategory> Emergencies { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> InTheLeg { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>One file (or one nested mapping of it) being read: typed access that reports problems at their line.</summary>
