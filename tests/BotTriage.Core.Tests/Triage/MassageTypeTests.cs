@@ -71,10 +71,33 @@ public sealed class MassageTypeTests
     }
 
     [Theory]
+    [InlineData("abdomen")]
+    [InlineData("chest")]
+    public void PainInTheBellyOrChestIsForTheGpBeforeAnyMassage(string location)
+    {
+        var outcome = RoutedAnswers.Route("nl", location, weeks: 1);
+
+        Assert.Equal("T4", outcome.Urgency);
+        Assert.Contains("gp", outcome.Routes);
+        Assert.DoesNotContain("massage", outcome.Routes);
+        Assert.Empty(outcome.MassageTypes);
+        Assert.Contains(outcome.Reasons, r => r.Rule == "belly-or-chest");
+    }
+
+    [Fact]
+    public void TheNeckIsNoPlaceForTheGpBeforeAMassage()
+    {
+        var outcome = RoutedAnswers.Route("nl", "neck", weeks: 1);
+
+        Assert.DoesNotContain(outcome.Reasons, r => r.Rule == "belly-or-chest");
+        Assert.NotEmpty(outcome.MassageTypes);
+    }
+
+    [Theory]
     [InlineData("arm", true)]
     [InlineData("calf", true)]
     [InlineData("knee", true)]
-    [InlineData("abdomen", false)]
+    [InlineData("jaw", false)]
     public void AfterCancerALimbGetsTheWordOnLymphoedema(string location, bool said)
     {
         var outcome = RoutedAnswers.Route("nl", location, weeks: 8, ("cancer-history", "borstkanker"));
