@@ -575,10 +575,11 @@ public sealed class TriageEngine
         var changed = correcting ? "corrected" : "corrected.raised";
 
         // "nee, het is eigenlijk 3 maanden" corrects an earlier answer; its "nee" does not answer the current question.
-        // Nor does a question back: "what counts as a lot?" is no "a lot". A sign of the question told after it is a
-        // yes all the same: "wat bedoel je, ik heb wel moeite met plassen".
-        var answer = correcting && corrections.Count > 0 ? null
-            : askingBack ? (current.HasSignal && ReadExtra(current, understood) is { YesNo: YesNo.Yes } mentioned ? mentioned : null)
+        // Nor does a question back: "what counts as a lot?" is no "a lot". A sign of the question told in either is a
+        // yes all the same: "wat bedoel je, ik heb wel moeite met plassen", "no wait, I fell off a ladder last month"
+        // (which corrects how long as well, since the complaint began with the fall).
+        var answer = (correcting && corrections.Count > 0) || askingBack
+            ? (current.HasSignal && ReadExtra(current, understood) is { YesNo: YesNo.Yes } mentioned ? mentioned : null)
             : ReadAnswer(current, text, spaced, understood, state, today);
 
         // "Is dit ernstig?" to how bad: a question about the complaint, no score in words.

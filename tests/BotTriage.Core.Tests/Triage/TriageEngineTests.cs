@@ -169,6 +169,32 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
     }
 
+    [Theory]
+    [InlineData("en", "never felt so ill in my life")]
+    [InlineData("nl", "hondsberoerd")]
+    public void WordsOfFeelingVeryIllToTheFeverQuestionAreAYesToIt(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-fever"].YesNo);
+        Assert.NotEqual("rf-fever", chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("en", "no wait actually i fell off a ladder last month")]
+    [InlineData("nl", "nee wacht, ik ben eigenlijk vorige maand van de ladder gevallen")]
+    public void ACorrectionThatTellsTheSignAskedAboutIsAYesToIt(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-major-trauma");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-major-trauma"].YesNo);
+        Assert.NotEqual("rf-major-trauma", chat.State.Step);
+    }
+
     [Fact]
     public void AReasonOnHowManySignsThereAreQuotesEachOfThem()
     {
