@@ -122,6 +122,19 @@ public sealed class MassageTypeTests
         Assert.Equal(runnersLegs, outcome.MassageTypes.Contains("runners-legs"));
     }
 
+    [Theory]
+    [InlineData("nl", "ja, een schaafwond")]
+    [InlineData("en", "yes, stitches")]
+    public void AnOpenWoundRulesOutEveryMassageAndSaysWhy(string culture, string answer)
+    {
+        var outcome = RoutedAnswers.Route(culture, "shoulder", weeks: 8, ("ci-wound", answer));
+
+        Assert.Contains("open-wound", outcome.Contraindications);
+        Assert.Empty(outcome.MassageTypes);
+        Assert.DoesNotContain("massage", outcome.Routes);
+        Assert.Contains(outcome.Reasons, r => r.Rule == "open-wound");
+    }
+
     [Fact]
     public void AFreshStrainGetsOneReasonAndNoAdviceOfWarmth()
     {

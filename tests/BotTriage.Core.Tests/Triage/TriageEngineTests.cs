@@ -298,7 +298,7 @@ public sealed class TriageEngineTests
     [Fact]
     public void RulesOutTheMassageTypesAContraindicationForbids()
     {
-        var chat = AtRedFlags().SendAll([.. NeckRedFlagsNo, "ja", "nee", "ja", "nee", "nee", "nee", "nee", "nee", "nee", "nee", .. RestLow[1..]]);
+        var chat = AtRedFlags().SendAll([.. NeckRedFlagsNo, "ja", "nee", "ja", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "nee", .. RestLow[1..]]);
 
         var outcome = chat.State.Outcome!;
 
