@@ -2255,11 +2255,12 @@ public sealed class TriageEngine
             return "erase";
         }
 
-        // "Go back, I want to change my weight answer": back, said in a first clause of its own.
+        // "Go back, I want to change my weight answer", "forget it, I'll just call the practice": back or stop, said in a
+        // first clause of its own.
         if (found == int.MaxValue && text.IndexOf(',', StringComparison.Ordinal) is > 0 and <= MaxFirstClauseCommand and var comma
-            && _commandWords.TryGetValue(Normalize(text[..comma]), out index) && Vocabulary.Commands[index] == "back")
+            && _commandWords.TryGetValue(Normalize(text[..comma]), out index) && Vocabulary.Commands[index] is "back" or "stop")
         {
-            return "back";
+            return Vocabulary.Commands[index];
         }
 
         return found == int.MaxValue ? null : Vocabulary.Commands[found];

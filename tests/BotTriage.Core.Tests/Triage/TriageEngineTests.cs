@@ -3649,6 +3649,17 @@ public sealed class TriageEngineTests
         Assert.Equal(back, chat.State.Step == before);
     }
 
+    // A stop in a first clause of its own stops, whatever the rest says.
+    [Theory]
+    [InlineData("en", "forget it, i'll just call the practice")]
+    [InlineData("nl", "laat maar, ik bel de praktijk wel")]
+    public void StopInAFirstClauseOfItsOwnStops(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message).AssertStep(TriageEngine.StoppedStep);
+    }
+
     // A score in words beside a don't-know is no score: the question is asked again, asking for a usual day.
     [Theory]
     [InlineData("nl", "geen idee, wisselt heel erg")]
@@ -4140,6 +4151,8 @@ public sealed class TriageEngineTests
     [InlineData("can you delete my data please, i changed my mind")]
     [InlineData("i want my data deleted")]
     [InlineData("please erase everything i told you")]
+    [InlineData("can you forget what i said")]
+    [InlineData("vergeet wat ik heb gezegd")]
     public void MoreWaysToAskForErasureAreUnderstood(string message)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
