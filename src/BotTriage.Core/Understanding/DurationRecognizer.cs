@@ -536,6 +536,15 @@ public sealed class DurationRecognizer
         (end, count, latest, unitSeconds, approximate) = (k, 0, 0, DurationResolution.SecondsPerDay, false);
         var token = text.Tokens[k];
         var todayIso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
+        // "Eind vorige week": that day of the week before this one, approximate.
+        if (lexicon.WeekParts.TryMatch(text, k, out var weekPartEnd, out var weekDay) && lexicon.Relative.TryMatch(text, weekPartEnd, out var partWeekEnd, out var partWeek)
+            && IsLastWeek(partWeek))
+        {
+            (end, count, approximate) = (partWeekEnd, todayIso + 7 - weekDay, true);
+            latest = count;
+            return true;
+        }
+
         if (lexicon.Relative.TryMatch(text, k, out var relativeEnd, out var relative))
         {
             // "Vorige week zaterdag": that day of the week before this one (weeks start on Monday).

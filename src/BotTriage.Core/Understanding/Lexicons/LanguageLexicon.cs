@@ -117,6 +117,12 @@ internal sealed class LanguageLexicon
     /// <summary>A part of a month before it, as the day counted from (durations.yaml <c>monthParts</c>): "eind" the 25th.</summary>
     public PhraseTrie<int> MonthParts { get; } = new();
 
+    /// <summary>
+    /// A part of a week before "vorige week" / "last week", as the day of that week it is counted from (durations.yaml
+    /// <c>weekParts</c>, Monday is 1): "eind vorige week" is its Friday.
+    /// </summary>
+    public PhraseTrie<int> WeekParts { get; } = new();
+
     /// <summary>A month said by how many months back it is, after a part (durations.yaml <c>monthsBack</c>): "vorige maand".</summary>
     public PhraseTrie<int> MonthsBack { get; } = new();
 

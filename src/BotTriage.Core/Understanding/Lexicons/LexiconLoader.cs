@@ -470,6 +470,7 @@ internal sealed class LexiconLoader
         AddNumberedWords(c, lexicon.Weekdays, c.Get("weekdays"), 1, 7);
         AddNumberedWords(c, lexicon.Months, c.Get("months"), 1, 12);
         AddNumberedPhrases(c, lexicon.MonthParts, c.Get("monthParts", required: false), 1, 28, "part of a month");
+        AddNumberedPhrases(c, lexicon.WeekParts, c.Get("weekParts", required: false), 1, 7, "part of a week");
         AddNumberedPhrases(c, lexicon.MonthsBack, c.Get("monthsBack", required: false), 0, 11, "month back");
         AddNumberedPhrases(c, lexicon.YearsBack, c.Get("yearsBack", required: false), 0, 10, "year back");
         AddHolidays(c, lexicon.Holidays, c.Get("holidays", required: false));
