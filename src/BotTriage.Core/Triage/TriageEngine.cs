@@ -74,6 +74,8 @@ public sealed class TriageEngine
     private readonly string[] _seriousCues;
     private readonly string[] _privacyCues;
     private readonly string[] _secretCues;
+    private readonly string[] _worseCues;
+    private readonly string[] _notWorseCues;
     private readonly string[] _eraseVerbs;
     private readonly string[] _eraseObjects;
     private readonly string[] _additionCues;
@@ -152,6 +154,8 @@ public sealed class TriageEngine
         _seriousCues = Cues("serious");
         _privacyCues = Cues("privacy");
         _secretCues = Cues("secret");
+        _worseCues = Cues("worse");
+        _notWorseCues = Cues("not-worse");
         _eraseVerbs = Cues("erase-verbs");
         _eraseObjects = Cues("erase-objects");
         var choices = Flow.States.Where(s => s.Choices.Count > 0).ToList();
@@ -1785,6 +1789,12 @@ public sealed class TriageEngine
                 continue;
             }
 
+            // "Sinds 2 dagen erger, begonnen 3 weken geleden": since when it got worse, beside how long.
+            if (count > 1 && OfAWorsening(understood, signBreaks ??= _dialogs.Recognizer.ClauseBreaks(understood.Text, understood.Culture), duration.Entity))
+            {
+                continue;
+            }
+
             any ??= duration;
             if (breaks is not null && !WithAPlace(understood, breaks, duration.Entity))
             {
@@ -1979,6 +1989,32 @@ public sealed class TriageEngine
         }
 
         return false;
+    }
+
+    // Whether the clause of a length tells that the complaint got worse then (texts.yaml cues worse, not-worse).
+    private bool OfAWorsening(Interpretation understood, IReadOnlyList<int> breaks, ModelResult entity)
+    {
+        var (from, before, to) = (0, 0, understood.Text.Length);
+        foreach (var at in breaks)
+        {
+            if (at <= entity.Start)
+            {
+                (before, from) = (from, at);
+            }
+            else if (at > entity.End)
+            {
+                to = Math.Min(at, to);
+            }
+        }
+
+        // A length that starts its clause at a since-word ("worse since yesterday") belongs with the words before it.
+        if (string.IsNullOrWhiteSpace(understood.Text[from..entity.Start]))
+        {
+            from = before;
+        }
+
+        var clause = $" {Normalize(understood.Text[from..to])} ";
+        return HasCue(clause, _worseCues) && !HasCue(clause, _notWorseCues);
     }
 
     private static bool InOneClause(IReadOnlyList<int> breaks, ModelResult one, ModelResult other)

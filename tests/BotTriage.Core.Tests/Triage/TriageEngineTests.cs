@@ -3649,6 +3649,22 @@ public sealed class TriageEngineTests
         Assert.Equal(back, chat.State.Step == before);
     }
 
+    // Of two lengths, one in a clause that says the complaint got worse is since when it did, not how long it has lasted.
+    [Theory]
+    [InlineData("nl", "rugpijn sinds 2 dagen erger, begon 3 weken geleden", 21)]
+    [InlineData("nl", "onderrug, erger sinds gisteren, begonnen 3 weken geleden", 21)]
+    [InlineData("en", "lower back, worse since yesterday, started 3 weeks ago", 21)]
+    [InlineData("en", "lower back for 3 weeks, not worse since yesterday", 21)]
+    [InlineData("nl", "rugpijn, sinds 2 dagen", 2)]
+    public void ALengthOfAWorseningIsNotHowLongTheComplaintHasLasted(string culture, string message, int days)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.Equal(days * 86400L, chat.State.Answers["duration"].Seconds);
+    }
+
     // A stop in a first clause of its own stops, whatever the rest says.
     [Theory]
     [InlineData("en", "forget it, i'll just call the practice")]
