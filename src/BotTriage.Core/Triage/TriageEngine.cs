@@ -452,6 +452,11 @@ public sealed class TriageEngine
         // Read ahead only when the message names a place, which most answers to it do not.
         adding |= !correcting && !askingBack && current.JoinsPlaces && understood.First<BodyLocationResolution>() is not null
             && ReadAnswer(current, text, spaced, understood, state, today) is { YesNo: YesNo.Yes };
+
+        // "Nee, wel last van mijn schouder" to the first question, then "onderrug al 3 dagen" to how long: a place told
+        // with how long is the complaint's, as much as those named before.
+        adding |= !correcting && !askingBack && current.Kind == AnswerKind.Duration && understood.First<BodyLocationResolution>() is not null
+            && understood.First<DurationResolution>() is not null;
         // A sign in a question about why ("waarom kan ik ineens moeilijk plassen?") is told; one in a question about what
         // something means ("what do you mean by lost feeling?", "what do you mean, like pins and needles?") is the words
         // asked about, up to the question mark that ends the message.

@@ -3649,6 +3649,21 @@ public sealed class TriageEngineTests
         Assert.Equal(back, chat.State.Step == before);
     }
 
+    // A place told with how long is the complaint's too: it joins the places named before, here at the first question.
+    [Theory]
+    [InlineData("nl", "onderrug al 3 dagen", "Ik noteer: 3 dagen en schouder, onderrug.")]
+    [InlineData("en", "lower back for 3 days", "Noted: 3 days and shoulder, lower back.")]
+    public void APlaceToldWithHowLongJoinsThePlacesNamedBefore(string culture, string message, string note)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no, but my shoulder is stiff", "yes", "english"] : ["nee, wel last van mijn schouder", "ja", "nederlands"]);
+        chat.AssertStep("duration");
+
+        chat.Send(message).AssertReply(note).AssertStep("pain");
+
+        Assert.Equal(["shoulder", "lower-back"], chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.Equal(3 * 86400L, chat.State.Answers["duration"].Seconds);
+    }
+
     // Of two lengths, one in a clause that says the complaint got worse is since when it did, not how long it has lasted.
     [Theory]
     [InlineData("nl", "rugpijn sinds 2 dagen erger, begon 3 weken geleden", 21)]
