@@ -77,6 +77,13 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
                 continue;
             }
 
+            // "Back in 2019": a time, when a year follows.
+            if (lexicon.NotLocationsBeforeAYear.TryMatch(text, i, out var timeEnd, out _) && timeEnd < text.Count && text.Tokens[timeEnd] is { Kind: TokenKind.Number, Length: 4 })
+            {
+                i = timeEnd;
+                continue;
+            }
+
             side ??= SideNear(text, lexicon, i, end) ?? (entry.Plural ? null : SideAfterBreak(text, lexicon, end));
             var resolved = side ?? (entry.Plural ? BodySide.Both : BodySide.Unspecified);
             var result = text.Result(i, end - 1, new BodyLocationResolution(entry.Code, resolved));

@@ -257,6 +257,12 @@ internal sealed class LanguageLexicon
     public HashSet<int> PlaceJoiners { get; } = [];
 
     /// <summary>
+    /// Phrases that begin with a place's word but tell a time when a year follows them (body-locations.yaml
+    /// <c>notLocationsBeforeAYear</c>): "back in 2019".
+    /// </summary>
+    public PhraseTrie<bool> NotLocationsBeforeAYear { get; } = new();
+
+    /// <summary>
     /// Words that explain a sign away when its sentence has them, each with the code it explains (red-flags.yaml
     /// <c>explained</c>): "op dieet" for weight loss.
     /// </summary>

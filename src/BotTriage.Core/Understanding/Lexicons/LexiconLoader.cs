@@ -93,6 +93,7 @@ internal sealed class LexiconLoader
                         LoadSides(context);
                         context.AddPhraseSet(context.Lexicon.Radiating, context.Get("radiating", required: false), "word of spreading pain");
                         context.AddIdSet(context.Lexicon.PlaceJoiners, context.Get("placeJoiners", required: false));
+                        context.AddPhraseSet(context.Lexicon.NotLocationsBeforeAYear, context.Get("notLocationsBeforeAYear", required: false), "not-location phrase before a year");
                         break;
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
