@@ -706,7 +706,7 @@ public sealed class DurationRecognizer
     // with a unit after it: "3/4 weken" is three or four weeks.
     private static (DateOnly Day, int End)? SlashDate(TokenizedText text, LanguageLexicon lexicon, int k, DateOnly today)
     {
-        if (k + 2 >= text.Count || DayNumber(text, k) is not { } first || !IsMark(text, k + 1, '/') || DayNumber(text, k + 2) is not { } second)
+        if (k + 2 >= text.Count || DayNumber(text, k) is not { } first || !NumberParser.IsMark(text, k + 1, '/') || DayNumber(text, k + 2) is not { } second)
         {
             return null;
         }
@@ -719,7 +719,7 @@ public sealed class DurationRecognizer
 
         var end = k + 3;
         int? year = null;
-        if (IsMark(text, end, '/') && end + 1 < text.Count && text.Tokens[end + 1] is { Kind: TokenKind.Number, Length: 2 or 4 } written)
+        if (NumberParser.IsMark(text, end, '/') && end + 1 < text.Count && text.Tokens[end + 1] is { Kind: TokenKind.Number, Length: 2 or 4 } written)
         {
             year = written.Length == 2 ? 2000 + (int)written.Number : (int)written.Number;
             end += 2;
@@ -744,9 +744,6 @@ public sealed class DurationRecognizer
 
         return (date, end);
     }
-
-    private static bool IsMark(TokenizedText text, int k, char mark) =>
-        k < text.Count && text.Tokens[k].Kind == TokenKind.Punctuation && text.TextOf(k)[0] == mark;
 
     private static int? DayNumber(TokenizedText text, int k) =>
         text.Tokens[k] is { Kind: TokenKind.Number, Number: >= 1 and <= 31 } token && token.Number == Math.Floor(token.Number) ? (int)token.Number : null;

@@ -159,7 +159,8 @@ internal static class NumberParser
     private static bool IsJoiner(TokenizedText text, LanguageLexicon lexicon, int index) =>
         index < text.Count && text.Tokens[index].Id >= 0 && lexicon.NumberJoiners.Contains(text.Tokens[index].Id);
 
-    private static bool IsMark(TokenizedText text, int index, char mark) =>
+    /// <summary>Whether the token at <paramref name="index"/> is the punctuation mark <paramref name="mark"/>, such as the "/" of "7/10".</summary>
+    internal static bool IsMark(TokenizedText text, int index, char mark) =>
         index < text.Count && text.Tokens[index].Kind == TokenKind.Punctuation && text.TextOf(index)[0] == mark;
 
     private static bool IsWhole(double value) => value == Math.Floor(value);
