@@ -446,7 +446,8 @@ public sealed class DurationRecognizer
         // Only right after the since-word: further on, "7/10" is more often a pain score than a date.
         if (SlashDate(text, lexicon, j, today) is { } slashed)
         {
-            (end, count, unitSeconds, approximate) = (slashed.End, today.DayNumber - slashed.Day.DayNumber, DurationResolution.SecondsPerDay, false);
+            end = slashed.End;
+            (count, unitSeconds, approximate) = SinceDay(slashed.Day, today);
             return true;
         }
 
@@ -589,10 +590,11 @@ public sealed class DurationRecognizer
             return true;
         }
 
-        // "Sinds 28 november", "since the 28th of November", "since October 30th": that day, the latest before today.
+        // "Sinds 28 november", "since the 28th of November", "since October 30th": that day, the latest up to today.
         if (DayOfMonth(text, lexicon, k, today) is { } dated)
         {
-            (end, count, approximate) = (dated.End, today.DayNumber - dated.Day.DayNumber, false);
+            end = dated.End;
+            (count, unitSeconds, approximate) = SinceDay(dated.Day, today);
             latest = count;
             return true;
         }
@@ -696,7 +698,7 @@ public sealed class DurationRecognizer
         }
 
         var date = InYear(today.Year);
-        return (date >= today ? InYear(today.Year - 1) : date, end);
+        return (date > today ? InYear(today.Year - 1) : date, end);
 
         DateOnly InYear(int year) => new(year, month, Math.Min(dayAt, DateTime.DaysInMonth(year, month)));
     }
@@ -732,7 +734,7 @@ public sealed class DurationRecognizer
         }
 
         var date = new DateOnly(year ?? today.Year, month, Math.Min(day, DateTime.DaysInMonth(year ?? today.Year, month)));
-        if (date >= today)
+        if (date > today)
         {
             if (year is not null)
             {
@@ -744,6 +746,14 @@ public sealed class DurationRecognizer
 
         return (date, end);
     }
+
+    // How long since a day up to today: in days, or, for today itself, part of a day as "vandaag" is (~6 hours).
+    private static (double Count, long UnitSeconds, bool Approximate) SinceDay(DateOnly day, DateOnly today) =>
+        day == today ? (TodaysHours, SecondsPerHour, true) : (today.DayNumber - day.DayNumber, DurationResolution.SecondsPerDay, false);
+
+    private const double TodaysHours = 6;
+
+    private const long SecondsPerHour = 3_600;
 
     private static int? DayNumber(TokenizedText text, int k) =>
         text.Tokens[k] is { Kind: TokenKind.Number, Number: >= 1 and <= 31 } token && token.Number == Math.Floor(token.Number) ? (int)token.Number : null;
