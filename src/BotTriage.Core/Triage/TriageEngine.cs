@@ -2297,9 +2297,12 @@ public sealed class TriageEngine
         }
 
         // "Go back, I want to change my weight answer", "forget it, I'll just call the practice": back or stop, said in a
-        // first clause of its own.
+        // first clause of its own. A stop followed by a correction or a number is none: "laat maar, het is eigenlijk al 3
+        // maanden" puts an answer right.
         if (found == int.MaxValue && text.IndexOf(',', StringComparison.Ordinal) is > 0 and <= MaxFirstClauseCommand and var comma
-            && _commandWords.TryGetValue(Normalize(text[..comma]), out index) && Vocabulary.Commands[index] is "back" or "stop")
+            && _commandWords.TryGetValue(Normalize(text[..comma]), out index)
+            && (Vocabulary.Commands[index] == "back"
+                || (Vocabulary.Commands[index] == "stop" && !text.AsSpan(comma).ContainsAnyInRange('0', '9') && !Corrects($" {Normalize(text[comma..])} "))))
         {
             return Vocabulary.Commands[index];
         }
