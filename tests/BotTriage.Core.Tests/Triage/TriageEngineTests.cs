@@ -3691,6 +3691,18 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep(TriageEngine.StoppedStep);
     }
 
+    [Theory]
+    [InlineData("nl", "laat maar, het is eigenlijk al 3 maanden")]
+    [InlineData("en", "forget it, it's actually been 3 months")]
+    public void AStopFollowedByACorrectionIsNone(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message);
+
+        Assert.NotEqual(TriageEngine.StoppedStep, chat.State.Step);
+    }
+
     // A score in words beside a don't-know is no score: the question is asked again, asking for a usual day.
     [Theory]
     [InlineData("nl", "geen idee, wisselt heel erg")]
@@ -3742,6 +3754,8 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("nl", "ik wil niet meer leven", "nee, ik voel me niet veilig", "Bel nu 112.")]
     [InlineData("en", "I want to kill myself", "no I'm not safe", "Call 112 now.")]
+    [InlineData("nl", "ik wil er eigenlijk een einde aan maken", "ik voel me niet zo veilig", "Bel nu 112.")]
+    [InlineData("en", "i want to end things", "i'm in danger", "Call 112 now.")]
     public void NotSafeAfterTheSuicidePreventionAdviceGets112First(string culture, string message, string unsafeNow, string first)
     {
         string[] start = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
