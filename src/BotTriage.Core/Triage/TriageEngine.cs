@@ -2245,7 +2245,9 @@ public sealed class TriageEngine
     {
         foreach (var (entity, number) in understood.All<NumberResolution>())
         {
-            if ((min is null || number.Value >= min) && (max is null || number.Value <= max) && !(notInATime && InATime(entity, understood)))
+            // "It hurts 24/7": a number written with a slash is no count or score (a score out of ten is a pain score).
+            if ((min is null || number.Value >= min) && (max is null || number.Value <= max) && !(notInATime && InATime(entity, understood))
+                && !entity.Text.Contains('/', StringComparison.Ordinal))
             {
                 return number.Value;
             }

@@ -3680,6 +3680,18 @@ public sealed class TriageEngineTests
         Assert.Equal(days * 86400L, chat.State.Answers["duration"].Seconds);
     }
 
+    [Theory]
+    [InlineData("en", "it hurts 24/7")]
+    [InlineData("nl", "het doet 24/7 pijn")]
+    public void AroundTheClockIsNoPainScore(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"]).AssertStep("pain");
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
     // A stop in a first clause of its own stops, whatever the rest says.
     [Theory]
     [InlineData("en", "forget it, i'll just call the practice")]
