@@ -2326,9 +2326,6 @@ public sealed class TriageEngine
         : HasCue(spaced, _privacyCues) ? "aside.privacy"
         : null;
 
-    // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short
-    // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes. Most messages
-    // hold no word to delete at all, and are let go without building the spaced text.
     // Whether any of the cues' words stands in the normalized message, looked for without building the spaced text.
     private static bool Holds(string said, string[] cues)
     {
@@ -2343,6 +2340,9 @@ public sealed class TriageEngine
         return false;
     }
 
+    // "Kunnen jullie mijn data verwijderen?", "i want my data deleted": a word to delete and one for what, in a short
+    // message (texts.yaml cues erase-verbs and erase-objects). The erase step asks before anything goes. Most messages
+    // hold no word to delete at all, and are let go without building the spaced text.
     private bool AsksToErase(string said)
     {
         if (!Holds(said, _eraseVerbs))

@@ -189,9 +189,10 @@ public sealed class DurationRecognizer
             }
 
             // "Sinds 2/12" is a date, not two months in shorthand.
-            var dated = since && SlashDate(text, lexicon, j, today) is not null;
+            var slashed = since ? SlashDate(text, lexicon, j, today) : null;
             var vague = false;
-            if ((!dated && TryCore(text, lexicon, j, prefixed, out var end, out var count, out var unitSeconds, out var approximate, out vague))
+            if ((slashed is { } date && FromDay(date, today, out var end, out var count, out var unitSeconds, out var approximate))
+                || (slashed is null && TryCore(text, lexicon, j, prefixed, out end, out count, out unitSeconds, out approximate, out vague))
                 || (since && TryStart(text, lexicon, j, MaxWordsAfterSince, today, out end, out count, out unitSeconds, out approximate)))
             {
                 if (!since && !prefixed && IsAge(text, lexicon, i, end, count, unitSeconds))
@@ -446,9 +447,7 @@ public sealed class DurationRecognizer
         // Only right after the since-word: further on, "7/10" is more often a pain score than a date.
         if (SlashDate(text, lexicon, j, today) is { } slashed)
         {
-            end = slashed.End;
-            (count, unitSeconds, approximate) = SinceDay(slashed.Day, today);
-            return true;
+            return FromDay(slashed, today, out end, out count, out unitSeconds, out approximate);
         }
 
         for (var k = j; k < text.Count && k <= j + reach && !text.Tokens[k].IsBreak && (k == j || !lexicon.SinceStops.Contains(text.Tokens[k].Id)); k++)
@@ -745,6 +744,14 @@ public sealed class DurationRecognizer
         }
 
         return (date, end);
+    }
+
+    // A start told as a day (a slash date) and where its words end, as a count of units: always found.
+    private static bool FromDay((DateOnly Day, int End) date, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
+    {
+        end = date.End;
+        (count, unitSeconds, approximate) = SinceDay(date.Day, today);
+        return true;
     }
 
     // How long since a day up to today: in days, or, for today itself, part of a day as "vandaag" is (~6 hours).
