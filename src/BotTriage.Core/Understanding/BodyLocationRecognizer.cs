@@ -77,8 +77,11 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
                 continue;
             }
 
-            // "Back in 2019": a time, when a year follows.
-            if (lexicon.NotLocationsBeforeAYear.TryMatch(text, i, out var timeEnd, out _) && timeEnd < text.Count && text.Tokens[timeEnd] is { Kind: TokenKind.Number, Length: 4 })
+            // "Back in 2019", "back in march": a time, when a year or a month follows, unless the person's own word comes
+            // before it ("I hurt my back in 2019").
+            if (lexicon.NotLocationsBeforeADate.TryMatch(text, i, out var timeEnd, out _) && timeEnd < text.Count
+                && (text.Tokens[timeEnd] is { Kind: TokenKind.Number, Length: 4 } || lexicon.Months.ContainsKey(text.Tokens[timeEnd].Id))
+                && (i == 0 || !lexicon.SelfWords.Contains(text.Tokens[i - 1].Id)))
             {
                 i = timeEnd;
                 continue;

@@ -444,10 +444,17 @@ public sealed class DurationRecognizer
 
     private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, int reach, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
     {
-        // Only right after the since-word: further on, "7/10" is more often a pain score than a date.
-        if (SlashDate(text, lexicon, j, today) is { } slashed)
+        // Only right after the since-word: further on, "7/10" is more often a pain score than a date, "the 3rd" a rank
+        // and "sat" a verb.
+        if ((SlashDate(text, lexicon, j, today) ?? DayAlone(text, lexicon, j, today)) is { } day)
         {
-            return FromDay(slashed, today, out end, out count, out unitSeconds, out approximate);
+            return FromDay(day, today, out end, out count, out unitSeconds, out approximate);
+        }
+
+        if (j < text.Count && lexicon.SinceWeekdays.TryGetValue(text.Tokens[j].Id, out var shortDay))
+        {
+            (end, count, unitSeconds, approximate) = (j + 1, DaysBackTo(today, shortDay), DurationResolution.SecondsPerDay, false);
+            return true;
         }
 
         for (var k = j; k < text.Count && k <= j + reach && !text.Tokens[k].IsBreak && (k == j || !lexicon.SinceStops.Contains(text.Tokens[k].Id)); k++)
@@ -535,7 +542,7 @@ public sealed class DurationRecognizer
     {
         (end, count, latest, unitSeconds, approximate) = (k, 0, 0, DurationResolution.SecondsPerDay, false);
         var token = text.Tokens[k];
-        var todayIso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
+        var todayIso = IsoDay(today);
         // "Eind vorige week": that day of the week before this one, approximate.
         if (lexicon.WeekParts.TryMatch(text, k, out var weekPartEnd, out var weekDay) && lexicon.Relative.TryMatch(text, weekPartEnd, out var partWeekEnd, out var partWeek)
             && IsLastWeek(partWeek))
@@ -569,14 +576,13 @@ public sealed class DurationRecognizer
                 return true;
             }
 
-            var daysBack = (todayIso - weekday + 7) % 7;
-            (end, count) = (k + 1, daysBack == 0 ? 7 : daysBack);
+            (end, count) = (k + 1, DaysBackTo(today, weekday));
             latest = count;
             return true;
         }
 
         // "Sinds kerst" on 5 December is since last Christmas: the day's latest occurrence before today.
-        if (lexicon.Holidays.TryGetValue(token.Id, out var holiday))
+        if (lexicon.Holidays.TryMatch(text, k, out var holidayEnd, out var holiday))
         {
             var day = new DateOnly(today.Year, holiday.Month, holiday.Day);
             if (day >= today)
@@ -584,7 +590,7 @@ public sealed class DurationRecognizer
                 day = day.AddYears(-1);
             }
 
-            (end, count, approximate) = (k + 1, today.DayNumber - day.DayNumber, true);
+            (end, count, approximate) = (holidayEnd, today.DayNumber - day.DayNumber, true);
             latest = count;
             return true;
         }
@@ -702,6 +708,32 @@ public sealed class DurationRecognizer
         DateOnly InYear(int year) => new(year, month, Math.Min(dayAt, DateTime.DaysInMonth(year, month)));
     }
 
+    // A day number said alone at k, with a durations.yaml dayArticles word before it and a dayOrdinals word after it,
+    // at the end of its clause ("since the 3rd", "sinds de 3e"): that day of this month, or of the month before when it
+    // is still to come. Null for anything else, so "since the 3rd week" is no date.
+    private static (DateOnly Day, int End)? DayAlone(TokenizedText text, LanguageLexicon lexicon, int k, DateOnly today)
+    {
+        var at = Skip(text, k, lexicon.DayArticles);
+        if (at >= text.Count || DayNumber(text, at) is not { } day || at + 1 >= text.Count || !lexicon.DayOrdinals.Contains(text.Tokens[at + 1].Id))
+        {
+            return null;
+        }
+
+        var end = at + 2;
+        if (end < text.Count && !text.Tokens[end].IsBreak && !lexicon.SinceStops.Contains(text.Tokens[end].Id))
+        {
+            return null;
+        }
+
+        var month = new DateOnly(today.Year, today.Month, 1);
+        if (day > today.Day)
+        {
+            month = month.AddMonths(-1);
+        }
+
+        return (month.AddDays(Math.Min(day, DateTime.DaysInMonth(month.Year, month.Month)) - 1), end);
+    }
+
     // A date written with slashes at k, day first ("28/11", "28/11/2026", "28/11/26"; "11/28" when only that order
     // makes a date): the day itself when a year is given and has passed, else its latest occurrence before today. Not
     // with a unit after it: "3/4 weken" is three or four weeks.
@@ -767,6 +799,15 @@ public sealed class DurationRecognizer
 
     private static int Skip(TokenizedText text, int k, HashSet<int> words) =>
         k < text.Count && words.Contains(text.Tokens[k].Id) ? k + 1 : k;
+
+    // Days back to the latest such day of the week before today (Monday is 1): a whole week on that day itself.
+    private static int DaysBackTo(DateOnly today, int weekday)
+    {
+        var daysBack = (IsoDay(today) - weekday + 7) % 7;
+        return daysBack == 0 ? 7 : daysBack;
+    }
+
+    private static int IsoDay(DateOnly day) => day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)day.DayOfWeek;
 
     private static int DaysSince(DateOnly today, DateOnly day) => Math.Max(0, today.DayNumber - day.DayNumber);
 

@@ -64,6 +64,9 @@ internal sealed class LanguageLexicon
     /// <summary>Words between a day number and its month (durations.yaml <c>dayOf</c>): the "of" of "28th of November".</summary>
     public HashSet<int> DayOf { get; } = [];
 
+    /// <summary>Words before a day number said without its month (durations.yaml <c>dayArticles</c>): the "the" of "since the 3rd".</summary>
+    public HashSet<int> DayArticles { get; } = [];
+
     /// <summary>Words after a moment that say it was when it began (durations.yaml <c>startWords</c>): "vorige maand begonnen".</summary>
     public PhraseTrie<bool> StartWords { get; } = new();
 
@@ -112,6 +115,12 @@ internal sealed class LanguageLexicon
 
     public Dictionary<int, int> Weekdays { get; } = [];
 
+    /// <summary>
+    /// Short names of days of the week that are also other words, read only right after a since-word (durations.yaml
+    /// <c>sinceWeekdays</c>, Monday is 1): "since sat", not "I sat".
+    /// </summary>
+    public Dictionary<int, int> SinceWeekdays { get; } = [];
+
     public Dictionary<int, int> Months { get; } = [];
 
     /// <summary>A part of a month before it, as the day counted from (durations.yaml <c>monthParts</c>): "eind" the 25th.</summary>
@@ -130,7 +139,7 @@ internal sealed class LanguageLexicon
     public PhraseTrie<int> YearsBack { get; } = new();
 
     /// <summary>Words for a day of the year (<c>kerst</c>: 25 December), by word id.</summary>
-    public Dictionary<int, (int Month, int Day)> Holidays { get; } = [];
+    public PhraseTrie<(int Month, int Day)> Holidays { get; } = new();
 
     public PhraseTrie<BooleanResolution> Answers { get; } = new();
 
@@ -257,10 +266,10 @@ internal sealed class LanguageLexicon
     public HashSet<int> PlaceJoiners { get; } = [];
 
     /// <summary>
-    /// Phrases that begin with a place's word but tell a time when a year follows them (body-locations.yaml
-    /// <c>notLocationsBeforeAYear</c>): "back in 2019".
+    /// Phrases that begin with a place's word but tell a time when a year or a month follows them and no word of the
+    /// person themself comes before (body-locations.yaml <c>notLocationsBeforeADate</c>): "back in 2019", "back in march".
     /// </summary>
-    public PhraseTrie<bool> NotLocationsBeforeAYear { get; } = new();
+    public PhraseTrie<bool> NotLocationsBeforeADate { get; } = new();
 
     /// <summary>
     /// Words that explain a sign away when its sentence has them, each with the code it explains (red-flags.yaml

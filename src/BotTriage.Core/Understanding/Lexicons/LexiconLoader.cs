@@ -93,7 +93,7 @@ internal sealed class LexiconLoader
                         LoadSides(context);
                         context.AddPhraseSet(context.Lexicon.Radiating, context.Get("radiating", required: false), "word of spreading pain");
                         context.AddIdSet(context.Lexicon.PlaceJoiners, context.Get("placeJoiners", required: false));
-                        context.AddPhraseSet(context.Lexicon.NotLocationsBeforeAYear, context.Get("notLocationsBeforeAYear", required: false), "not-location phrase before a year");
+                        context.AddPhraseSet(context.Lexicon.NotLocationsBeforeADate, context.Get("notLocationsBeforeADate", required: false), "not-location phrase before a year");
                         break;
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
@@ -426,6 +426,7 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(lexicon.StartWords, c.Get("startWords", required: false), "start word");
         c.AddIdSet(lexicon.DayOrdinals, c.Get("dayOrdinals", required: false));
         c.AddIdSet(lexicon.DayOf, c.Get("dayOf", required: false));
+        c.AddIdSet(lexicon.DayArticles, c.Get("dayArticles", required: false));
         c.AddPhraseSet(lexicon.VagueLengths, c.Get("vagueLengths", required: false), "vague length");
         c.AddIdSet(lexicon.UnitThenNumber, c.Get("unitThenNumber"));
         c.AddIdSet(lexicon.RangeJoiners, c.Get("rangeJoiners"));
@@ -469,6 +470,7 @@ internal sealed class LexiconLoader
         }
 
         AddNumberedWords(c, lexicon.Weekdays, c.Get("weekdays"), 1, 7);
+        AddNumberedWords(c, lexicon.SinceWeekdays, c.Get("sinceWeekdays", required: false), 1, 7);
         AddNumberedWords(c, lexicon.Months, c.Get("months"), 1, 12);
         AddNumberedPhrases(c, lexicon.MonthParts, c.Get("monthParts", required: false), 1, 28, "part of a month");
         AddNumberedPhrases(c, lexicon.WeekParts, c.Get("weekParts", required: false), 1, 7, "part of a week");
@@ -503,10 +505,10 @@ internal sealed class LexiconLoader
         }
     }
 
-    // "kerst: 12-25": a word for a day of the year, month and day.
-    private static void AddHolidays(FileContext c, Dictionary<int, (int Month, int Day)> target, YamlNode? node)
+    // "kerst: 12-25", "new year: 01-01": a phrase for a day of the year, month and day.
+    private static void AddHolidays(FileContext c, PhraseTrie<(int Month, int Day)> target, YamlNode? node)
     {
-        foreach (var (key, value) in c.Entries(node, "word"))
+        foreach (var (key, value) in c.Entries(node, "phrase"))
         {
             var text = c.Scalar(value).Trim();
             var parts = text.Split('-');
@@ -521,7 +523,7 @@ internal sealed class LexiconLoader
                 continue;
             }
 
-            AddWord(c, target, key, (month, day));
+            c.AddPhrase(target, key.Value, key.Line, (month, day), "holiday");
         }
     }
 
