@@ -2293,7 +2293,8 @@ public sealed class TriageEngine
             found = index;
         }
 
-        if (found == int.MaxValue && said.Length is > 0 and <= MaxEraseRequestLength && AsksToErase(said))
+        // "Forget what I said, it's a 4" puts an answer right instead.
+        if (found == int.MaxValue && said.Length is > 0 and <= MaxEraseRequestLength && AsksToErase(said) && !AnswerAfterClause(text))
         {
             return "erase";
         }
@@ -2303,14 +2304,18 @@ public sealed class TriageEngine
         // maanden" puts an answer right.
         if (found == int.MaxValue && text.IndexOf(',', StringComparison.Ordinal) is > 0 and <= MaxFirstClauseCommand and var comma
             && _commandWords.TryGetValue(Normalize(text[..comma]), out index)
-            && (Vocabulary.Commands[index] == "back"
-                || (Vocabulary.Commands[index] == "stop" && !text.AsSpan(comma).ContainsAnyInRange('0', '9') && !Corrects($" {Normalize(text[comma..])} "))))
+            && (Vocabulary.Commands[index] == "back" || (Vocabulary.Commands[index] == "stop" && !AnswerAfterClause(text))))
         {
             return Vocabulary.Commands[index];
         }
 
         return found == int.MaxValue ? null : Vocabulary.Commands[found];
     }
+
+    // Whether what follows a message's first comma puts an answer right: it holds a number or a correction cue.
+    private bool AnswerAfterClause(string text) =>
+        text.IndexOf(',', StringComparison.Ordinal) is > 0 and var comma
+        && (text.AsSpan(comma).ContainsAnyInRange('0', '9') || Corrects($" {Normalize(text[comma..])} "));
 
     // How long a first clause may be that is a command of its own: "ga terug naar de vorige vraag".
     private const int MaxFirstClauseCommand = 32;

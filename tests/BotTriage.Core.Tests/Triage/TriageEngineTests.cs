@@ -4217,6 +4217,21 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep(TriageEngine.EraseStep);
     }
 
+    // Words to forget what was said, followed by a number or a correction, put an answer right: nothing is erased.
+    [Theory]
+    [InlineData("nl", "vergeet wat ik zei, het is een 4", 4)]
+    [InlineData("en", "forget what i said, it's a 4", 4)]
+    [InlineData("en", "forget what I said, actually it's more like six", 6)]
+    public void ForgettingWhatWasSaidWithANewAnswerCorrectsIt(string culture, string message, int score)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck", "3 weeks"] : [.. Welcome, "nek", "3 weken"]);
+        chat.AssertStep("pain");
+
+        chat.Send(message).AssertStep("bother");
+
+        Assert.Equal(score, chat.State.Answers["pain"].Number);
+    }
+
     // A question about the employer or the price, asked instead of an answer, is answered in a line; the question comes
     // again, and no miss is counted.
     [Theory]
