@@ -244,7 +244,7 @@ public sealed class TriageEngine
 
         if (understood.Emergency is { } emergency && !AsksWhatTheQuestionMeans(state, understood))
         {
-            return Emergency(ToldBeforeTheAdvice(state, emergency, text, said, understood, today), emergency);
+            return Emergency(ToldBeforeTheAdvice(state, emergency, text, said, understood, today), emergency, text);
         }
         if (CommandIn(text, said) is { } command && Applies(command, state, understood))
         {
@@ -267,7 +267,7 @@ public sealed class TriageEngine
             // advice asks whether they are safe and want to go on: a yes goes on, a no gets the numbers once more.
             if (!IsSuicideAdvice(previous) || ResumeStep(state) is not { } resume)
             {
-                return new TurnResult(state, [Say(state, IsSuicideAdvice(previous) ? "emergency.suicide" : "emergency.medical"), Say(state, "finished")]);
+                return new TurnResult(state, [Say(state, AdviceKey(previous)), Say(state, "finished")]);
             }
 
             // "Ik ben niet veilig": 112 first, plainly, whatever yes or no is beside it.
@@ -279,8 +279,8 @@ public sealed class TriageEngine
             return understood.First<BooleanResolution>()?.Resolution.Value switch
             {
                 YesNo.Yes => Resume(state, resume),
-                YesNo.No => new TurnResult(state, [Say(state, "emergency.suicide.unsafe")]),
-                _ => new TurnResult(state, [Say(state, "emergency.suicide"), ContinueOffer(state)]),
+                YesNo.No => new TurnResult(state, [Say(state, AdviceKey(previous) == "emergency.suicide.someone-else" ? "emergency.suicide.someone-else.declined" : "emergency.suicide.unsafe")]),
+                _ => new TurnResult(state, [Say(state, AdviceKey(previous)), ContinueOffer(state)]),
             };
         }
 
@@ -1219,18 +1219,24 @@ public sealed class TriageEngine
         return new TurnResult(back, [changed, Ask(back, key)]);
     }
 
-    private TurnResult Emergency(TriageState state, ModelResult emergency) =>
-        Emergency(state, ((EmergencyResolution)emergency.Resolution).Category == EmergencyCategory.Suicide, emergency.Text);
-
-    private TurnResult Emergency(TriageState state, bool suicide, string words)
+    // Suicidal words told of someone else ("mijn zus heeft suïcidale gedachten") get the 113 advice worded for the one
+    // who worries about them.
+    private TurnResult Emergency(TriageState state, ModelResult emergency, string text)
     {
-        var key = suicide ? "emergency.suicide" : "emergency.medical";
+        var suicide = ((EmergencyResolution)emergency.Resolution).Category == EmergencyCategory.Suicide;
+        return Emergency(state, suicide, emergency.Text, suicide && _dialogs.Recognizer.SuicideToldOnBehalf(text, state.Culture));
+    }
+
+    private TurnResult Emergency(TriageState state, bool suicide, string words, bool someoneElse = false)
+    {
+        var rule = !suicide ? "emergency-medical" : someoneElse ? SomeoneElsesSuicideRule : SuicideRule;
+        var key = AdviceKey(rule);
         var outcome = new TriageOutcome
         {
             Urgency = Vocabulary.EmergencyUrgency,
             Routes = ["emergency-112"],
             RedFlags = [.. RedFlags.Reported(Flow, state.Answers).Order(StringComparer.Ordinal)],
-            Reasons = [new OutcomeReason(suicide ? "emergency-suicide" : "emergency-medical", Texts.Get(key, state.Culture)) { Evidence = words.Length > 0 ? [Evidence(words)] : [] }],
+            Reasons = [new OutcomeReason(rule, Texts.Get(key, state.Culture)) { Evidence = words.Length > 0 ? [Evidence(words)] : [] }],
             Completed = false,
             Emergency = true,
         };
@@ -1257,11 +1263,26 @@ public sealed class TriageEngine
         return told.Outcome is null && Flow.TryGet(told.Step, out var next) && !next.IsOutcome ? told : state;
     }
 
-    private static bool IsSuicideAdvice(TriageOutcome outcome) => outcome.Reasons.Any(r => r.Rule == "emergency-suicide");
+    private const string SuicideRule = "emergency-suicide";
+
+    private const string SomeoneElsesSuicideRule = "emergency-suicide-someone-else";
+
+    // The advice text of an emergency outcome's rule.
+    private static string AdviceKey(string rule) => rule switch
+    {
+        SuicideRule => "emergency.suicide",
+        SomeoneElsesSuicideRule => "emergency.suicide.someone-else",
+        _ => "emergency.medical",
+    };
+
+    private static string AdviceKey(TriageOutcome outcome) => AdviceKey(outcome.Reasons.Count > 0 ? outcome.Reasons[0].Rule : "");
+
+    private static bool IsSuicideAdvice(TriageOutcome outcome) => outcome.Reasons.Any(r => r.Rule is SuicideRule or SomeoneElsesSuicideRule);
 
     /// <summary>"Ben je nu veilig en wil je toch verder …?", with the button that goes on.</summary>
     private Reply ContinueOffer(TriageState state) =>
-        Say(state, "emergency.suicide.continue") with { Choices = [new Choice("continue", Texts.Get("emergency.suicide.continue.choice", state.Culture))] };
+        Say(state, state.Outcome is { } advice && AdviceKey(advice) == "emergency.suicide.someone-else" ? "emergency.suicide.someone-else.continue" : "emergency.suicide.continue")
+            with { Choices = [new Choice("continue", Texts.Get("emergency.suicide.continue.choice", state.Culture))] };
 
     /// <summary>The question the emergency advice interrupted, if the flow can go on there.</summary>
     private string? ResumeStep(TriageState state) =>

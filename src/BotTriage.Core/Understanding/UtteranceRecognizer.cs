@@ -101,15 +101,28 @@ public sealed class UtteranceRecognizer
     /// in a sentence that starts with someone else's name and holds no word of the person's ("my dad, 78, has back
     /// pain"). Any other place is the person's: "mijn moeder had een hernia, nu heb ik rugpijn" is not on her behalf.
     /// </summary>
-    public bool ToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, signs: false);
+    public bool ToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, Told.Places);
 
     /// <summary>
     /// <see cref="ToldOnBehalf(string, string)"/> for the warning signs of a message that names no place: every sign
     /// in it is someone else's, by the same reading ("asking for my husband, he has lost a lot of weight").
     /// </summary>
-    public bool SignsToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, signs: true);
+    public bool SignsToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, Told.Signs);
 
-    private bool ToldOnBehalf(string text, string culture, bool signs)
+    /// <summary>
+    /// <see cref="ToldOnBehalf(string, string)"/> for the suicidal words of a message: every one is someone else's, by
+    /// the same reading ("mijn zus heeft suïcidale gedachten", "my son says he wants to die").
+    /// </summary>
+    public bool SuicideToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, Told.Suicide);
+
+    private enum Told
+    {
+        Places,
+        Signs,
+        Suicide,
+    }
+
+    private bool ToldOnBehalf(string text, string culture, Told what)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lexicon = Lexicons.Get(culture);
@@ -119,8 +132,14 @@ public sealed class UtteranceRecognizer
         for (var i = 0; i < tokens.Count; i++)
         {
             int end;
-            if (signs ? !lexicon.RedFlags.TryMatch(tokens, i, out end, out var code) || code.Length == 0
-                : !BodyLocationRecognizer.TryPlace(tokens, lexicon, i, out end, out var entry, out _) || entry.Code.Length == 0)
+            var found = what switch
+            {
+                Told.Signs => lexicon.RedFlags.TryMatch(tokens, i, out end, out var sign) && sign.Length > 0,
+                Told.Suicide => lexicon.Emergencies.TryMatch(tokens, i, out end, out var emergency)
+                    && Lexicons.EmergencyCategories.GetValueOrDefault(emergency) == EmergencyCategory.Suicide,
+                _ => BodyLocationRecognizer.TryPlace(tokens, lexicon, i, out end, out var entry, out _) && entry.Code.Length > 0,
+            };
+            if (!found)
             {
                 continue;
             }

@@ -3761,6 +3761,33 @@ public sealed class TriageEngineTests
         Assert.Contains(chat.LastTurn!.Replies, r => r.Text.Contains("0800-0113", StringComparison.Ordinal));
     }
 
+    // Suicidal words told of someone else get the 113 advice for those close to them, and a no to going on is no sign of
+    // being unsafe; the person's own words keep the advice to them.
+    [Theory]
+    [InlineData("nl", "mijn zus heeft suïcidale gedachten", "Wat naar dat je je zorgen maakt om iemand")]
+    [InlineData("nl", "mijn zoon zegt dat hij dood wil", "Wat naar dat je je zorgen maakt om iemand")]
+    [InlineData("en", "my son says he wants to die", "I am sorry you are worried about someone")]
+    [InlineData("en", "my wife is talking about killing herself", "I am sorry you are worried about someone")]
+    [InlineData("nl", "mijn moeder zegt dat ik zelfmoordgedachten heb", "Wat naar dat je je zo voelt")]
+    [InlineData("en", "my husband says i talk about wanting to die", "I am sorry you feel this way")]
+    [InlineData("en", "i want to die", "I am sorry you feel this way")]
+    public void SuicidalWordsOfSomeoneElseGetTheAdviceForThoseCloseToThem(string culture, string message, string advice)
+    {
+        string[] start = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
+        var chat = Conversation.Start(culture).SendAll(start).Send(message).AssertStep(TriageEngine.EmergencyStep);
+
+        Assert.StartsWith(advice, chat.LastTurn!.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("0800-0113", chat.LastTurn.Replies[0].Text, StringComparison.Ordinal);
+        Assert.True(chat.State.Outcome!.Emergency);
+        var theirs = advice.StartsWith("Wat naar dat je je zorgen", StringComparison.Ordinal) || advice.StartsWith("I am sorry you are worried", StringComparison.Ordinal);
+        Assert.Equal(theirs ? "emergency-suicide-someone-else" : "emergency-suicide", chat.State.Outcome.Reasons[0].Rule);
+
+        chat.Send(culture == "en" ? "no" : "nee").AssertStep(TriageEngine.EmergencyStep);
+        Assert.Contains("0800-0113", chat.LastTurn!.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal(theirs, chat.LastTurn.Replies[0].Text.Contains(culture == "en" ? "someone close" : "als naaste", StringComparison.Ordinal));
+        chat.Send(culture == "en" ? "continue" : "verder").AssertStep("pain");
+    }
+
     // After the 113 advice asks whether they are safe, "not safe" gets 112 first, plainly; a plain no gets the numbers
     // as before.
     [Theory]
