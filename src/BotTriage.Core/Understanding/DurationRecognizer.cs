@@ -418,6 +418,13 @@ public sealed class DurationRecognizer
             return true;
         }
 
+        // "3/4 weken", "2/3 days": two counts in a row, the upper end, as "3-4 weken" is; "3/4 jaar" is a part of a year.
+        if (TwoCountsInARow(text, lexicon, number) is { } upperCount)
+        {
+            (end, count, unitSeconds, approximate) = (number.End + 1, upperCount.Count, upperCount.UnitSeconds, true);
+            return true;
+        }
+
         var value = number.Value;
         approximate = number.Approximate;
         k = number.End;
@@ -440,6 +447,20 @@ public sealed class DurationRecognizer
 
         (end, count, unitSeconds) = (k + 1, value, unit.Seconds);
         return true;
+    }
+
+    // A fraction of digits whose denominator is one more than its numerator (2 or more), right before a unit: the upper
+    // count and the unit. Not for a year's two- or three-quarters, which are said as parts of it.
+    private static (double Count, long UnitSeconds)? TwoCountsInARow(TokenizedText text, LanguageLexicon lexicon, NumberMatch number)
+    {
+        if (number.Form != NumberForm.Fraction || number.End - number.First != 3 || text.Tokens[number.First].Kind != TokenKind.Number
+            || !TryUnit(text, lexicon, number.End, out var unit))
+        {
+            return null;
+        }
+
+        var (lower, upper) = (text.Tokens[number.First].Number, text.Tokens[number.First + 2].Number);
+        return lower >= 2 && upper == lower + 1 && (unit.Seconds != DurationResolution.SecondsPerYear || lower > 3) ? (upper, unit.Seconds) : null;
     }
 
     private static bool TryStart(TokenizedText text, LanguageLexicon lexicon, int j, int reach, DateOnly today, out int end, out double count, out long unitSeconds, out bool approximate)
