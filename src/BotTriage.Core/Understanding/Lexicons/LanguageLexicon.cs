@@ -210,6 +210,12 @@ internal sealed class LanguageLexicon
 
     public HashSet<int> ScopeBreaks { get; } = [];
 
+    /// <summary>
+    /// Words that close what a cue before them denies, so that its reach ends there (negation.yaml <c>closers</c>): the
+    /// "gedaan" of "niks gedaan opeens doof gevoel", where the numbness is told, not denied.
+    /// </summary>
+    public HashSet<int> NegationClosers { get; } = [];
+
     /// <summary>Words that join a list (negation.yaml <c>listJoiners</c>): a denial before its first sign reaches every sign of it.</summary>
     public HashSet<int> ListJoiners { get; } = [];
 

@@ -915,6 +915,7 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(c.Lexicon.PseudoNegations, c.Get("pseudo"), "pseudo-negation");
         c.AddPhraseSet(c.Lexicon.TrailingNegations, c.Get("after", required: false), "trailing negation");
         c.AddIdSet(c.Lexicon.ScopeBreaks, c.Get("breaks"));
+        c.AddIdSet(c.Lexicon.NegationClosers, c.Get("closers", required: false));
         c.AddIdSet(c.Lexicon.ListJoiners, c.Get("listJoiners", required: false));
         c.AddPhraseSet(c.Lexicon.Uncertain, c.Get("uncertain", required: false), "word of uncertainty");
         var window = c.Number(c.Get("window"));

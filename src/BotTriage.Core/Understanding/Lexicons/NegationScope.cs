@@ -6,7 +6,8 @@ namespace BotTriage.Core.Understanding.Lexicons;
 /// Decides whether a phrase is negated, NegEx-style: a negation cue (<c>geen</c>, <c>no</c>, <c>don't have</c>) at most
 /// the lexicon's window of words before it, in the same clause. Punctuation and scope breaks (<c>maar</c>, <c>wel</c>,
 /// <c>but</c>) end a cue's reach, so in "geen tintelingen maar wel krachtverlies" only the tingling is negated;
-/// pseudo-negations (<c>geen idee</c>, <c>not sure</c>) are not cues. A denial may also follow the phrase, as Dutch often
+/// so do words that close the deed a cue denies (<c>niks gedaan</c>, <c>niet gevallen</c>); pseudo-negations
+/// (<c>geen idee</c>, <c>not sure</c>) are not cues. A denial may also follow the phrase, as Dutch often
 /// has it (<c>koorts heb ik niet</c>), but only right after it and ending its clause (see <see cref="FindDenialAfter"/>).
 /// </summary>
 internal static class NegationScope
@@ -55,7 +56,7 @@ internal static class NegationScope
         var stop = Math.Max(0, phraseStart - lexicon.NegationWindow);
         for (var k = phraseStart - 1; k >= stop; k--)
         {
-            if (EndsClause(text, lexicon, k))
+            if (EndsClause(text, lexicon, k) || lexicon.NegationClosers.Contains(text.IdAt(k)))
             {
                 return -1;
             }
