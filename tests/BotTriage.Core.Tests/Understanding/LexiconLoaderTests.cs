@@ -264,6 +264,19 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAProcliticThatIsNoLettersOrHasNoWord()
+    {
+        var words = Path.Combine(_directory, "nl", "words.yaml");
+        File.WriteAllText(words, File.ReadAllText(words).Replace("proclitics:\n", "proclitics:\n  \"'q\": het\n  z:\n  m: mijn eigen\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/words.yaml:{LineOf("nl/words.yaml", "  \"'q\": het")}: proclitic ''q' must be letters, such as k"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/words.yaml:{LineOf("nl/words.yaml", "  z:")}: proclitic 'z' needs the one word it stands for"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/words.yaml:{LineOf("nl/words.yaml", "  m: mijn eigen")}: 'mijn eigen' must be a single word"), errors);
+    }
+
+    [Fact]
     public void ReportsAnOnsetCodeThatIsUnknownOrListedTwice()
     {
         var path = Path.Combine(_directory, "en", "red-flags.yaml");

@@ -75,6 +75,7 @@ internal sealed class LexiconLoader
                     case "words.yaml":
                         LoadWords(context);
                         LoadClitics(context);
+                        LoadProclitics(context);
                         break;
                     case "numbers.yaml":
                         LoadNumbers(context);
@@ -301,6 +302,26 @@ internal sealed class LexiconLoader
             else if (c.SingleWord(target.Value, target.Line) is { } word)
             {
                 c.Lexicon.Vocabulary.AddClitic(key.Value, word);
+            }
+        }
+    }
+
+    // words.yaml proclitics {prefix: word}: "k: ik", so an unknown "kwil" reads as "ik wil".
+    private static void LoadProclitics(FileContext c)
+    {
+        foreach (var (key, value) in c.Entries(c.Get("proclitics", required: false), "proclitic"))
+        {
+            if (key.Value.Length == 0 || !key.Value.All(char.IsLetter))
+            {
+                c.Error(key.Line, $"proclitic '{key.Value}' must be letters, such as k");
+            }
+            else if (value is not YamlScalar { Value: not "" } target)
+            {
+                c.Error(value.Line, $"proclitic '{key.Value}' needs the one word it stands for");
+            }
+            else if (c.SingleWord(target.Value, target.Line) is { } word)
+            {
+                c.Lexicon.Vocabulary.AddProclitic(key.Value, word);
             }
         }
     }

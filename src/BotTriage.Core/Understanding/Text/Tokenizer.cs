@@ -42,11 +42,11 @@ internal static class Tokenizer
 
                 var word = normalized.Slice(start, i - start);
                 var id = vocabulary.Find(word);
-                if (id < 0 && vocabulary.TrySplit(word, out var stemLength, out var stemId, out var cliticId))
+                if (id < 0 && vocabulary.TrySplit(word, out var firstLength, out var firstId, out var secondId))
                 {
-                    // "Back's": "back" and "is".
-                    Add(ref tokens, ref count, new Token(TokenKind.Word, start, stemLength, stemId, double.NaN, false));
-                    Add(ref tokens, ref count, new Token(TokenKind.Word, start + stemLength, i - start - stemLength, cliticId, double.NaN, false));
+                    // "Back's": "back" and "is"; "kwil": "ik" and "wil".
+                    Add(ref tokens, ref count, new Token(TokenKind.Word, start, firstLength, firstId, double.NaN, false));
+                    Add(ref tokens, ref count, new Token(TokenKind.Word, start + firstLength, i - start - firstLength, secondId, double.NaN, false));
                 }
                 else
                 {

@@ -9,6 +9,7 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private List<(string Suffix, int Id)>? _clitics;
+    private List<(string Prefix, int Id)>? _proclitics;
 
     public Vocabulary()
     {
@@ -55,8 +56,20 @@ internal sealed class Vocabulary
     /// </summary>
     public void AddClitic(string suffix, string word) => (_clitics ??= []).Add((suffix, Add(word)));
 
-    /// <summary>How an unknown <paramref name="word"/> splits into a known stem and a clitic; false when it does not.</summary>
-    public bool TrySplit(ReadOnlySpan<char> word, out int stemLength, out int stemId, out int cliticId)
+    /// <summary>
+    /// Makes a word that begins with <paramref name="prefix"/> (<c>k</c>) read as two, <paramref name="word"/>
+    /// (<c>ik</c>) and the word after it: "kwil" is "ik wil". Only for a word not known as a whole ("kan", "knie" stay)
+    /// whose rest is a known word of at least <see cref="MinProcliticRest"/> letters ("kop" is no "ik op").
+    /// </summary>
+    public void AddProclitic(string prefix, string word) => (_proclitics ??= []).Add((prefix, Add(word)));
+
+    public const int MinProcliticRest = 3;
+
+    /// <summary>
+    /// How an unknown <paramref name="word"/> splits into two words, a known stem and a clitic after it or a proclitic
+    /// before it: the first word's length and both ids; false when it does not.
+    /// </summary>
+    public bool TrySplit(ReadOnlySpan<char> word, out int firstLength, out int firstId, out int secondId)
     {
         if (_clitics is not null)
         {
@@ -64,17 +77,25 @@ internal sealed class Vocabulary
             {
                 if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal) && Find(word[..^suffix.Length]) is >= 0 and var stem)
                 {
-                    stemLength = word.Length - suffix.Length;
-                    stemId = stem;
-                    cliticId = id;
+                    (firstLength, firstId, secondId) = (word.Length - suffix.Length, stem, id);
                     return true;
                 }
             }
         }
 
-        stemLength = 0;
-        stemId = -1;
-        cliticId = -1;
+        if (_proclitics is not null)
+        {
+            foreach (var (prefix, id) in _proclitics)
+            {
+                if (word.Length >= prefix.Length + MinProcliticRest && word.StartsWith(prefix, StringComparison.Ordinal) && Find(word[prefix.Length..]) is >= 0 and var rest)
+                {
+                    (firstLength, firstId, secondId) = (prefix.Length, id, rest);
+                    return true;
+                }
+            }
+        }
+
+        (firstLength, firstId, secondId) = (0, -1, -1);
         return false;
     }
 }
