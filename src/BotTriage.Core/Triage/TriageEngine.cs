@@ -2043,10 +2043,12 @@ public sealed class TriageEngine
         return HasCue(clause, _worseCues) && !HasCue(clause, _notWorseCues);
     }
 
+    // A break inside the first of the two ("plassen gaat eigenlijk wel wat moeilijker", whose "wel" is one) is part of
+    // its phrase and parts nothing.
     private static bool InOneClause(IReadOnlyList<int> breaks, ModelResult one, ModelResult other)
     {
-        var (from, to) = (Math.Min(one.Start, other.Start), Math.Max(one.Start, other.Start));
-        return !breaks.Any(at => at > from && at < to);
+        var (first, second) = one.Start <= other.Start ? (one, other) : (other, one);
+        return !breaks.Any(at => at > first.End && at < second.Start);
     }
 
     /// <summary>Whether <see cref="ReadExtra"/> can ever read an answer to the question from a message.</summary>

@@ -4244,6 +4244,18 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep(TriageEngine.EraseStep);
     }
 
+    // A correction that tells a sign with its time ("sinds vorige week") tells the sign's time, not the complaint's.
+    [Fact]
+    public void ACorrectedSignWithATimeLeavesHowLongTheComplaintHasLasted()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken", "5", "matig", "nee", "nee"]);
+
+        chat.Send("oh wacht, plassen gaat eigenlijk wel wat moeilijker sinds vorige week");
+
+        Assert.Equal(3 * 604_800, chat.State.Answers["duration"].Seconds);
+        Assert.Contains(chat.State.Answers, a => a.Value.Evidence.Contains("plassen gaat eigenlijk wel wat moeilijker", StringComparison.Ordinal) && a.Value.YesNo == YesNo.Yes);
+    }
+
     // Words to forget what was said, followed by a number or a correction, put an answer right: nothing is erased.
     [Theory]
     [InlineData("nl", "vergeet wat ik zei, het is een 4", 4)]
