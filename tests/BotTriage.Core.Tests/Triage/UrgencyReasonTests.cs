@@ -24,6 +24,16 @@ public sealed class UrgencyReasonTests
         Assert.Contains("Vertel de huisarts wat je noemde: onverklaard gewichtsverlies, pijn 's nachts en kanker (nu of vroeger).", text, StringComparison.Ordinal);
     }
 
+    // The pelvis holds the sacrum and the SI joints: pain there after cancer is for the GP today as back pain is.
+    [Fact]
+    public void CancerWithPainInThePelvisIsForTheGpToday()
+    {
+        var outcome = RoutedAnswers.Route("en", "pelvis", 3, ("cancer-history", "yes, 4 years ago"));
+
+        Assert.Equal("T2", outcome.Urgency);
+        Assert.Contains("cancer-and-back-pain", outcome.Reasons.Select(r => r.Rule));
+    }
+
     [Theory]
     [InlineData(new[] { "head", "neck" }, "T1")]
     [InlineData(new[] { "neck" }, "T2")]
