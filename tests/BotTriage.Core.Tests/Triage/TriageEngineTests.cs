@@ -4244,6 +4244,19 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep(TriageEngine.EraseStep);
     }
 
+    // "Gisteren pas", "pas vanochtend": when it began, with a word that stresses how recent it is.
+    [Theory]
+    [InlineData("gisteren pas", 86_400)]
+    [InlineData("pas vanochtend", 21_600)]
+    public void AStartStressedAsRecentAnswersHowLong(string message, long seconds)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
+
+        chat.Send(message).AssertStep("pain");
+
+        Assert.Equal(seconds, chat.State.Answers["duration"].Seconds);
+    }
+
     // A correction that tells a sign with its time ("sinds vorige week") tells the sign's time, not the complaint's.
     [Fact]
     public void ACorrectedSignWithATimeLeavesHowLongTheComplaintHasLasted()
