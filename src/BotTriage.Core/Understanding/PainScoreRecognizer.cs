@@ -128,8 +128,9 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
             return false;
         }
 
-        // A number right after "uit" or "/" is the scale's maximum, not a score; "one" after "the right" is the knee.
-        if (!article && (IsOutOfBefore(text, lexicon, i) || IsRangeStart(text, lexicon, i)
+        // A number right after "uit" or "/" is the scale's maximum, not a score, unless a range starts there ("van 2 tot
+        // 8"); "one" after "the right" is the knee.
+        if (!article && ((IsOutOfBefore(text, lexicon, i) && !StartsARange(text, lexicon, number)) || IsRangeStart(text, lexicon, i)
             || (number.Form == NumberForm.Words && i > 0 && lexicon.PronounAfter.Contains(text.Tokens[i - 1].Id))))
         {
             return false;
@@ -236,6 +237,11 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
         return false;
     }
+
+    // Whether a range of scores starts with the number, other than the scale's own ("van 1 tot 10"): "van 2 tot 8".
+    private static bool StartsARange(TokenizedText text, LanguageLexicon lexicon, NumberMatch number) =>
+        number.Value > 1 && number.End < text.Count && lexicon.RangeJoiners.Contains(text.Tokens[number.End].Id)
+        && NumberParser.TryParse(text, lexicon, number.End + 1, out var upper) && IsScore(upper.Value, lexicon) && upper.Value > number.Value;
 
     // The second number of a range or a list of two: "2-3", "2 of 3", and "een maand of 2, 3", whose 3 is months.
     private static bool IsRangeStart(TokenizedText text, LanguageLexicon lexicon, int i) =>

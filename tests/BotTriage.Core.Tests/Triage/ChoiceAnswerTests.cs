@@ -13,6 +13,8 @@ public sealed class ChoiceAnswerTests
 {
     private static readonly string[] Welcome = ["nee", "ja", "nederlands"];
 
+    private static readonly string[] MoodSteps = ["phq-interest", "phq-down", "gad-nervous", "gad-worry"];
+
     [Theory]
     [InlineData("nooit", "not-at-all")]
     [InlineData("eigenlijk nooit", "not-at-all")]
@@ -258,6 +260,41 @@ public sealed class ChoiceAnswerTests
         chat.Send(text);
 
         Assert.Equal(expected, chat.State.Answers["gad-worry"].Choice);
+    }
+
+    // How it is said in their own words, with no frequency, tells the most of it: "ik geniet nergens meer van", "mn hoofd
+    // staat nooit stil" (whose "nooit" is no never), "every day, i see no point in anything" (whose "no" is no no).
+    [Theory]
+    [InlineData("phq-interest", "ik geniet nergens meer van")]
+    [InlineData("phq-interest", "every day, no motivation at all")]
+    [InlineData("phq-down", "ik zit er helemaal doorheen")]
+    [InlineData("phq-down", "every day, i see no point in anything")]
+    [InlineData("gad-nervous", "ik kom nooit tot rust")]
+    [InlineData("gad-worry", "mn hoofd staat nooit stil")]
+    [InlineData("gad-worry", "ik pieker me suf")]
+    public void AMoodToldInTheirOwnWordsIsNearlyEveryDay(string step, string text)
+    {
+        var chat = AtPhqInterest();
+        foreach (var _ in MoodSteps.TakeWhile(s => s != step))
+        {
+            chat.Send("nooit");
+        }
+
+        chat.AssertStep(step).Send(text);
+
+        Assert.Equal("nearly-every-day", chat.State.Answers[step].Choice);
+    }
+
+    [Theory]
+    [InlineData("ik kan helemaal niks meer")]
+    [InlineData("ik kan er niks meer door")]
+    public void NotBeingAbleToDoAnythingBothersALot(string text)
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "8"]).AssertStep("bother");
+
+        chat.Send(text);
+
+        Assert.Equal("a-lot", chat.State.Answers["bother"].Choice);
     }
 
     private static Conversation AtPhqInterest()
