@@ -573,7 +573,8 @@ public sealed class DurationRecognizer
             return true;
         }
 
-        if (lexicon.Relative.TryMatch(text, k, out var relativeEnd, out var relative))
+        // The longer phrase wins: "since the summer holidays" is no "since the summer".
+        if (lexicon.Relative.TryMatch(text, k, out var relativeEnd, out var relative) && !(lexicon.Holidays.TryMatch(text, k, out var longerEnd, out _) && longerEnd > relativeEnd))
         {
             // "Vorige week zaterdag": that day of the week before this one (weeks start on Monday).
             if (IsLastWeek(relative) && relativeEnd < text.Count && lexicon.Weekdays.TryGetValue(text.Tokens[relativeEnd].Id, out var dayLastWeek))

@@ -3552,6 +3552,19 @@ public sealed class TriageEngineTests
         Assert.Contains("runners-legs", chat.State.Outcome.MassageTypes);
     }
 
+    // Both legs sore after football is explained as after a run is: no sign of the nerves asked back.
+    [Fact]
+    public void BothLegsSoreAfterFootballIsNoSignOfTheNerves()
+    {
+        var chat = Started("nl").Send("beide benen doen zeer na het voetballen").Send("2 dagen");
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        Assert.DoesNotContain(TriageEngine.ConfirmStep, asked);
+        Assert.DoesNotContain("both-legs", chat.State.Outcome!.RedFlags);
+        Assert.Equal("none", chat.State.Outcome.Urgency);
+    }
+
     // Numbness in both legs, told to another question after a marathon, is the sign of both legs all the same.
     [Theory]
     [InlineData("en", "sore calves after the marathon on sunday", "3 days", "yes, numbness in both legs")]
@@ -4297,6 +4310,10 @@ public sealed class TriageEngineTests
     [InlineData("en", "who can read this?", "Only the practice's therapists read your answers")]
     [InlineData("nl", "moet ik naar de spoedeisende hulp?", "Dat kan ik niet zeggen, want ik stel geen diagnose.")]
     [InlineData("en", "should i see a doctor?", "I can't tell you that, as I don't make a diagnosis.")]
+    [InlineData("nl", "kan mijn teamleider dit zien?", "Nee. Je werkgever ziet niets van dit gesprek.")]
+    [InlineData("nl", "kan mijn chef dit lezen", "Nee. Je werkgever ziet niets van dit gesprek.")]
+    [InlineData("en", "can my manager read this", "No. Your employer sees nothing of this conversation.")]
+    [InlineData("en", "does my boss get to see my answers", "No. Your employer sees nothing of this conversation.")]
     public void AQuestionAboutTheEmployerOrThePriceIsAnsweredAndTheQuestionAskedAgain(string culture, string message, string reply)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
