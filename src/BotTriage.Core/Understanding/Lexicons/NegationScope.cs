@@ -56,7 +56,7 @@ internal static class NegationScope
         var stop = Math.Max(0, phraseStart - lexicon.NegationWindow);
         for (var k = phraseStart - 1; k >= stop; k--)
         {
-            if (EndsClause(text, lexicon, k) || lexicon.NegationClosers.Contains(text.IdAt(k)))
+            if (EndsClause(text, lexicon, k) || ClosesADenial(text, lexicon, k))
             {
                 return -1;
             }
@@ -77,6 +77,11 @@ internal static class NegationScope
 
         return -1;
     }
+
+    // Whether the word at k closes what a cue before it denies (negation.yaml closers): not when a list joiner follows it,
+    // since "niet gevallen of flauwgevallen" denies both.
+    private static bool ClosesADenial(TokenizedText text, LanguageLexicon lexicon, int k) =>
+        lexicon.NegationClosers.Contains(text.IdAt(k)) && !(k + 1 < text.Count && lexicon.ListJoiners.Contains(text.IdAt(k + 1)));
 
     // Where a longer cue that reaches over the one at k starts ("zeker geen", whose "zeker" is then no yes of its own).
     private static int LongerCueStart(TokenizedText text, LanguageLexicon lexicon, int k)
