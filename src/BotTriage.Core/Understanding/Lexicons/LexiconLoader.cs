@@ -324,6 +324,14 @@ internal sealed class LexiconLoader
                 c.Lexicon.Vocabulary.AddProclitic(key.Value, word);
             }
         }
+
+        foreach (var (rest, line) in c.Strings(c.Get("procliticRests", required: false)))
+        {
+            if (c.SingleWord(rest, line) is { } word)
+            {
+                c.Lexicon.Vocabulary.AddProcliticRest(word);
+            }
+        }
     }
 
     private static void LoadNumbers(FileContext c)

@@ -63,6 +63,14 @@ internal sealed class Vocabulary
     /// </summary>
     public void AddProclitic(string prefix, string word) => (_proclitics ??= []).Add((prefix, Add(word)));
 
+    /// <summary>
+    /// Limits what may follow a proclitic to these words (words.yaml <c>procliticRests</c>): "kwil" is "ik wil", but
+    /// "kook" stays "kook", not "ik ook".
+    /// </summary>
+    public void AddProcliticRest(string word) => (_procliticRests ??= []).Add(Add(word));
+
+    private HashSet<int>? _procliticRests;
+
     public const int MinProcliticRest = 3;
 
     /// <summary>
@@ -87,7 +95,8 @@ internal sealed class Vocabulary
         {
             foreach (var (prefix, id) in _proclitics)
             {
-                if (word.Length >= prefix.Length + MinProcliticRest && word.StartsWith(prefix, StringComparison.Ordinal) && Find(word[prefix.Length..]) is >= 0 and var rest)
+                if (word.Length >= prefix.Length + MinProcliticRest && word.StartsWith(prefix, StringComparison.Ordinal) && Find(word[prefix.Length..]) is >= 0 and var rest
+                    && (_procliticRests is null || _procliticRests.Contains(rest)))
                 {
                     (firstLength, firstId, secondId) = (prefix.Length, id, rest);
                     return true;
