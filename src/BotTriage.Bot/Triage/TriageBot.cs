@@ -79,15 +79,23 @@ public sealed class TriageBot(
             }
 
             TurnResult result;
+            var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
             if (stored is null)
             {
                 var culture = await ChooseCultureAsync(activity, cancellationToken).ConfigureAwait(false);
                 result = engine.Start(culture);
                 TriageBotLog.Welcomed(logger, channelId, conversationId, culture);
+
+                // A first message is no answer to the welcome's question ("ja" gives no consent), but an emergency in it
+                // ("ik heb pijn op de borst", "ik wil dood") is advised at once, as it would be at any later turn.
+                var first = engine.TakeStep(result.State, SubmittedAnswer.Read(activity), today);
+                if (first.State.Outcome is { Emergency: true })
+                {
+                    result = first;
+                }
             }
             else
             {
-                var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
                 result = engine.TakeStep(stored.State, SubmittedAnswer.Read(activity), today);
             }
 

@@ -96,6 +96,18 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         Task<JsonElement[]> Exchange(string text) => _client.ExchangeAsync(text, "conv-en", locale: "en-US");
     }
 
+    // A conversation's very first message, with no welcome before it, is read for an emergency all the same.
+    [Theory]
+    [InlineData("ik heb pijn op de borst", "Bel nu 112")]
+    [InlineData("ik wil dood", "0800-0113")]
+    public async Task AnEmergencyInTheFirstMessageIsAdvisedAtOnce(string message, string advice)
+    {
+        var replies = await _client.ExchangeAsync(message, "conv-first");
+
+        Assert.Contains(replies.Texts(), t => t.Contains(advice, StringComparison.Ordinal));
+        Assert.True(replies.Outcome().GetProperty("emergency").GetBoolean());
+    }
+
     [Fact]
     public async Task InterruptsATriageWithTheEmergencyAdviceWhenChestPainIsMentioned()
     {
