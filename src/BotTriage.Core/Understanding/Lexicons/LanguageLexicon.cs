@@ -138,7 +138,7 @@ internal sealed class LanguageLexicon
     /// <summary>A month's year, after it, in years back (durations.yaml <c>yearsBack</c>): "vorig jaar".</summary>
     public PhraseTrie<int> YearsBack { get; } = new();
 
-    /// <summary>Words for a day of the year (<c>kerst</c>: 25 December), by word id.</summary>
+    /// <summary>Phrases for a day of the year (durations.yaml <c>holidays</c>): "kerst" and "new year" (25 December, 1 January).</summary>
     public PhraseTrie<(int Month, int Day)> Holidays { get; } = new();
 
     public PhraseTrie<BooleanResolution> Answers { get; } = new();

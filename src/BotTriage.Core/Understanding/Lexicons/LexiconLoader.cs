@@ -94,7 +94,7 @@ internal sealed class LexiconLoader
                         LoadSides(context);
                         context.AddPhraseSet(context.Lexicon.Radiating, context.Get("radiating", required: false), "word of spreading pain");
                         context.AddIdSet(context.Lexicon.PlaceJoiners, context.Get("placeJoiners", required: false));
-                        context.AddPhraseSet(context.Lexicon.NotLocationsBeforeADate, context.Get("notLocationsBeforeADate", required: false), "not-location phrase before a year");
+                        context.AddPhraseSet(context.Lexicon.NotLocationsBeforeADate, context.Get("notLocationsBeforeADate", required: false), "not-location phrase before a date");
                         break;
                     case "red-flags.yaml":
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
