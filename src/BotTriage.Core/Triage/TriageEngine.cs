@@ -279,7 +279,7 @@ public sealed class TriageEngine
             return understood.First<BooleanResolution>()?.Resolution.Value switch
             {
                 YesNo.Yes => Resume(state, resume),
-                YesNo.No => new TurnResult(state, [Say(state, AdviceKey(previous) == "emergency.suicide.someone-else" ? "emergency.suicide.someone-else.declined" : "emergency.suicide.unsafe")]),
+                YesNo.No => new TurnResult(state, [Say(state, ForSomeoneElse(previous) ? "emergency.suicide.someone-else.declined" : "emergency.suicide.unsafe")]),
                 _ => new TurnResult(state, [Say(state, AdviceKey(previous)), ContinueOffer(state)]),
             };
         }
@@ -1279,9 +1279,11 @@ public sealed class TriageEngine
 
     private static bool IsSuicideAdvice(TriageOutcome outcome) => outcome.Reasons.Any(r => r.Rule is SuicideRule or SomeoneElsesSuicideRule);
 
+    private static bool ForSomeoneElse(TriageOutcome outcome) => outcome.Reasons.Any(r => r.Rule == SomeoneElsesSuicideRule);
+
     /// <summary>"Ben je nu veilig en wil je toch verder …?", with the button that goes on.</summary>
     private Reply ContinueOffer(TriageState state) =>
-        Say(state, state.Outcome is { } advice && AdviceKey(advice) == "emergency.suicide.someone-else" ? "emergency.suicide.someone-else.continue" : "emergency.suicide.continue")
+        Say(state, state.Outcome is { } advice && ForSomeoneElse(advice) ? "emergency.suicide.someone-else.continue" : "emergency.suicide.continue")
             with { Choices = [new Choice("continue", Texts.Get("emergency.suicide.continue.choice", state.Culture))] };
 
     /// <summary>The question the emergency advice interrupted, if the flow can go on there.</summary>

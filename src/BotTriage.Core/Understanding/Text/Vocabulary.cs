@@ -10,6 +10,7 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private List<(string Suffix, int Id)>? _clitics;
     private List<(string Prefix, int Id)>? _proclitics;
+    private HashSet<int>? _procliticRests;
 
     public Vocabulary()
     {
@@ -68,8 +69,6 @@ internal sealed class Vocabulary
     /// "kook" stays "kook", not "ik ook".
     /// </summary>
     public void AddProcliticRest(string word) => (_procliticRests ??= []).Add(Add(word));
-
-    private HashSet<int>? _procliticRests;
 
     public const int MinProcliticRest = 3;
 
