@@ -59,6 +59,21 @@ public sealed class MassageTypeTests
         Assert.Contains("fascia-release", outcome.MassageTypes);
     }
 
+    // Under two weeks a chain complaint is fresh: the gentle massage for a recent complaint, not fascia release beside it.
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(4, true)]
+    public void AChainComplaintGetsFasciaReleaseOnceItIsNoLongerFresh(int weeks, bool fascia)
+    {
+        var outcome = RoutedAnswers.Route("nl", ["lower-back", "buttock"], weeks);
+
+        Assert.Equal(fascia, outcome.Reasons.Any(r => r.Rule == "chain-complaint"));
+        Assert.Equal(fascia, outcome.MassageTypes.Contains("fascia-release"));
+        Assert.Contains("relaxation", outcome.MassageTypes);
+    }
+
     [Theory]
     [InlineData(false, "relaxation", "no-complaint")]
     [InlineData(true, "runners-legs", "no-complaint-sport")]
