@@ -1593,15 +1593,29 @@ public sealed class TriageEngine
         return false;
     }
 
-    // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Otherwise the first score.
+    // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Told only as its ups and downs,
+    // "soms 3, soms 8", the worst of them. Otherwise the first score.
     private (ModelResult Entity, PainScoreResolution Resolution)? PainScore(Interpretation understood)
     {
+        (ModelResult Entity, PainScoreResolution Resolution)? worst = null;
+        var allUpsAndDowns = true;
         foreach (var (entity, score) in understood.All<PainScoreResolution>())
         {
             if (score.Usual)
             {
                 return (entity, score);
             }
+
+            allUpsAndDowns &= score.Sometimes;
+            if (worst is null || score.Value > worst.Value.Resolution.Value)
+            {
+                worst = (entity, score);
+            }
+        }
+
+        if (allUpsAndDowns && worst is { Resolution.Sometimes: true })
+        {
+            return worst;
         }
 
         // "Pretty bad, like an 8": the number says it more exactly than the words.

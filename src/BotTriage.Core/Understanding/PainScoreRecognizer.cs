@@ -60,7 +60,15 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
             if (TryScore(text, lexicon, i, out var end, out var score, out var bare) && !Overlaps(durations, nextDuration, end - 1))
             {
-                results.Add(text.Result(i, end - 1, new PainScoreResolution(score) { Usual = AfterUsualCue(text, lexicon, i) || lexicon.UsualCues.TryMatch(text, end, out _, out _), Bare = bare }));
+                // A usual cue after a score is its own ("3 normally") unless the score is one of the ups and downs:
+                // in "af en toe 8, meestal 3" it is the next one's.
+                var sometimes = AfterCue(text, lexicon.SometimesCues, i);
+                results.Add(text.Result(i, end - 1, new PainScoreResolution(score)
+                {
+                    Usual = AfterCue(text, lexicon.UsualCues, i) || (!sometimes && lexicon.UsualCues.TryMatch(text, end, out _, out _)),
+                    Sometimes = sometimes,
+                    Bare = bare,
+                }));
                 i = end;
             }
             else
@@ -70,9 +78,9 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
         }
     }
 
-    // "meestal een 4", "usually around 4": a usual cue ending at most two words before the score, in its clause. (One
-    // right after it counts too: "3 normally".)
-    private static bool AfterUsualCue(TokenizedText text, LanguageLexicon lexicon, int start)
+    // "meestal een 4", "usually around 4", "soms een 8": a cue ending at most two words before the score, in its clause.
+    // (A usual cue right after it counts too: "3 normally".)
+    private static bool AfterCue(TokenizedText text, PhraseTrie<bool> cues, int start)
     {
         for (var k = start - 1; k >= 0 && k >= start - UsualCueReach; k--)
         {
@@ -81,7 +89,7 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
                 return false;
             }
 
-            if (lexicon.UsualCues.TryMatch(text, k, out var cueEnd, out _) && cueEnd <= start && cueEnd >= start - 2)
+            if (cues.TryMatch(text, k, out var cueEnd, out _) && cueEnd <= start && cueEnd >= start - 2)
             {
                 return true;
             }
@@ -171,9 +179,17 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
         // "een 4 maar soms een 9", "meestal 4 maar soms 9", "pijn 6 en ik ben moe", "3 normally": after an article, a
         // usual cue or a word of pain, or before a usual cue, a word may follow, when it is no unit or frequency word
         // ("meestal 3 weken", "meestal 2 keer per dag" are no scores).
-        if ((article || AfterUsualCue(text, lexicon, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id))
+        if ((article || AfterCue(text, lexicon.UsualCues, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id))
             || (k < text.Count && lexicon.UsualCues.TryMatch(text, k, out _, out _))) && (endsClause
             || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id) && (article || !lexicon.Blockers.Contains(next.Id)))))
+        {
+            end = k;
+            return true;
+        }
+
+        // "Soms 8 soms 3", "sometimes 8 and sometimes 3": a number between two of the pain's ups and downs.
+        if (!endsClause && AfterCue(text, lexicon.SometimesCues, i)
+            && (lexicon.SometimesCues.TryMatch(text, k, out _, out _) || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id) && !lexicon.Blockers.Contains(next.Id) && lexicon.SometimesCues.TryMatch(text, k + 1, out _, out _))))
         {
             end = k;
             return true;

@@ -22,6 +22,12 @@ public sealed record PainScoreResolution(double Value) : EntityResolution
     /// <summary>Said as the usual pain ("meestal een 4", "usually a 4"), which the pain question asks for, beside others ("soms een 8").</summary>
     public bool Usual { get; init; }
 
+    /// <summary>
+    /// Said as one of the pain's ups and downs ("soms 8, soms 3", "sometimes an 8"): where the scores told are all
+    /// such, the pain question takes the worst of them.
+    /// </summary>
+    public bool Sometimes { get; init; }
+
     public override void WriteValue(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -29,6 +35,11 @@ public sealed record PainScoreResolution(double Value) : EntityResolution
         if (Usual)
         {
             writer.WriteBoolean("usual", true);
+        }
+
+        if (Sometimes)
+        {
+            writer.WriteBoolean("sometimes", true);
         }
     }
 }

@@ -4804,6 +4804,25 @@ public sealed class TriageEngineTests
         Assert.Equal(expected, chat.State.Answers["pain"].Number);
     }
 
+    // Told only as its ups and downs, the pain is the worst of them; a usual pain or one told plainly beside them wins.
+    [Theory]
+    [InlineData("nl", "soms 8 soms 3", 8)]
+    [InlineData("nl", "soms 3, soms 8", 8)]
+    [InlineData("nl", "soms een 3 en soms een 8", 8)]
+    [InlineData("nl", "af en toe 8 meestal 3", 3)]
+    [InlineData("nl", "een 4, op slechte dagen een 7", 4)]
+    [InlineData("en", "sometimes 3 sometimes 8", 8)]
+    [InlineData("en", "on good days 3, on bad days 8", 8)]
+    [InlineData("en", "sometimes 8 but usually 3", 3)]
+    public void ThePainsUpsAndDownsCountAtTheirWorst(string culture, string text, int expected)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["neck", "3 weeks"] : ["nek", "3 weken"]).AssertStep("pain");
+
+        chat.Send(text);
+
+        Assert.Equal(expected, chat.State.Answers["pain"].Number);
+    }
+
     [Fact]
     public void NoPainInWordsAnswersThePainQuestionButIsNotTakenInPassing()
     {

@@ -177,6 +177,12 @@ internal sealed class LanguageLexicon
     /// <summary>Words before a pain score that make it the usual one: "meestal", "usually" (pain-score.yaml <c>usualCues</c>).</summary>
     public PhraseTrie<bool> UsualCues { get; } = new();
 
+    /// <summary>
+    /// Words before a pain score that make it one of its ups and downs: "soms", "sometimes", "op slechte dagen"
+    /// (pain-score.yaml <c>sometimesCues</c>).
+    /// </summary>
+    public PhraseTrie<bool> SometimesCues { get; } = new();
+
     public HashSet<int> PainArticles { get; } = [];
 
     /// <summary>Words right before a number that make it a score (pain-score.yaml <c>cues</c>): "pijn 6 en ik ben moe".</summary>

@@ -671,6 +671,7 @@ internal sealed class LexiconLoader
         c.AddPhraseSet(c.Lexicon.NoPain, c.Get("noPain", required: false), "no-pain phrase");
         AddNumberedPhrases(c, c.Lexicon.PainWords, c.Get("words", required: false), 1, c.Lexicon.ScaleMax, "pain in words");
         c.AddPhraseSet(c.Lexicon.UsualCues, c.Get("usualCues", required: false), "usual cue");
+        c.AddPhraseSet(c.Lexicon.SometimesCues, c.Get("sometimesCues", required: false), "sometimes cue");
         c.AddIdSet(c.Lexicon.PronounAfter, c.Get("pronounAfter", required: false));
     }
 
