@@ -286,6 +286,34 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     }
 
     /// <summary>
+    /// Removes the signs that a sign told with them says where they are (red-flags.yaml <c>outranks</c>): in "opeens
+    /// doof gevoel in mn kruis" the sudden numbness ("opeens doof", a stroke's sign) shares its words with the saddle
+    /// sign ("doof gevoel in mn kruis"), which is what it is. A denied sign outranks nothing.
+    /// </summary>
+    internal static void Outrank(LanguageLexicon lexicon, List<ModelResult> results)
+    {
+        if (lexicon.Outranks.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Resolution is RedFlagResolution { Negated: false } sign && lexicon.Outranks.TryGetValue(sign.Code, out var outranked))
+            {
+                var place = results[i];
+                results.RemoveAll(other => other.Start <= place.End && place.Start <= other.End && outranked.Contains(other.Resolution switch
+                {
+                    RedFlagResolution flag => flag.Code,
+                    EmergencyResolution emergency => emergency.Code,
+                    _ => string.Empty,
+                }));
+                i = results.IndexOf(place);
+            }
+        }
+    }
+
+    /// <summary>
     /// A body temperature in digits (red-flags.yaml <c>temperature</c>): "39 graden" and "temperatuur van 38,5" are
     /// the fever code, "37 graden" the code denied, and so is "geen 39 graden". Only numbers from
     /// <see cref="TemperatureReading.Lowest"/> to <see cref="TemperatureReading.Highest"/> are read, and only with a

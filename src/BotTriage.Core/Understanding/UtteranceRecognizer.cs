@@ -84,6 +84,7 @@ public sealed class UtteranceRecognizer
         PainScoreRecognizer.Scan(tokens, lexicon, durations, results);
         BooleanRecognizer.Scan(tokens, lexicon, results);
         NumberRecognizer.Scan(tokens, lexicon, results);
+        RedFlagRecognizer.Outrank(lexicon, results);
         results.Sort(static (a, b) =>
         {
             var byStart = a.Start.CompareTo(b.Start);

@@ -4498,6 +4498,20 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Answers.ContainsKey(question));
     }
 
+    // Sudden numbness in the saddle is the saddle sign, which the GP sees today, not a stroke's sudden numbness and 112.
+    [Theory]
+    [InlineData("nl", "onderrug, niks gedaan opeens doof gevoel in mn kruis", "Ik noteer: onderrug en doof gevoel in mn kruis.")]
+    [InlineData("nl", "onderrug, plotseling gevoelloos in mijn kruis", "Ik noteer: onderrug en gevoelloos in mijn kruis.")]
+    [InlineData("en", "lower back, suddenly numb in my groin", "Noted: lower back, groin and numb in my groin.")]
+    public void SuddenNumbnessInTheSaddleIsTheSaddleSign(string culture, string message, string noted)
+    {
+        var chat = Started(culture).Send(message).AssertReply(noted).AssertStep("duration");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-saddle-numbness"].YesNo);
+        Assert.False(chat.State.Answers.ContainsKey("rf-sudden-weakness"));
+        Assert.Null(chat.State.Outcome);
+    }
+
     [Fact]
     public void ASymptomThatStartsWithGeenIsNotedWhole()
     {

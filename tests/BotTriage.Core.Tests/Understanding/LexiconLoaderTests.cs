@@ -232,6 +232,20 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAnOutrankingSignOrAnOutrankedOneThatIsNoCode()
+    {
+        var path = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("outranks:\n", "outranks:\n  zadel: [stroke]\n  fever: [beroerte, fever]\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  zadel: [stroke]")}: unknown code 'zadel' (not in codes.yaml)"), errors);
+        var line = LineOf("nl/red-flags.yaml", "  fever: [beroerte, fever]");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{line}: 'beroerte' is no other red-flag or emergency code (not in codes.yaml)"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{line}: 'fever' is no other red-flag or emergency code (not in codes.yaml)"), errors);
+    }
+
+    [Fact]
     public void ReadsASpellingAsItsWordSoAPhraseWithItIsADuplicate()
     {
         var words = Path.Combine(_directory, "nl", "words.yaml");

@@ -289,6 +289,13 @@ internal sealed class LanguageLexicon
     /// </summary>
     public PhraseTrie<string> Explanations { get; } = new();
 
+    /// <summary>
+    /// Red-flag codes that tell where a sign sharing their words is, each with the codes of those signs, red flags or
+    /// emergencies (red-flags.yaml <c>outranks</c>): "opeens doof gevoel in mn kruis" is sudden numbness in the
+    /// saddle, the saddle sign, not a stroke's.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> Outranks { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Words that are a red-flag code only with a time (red-flags.yaml <c>timed</c>): <c>geopereerd</c>.</summary>
     public PhraseTrie<TimedFlag> TimedFlags { get; }
 

@@ -107,6 +107,7 @@ internal sealed class LexiconLoader
                         LoadSomeoneElse(context);
                         LoadTemperature(context, catalog);
                         LoadExplained(context, catalog);
+                        LoadOutranks(context, catalog);
                         break;
                     case "emergencies.yaml":
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
@@ -902,6 +903,33 @@ internal sealed class LexiconLoader
             {
                 c.AddPhrase(c.Lexicon.Explanations, phrase, line, code.Value, "explaining word");
             }
+        }
+    }
+
+    // Optional: red-flag code -> the red-flag or emergency codes it takes the place of where their words overlap.
+    private static void LoadOutranks(FileContext c, Catalog catalog)
+    {
+        foreach (var (code, node) in c.Entries(c.Get("outranks", required: false), "code"))
+        {
+            if (!catalog.Codes[CodeKinds.RedFlag].ContainsKey(code.Value))
+            {
+                c.Error(code.Line, $"unknown code '{code.Value}' (not in {CodesFile})");
+                continue;
+            }
+
+            var outranked = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (other, line) in c.Strings(node))
+            {
+                if (other == code.Value || !(catalog.Codes[CodeKinds.RedFlag].ContainsKey(other) || catalog.Codes[CodeKinds.Emergency].ContainsKey(other)))
+                {
+                    c.Error(line, $"'{other}' is no other red-flag or emergency code (not in {CodesFile})");
+                    continue;
+                }
+
+                outranked.Add(other);
+            }
+
+            c.Lexicon.Outranks[code.Value] = outranked;
         }
     }
 
