@@ -81,7 +81,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 }
 
                 // "Geen idee of ik koorts heb": no mention either way; the question asks.
-                if (SomeoneElse.Holds(text, lexicon, i, end) || ExplainedAway(text, lexicon, code, i) || NegationScope.IsUncertain(text, lexicon, i))
+                if (SomeoneElse.Holds(text, lexicon, i, end) || ExplainedAway(text, lexicon, code, i, end) || NegationScope.IsUncertain(text, lexicon, i))
                 {
                     i = NextStart(text, lexicon, i, end, code);
                     continue;
@@ -262,11 +262,13 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     /// Whether the sentence of the phrase at <paramref name="phraseStart"/> (up to a full stop, question or exclamation
     /// mark) explains the sign away with a word of red-flags.yaml <c>explained</c> for its code that is not itself
     /// denied: "4 kilo afgevallen, maar ik ben op dieet" is no unexplained weight loss; "niet op dieet" or "zonder
-    /// dieet" explain nothing.
+    /// dieet" explain nothing. A code explained only in part is so for its phrases listed as explained: "nachtzweten,
+    /// ik zit in de overgang", not "koorts, ik zit in de overgang".
     /// </summary>
-    private static bool ExplainedAway(TokenizedText text, LanguageLexicon lexicon, string code, int phraseStart)
+    private static bool ExplainedAway(TokenizedText text, LanguageLexicon lexicon, string code, int phraseStart, int phraseEnd)
     {
-        if (lexicon.Explanations.Count == 0)
+        if (lexicon.Explanations.Count == 0
+            || (lexicon.PartlyExplained.Contains(code) && !(lexicon.ExplainedSigns.TryMatch(text, phraseStart, out var signEnd, out var sign) && signEnd == phraseEnd && sign == code)))
         {
             return false;
         }

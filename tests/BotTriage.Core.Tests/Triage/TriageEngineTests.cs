@@ -2544,6 +2544,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-fever", "just night sweats from the menopause", YesNo.No)]
     [InlineData("nl", "rf-fever", "ja ik heb koorts, ik zit ook in de overgang", YesNo.Yes)]
     [InlineData("en", "rf-fever", "yes fever, and I'm menopausal too", YesNo.Yes)]
+    [InlineData("nl", "rf-fever", "koorts, en ik zit ook in de overgang", YesNo.Yes)]
+    [InlineData("nl", "rf-fever", "38,5 en ik zit in de overgang", YesNo.Yes)]
     [InlineData("nl", "rf-fever", "dat denk ik niet", YesNo.No)]
     [InlineData("nl", "rf-fever", "ik geloof van niet", YesNo.No)]
     [InlineData("nl", "rf-fever", "nvt", YesNo.No)]

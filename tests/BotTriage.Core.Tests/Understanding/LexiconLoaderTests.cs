@@ -40,7 +40,7 @@ public sealed class LexiconLoaderTests : IDisposable
 
         var errors = LoadErrors();
 
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{line}: duplicate code 'fever' (first on line {LineOf("nl/red-flags.yaml", "  fever:")})"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{line}: duplicate code 'fever' (first on line {LineOf("nl/red-flags.yaml", "  fever: [")})"), errors);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class LexiconLoaderTests : IDisposable
     [Fact]
     public void ReportsACodePresentInDutchButMissingInEnglish()
     {
-        var dutchLine = LineOf("nl/red-flags.yaml", "  fever:");
-        RemoveLine("en/red-flags.yaml", "  fever:");
+        var dutchLine = LineOf("nl/red-flags.yaml", "  fever: [");
+        RemoveLine("en/red-flags.yaml", "  fever: [");
 
         var errors = LoadErrors();
 
@@ -102,7 +102,7 @@ public sealed class LexiconLoaderTests : IDisposable
 
         var errors = LoadErrors();
 
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "  fever:")}: duplicate red flag 'fever' (already for 'osteoporosis')"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "  fever: [")}: duplicate red flag 'fever' (already for 'osteoporosis')"), errors);
     }
 
     [Fact]
@@ -229,6 +229,19 @@ public sealed class LexiconLoaderTests : IDisposable
 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  gewicht: [op dieet]")}: unknown code 'gewicht' (not in codes.yaml)"), errors);
         Assert.Contains(errors, e => e.StartsWith(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  weight-loss: [op dieet")}:"), StringComparison.Ordinal) && e.Contains("'dieet'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsASignExplainedInPartThatIsNoPhraseOfItsCode()
+    {
+        var path = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("explained:\n", "explained:\n  dark-urine:\n    signs: [donkere urine, nachtzweten]\n    by: [bietjes]\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        var line = LineOf("nl/red-flags.yaml", "    signs: [donkere urine, nachtzweten]");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{line}: 'nachtzweten' is no phrase of 'dark-urine'"), errors);
+        Assert.DoesNotContain(errors, e => e.Contains("'donkere urine' is no phrase", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -290,6 +290,15 @@ internal sealed class LanguageLexicon
     public PhraseTrie<string> Explanations { get; } = new();
 
     /// <summary>
+    /// The codes whose explaining words explain only some of their phrases away (red-flags.yaml <c>explained</c> with
+    /// <c>signs</c> and <c>by</c>): night sweats from the menopause are no fever, "koorts" beside the menopause still is.
+    /// </summary>
+    public HashSet<string> PartlyExplained { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The phrases of a <see cref="PartlyExplained"/> code that its explaining words explain away, with that code.</summary>
+    public PhraseTrie<string> ExplainedSigns { get; } = new();
+
+    /// <summary>
     /// Red-flag codes that tell where a sign sharing their words is, each with the codes of those signs, red flags or
     /// emergencies (red-flags.yaml <c>outranks</c>): "opeens doof gevoel in mn kruis" is sudden numbness in the
     /// saddle, the saddle sign, not a stroke's.

@@ -888,7 +888,8 @@ internal sealed class LexiconLoader
         }
     }
 
-    // Optional: red-flag code -> the words that explain that sign away in its sentence ("op dieet" for weight loss).
+    // Optional: red-flag code -> the words that explain that sign away in its sentence ("op dieet" for weight loss), or
+    // {signs, by}: the words (by) that explain only some of the code's phrases (signs) away, each one of its phrases.
     private static void LoadExplained(FileContext c, Catalog catalog)
     {
         foreach (var (code, node) in c.Entries(c.Get("explained", required: false), "code"))
@@ -899,7 +900,25 @@ internal sealed class LexiconLoader
                 continue;
             }
 
-            foreach (var (phrase, line) in c.Strings(node))
+            var words = node;
+            if (node is YamlMap map)
+            {
+                var nested = c.Nested(map);
+                words = nested.Get("by");
+                foreach (var (phrase, line) in nested.Strings(nested.Get("signs")))
+                {
+                    if (nested.AddPhrase(c.Lexicon.ExplainedSigns, phrase, line, code.Value, "sign explained", out var ids)
+                        && !(c.Lexicon.RedFlags.TryMatchExactly(ids!.ToArray(), out var phraseCode) && phraseCode == code.Value))
+                    {
+                        c.Error(line, $"'{phrase}' is no phrase of '{code.Value}'");
+                    }
+                }
+
+                nested.ReportUnknownKeys();
+                c.Lexicon.PartlyExplained.Add(code.Value);
+            }
+
+            foreach (var (phrase, line) in c.Strings(words))
             {
                 c.AddPhrase(c.Lexicon.Explanations, phrase, line, code.Value, "explaining word");
             }

@@ -85,17 +85,23 @@ internal sealed class PhraseTrie<T>
     /// <summary>The longest phrase starting at token <paramref name="start"/> whose value is not <paramref name="except"/>.</summary>
     public bool TryMatchExcept(TokenizedText text, int start, T except, out int end, out T value) => Match(text, start, true, except, out end, out value);
 
-    /// <summary>Whether the whole of <paramref name="ids"/>, no gap skipped, is a phrase.</summary>
+    /// <summary>
+    /// Whether the whole of <paramref name="ids"/>, no gap skipped, is a phrase; a <see cref="Gap"/> among them is the
+    /// phrase's own gap, as it was added.
+    /// </summary>
     public bool TryMatchExactly(ReadOnlySpan<int> ids, out T value)
     {
         var node = _root;
         foreach (var id in ids)
         {
-            if (node.Next is null || !node.Next.TryGetValue(id, out node))
+            var next = id == Gap ? node.GapNext : node.Next is not null && node.Next.TryGetValue(id, out var word) ? word : null;
+            if (next is null)
             {
                 value = default!;
                 return false;
             }
+
+            node = next;
         }
 
         value = node.Value!;
