@@ -2576,6 +2576,22 @@ public sealed class TriageEngineTests
         Assert.NotEqual(step, chat.State.Step);
     }
 
+    // Red urine after beetroot is the beetroot's colour, a no to the dark-urine question; tea-coloured urine is a yes.
+    [Theory]
+    [InlineData("en", "yes but I ate beetroot yesterday", YesNo.No)]
+    [InlineData("nl", "ja, maar ik heb bietjes gegeten", YesNo.No)]
+    [InlineData("en", "yes, like strong tea", YesNo.Yes)]
+    public void RedUrineAfterBeetrootIsNoDarkUrine(string culture, string message, YesNo expected)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english", "calves, after the marathon yesterday", "1 day", "4", "a little"] : [.. Welcome, "kuiten, na de marathon gisteren", "1 dag", "4", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-dark-urine");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["rf-dark-urine"].YesNo);
+    }
+
     [Theory]
     [InlineData("en", "rf-calf-thrombosis", "no, just the swelling i mentioned")]
     [InlineData("nl", "rf-calf-thrombosis", "nee, alleen de zwelling")]
