@@ -472,9 +472,11 @@ public sealed class DurationRecognizer
             return FromDay(day, today, out end, out count, out unitSeconds, out approximate);
         }
 
-        if (j < text.Count && lexicon.SinceWeekdays.TryGetValue(text.Tokens[j].Id, out var shortDay))
+        // "Since sat", "since last sat".
+        var dayAt = j < text.Count && lexicon.LastDayWords.TryMatch(text, j, out var lastEnd, out _) ? lastEnd : j;
+        if (dayAt < text.Count && lexicon.SinceWeekdays.TryGetValue(text.Tokens[dayAt].Id, out var shortDay))
         {
-            (end, count, unitSeconds, approximate) = (j + 1, DaysBackTo(today, shortDay), DurationResolution.SecondsPerDay, false);
+            (end, count, unitSeconds, approximate) = (dayAt + 1, DaysBackTo(today, shortDay), DurationResolution.SecondsPerDay, false);
             return true;
         }
 
@@ -730,9 +732,10 @@ public sealed class DurationRecognizer
         DateOnly InYear(int year) => new(year, month, Math.Min(dayAt, DateTime.DaysInMonth(year, month)));
     }
 
-    // A day number said alone at k, with a durations.yaml dayArticles word before it and a dayOrdinals word after it,
-    // at the end of its clause ("since the 3rd", "sinds de 3e"): that day of this month, or of the month before when it
-    // is still to come. Null for anything else, so "since the 3rd week" is no date.
+    // A day number said alone at k, with a durations.yaml dayArticles word before it and a dayOrdinals word after it
+    // ("since the 3rd", "sinds de 3e heb ik rugpijn"): that day of this month, or of the month before when it is still
+    // to come. Null for anything else, and with a unit, a frequency or clock word, a month, the "of" of a month or a
+    // rank's noun after it: "since the 3rd week", "since the 3rd time".
     private static (DateOnly Day, int End)? DayAlone(TokenizedText text, LanguageLexicon lexicon, int k, DateOnly today)
     {
         var at = Skip(text, k, lexicon.DayArticles);
@@ -742,7 +745,8 @@ public sealed class DurationRecognizer
         }
 
         var end = at + 2;
-        if (end < text.Count && !text.Tokens[end].IsBreak && !lexicon.SinceStops.Contains(text.Tokens[end].Id))
+        if (end < text.Count && text.Tokens[end] is { IsBreak: false, Id: var next }
+            && (lexicon.Units.ContainsKey(next) || lexicon.Blockers.Contains(next) || lexicon.Months.ContainsKey(next) || lexicon.DayOf.Contains(next) || lexicon.RankNouns.Contains(next)))
         {
             return null;
         }

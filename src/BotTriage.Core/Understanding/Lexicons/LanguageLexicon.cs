@@ -67,6 +67,15 @@ internal sealed class LanguageLexicon
     /// <summary>Words before a day number said without its month (durations.yaml <c>dayArticles</c>): the "the" of "since the 3rd".</summary>
     public HashSet<int> DayArticles { get; } = [];
 
+    /// <summary>
+    /// Words after a day number said alone that make it a rank, not a day (durations.yaml <c>rankNouns</c>): the
+    /// "time" of "since the 3rd time".
+    /// </summary>
+    public HashSet<int> RankNouns { get; } = [];
+
+    /// <summary>Words before a short day name that say it is the last one (durations.yaml <c>lastDayWords</c>): "since last sat".</summary>
+    public PhraseTrie<bool> LastDayWords { get; } = new();
+
     /// <summary>Words after a moment that say it was when it began (durations.yaml <c>startWords</c>): "vorige maand begonnen".</summary>
     public PhraseTrie<bool> StartWords { get; } = new();
 

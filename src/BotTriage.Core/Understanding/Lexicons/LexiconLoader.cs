@@ -457,6 +457,8 @@ internal sealed class LexiconLoader
         c.AddIdSet(lexicon.DayOrdinals, c.Get("dayOrdinals", required: false));
         c.AddIdSet(lexicon.DayOf, c.Get("dayOf", required: false));
         c.AddIdSet(lexicon.DayArticles, c.Get("dayArticles", required: false));
+        c.AddIdSet(lexicon.RankNouns, c.Get("rankNouns", required: false));
+        c.AddPhraseSet(lexicon.LastDayWords, c.Get("lastDayWords", required: false), "word of the last day");
         c.AddPhraseSet(lexicon.VagueLengths, c.Get("vagueLengths", required: false), "vague length");
         c.AddIdSet(lexicon.UnitThenNumber, c.Get("unitThenNumber"));
         c.AddIdSet(lexicon.RangeJoiners, c.Get("rangeJoiners"));
