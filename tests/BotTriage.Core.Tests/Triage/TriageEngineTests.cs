@@ -3802,6 +3802,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "mijn zus heeft suïcidale gedachten", "Wat naar dat je je zorgen maakt om iemand")]
     [InlineData("nl", "mijn zoon zegt dat hij dood wil", "Wat naar dat je je zorgen maakt om iemand")]
     [InlineData("en", "my son says he wants to die", "I am sorry you are worried about someone")]
+    [InlineData("en", "my teenage son wants to die", "I am sorry you are worried about someone")]
+    [InlineData("nl", "mijn puber wil dood", "Wat naar dat je je zorgen maakt om iemand")]
     [InlineData("en", "my wife is talking about killing herself", "I am sorry you are worried about someone")]
     [InlineData("nl", "mijn moeder zegt dat ik zelfmoordgedachten heb", "Wat naar dat je je zo voelt")]
     [InlineData("en", "my husband says i talk about wanting to die", "I am sorry you feel this way")]
