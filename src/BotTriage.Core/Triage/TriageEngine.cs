@@ -387,14 +387,20 @@ public sealed class TriageEngine
     /// conversation, "mijn onderrug" in an English one): when that answers, the answer counts, and the first time the
     /// bot offers to go on in that language. Only a turn that would otherwise be "I didn't quite get that" changes, so
     /// a word both languages have keeps its own language's meaning, and only a message that is more the other language
-    /// than this one: "het doet heel erg pijn" is not read as English, where "heel" is a place.
+    /// than this one: "het doet heel erg pijn" is not read as English, where "heel" is a place. Where a place is asked,
+    /// a place in words this language does not know is read in the other too ("i have rugpijn").
     /// </summary>
     private TurnResult? InOtherLanguage(TriageState state, string text, string said, DateOnly today, bool onBehalf)
     {
         var other = Cultures.Other(state.Culture);
-        if (!_dialogs.Recognizer.Lexicons.Languages.Contains(other) || !_dialogs.Recognizer.IsRather(text, other, state.Culture))
+        if (!_dialogs.Recognizer.Lexicons.Languages.Contains(other))
         {
             return null;
+        }
+
+        if (!_dialogs.Recognizer.IsRather(text, other, state.Culture))
+        {
+            return Flow[state.Step].Kind == AnswerKind.BodyLocation ? PlacesInOtherLanguage(state, text, said, other, today, onBehalf) : null;
         }
 
         // Words that answer only the question asked are no entity: "only in the morning" to night pain.
@@ -420,6 +426,20 @@ public sealed class TriageEngine
         return state.OtherLanguageOffered
             ? result
             : result with { State = result.State with { OtherLanguageOffered = true }, Replies = result.Replies.Insert(0, Say(state with { Culture = other }, "language.other")) };
+    }
+
+    // "I have rugpijn": places in words only the other language knows, in a message of this one, answer where; the rest
+    // of the message is read as this language's words, and the language stays.
+    private TurnResult? PlacesInOtherLanguage(TriageState state, string text, string said, string other, DateOnly today, bool onBehalf)
+    {
+        var places = _dialogs.Recognizer.Recognize(text, other, today, onBehalf).Where(e => e.Resolution is BodyLocationResolution).ToList();
+        if (places.Count == 0 || !places.TrueForAll(place => _dialogs.Recognizer.UnknownTo(text, place.Start, place.End, state.Culture)))
+        {
+            return null;
+        }
+
+        var result = Answer(state, text, said, new Interpretation(text, state.Culture, places) { OnBehalf = onBehalf }, today);
+        return NothingTaken(state, result) ? null : result;
     }
 
     private TurnResult Answer(TriageState state, string text, string normalized, Interpretation understood, DateOnly today)

@@ -291,6 +291,34 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
+    /// Whether every word of <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/> (offsets
+    /// in the message, inclusive) is unknown to <paramref name="language"/>'s lexicons: "rugpijn" in "i have rugpijn"
+    /// is no English at all, where "back" is English as much as Dutch.
+    /// </summary>
+    public bool UnknownTo(string text, int start, int end, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Lexicons.Get(language).Tokenize(text);
+        var words = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens.Tokens[i].Kind != Text.TokenKind.Word || tokens.OriginalStart(i) < start || tokens.OriginalStart(i) > end)
+            {
+                continue;
+            }
+
+            if (tokens.Tokens[i].Id >= 0)
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words > 0;
+    }
+
+    /// <summary>
     /// Someone who switched language may still call for help in their own: an emergency phrase in any language the
     /// lexicons know interrupts, whatever language the conversation is in. What the conversation's own language reads
     /// as a past emergency (emergencies.yaml <c>past</c>: "een tia gehad") stays history in the other languages too.

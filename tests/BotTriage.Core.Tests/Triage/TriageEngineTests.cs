@@ -4532,6 +4532,31 @@ public sealed class TriageEngineTests
         Assert.Null(chat.State.Outcome);
     }
 
+    // A place in words only the other language knows answers where, in a message of this one; the rest stays this
+    // language's: "been" in English is no leg, and a rug is no back.
+    [Theory]
+    [InlineData("en", "i have rugpijn", new[] { "lower-back" }, "Noted: lower back.")]
+    [InlineData("en", "i've been having pain in my hoofd", new[] { "head" }, "Noted: head.")]
+    [InlineData("en", "pain in my kuit and my nek", new[] { "calf", "neck" }, "Noted: calf, neck.")]
+    [InlineData("nl", "ik heb back pain", new[] { "lower-back" }, "Ik noteer: onderrug.")]
+    public void APlaceInTheOtherLanguagesWordsAnswersWhere(string culture, string message, string[] places, string noted)
+    {
+        var chat = Started(culture).Send(message).AssertReply(noted).AssertStep("duration");
+
+        Assert.Equal(places, chat.State.Answers["location"].Locations.Select(l => l.Code));
+        Assert.Equal(culture, chat.State.Culture);
+    }
+
+    [Theory]
+    [InlineData("en", "i spilled tea on the rug")]
+    [InlineData("nl", "ik leg het wel uit")]
+    public void AWordOfThisLanguageIsNoPlaceOfTheOther(string culture, string message)
+    {
+        var chat = Started(culture).Send(message).AssertStep("location");
+
+        Assert.False(chat.State.Answers.ContainsKey("location"));
+    }
+
     [Fact]
     public void ASymptomThatStartsWithGeenIsNotedWhole()
     {
