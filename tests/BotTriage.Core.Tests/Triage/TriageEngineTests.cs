@@ -831,6 +831,20 @@ public sealed class TriageEngineTests
         Assert.Equal(["gp"], chat.State.Outcome.Routes);
     }
 
+    // "Bijna niet" and "amper" hold a no's words, but the breath that is barely there is the emergency.
+    [Theory]
+    [InlineData("nl", "ik kan echt bijna niet ademen help")]
+    [InlineData("nl", "k krijg amper lucht")]
+    [InlineData("nl", "nee, ik heb geen pijn op de borst, maar ik kan amper ademen")]
+    public void BreathBarelyThereAtTheEmergencyScreenIs112(string culture, string message)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertStep(TriageEngine.EmergencyStep).AssertReplyContains("Bel nu 112");
+
+        Assert.True(chat.State.Outcome!.Emergency);
+    }
+
     [Theory]
     [InlineData("nl", "nee hoor, ik ben alleen een beetje kortademig bij het traplopen")]
     [InlineData("nl", "nee, geen pijn op de borst")]
