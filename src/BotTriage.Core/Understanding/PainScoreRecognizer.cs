@@ -176,11 +176,11 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
 
         var next = k < text.Count ? text.Tokens[k] : default;
         var endsClause = k >= text.Count || next.IsBreak;
-        // "een 4 maar soms een 9", "meestal 4 maar soms 9", "pijn 6 en ik ben moe", "3 normally": after an article, a
-        // usual cue or a word of pain, or before a usual cue, a word may follow, when it is no unit or frequency word
-        // ("meestal 3 weken", "meestal 2 keer per dag" are no scores).
+        // "een 4 maar soms een 9", "meestal 4 maar soms 9", "pijn 6 en ik ben moe", "3 normally", "5 soms 9": after an
+        // article, a usual cue or a word of pain, or before a usual or sometimes cue, a word may follow, when it is no
+        // unit or frequency word ("meestal 3 weken", "meestal 2 keer per dag" are no scores).
         if ((article || AfterCue(text, lexicon.UsualCues, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id))
-            || (k < text.Count && lexicon.UsualCues.TryMatch(text, k, out _, out _))) && (endsClause
+            || (k < text.Count && (lexicon.UsualCues.TryMatch(text, k, out _, out _) || lexicon.SometimesCues.TryMatch(text, k, out _, out _)))) && (endsClause
             || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id) && (article || !lexicon.Blockers.Contains(next.Id)))))
         {
             end = k;

@@ -4891,6 +4891,10 @@ public sealed class TriageEngineTests
     [InlineData("en", "sometimes 3 sometimes 8", 8)]
     [InlineData("en", "on good days 3, on bad days 8", 8)]
     [InlineData("en", "sometimes 8 but usually 3", 3)]
+    [InlineData("nl", "s ochtends 8 s avonds 3", 8)]
+    [InlineData("en", "in the morning 8, in the evening 3", 8)]
+    [InlineData("nl", "5 soms 9", 5)]
+    [InlineData("nl", "niet veel pijn", 3)]
     public void ThePainsUpsAndDownsCountAtTheirWorst(string culture, string text, int expected)
     {
         var chat = Started(culture).SendAll(culture == "en" ? ["neck", "3 weeks"] : ["nek", "3 weken"]).AssertStep("pain");
