@@ -845,6 +845,22 @@ public sealed class TriageEngineTests
         Assert.True(chat.State.Outcome!.Emergency);
     }
 
+    // Someone else who has the emergency now, told at the screen, gets 112 as much; a past one of theirs does not.
+    [Theory]
+    [InlineData("en", "no but my husband does", true)]
+    [InlineData("en", "not me, my wife does", true)]
+    [InlineData("nl", "nee, maar mijn man wel", true)]
+    [InlineData("en", "no, my husband had that last year", false)]
+    public void AnEmergencyOfSomeoneElseToldAtTheScreenIs112(string culture, string message, bool emergency)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message);
+
+        Assert.Equal(emergency, chat.State.Outcome is { Emergency: true });
+        Assert.Equal(emergency ? TriageEngine.EmergencyStep : "consent", chat.State.Step);
+    }
+
     [Theory]
     [InlineData("nl", "nee hoor, ik ben alleen een beetje kortademig bij het traplopen")]
     [InlineData("nl", "nee, geen pijn op de borst")]
