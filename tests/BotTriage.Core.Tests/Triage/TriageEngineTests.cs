@@ -2582,6 +2582,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-fever", "negative", YesNo.No)]
     [InlineData("nl", "rf-numbness", "soms even, gaat weer over", YesNo.No)]
     [InlineData("nl", "rf-bladder-bowel", "ik moet vaak plassen", YesNo.No)]
+    [InlineData("en", "rf-bladder-bowel", "dribbling", YesNo.Yes)]
+    [InlineData("en", "rf-bladder-bowel", "peeing feels weird", YesNo.Yes)]
     [InlineData("nl", "rf-widespread-pain", "alleen in mijn rug en nek", YesNo.No)]
     [InlineData("en", "rf-widespread-pain", "only in my back and neck", YesNo.No)]
     [InlineData("en", "rf-bladder-bowel", "I need to pee more often lately", YesNo.No)]
