@@ -851,6 +851,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "not me, my wife does", true)]
     [InlineData("nl", "nee, maar mijn man wel", true)]
     [InlineData("en", "no, my husband had that last year", false)]
+    [InlineData("en", "no, my son has asthma", false)]
+    [InlineData("nl", "nee, mijn zoon heeft astma", false)]
     public void AnEmergencyOfSomeoneElseToldAtTheScreenIs112(string culture, string message, bool emergency)
     {
         var chat = Conversation.Start(culture);
