@@ -433,7 +433,7 @@ public sealed class TriageEngine
     private TurnResult? PlacesInOtherLanguage(TriageState state, string text, string said, string other, DateOnly today, bool onBehalf)
     {
         var places = _dialogs.Recognizer.Recognize(text, other, today, onBehalf).Where(e => e.Resolution is BodyLocationResolution).ToList();
-        if (places.Count == 0 || !places.TrueForAll(place => _dialogs.Recognizer.UnknownTo(text, place.Start, place.End, state.Culture)))
+        if (places.Count == 0 || !_dialogs.Recognizer.UnknownTo(text, places, state.Culture))
         {
             return null;
         }

@@ -291,31 +291,39 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
-    /// Whether every word of <paramref name="text"/> from <paramref name="start"/> to <paramref name="end"/> (offsets
-    /// in the message, inclusive) is unknown to <paramref name="language"/>'s lexicons: "rugpijn" in "i have rugpijn"
-    /// is no English at all, where "back" is English as much as Dutch.
+    /// Whether every word of <paramref name="text"/> inside each of <paramref name="spans"/> (entities found in it) is
+    /// unknown to <paramref name="language"/>'s lexicons, and each holds a word: "rugpijn" in "i have rugpijn" is no
+    /// English at all, where "back" is English as much as Dutch.
     /// </summary>
-    public bool UnknownTo(string text, int start, int end, string language)
+    public bool UnknownTo(string text, IReadOnlyList<ModelResult> spans, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(spans);
         var tokens = Lexicons.Get(language).Tokenize(text);
-        var words = 0;
+        var words = new int[spans.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens.Tokens[i].Kind != Text.TokenKind.Word || tokens.OriginalStart(i) < start || tokens.OriginalStart(i) > end)
+            if (tokens.Tokens[i].Kind != Text.TokenKind.Word)
             {
                 continue;
             }
 
-            if (tokens.Tokens[i].Id >= 0)
+            var at = tokens.OriginalStart(i);
+            for (var s = 0; s < spans.Count; s++)
             {
-                return false;
-            }
+                if (at >= spans[s].Start && at <= spans[s].End)
+                {
+                    if (tokens.Tokens[i].Id >= 0)
+                    {
+                        return false;
+                    }
 
-            words++;
+                    words[s]++;
+                }
+            }
         }
 
-        return words > 0;
+        return Array.TrueForAll(words, count => count > 0);
     }
 
     /// <summary>
