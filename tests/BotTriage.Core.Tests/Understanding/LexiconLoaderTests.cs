@@ -304,6 +304,19 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsADigitWordThatIsNoDigitsOrHasNoWord()
+    {
+        var words = Path.Combine(_directory, "en", "words.yaml");
+        File.WriteAllText(words, File.ReadAllText(words).Replace("digitWords:\n", "digitWords:\n  two: to\n  \"4\":\n  \"8\": ate it\n", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/words.yaml:{LineOf("en/words.yaml", "  two: to")}: digit word 'two' must be digits, such as 2"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/words.yaml:{LineOf("en/words.yaml", "  \"4\":")}: digit word '4' needs the one word it stands for"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/words.yaml:{LineOf("en/words.yaml", "  \"8\": ate it")}: 'ate it' must be a single word"), errors);
+    }
+
+    [Fact]
     public void ReportsAnOnsetCodeThatIsUnknownOrListedTwice()
     {
         var path = Path.Combine(_directory, "en", "red-flags.yaml");

@@ -76,6 +76,7 @@ internal sealed class LexiconLoader
                         LoadWords(context);
                         LoadClitics(context);
                         LoadProclitics(context);
+                        LoadDigitWords(context);
                         break;
                     case "numbers.yaml":
                         LoadNumbers(context);
@@ -331,6 +332,26 @@ internal sealed class LexiconLoader
             if (c.SingleWord(rest, line) is { } word)
             {
                 c.Lexicon.Vocabulary.AddProcliticRest(word);
+            }
+        }
+    }
+
+    // words.yaml digitWords {digits: word}: "2: to", so "i want 2 die" matches the phrase "want to die".
+    private static void LoadDigitWords(FileContext c)
+    {
+        foreach (var (key, value) in c.Entries(c.Get("digitWords", required: false), "digit word"))
+        {
+            if (key.Value.Length == 0 || !key.Value.All(char.IsAsciiDigit))
+            {
+                c.Error(key.Line, $"digit word '{key.Value}' must be digits, such as 2");
+            }
+            else if (value is not YamlScalar { Value: not "" } target)
+            {
+                c.Error(value.Line, $"digit word '{key.Value}' needs the one word it stands for");
+            }
+            else if (c.SingleWord(target.Value, target.Line) is { } word)
+            {
+                c.Lexicon.Vocabulary.AddDigitWord(key.Value, word);
             }
         }
     }

@@ -143,6 +143,12 @@ internal sealed class PhraseTrie<T>
             {
                 Walk(aliased, text, position + 1, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue);
             }
+
+            // "I want 2 die" reads as "i want to die".
+            if (id < 0 && text.DigitWords is not null && text.DigitWords.TryGetValue(position, out var word) && node.Next.TryGetValue(word, out var spelled))
+            {
+                Walk(spelled, text, position + 1, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue);
+            }
         }
 
         if (node.GapNext is not null)

@@ -29,8 +29,15 @@ internal sealed class TokenizedText
     /// </summary>
     public IReadOnlyDictionary<int, int>? Aliases { get; init; }
 
+    /// <summary>
+    /// Numbers in digits that a phrase also reads as a word (a token index -> the word's id; words.yaml
+    /// <c>digitWords</c>): the "2" of "i want 2 die", between two words, is "to" to a phrase. Null when there are none.
+    /// </summary>
+    public IReadOnlyDictionary<int, int>? DigitWords { get; init; }
+
     /// <summary>The same tokens, told on behalf of someone else (<see cref="OnBehalf"/>) or not.</summary>
-    public TokenizedText Told(bool onBehalf) => onBehalf == OnBehalf ? this : new(Normalized, Tokens, Count) { OnBehalf = onBehalf, Aliases = Aliases };
+    public TokenizedText Told(bool onBehalf) =>
+        onBehalf == OnBehalf ? this : new(Normalized, Tokens, Count) { OnBehalf = onBehalf, Aliases = Aliases, DigitWords = DigitWords };
 
     public ReadOnlySpan<char> TextOf(int token)
     {

@@ -78,7 +78,25 @@ internal static class Tokenizer
             }
         }
 
-        return new TokenizedText(normalized, tokens, count) { Aliases = aliases };
+        return new TokenizedText(normalized, tokens, count) { Aliases = aliases, DigitWords = vocabulary.HasDigitWords ? DigitWords(normalized, tokens, count, vocabulary) : null };
+    }
+
+    // Digits standing alone between two words, with a space either side, that the vocabulary reads as a word.
+    private static Dictionary<int, int>? DigitWords(NormalizedText normalized, Token[] tokens, int count, Vocabulary vocabulary)
+    {
+        Dictionary<int, int>? words = null;
+        for (var k = 1; k + 1 < count; k++)
+        {
+            var (before, token, after) = (tokens[k - 1], tokens[k], tokens[k + 1]);
+            if (token.Kind == TokenKind.Number && before.Kind == TokenKind.Word && after.Kind == TokenKind.Word
+                && before.Start + before.Length < token.Start && token.Start + token.Length < after.Start
+                && vocabulary.FindDigitWord(normalized.Slice(token.Start, token.Length)) is >= 0 and var id)
+            {
+                (words ??= [])[k] = id;
+            }
+        }
+
+        return words;
     }
 
     /// <summary>

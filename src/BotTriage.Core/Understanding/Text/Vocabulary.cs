@@ -11,6 +11,7 @@ internal sealed class Vocabulary
     private List<(string Suffix, int Id)>? _clitics;
     private List<(string Prefix, int Id)>? _proclitics;
     private HashSet<int>? _procliticRests;
+    private Dictionary<string, int>? _digitWords;
 
     public Vocabulary()
     {
@@ -71,6 +72,19 @@ internal sealed class Vocabulary
     public void AddProcliticRest(string word) => (_procliticRests ??= []).Add(Add(word));
 
     public const int MinProcliticRest = 3;
+
+    /// <summary>
+    /// Makes <paramref name="digits"/> (<c>2</c>) read as <paramref name="word"/> (<c>to</c>) in a phrase, where it
+    /// stands alone between two words: "i want 2 die". As a number it stays a number.
+    /// </summary>
+    public void AddDigitWord(string digits, string word) => (_digitWords ??= new(StringComparer.Ordinal))[digits] = Add(word);
+
+    /// <summary>Whether any digits read as a word (<see cref="AddDigitWord"/>).</summary>
+    public bool HasDigitWords => _digitWords is not null;
+
+    /// <summary>The id of the word <paramref name="digits"/> stand for in a phrase; -1 when none.</summary>
+    public int FindDigitWord(ReadOnlySpan<char> digits) =>
+        _digitWords is not null && _digitWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(digits, out var id) ? id : -1;
 
     /// <summary>
     /// How an unknown <paramref name="word"/> splits into two words, a known stem and a clitic after it or a proclitic
