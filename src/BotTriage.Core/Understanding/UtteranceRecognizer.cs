@@ -112,7 +112,8 @@ public sealed class UtteranceRecognizer
 
     /// <summary>
     /// <see cref="ToldOnBehalf(string, string)"/> for the suicidal words of a message: every one is someone else's, by
-    /// the same reading ("mijn zus heeft suïcidale gedachten", "my son says he wants to die").
+    /// the same reading ("mijn zus heeft suïcidale gedachten", "my son says he wants to die"), except that a word of
+    /// theirs needs no name: "he says he wants to die", "ze wil dood" are someone else's too.
     /// </summary>
     public bool SuicideToldOnBehalf(string text, string culture) => ToldOnBehalf(text, culture, Told.Suicide);
 
@@ -146,7 +147,7 @@ public sealed class UtteranceRecognizer
             }
 
             if (SomeoneElse.Holds(tokens, lexicon, i, end) || OfTheSentencesSubject(tokens, lexicon, i)
-                || (InTheirSentencePart(tokens, lexicon, i, end) && (named ??= lexicon.OtherPeople.OccursIn(tokens))))
+                || (InTheirSentencePart(tokens, lexicon, i, end) && (what == Told.Suicide || (named ??= lexicon.OtherPeople.OccursIn(tokens)))))
             {
                 theirs = true;
             }

@@ -3842,6 +3842,13 @@ public sealed class TriageEngineTests
     [InlineData("nl", "mijn moeder zegt dat ik zelfmoordgedachten heb", "Wat naar dat je je zo voelt")]
     [InlineData("en", "my husband says i talk about wanting to die", "I am sorry you feel this way")]
     [InlineData("en", "i want to die", "I am sorry you feel this way")]
+    [InlineData("en", "he says he wants to die", "I am sorry you are worried about someone")]
+    [InlineData("en", "she keeps saying she wants to kill herself", "I am sorry you are worried about someone")]
+    [InlineData("nl", "hij zegt dat hij dood wil", "Wat naar dat je je zorgen maakt om iemand")]
+    [InlineData("nl", "ze wil dood", "Wat naar dat je je zorgen maakt om iemand")]
+    [InlineData("nl", "wil dood", "Wat naar dat je je zo voelt")]
+    [InlineData("en", "he says i want to die", "I am sorry you feel this way")]
+    [InlineData("nl", "ze zeggen dat ik dood wil", "Wat naar dat je je zo voelt")]
     public void SuicidalWordsOfSomeoneElseGetTheAdviceForThoseCloseToThem(string culture, string message, string advice)
     {
         string[] start = culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"];
