@@ -326,7 +326,7 @@ public static class DialogLoader
         var references = KnownReferences(flow);
         foreach (var state in flow.States.Where(s => !s.IsOutcome))
         {
-            foreach (var condition in new[] { state.AskWhen, state.PassingUnless })
+            foreach (var condition in new[] { state.AskWhen, state.PassingUnless, state.FirstWhen })
             {
                 foreach (var reference in condition?.References ?? [])
                 {
@@ -384,7 +384,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "joins-places", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "buttons");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "first-when", "joins-places", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "buttons");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -417,6 +417,12 @@ public static class DialogLoader
 
         var askWhenText = file.Scalar(mapping, "when", owner);
         var passingUnlessText = file.Scalar(mapping, "passing-unless", owner);
+        var firstWhenText = file.Scalar(mapping, "first-when", owner);
+        if (firstWhenText is not null && isOutcome)
+        {
+            file.Error(YamlFile.Child(mapping, "first-when")!, $"{owner} is an outcome, which 'first-when' cannot ask first");
+        }
+
         var state = new DialogState
         {
             Recognizes = [.. file.Codes(mapping, "recognize", owner)],
@@ -431,6 +437,7 @@ public static class DialogLoader
             Several = file.Flag(mapping, "several", owner),
             JoinsPlaces = file.Flag(mapping, "joins-places", owner),
             PassingUnless = passingUnlessText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "passing-unless")!, passingUnlessText),
+            FirstWhen = firstWhenText is null ? null : ParseCondition(file, YamlFile.Child(mapping, "first-when")!, firstWhenText),
             Confirm = file.Text(mapping, "confirm", owner, required: false),
             Hint = file.Text(mapping, "hint", owner, required: false),
             Again = file.Text(mapping, "again", owner, required: false),

@@ -88,6 +88,12 @@ public sealed record DialogState
     /// <summary>The question is asked only when this holds; otherwise the flow passes it by.</summary>
     public Condition? AskWhen { get; init; }
 
+    /// <summary>
+    /// Once this holds and the questions it reads have been asked, the question (when it is asked at all and not
+    /// answered yet) comes next, before the questions between; the flow then goes back to the first of those. The chest named as a place asks about chest pain at once.
+    /// </summary>
+    public Condition? FirstWhen { get; init; }
+
     /// <summary>The optional module this question belongs to; it is asked only when the module is switched on.</summary>
     public string? Module { get; init; }
 

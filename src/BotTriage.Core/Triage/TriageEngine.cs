@@ -66,6 +66,10 @@ public sealed class TriageEngine
     private readonly FrozenSet<string> _asideQuestions;
     private readonly FrozenSet<string> _besidesQuestions;
     private readonly FrozenSet<string> _pastEmergencySigns;
+
+    // Questions with a first-when (the chest-pain question once the chest is named), in flow order, each with the
+    // questions its condition reads: it is asked first only once those have been asked.
+    private readonly (DialogState Question, string[] After)[] _askedFirst;
     private readonly FrozenDictionary<string, int> _commandWords;
     private readonly string[] _correctionCues;
     private readonly string[] _politeWords;
@@ -124,6 +128,7 @@ public sealed class TriageEngine
         // Plain questions asked only once contraindications are told: whether anything applies besides those.
         _besidesQuestions = Flow.States.Where(s => s.Kind == AnswerKind.YesNo && !s.HasSignal && s.AskWhen is { } when && when.References.Contains(Vocabulary.ContraindicationCount)).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         _pastEmergencySigns = PastEmergencySigns(dialogs);
+        _askedFirst = [.. Flow.States.Where(s => s.FirstWhen is not null && !s.IsOutcome).Select(s => (s, s.FirstWhen!.References.Where(Flow.Contains).ToArray()))];
         var commandWords = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Vocabulary.Commands.Length; i++)
         {
@@ -787,8 +792,8 @@ public sealed class TriageEngine
                 return ShowOutcome(state with { Answers = answers }, Flow[_resultStep], replies.ToImmutable());
             }
 
-            // A place told in passing can open questions that were passed by: those come first.
-            if (hint is null && toldInPassing && EarlierOpen(state with { Answers = answers }) is { } earlier)
+            // A place told in passing can open questions that were passed by, or one asked first: those come first.
+            if (hint is null && toldInPassing && (EarlierOpen(state with { Answers = answers }) ?? FirstOpen(state with { Answers = answers })) is { } earlier)
             {
                 var reopened = state with { Answers = answers, Step = earlier, History = state.History.Add(earlier) };
                 replies.Add(Ask(reopened, earlier));
@@ -908,15 +913,13 @@ public sealed class TriageEngine
             return ShowOutcome(state, Flow[_resultStep], replies);
         }
 
-        // What the message told in passing can open a question already passed by ("ook mijn onderrug" opens the
-        // questions for the back): the first of those is asked before the flow goes on.
-        if (reopen && EarlierOpen(state) is { } earlier)
+        var context = _navigator.Context(state);
+        if (OutOfOrder(state, context, reopen) is { } jump)
         {
-            var reopened = state with { Step = earlier, History = state.History.Add(earlier) };
-            return new TurnResult(reopened, replies.Add(Ask(reopened, earlier)));
+            var jumped = state with { Step = jump, History = state.History.Add(jump) };
+            return new TurnResult(jumped, replies.Add(Ask(jumped, jump)));
         }
 
-        var context = _navigator.Context(state);
         var (next, history) = NextOpen(state, state.History, context);
         var target = Flow[next];
         if (target.IsOutcome)
@@ -993,6 +996,39 @@ public sealed class TriageEngine
     }
 
     /// <summary>
+    /// The question asked next out of the flow's order, if any. What a message told in passing can open a question
+    /// already passed by ("ook mijn onderrug" opens the questions for the back): the first of those comes first. So does
+    /// the first question that one asked first passed over, unless its answer ends the triage (a yes to chest pain).
+    /// Then a question whose <c>first-when</c> holds.
+    /// </summary>
+    private string? OutOfOrder(TriageState state, AnswerContext context, bool reopen) =>
+        (reopen || (Flow[state.Step].FirstWhen is not null && !Flow[_navigator.Next(state.Step, context)].IsOutcome) ? EarlierOpen(state) : null)
+        ?? FirstOpen(state, context);
+
+    /// <summary>
+    /// A question whose <c>first-when</c> holds, that is asked and not answered, and is not the current one: it comes
+    /// next ("rug en borst" asks about chest pain before how long). Only once the questions its condition reads have
+    /// been asked: a chest told in passing at the emergency screen waits for the place to be asked. Null when there is
+    /// none.
+    /// </summary>
+    private string? FirstOpen(TriageState state, AnswerContext? context = null)
+    {
+        foreach (var (question, after) in _askedFirst)
+        {
+            if (question.Id != state.Step && !state.Answers.ContainsKey(question.Id) && Array.TrueForAll(after, state.History.Contains))
+            {
+                context ??= _navigator.Context(state);
+                if (question.FirstWhen!.Evaluate(context) && _navigator.IsAsked(question, context))
+                {
+                    return question.Id;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The first question before the current one, walking the flow from its start with the answers as they are now,
     /// that is asked and not answered: one an answer told later opened. Null when there is none.
     /// </summary>
@@ -1040,7 +1076,8 @@ public sealed class TriageEngine
                 state = state with { Answers = state.Answers.SetItem(state.Step, PlainAnswer(Flow[state.Step])) };
             }
 
-            var (next, _) = NextOpen(state, []);
+            var context = _navigator.Context(state);
+            var next = OutOfOrder(state, context, false) ?? NextOpen(state, [], context).Next;
             if (Flow[next].IsOutcome)
             {
                 break;

@@ -126,6 +126,7 @@ public sealed class DialogLoaderTests
     [InlineData("  - id: phq-interest\n    kind: choice\n    several: true\n", "state 'phq-interest' has 'several' but is not a yes-no question")]
     [InlineData("  - id: phq-interest\n    kind: choice\n    joins-places: true\n", "state 'phq-interest' has 'joins-places' but is not a yes-no question")]
     [InlineData("  - id: phq-interest\n    kind: choice\n    passing-unless: sprot == yes\n", "sprot")]
+    [InlineData("  - id: phq-interest\n    kind: choice\n    first-when: locatoin has chest\n", "unknown answer 'locatoin' in condition 'locatoin has chest' of state 'phq-interest'")]
     public void ReportsAPassingConditionOrSeveralSignsOnAQuestionThatCannotHaveThem(string replacement, string error)
     {
         using var folder = new DialogsFolder();
@@ -134,6 +135,17 @@ public sealed class DialogLoaderTests
         var errors = folder.Errors();
 
         Assert.Contains(errors, e => e.Contains(error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsAQuestionAskedFirstOnAnOutcome()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "  - id: result\n    outcome: true\n", "  - id: result\n    outcome: true\n    first-when: location has chest\n");
+
+        var errors = folder.Errors();
+
+        Assert.Contains(errors, e => e.Contains("state 'result' is an outcome, which 'first-when' cannot ask first", StringComparison.Ordinal));
     }
 
     [Fact]

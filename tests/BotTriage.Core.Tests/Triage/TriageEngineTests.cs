@@ -2143,6 +2143,49 @@ public sealed class TriageEngineTests
         Assert.Equal(0, chat.State.Misses);
     }
 
+    // The chest named as a place asks about chest pain at once, before how long: a no goes back to how long and the
+    // question is not asked again; a yes is checked and advised as 112. A chest added later is asked about next.
+    [Theory]
+    [InlineData("nl", "pijn in mn rug en op mn borst")]
+    [InlineData("nl", "borst")]
+    [InlineData("en", "my back and my chest")]
+    public void TheChestNamedAsAPlaceAsksAboutChestPainAtOnce(string culture, string place)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(place).AssertStep("rf-chest-pain");
+        chat.Send(english ? "no" : "nee").AssertStep("duration");
+        chat.Send(english ? "3 weeks" : "3 weken").AssertStep("pain");
+        var answered = chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.DoesNotContain("rf-chest-pain", answered);
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-chest-pain"].YesNo);
+        Assert.True(chat.State.Outcome!.Completed);
+
+        var yes = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english"] : Welcome).Send(place).Send(english ? "yes" : "ja");
+        Assert.Equal("rf-chest-pain", yes.State.Confirming);
+        yes.Send(english ? "yes" : "ja");
+        Assert.Equal("T0", yes.State.Outcome!.Urgency);
+    }
+
+    [Theory]
+    [InlineData("en", "5, also my chest", "pain")]
+    [InlineData("en", "also my chest", "pain")]
+    [InlineData("nl", "ook mijn borst", "bother")]
+    public void AChestToldLaterIsAskedAboutNext(string culture, string message, string step)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english", "neck", "3 weeks"] : [.. Welcome, "nek", "3 weken", "5"]).AssertStep(step);
+
+        chat.Send(message).AssertStep("rf-chest-pain");
+        chat.Send(english ? "no" : "nee");
+
+        Assert.NotEqual("rf-chest-pain", chat.State.Step);
+        Assert.Null(chat.State.Outcome);
+        Assert.Equal(step == "pain" && message.StartsWith('5') ? "bother" : step, chat.State.Step);
+    }
+
     [Theory]
     [InlineData("en", "what do you mean by chest pressure?")]
     [InlineData("nl", "wat bedoel je met een drukkend gevoel op de borst?")]
