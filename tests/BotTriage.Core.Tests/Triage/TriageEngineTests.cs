@@ -172,6 +172,8 @@ public sealed class TriageEngineTests
     [Theory]
     [InlineData("en", "never felt so ill in my life")]
     [InlineData("nl", "hondsberoerd")]
+    [InlineData("nl", "38 komma 5")]
+    [InlineData("en", "38 point 5")]
     public void WordsOfFeelingVeryIllToTheFeverQuestionAreAYesToIt(string culture, string message)
     {
         var chat = AtBackQuestion(culture, "rf-fever");

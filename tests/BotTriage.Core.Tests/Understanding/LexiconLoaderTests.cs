@@ -304,6 +304,19 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsADecimalWordThatIsNoWord()
+    {
+        var numbers = Path.Combine(_directory, "nl", "numbers.yaml");
+        File.WriteAllText(numbers, File.ReadAllText(numbers).Replace("decimalWords: [komma]", "decimalWords: [komma, \"5\", punt komma]", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        var line = LineOf("nl/numbers.yaml", "decimalWords:");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/numbers.yaml:{line}: decimal word '5' must be letters, such as komma"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/numbers.yaml:{line}: 'punt komma' must be a single word"), errors);
+    }
+
+    [Fact]
     public void ReportsADigitWordThatIsNoDigitsOrHasNoWord()
     {
         var words = Path.Combine(_directory, "en", "words.yaml");

@@ -381,6 +381,22 @@ internal sealed class LexiconLoader
             c.AddIds(lexicon.Articles, article, line);
         }
 
+        // Optional: a decimal sign said as a word, "38 komma 5".
+        foreach (var (word, line) in c.Strings(c.Get("decimalWords", required: false)))
+        {
+            if (c.SingleWord(word, line) is { } single)
+            {
+                if (single.All(char.IsLetter))
+                {
+                    lexicon.Vocabulary.AddDecimalWord(single);
+                }
+                else
+                {
+                    c.Error(line, $"decimal word '{word}' must be letters, such as komma");
+                }
+            }
+        }
+
         foreach (var (key, value) in c.Entries(c.Get("quantities"), "phrase"))
         {
             if (c.Number(value) is { } amount)

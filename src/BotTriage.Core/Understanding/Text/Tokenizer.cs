@@ -78,8 +78,42 @@ internal static class Tokenizer
             }
         }
 
+        if (vocabulary.HasDecimalWords)
+        {
+            count = JoinDecimals(normalized, tokens, count, vocabulary);
+        }
+
         return new TokenizedText(normalized, tokens, count) { Aliases = aliases, DigitWords = vocabulary.HasDigitWords ? DigitWords(normalized, tokens, count, vocabulary) : null };
     }
+
+    // "38 komma 5": a whole number, a decimal sign said as a word and digits, with only spaces between, are one number.
+    private static int JoinDecimals(NormalizedText normalized, Token[] tokens, int count, Vocabulary vocabulary)
+    {
+        var kept = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var token = tokens[k];
+            if (k + 2 < count && token.Kind == TokenKind.Number && tokens[k + 1].Kind == TokenKind.Word && vocabulary.IsDecimalWord(tokens[k + 1].Id)
+                && tokens[k + 2].Kind == TokenKind.Number && AllDigits(normalized.Slice(token.Start, token.Length))
+                && AllDigits(normalized.Slice(tokens[k + 2].Start, tokens[k + 2].Length))
+                && !(k + 3 < count && tokens[k + 3].Kind == TokenKind.Number && tokens[k + 3].Start == tokens[k + 2].Start + tokens[k + 2].Length))
+            {
+                var fraction = tokens[k + 2];
+                var end = fraction.Start + fraction.Length;
+                var value = Parse($"{normalized.Slice(token.Start, token.Length)}.{normalized.Slice(fraction.Start, fraction.Length)}");
+                tokens[kept++] = token with { Length = end - token.Start, Number = value };
+                k += 2;
+            }
+            else
+            {
+                tokens[kept++] = token;
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
 
     // Digits standing alone between two words, with a space either side, that the vocabulary reads as a word.
     private static Dictionary<int, int>? DigitWords(NormalizedText normalized, Token[] tokens, int count, Vocabulary vocabulary)

@@ -12,6 +12,7 @@ internal sealed class Vocabulary
     private List<(string Prefix, int Id)>? _proclitics;
     private HashSet<int>? _procliticRests;
     private Dictionary<string, int>? _digitWords;
+    private HashSet<int>? _decimalWords;
 
     public Vocabulary()
     {
@@ -78,6 +79,18 @@ internal sealed class Vocabulary
     /// stands alone between two words: "i want 2 die". As a number it stays a number.
     /// </summary>
     public void AddDigitWord(string digits, string word) => (_digitWords ??= new(StringComparer.Ordinal))[digits] = Add(word);
+
+    /// <summary>
+    /// Makes <paramref name="word"/> (<c>komma</c>, <c>point</c>) a decimal sign said as a word between two numbers in
+    /// digits: "38 komma 5" is 38.5.
+    /// </summary>
+    public void AddDecimalWord(string word) => (_decimalWords ??= []).Add(Add(word));
+
+    /// <summary>Whether <paramref name="id"/> is a decimal sign said as a word (<see cref="AddDecimalWord"/>).</summary>
+    public bool IsDecimalWord(int id) => _decimalWords is not null && _decimalWords.Contains(id);
+
+    /// <summary>Whether any word is a decimal sign (<see cref="AddDecimalWord"/>).</summary>
+    public bool HasDecimalWords => _decimalWords is not null;
 
     /// <summary>Whether any digits read as a word (<see cref="AddDigitWord"/>).</summary>
     public bool HasDigitWords => _digitWords is not null;
