@@ -2645,6 +2645,12 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-leg-weakness", "I didn't at first, but now walking is getting harder", YesNo.Yes)]
     [InlineData("en", "rf-leg-weakness", "I've never walked this badly, my foot drags", YesNo.Yes)]
     [InlineData("en", "rf-saddle-numbness", "my penis feels numb", YesNo.Yes)]
+    [InlineData("en", "rf-sudden-weakness", "my arm went numb for a few minutes yesterday but it's fine now", YesNo.Yes)]
+    [InlineData("en", "rf-sudden-weakness", "had it last week for 10 minutes, now gone", YesNo.Yes)]
+    [InlineData("nl", "rf-sudden-weakness", "mijn arm was gisteren een paar minuten slap, ging weer over", YesNo.Yes)]
+    [InlineData("nl", "rf-sudden-weakness", "vorige week 10 minuten lang, nu weg", YesNo.Yes)]
+    [InlineData("en", "rf-sudden-weakness", "no, i'm fine", YesNo.No)]
+    [InlineData("nl", "rf-sudden-weakness", "nee, heel even niet", YesNo.No)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
     {
         var chat = AtBackQuestion(culture, step);
