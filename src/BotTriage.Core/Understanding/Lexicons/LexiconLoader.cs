@@ -289,44 +289,13 @@ internal sealed class LexiconLoader
     }
 
     // words.yaml clitics {suffix: word}: "'s: is", so an unknown "back's" reads as "back is".
-    private static void LoadClitics(FileContext c)
-    {
-        foreach (var (key, value) in c.Entries(c.Get("clitics", required: false), "clitic"))
-        {
-            if (key.Value.Length < 2 || key.Value[0] != '\'' || !key.Value.Skip(1).All(char.IsLetter))
-            {
-                c.Error(key.Line, $"clitic '{key.Value}' must be an apostrophe and letters, such as 's");
-            }
-            else if (value is not YamlScalar { Value: not "" } target)
-            {
-                c.Error(value.Line, $"clitic '{key.Value}' needs the one word it stands for");
-            }
-            else if (c.SingleWord(target.Value, target.Line) is { } word)
-            {
-                c.Lexicon.Vocabulary.AddClitic(key.Value, word);
-            }
-        }
-    }
+    private static void LoadClitics(FileContext c) =>
+        LoadWordsFor(c, "clitics", "clitic", k => k.Length >= 2 && k[0] == '\'' && k.Skip(1).All(char.IsLetter), "an apostrophe and letters, such as 's", c.Lexicon.Vocabulary.AddClitic);
 
     // words.yaml proclitics {prefix: word}: "k: ik", so an unknown "kwil" reads as "ik wil".
     private static void LoadProclitics(FileContext c)
     {
-        foreach (var (key, value) in c.Entries(c.Get("proclitics", required: false), "proclitic"))
-        {
-            if (key.Value.Length == 0 || !key.Value.All(char.IsLetter))
-            {
-                c.Error(key.Line, $"proclitic '{key.Value}' must be letters, such as k");
-            }
-            else if (value is not YamlScalar { Value: not "" } target)
-            {
-                c.Error(value.Line, $"proclitic '{key.Value}' needs the one word it stands for");
-            }
-            else if (c.SingleWord(target.Value, target.Line) is { } word)
-            {
-                c.Lexicon.Vocabulary.AddProclitic(key.Value, word);
-            }
-        }
-
+        LoadWordsFor(c, "proclitics", "proclitic", k => k.Length > 0 && k.All(char.IsLetter), "letters, such as k", c.Lexicon.Vocabulary.AddProclitic);
         foreach (var (rest, line) in c.Strings(c.Get("procliticRests", required: false)))
         {
             if (c.SingleWord(rest, line) is { } word)
@@ -337,21 +306,25 @@ internal sealed class LexiconLoader
     }
 
     // words.yaml digitWords {digits: word}: "2: to", so "i want 2 die" matches the phrase "want to die".
-    private static void LoadDigitWords(FileContext c)
+    private static void LoadDigitWords(FileContext c) =>
+        LoadWordsFor(c, "digitWords", "digit word", k => k.Length > 0 && k.All(char.IsAsciiDigit), "digits, such as 2", c.Lexicon.Vocabulary.AddDigitWord);
+
+    // An optional mapping {written form: the one word it stands for}, each written form checked by its shape.
+    private static void LoadWordsFor(FileContext c, string key, string what, Func<string, bool> shaped, string shape, Action<string, string> add)
     {
-        foreach (var (key, value) in c.Entries(c.Get("digitWords", required: false), "digit word"))
+        foreach (var (written, value) in c.Entries(c.Get(key, required: false), what))
         {
-            if (key.Value.Length == 0 || !key.Value.All(char.IsAsciiDigit))
+            if (!shaped(written.Value))
             {
-                c.Error(key.Line, $"digit word '{key.Value}' must be digits, such as 2");
+                c.Error(written.Line, $"{what} '{written.Value}' must be {shape}");
             }
             else if (value is not YamlScalar { Value: not "" } target)
             {
-                c.Error(value.Line, $"digit word '{key.Value}' needs the one word it stands for");
+                c.Error(value.Line, $"{what} '{written.Value}' needs the one word it stands for");
             }
             else if (c.SingleWord(target.Value, target.Line) is { } word)
             {
-                c.Lexicon.Vocabulary.AddDigitWord(key.Value, word);
+                add(written.Value, word);
             }
         }
     }
