@@ -2650,6 +2650,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-sudden-weakness", "mijn arm was gisteren een paar minuten slap, ging weer over", YesNo.Yes)]
     [InlineData("nl", "rf-sudden-weakness", "vorige week 10 minuten lang, nu weg", YesNo.Yes)]
     [InlineData("en", "rf-sudden-weakness", "no, i'm fine", YesNo.No)]
+    [InlineData("nl", "rf-leg-weakness", "sinds gisteren kan ik niet goed lopen", YesNo.Yes)]
+    [InlineData("nl", "rf-bladder-bowel", "sinds vorige week kan ik slecht plassen", YesNo.Yes)]
     [InlineData("nl", "rf-sudden-weakness", "nee, heel even niet", YesNo.No)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
     {

@@ -304,6 +304,17 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAnInvertedSubjectOfMoreThanOneWord()
+    {
+        var words = Path.Combine(_directory, "nl", "words.yaml");
+        File.WriteAllText(words, File.ReadAllText(words).Replace("inverted: [ik]", "inverted: [ik, ik zelf]", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/words.yaml:{LineOf("nl/words.yaml", "inverted:")}: 'ik zelf' must be a single word"), errors);
+    }
+
+    [Fact]
     public void ReportsADecimalWordThatIsNoWord()
     {
         var numbers = Path.Combine(_directory, "nl", "numbers.yaml");

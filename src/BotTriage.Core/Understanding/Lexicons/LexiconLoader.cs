@@ -77,6 +77,7 @@ internal sealed class LexiconLoader
                         LoadClitics(context);
                         LoadProclitics(context);
                         LoadDigitWords(context);
+                        LoadInverted(context);
                         break;
                     case "numbers.yaml":
                         LoadNumbers(context);
@@ -301,6 +302,18 @@ internal sealed class LexiconLoader
             if (c.SingleWord(rest, line) is { } word)
             {
                 c.Lexicon.Vocabulary.AddProcliticRest(word);
+            }
+        }
+    }
+
+    // words.yaml inverted [word]: "ik", so "sinds gisteren kan ik niet goed lopen" matches "kan niet goed lopen".
+    private static void LoadInverted(FileContext c)
+    {
+        foreach (var (subject, line) in c.Strings(c.Get("inverted", required: false)))
+        {
+            if (c.SingleWord(subject, line) is { } word)
+            {
+                c.Lexicon.Vocabulary.AddInverted(word);
             }
         }
     }

@@ -118,11 +118,11 @@ internal sealed class PhraseTrie<T>
         }
 
         var aliases = text.OnBehalf || AliasesAlways ? text.Aliases : null;
-        Walk(_root, text, start, GapStops, aliases, hasExcept, except, ref end, ref value);
+        Walk(_root, text, start, GapStops, aliases, hasExcept, except, ref end, ref value, atRoot: true);
         return end > start;
     }
 
-    private static void Walk(Node node, TokenizedText text, int position, IReadOnlySet<int>? stops, IReadOnlyDictionary<int, int>? aliases, bool hasExcept, T? except, ref int bestEnd, ref T bestValue)
+    private static void Walk(Node node, TokenizedText text, int position, IReadOnlySet<int>? stops, IReadOnlyDictionary<int, int>? aliases, bool hasExcept, T? except, ref int bestEnd, ref T bestValue, bool atRoot = false, bool afterFirst = false)
     {
         if (node.HasValue && position > bestEnd && !(hasExcept && EqualityComparer<T>.Default.Equals(node.Value, except)))
         {
@@ -135,7 +135,13 @@ internal sealed class PhraseTrie<T>
             var id = text.Tokens[position].Id;
             if (id >= 0 && node.Next.TryGetValue(id, out var next))
             {
-                Walk(next, text, position + 1, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue);
+                Walk(next, text, position + 1, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue, afterFirst: atRoot);
+            }
+
+            // "Sinds gisteren kan ik niet goed lopen": the subject after the phrase's first word, the verb, is skipped.
+            if (afterFirst && text.Inverted is { } inverted && inverted.Contains(id) && position + 1 < text.Count)
+            {
+                Walk(node, text, position + 1, stops, aliases, hasExcept, except, ref bestEnd, ref bestValue);
             }
 
             // "Pijn op zijn borst" told on someone's behalf reads as "pijn op mijn borst" as well.

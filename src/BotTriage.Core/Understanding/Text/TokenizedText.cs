@@ -35,9 +35,15 @@ internal sealed class TokenizedText
     /// </summary>
     public IReadOnlyDictionary<int, int>? DigitWords { get; init; }
 
+    /// <summary>
+    /// Subjects a phrase may skip right after its first word (words.yaml <c>inverted</c>): "kan ik niet goed lopen"
+    /// matches "kan niet goed lopen". Null when the language has none.
+    /// </summary>
+    public IReadOnlySet<int>? Inverted { get; init; }
+
     /// <summary>The same tokens, told on behalf of someone else (<see cref="OnBehalf"/>) or not.</summary>
     public TokenizedText Told(bool onBehalf) =>
-        onBehalf == OnBehalf ? this : new(Normalized, Tokens, Count) { OnBehalf = onBehalf, Aliases = Aliases, DigitWords = DigitWords };
+        onBehalf == OnBehalf ? this : new(Normalized, Tokens, Count) { OnBehalf = onBehalf, Aliases = Aliases, DigitWords = DigitWords, Inverted = Inverted };
 
     public ReadOnlySpan<char> TextOf(int token)
     {

@@ -83,7 +83,7 @@ internal static class Tokenizer
             count = JoinDecimals(normalized, tokens, count, vocabulary);
         }
 
-        return new TokenizedText(normalized, tokens, count) { Aliases = aliases, DigitWords = vocabulary.HasDigitWords ? DigitWords(normalized, tokens, count, vocabulary) : null };
+        return new TokenizedText(normalized, tokens, count) { Aliases = aliases, DigitWords = vocabulary.HasDigitWords ? DigitWords(normalized, tokens, count, vocabulary) : null, Inverted = vocabulary.Inverted };
     }
 
     // "38 komma 5": a whole number, a decimal sign said as a word and digits, with only spaces between, are one number.

@@ -13,6 +13,7 @@ internal sealed class Vocabulary
     private HashSet<int>? _procliticRests;
     private Dictionary<string, int>? _digitWords;
     private HashSet<int>? _decimalWords;
+    private HashSet<int>? _inverted;
 
     public Vocabulary()
     {
@@ -91,6 +92,16 @@ internal sealed class Vocabulary
 
     /// <summary>Whether any word is a decimal sign (<see cref="AddDecimalWord"/>).</summary>
     public bool HasDecimalWords => _decimalWords is not null;
+
+    /// <summary>
+    /// Makes <paramref name="word"/> (<c>ik</c>) a subject a phrase may skip right after its first word, where a sentence
+    /// that starts with something else puts it after the verb: "sinds gisteren kan ik niet goed lopen" matches "kan niet
+    /// goed lopen".
+    /// </summary>
+    public void AddInverted(string word) => (_inverted ??= []).Add(Add(word));
+
+    /// <summary>The words of <see cref="AddInverted"/>; null when there are none.</summary>
+    public IReadOnlySet<int>? Inverted => _inverted;
 
     /// <summary>Whether any digits read as a word (<see cref="AddDigitWord"/>).</summary>
     public bool HasDigitWords => _digitWords is not null;
