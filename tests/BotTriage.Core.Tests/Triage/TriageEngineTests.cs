@@ -2651,6 +2651,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-sudden-weakness", "vorige week 10 minuten lang, nu weg", YesNo.Yes)]
     [InlineData("en", "rf-sudden-weakness", "no, i'm fine", YesNo.No)]
     [InlineData("nl", "rf-leg-weakness", "sinds gisteren kan ik niet goed lopen", YesNo.Yes)]
+    [InlineData("en", "rf-sudden-weakness", "no but my right arm has felt weak and heavy since an hour ago", YesNo.Yes)]
+    [InlineData("en", "rf-sudden-weakness", "no, but my face feels a bit numb on the left since this morning", YesNo.Yes)]
     [InlineData("nl", "rf-bladder-bowel", "sinds vorige week kan ik slecht plassen", YesNo.Yes)]
     [InlineData("nl", "rf-sudden-weakness", "nee, heel even niet", YesNo.No)]
     public void ReadsWordsThatAnswerOnlyTheQuestionAsked(string culture, string step, string message, YesNo expected)
