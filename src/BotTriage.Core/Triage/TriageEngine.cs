@@ -1943,12 +1943,14 @@ public sealed class TriageEngine
         return null;
     }
 
-    // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it.
+    // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it. A sign the
+    // complaint starts with keeps its time too when that time denies it: "enkel verzwikt vorig jaar, nu mijn rug" is no
+    // year of back pain.
     private bool OfATimedSign(Interpretation understood, ModelResult duration)
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (flag is { Timed: true, TimesComplaint: false } && entity.Start <= duration.Start && duration.End <= entity.End
+            if (flag is { Timed: true } && (!flag.TimesComplaint || flag.Negated) && entity.Start <= duration.Start && duration.End <= entity.End
                 && !AfterASince(understood.Text, entity.Start))
             {
                 return true;

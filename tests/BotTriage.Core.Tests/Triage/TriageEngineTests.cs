@@ -2188,6 +2188,21 @@ public sealed class TriageEngineTests
         Assert.Equal(step == "pain" && message.StartsWith('5') ? "bother" : step, chat.State.Step);
     }
 
+    // An injury the complaint would start with, told with a time that makes it an old one, keeps that time: it is not
+    // how long the complaint has lasted, which is asked. A fresh one's time is the complaint's.
+    [Theory]
+    [InlineData("nl", "enkel verzwikt vorig jaar maar nu gaat het om mijn rug", "duration", null)]
+    [InlineData("en", "sprained my ankle last year, now it's my lower back", "duration", null)]
+    [InlineData("en", "i sprained my ankle 3 days ago", "pain", 3)]
+    public void AnOldInjurysTimeIsNotTheComplaints(string culture, string message, string step, int? days)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
+
+        chat.Send(message).AssertStep(step);
+
+        Assert.Equal(days, chat.State.Answers.TryGetValue("duration", out var duration) ? (int?)(duration.Seconds / 86400) : null);
+    }
+
     [Theory]
     [InlineData("en", "what do you mean by chest pressure?")]
     [InlineData("nl", "wat bedoel je met een drukkend gevoel op de borst?")]
