@@ -433,6 +433,13 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         var i = 0;
         while (i < text.Count)
         {
+            // notFlags hold for timed words too: "de griep heerst op kantoor" is no flu of the person's.
+            if (lexicon.RedFlags.TryMatch(text, i, out var skip, out var none) && none.Length == 0)
+            {
+                i = skip;
+                continue;
+            }
+
             if (!lexicon.TimedFlags.TryMatch(text, i, out var end, out var flag))
             {
                 i++;
