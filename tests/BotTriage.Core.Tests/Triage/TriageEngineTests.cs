@@ -2666,6 +2666,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "rf-sudden-weakness", "vorige week 10 minuten lang, nu weg", YesNo.Yes)]
     [InlineData("en", "rf-sudden-weakness", "no, i'm fine", YesNo.No)]
     [InlineData("nl", "rf-leg-weakness", "sinds gisteren kan ik niet goed lopen", YesNo.Yes)]
+    [InlineData("en", "ci-any", "nothing from the list, only i take the pill and an antidepressant", YesNo.No)]
+    [InlineData("nl", "ci-any", "niks van het lijstje, alleen de pil", YesNo.No)]
     [InlineData("en", "rf-sudden-weakness", "no but my right arm has felt weak and heavy since an hour ago", YesNo.Yes)]
     [InlineData("en", "rf-sudden-weakness", "no, but my face feels a bit numb on the left since this morning", YesNo.Yes)]
     [InlineData("nl", "rf-bladder-bowel", "sinds vorige week kan ik slecht plassen", YesNo.Yes)]
