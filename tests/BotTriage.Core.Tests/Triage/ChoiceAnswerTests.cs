@@ -92,6 +92,11 @@ public sealed class ChoiceAnswerTests
     [InlineData("matig. zitten gaat slecht", "moderately")]
     [InlineData("it's ruining my life", "a-lot")]
     [InlineData("het verpest mijn leven", "a-lot")]
+    [InlineData("'t is lastig", "moderately")]
+    [InlineData("serieus veel", "a-lot")]
+    [InlineData("middle", "moderately")]
+    [InlineData("so-so", "moderately")]
+    [InlineData("meh", "a-little")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
