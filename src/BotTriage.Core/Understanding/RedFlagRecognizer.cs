@@ -24,6 +24,23 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         ScanTemperatures(text, lexicon, results);
     }
 
+    // The end of a notFlags phrase that starts at most a few words before the word at `at` and reaches past its start;
+    // -1 when there is none. Looked for only where a timed word stands, which is rare.
+    private static int InANotFlag(TokenizedText text, LanguageLexicon lexicon, int at)
+    {
+        for (var j = Math.Max(0, at - NotFlagReach); j <= at; j++)
+        {
+            if (lexicon.RedFlags.TryMatch(text, j, out var end, out var code) && code.Length == 0 && end > at)
+            {
+                return end;
+            }
+        }
+
+        return -1;
+    }
+
+    private const int NotFlagReach = 6;
+
     /// <summary>
     /// The timed words (red-flags.yaml <c>timed</c>) in <paramref name="text"/>, with a time or without, by code and
     /// where each starts in the text: "sinds de operatie" names recent-surgery, though it tells no time.
@@ -433,16 +450,16 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         var i = 0;
         while (i < text.Count)
         {
-            // notFlags hold for timed words too: "de griep heerst op kantoor" is no flu of the person's.
-            if (lexicon.RedFlags.TryMatch(text, i, out var skip, out var none) && none.Length == 0)
-            {
-                i = skip;
-                continue;
-            }
-
             if (!lexicon.TimedFlags.TryMatch(text, i, out var end, out var flag))
             {
                 i++;
+                continue;
+            }
+
+            // notFlags hold for timed words too: "de griep heerst op kantoor" is no flu of the person's.
+            if (InANotFlag(text, lexicon, i) is var notEnd && notEnd > i)
+            {
+                i = notEnd;
                 continue;
             }
 
