@@ -2188,6 +2188,22 @@ public sealed class TriageEngineTests
         Assert.Equal(step == "pain" && message.StartsWith('5') ? "bother" : step, chat.State.Step);
     }
 
+    // Dizzy only on standing up is no dizziness of the neck's arteries: a no to that question, and the flow goes on.
+    [Theory]
+    [InlineData("en", "only a bit lightheaded when i stand up too fast", YesNo.No)]
+    [InlineData("nl", "alleen een beetje licht in mijn hoofd als ik snel opsta", YesNo.No)]
+    [InlineData("en", "yes, the room is spinning", YesNo.Yes)]
+    public void DizzyOnlyOnStandingUpIsNoToTheNeckDizzinessQuestion(string culture, string message, YesNo expected)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "neck", "3 weeks", "5", "a little"] : [.. Welcome, "nek", "3 weken", "5", "een beetje"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-neck-dizziness");
+
+        chat.Send(message);
+
+        Assert.Equal(expected, chat.State.Answers["rf-neck-dizziness"].YesNo);
+        Assert.NotEqual("rf-neck-dizziness", chat.State.Step);
+    }
+
     // An injury the complaint would start with, told with a time that makes it an old one, keeps that time: it is not
     // how long the complaint has lasted, which is asked. A fresh one's time is the complaint's.
     [Theory]
