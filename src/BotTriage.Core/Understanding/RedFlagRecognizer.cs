@@ -24,6 +24,22 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         ScanTemperatures(text, lexicon, results);
     }
 
+    // Whether a since-word (durations.yaml sinceCues) stands right before the word at `at`, or before a word of self
+    // there: "since covid", "sinds mijn griep".
+    private static bool AfterASince(TokenizedText text, LanguageLexicon lexicon, int at)
+    {
+        var before = at > 0 && lexicon.SelfWords.Contains(text.IdAt(at - 1)) ? at - 1 : at;
+        for (var j = Math.Max(0, before - 2); j < before; j++)
+        {
+            if (lexicon.SinceCues.TryMatch(text, j, out var end, out _) && end == before)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The end of a notFlags phrase that starts at most a few words before the word at `at` and reaches past its start;
     // -1 when there is none. Looked for only where a timed word stands, which is rare.
     private static int InANotFlag(TokenizedText text, LanguageLexicon lexicon, int at)
@@ -500,8 +516,10 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                             (first, last) = (Math.Min(first, time.First), Math.Max(last, time.Last));
                         }
                     }
-                    else if (!flag.Untimed)
+                    else if (!flag.Untimed || AfterASince(text, lexicon, first))
                     {
+                        // "Since covid", "sinds mijn griep" without a time: when that was is not told, so neither yes
+                        // nor no; its question asks.
                         i = end;
                         continue;
                     }

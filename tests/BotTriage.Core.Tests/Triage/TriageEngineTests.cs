@@ -2188,6 +2188,23 @@ public sealed class TriageEngineTests
         Assert.Equal(step == "pain" && message.StartsWith('5') ? "bother" : step, chat.State.Step);
     }
 
+    // "Since covid" says the complaint began with it, not when: no recent infection is noted, and the infection
+    // question asks; a no there stands.
+    [Theory]
+    [InlineData("en", "since covid")]
+    [InlineData("nl", "sinds mijn griep")]
+    public void AnInfectionTheComplaintBeganWithWithoutATimeIsNoRecentOne(string culture, string message)
+    {
+        var english = culture == "en";
+        var chat = Conversation.Start(culture).SendAll(english ? ["no", "yes", "english", "lower back"] : [.. Welcome, "onderrug"]);
+
+        chat.Send(message).Send(english ? "2 years" : "2 jaar");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-infection-risk"].YesNo);
+        Assert.DoesNotContain("recent-infection", chat.State.Outcome!.RedFlags);
+    }
+
     // Dizzy only on standing up is no dizziness of the neck's arteries: a no to that question, and the flow goes on.
     [Theory]
     [InlineData("en", "only a bit lightheaded when i stand up too fast", YesNo.No)]
