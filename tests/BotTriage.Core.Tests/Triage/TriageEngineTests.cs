@@ -2188,6 +2188,21 @@ public sealed class TriageEngineTests
         Assert.Equal(step == "pain" && message.StartsWith('5') ? "bother" : step, chat.State.Step);
     }
 
+    // A hot, swollen calf told at a later question, with its time inside the words, is the thrombosis sign: no massage.
+    [Fact]
+    public void AHotSwollenCalfToldLaterWithItsTimeIsNoMassage()
+    {
+        var chat = Conversation.Start().SendAll([.. Welcome, "onderrug", "3 weken", "5", "matig"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "stress-sleep");
+        Assert.Equal("stress-sleep", chat.State.Step);
+
+        chat.Send("ja veel stress, en mijn linkerkuit is sinds een paar dagen dik, warm en rood");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Contains("calf-thrombosis", chat.State.Outcome!.RedFlags);
+        Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
+    }
+
     // "Since covid" says the complaint began with it, not when: no recent infection is noted, and the infection
     // question asks; a no there stands.
     [Theory]
