@@ -1943,15 +1943,29 @@ public sealed class TriageEngine
         return null;
     }
 
-    // Whether the duration is the time a timed sign was read with (red-flags.yaml timed): its span holds it. A sign the
-    // complaint starts with keeps its time too when that time denies it: "enkel verzwikt vorig jaar, nu mijn rug" is no
-    // year of back pain.
+    // Whether the duration is inside a sign's own words: the time a timed sign was read with (red-flags.yaml timed), or,
+    // beside a place outside the sign, one a phrase holds ("onderrug, en mijn linkerkuit is sinds een paar dagen dik" is
+    // the calf's time, not the back's). A sign the complaint starts with keeps its time too when that time denies it:
+    // "enkel verzwikt vorig jaar, nu mijn rug" is no year of back pain.
     private bool OfATimedSign(Interpretation understood, ModelResult duration)
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (flag is { Timed: true } && (!flag.TimesComplaint || flag.Negated) && entity.Start <= duration.Start && duration.End <= entity.End
-                && !AfterASince(understood.Text, entity.Start))
+            if (entity.Start <= duration.Start && duration.End <= entity.End && !AfterASince(understood.Text, entity.Start)
+                && (flag.Timed ? !flag.TimesComplaint || flag.Negated : !flag.TimesComplaint && APlaceOutside(understood, entity)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool APlaceOutside(Interpretation understood, ModelResult span)
+    {
+        foreach (var (place, _) in understood.All<BodyLocationResolution>())
+        {
+            if (place.End < span.Start || place.Start > span.End)
             {
                 return true;
             }

@@ -2237,11 +2237,14 @@ public sealed class TriageEngineTests
     }
 
     // An injury the complaint would start with, told with a time that makes it an old one, keeps that time: it is not
-    // how long the complaint has lasted, which is asked. A fresh one's time is the complaint's.
+    // how long the complaint has lasted, which is asked. A fresh one's time is the complaint's. So does a sign whose
+    // words hold its time, beside another place; the sign's place alone is the complaint's.
     [Theory]
     [InlineData("nl", "enkel verzwikt vorig jaar maar nu gaat het om mijn rug", "duration", null)]
     [InlineData("en", "sprained my ankle last year, now it's my lower back", "duration", null)]
     [InlineData("en", "i sprained my ankle 3 days ago", "pain", 3)]
+    [InlineData("nl", "onderrug, en mijn linkerkuit is sinds een paar dagen dik en warm", "duration", null)]
+    [InlineData("nl", "mijn linkerkuit is sinds een paar dagen dik en warm", "pain", 2)]
     public void AnOldInjurysTimeIsNotTheComplaints(string culture, string message, string step, int? days)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
