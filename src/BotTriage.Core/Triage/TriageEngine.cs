@@ -1869,7 +1869,7 @@ public sealed class TriageEngine
         foreach (var duration in understood.All<DurationResolution>())
         {
             // "Knee surgery 3 weeks ago", "chemo tot 3 maanden geleden": the time of that, not of the complaint.
-            if (OfATimedSign(understood, duration.Entity))
+            if (InASignsOwnWords(understood, duration.Entity))
             {
                 continue;
             }
@@ -1947,7 +1947,7 @@ public sealed class TriageEngine
     // beside a place outside the sign, one a phrase holds ("onderrug, en mijn linkerkuit is sinds een paar dagen dik" is
     // the calf's time, not the back's). A sign the complaint starts with keeps its time too when that time denies it:
     // "enkel verzwikt vorig jaar, nu mijn rug" is no year of back pain.
-    private bool OfATimedSign(Interpretation understood, ModelResult duration)
+    private bool InASignsOwnWords(Interpretation understood, ModelResult duration)
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
