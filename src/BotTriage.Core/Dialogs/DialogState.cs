@@ -90,7 +90,8 @@ public sealed record DialogState
 
     /// <summary>
     /// Once this holds and the questions it reads have been asked, the question (when it is asked at all and not
-    /// answered yet) comes next, before the questions between; the flow then goes back to the first of those. The chest named as a place asks about chest pain at once.
+    /// answered yet) comes next, before the questions between; the flow then goes back to the first of those. The chest
+    /// named as a place asks about chest pain at once.
     /// </summary>
     public Condition? FirstWhen { get; init; }
 
