@@ -793,7 +793,7 @@ public sealed class TriageEngine
             }
 
             // A place told in passing can open questions that were passed by, or one asked first: those come first.
-            if (hint is null && toldInPassing && (EarlierOpen(state with { Answers = answers }) ?? FirstOpen(state with { Answers = answers })) is { } earlier)
+            if (hint is null && toldInPassing && state with { Answers = answers } is var passing && (EarlierOpen(passing) ?? FirstOpen(passing)) is { } earlier)
             {
                 var reopened = state with { Answers = answers, Step = earlier, History = state.History.Add(earlier) };
                 replies.Add(Ask(reopened, earlier));
@@ -1002,7 +1002,7 @@ public sealed class TriageEngine
     /// Then a question whose <c>first-when</c> holds.
     /// </summary>
     private string? OutOfOrder(TriageState state, AnswerContext context, bool reopen) =>
-        (reopen || (Flow[state.Step].FirstWhen is not null && !Flow[_navigator.Next(state.Step, context)].IsOutcome) ? EarlierOpen(state) : null)
+        (reopen || (Flow[state.Step].FirstWhen is not null && !Flow[_navigator.Next(state.Step, context)].IsOutcome) ? EarlierOpen(state, context) : null)
         ?? FirstOpen(state, context);
 
     /// <summary>
@@ -1032,9 +1032,9 @@ public sealed class TriageEngine
     /// The first question before the current one, walking the flow from its start with the answers as they are now,
     /// that is asked and not answered: one an answer told later opened. Null when there is none.
     /// </summary>
-    private string? EarlierOpen(TriageState state)
+    private string? EarlierOpen(TriageState state, AnswerContext? context = null)
     {
-        var context = _navigator.Context(state);
+        context ??= _navigator.Context(state);
         var step = Flow.Start;
         for (var guard = 0; guard <= Flow.States.Count && step != state.Step; guard++)
         {

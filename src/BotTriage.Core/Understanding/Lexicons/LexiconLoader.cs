@@ -297,23 +297,20 @@ internal sealed class LexiconLoader
     private static void LoadProclitics(FileContext c)
     {
         LoadWordsFor(c, "proclitics", "proclitic", k => k.Length > 0 && k.All(char.IsLetter), "letters, such as k", c.Lexicon.Vocabulary.AddProclitic);
-        foreach (var (rest, line) in c.Strings(c.Get("procliticRests", required: false)))
-        {
-            if (c.SingleWord(rest, line) is { } word)
-            {
-                c.Lexicon.Vocabulary.AddProcliticRest(word);
-            }
-        }
+        LoadWordList(c, "procliticRests", c.Lexicon.Vocabulary.AddProcliticRest);
     }
 
     // words.yaml inverted [word]: "ik", so "sinds gisteren kan ik niet goed lopen" matches "kan niet goed lopen".
-    private static void LoadInverted(FileContext c)
+    private static void LoadInverted(FileContext c) => LoadWordList(c, "inverted", c.Lexicon.Vocabulary.AddInverted);
+
+    // An optional list of single words.
+    private static void LoadWordList(FileContext c, string key, Action<string> add)
     {
-        foreach (var (subject, line) in c.Strings(c.Get("inverted", required: false)))
+        foreach (var (text, line) in c.Strings(c.Get(key, required: false)))
         {
-            if (c.SingleWord(subject, line) is { } word)
+            if (c.SingleWord(text, line) is { } word)
             {
-                c.Lexicon.Vocabulary.AddInverted(word);
+                add(word);
             }
         }
     }

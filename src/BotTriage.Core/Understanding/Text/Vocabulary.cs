@@ -11,7 +11,7 @@ internal sealed class Vocabulary
     private List<(string Suffix, int Id)>? _clitics;
     private List<(string Prefix, int Id)>? _proclitics;
     private HashSet<int>? _procliticRests;
-    private Dictionary<string, int>? _digitWords;
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _digitWords;
     private HashSet<int>? _decimalWords;
     private HashSet<int>? _inverted;
 
@@ -79,7 +79,11 @@ internal sealed class Vocabulary
     /// Makes <paramref name="digits"/> (<c>2</c>) read as <paramref name="word"/> (<c>to</c>) in a phrase, where it
     /// stands alone between two words: "i want 2 die". As a number it stays a number.
     /// </summary>
-    public void AddDigitWord(string digits, string word) => (_digitWords ??= new(StringComparer.Ordinal))[digits] = Add(word);
+    public void AddDigitWord(string digits, string word)
+    {
+        _digitWords ??= new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _digitWords.Value.Dictionary[digits] = Add(word);
+    }
 
     /// <summary>
     /// Makes <paramref name="word"/> (<c>komma</c>, <c>point</c>) a decimal sign said as a word between two numbers in
@@ -107,8 +111,7 @@ internal sealed class Vocabulary
     public bool HasDigitWords => _digitWords is not null;
 
     /// <summary>The id of the word <paramref name="digits"/> stand for in a phrase; -1 when none.</summary>
-    public int FindDigitWord(ReadOnlySpan<char> digits) =>
-        _digitWords is not null && _digitWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(digits, out var id) ? id : -1;
+    public int FindDigitWord(ReadOnlySpan<char> digits) => _digitWords is { } lookup && lookup.TryGetValue(digits, out var id) ? id : -1;
 
     /// <summary>
     /// How an unknown <paramref name="word"/> splits into two words, a known stem and a clitic after it or a proclitic
