@@ -666,6 +666,17 @@ public sealed class TriageEngine
             languageAsWritten = answer is not null;
         }
 
+        // "Pijn in mijn benen" or "ik ben zo gespannen" to the language question: the language it is written in, and the
+        // question where that comes next asks where in the legs, or where the tension is.
+        var placeHint = answer is null && current.SetsLanguage && notes.Count == 0 && corrections.Count == 0 && !askingBack
+            ? PlaceHint(spaced, understood.Culture) ?? PlaceHint(spaced, Cultures.Other(understood.Culture))
+            : null;
+        if (placeHint is not null)
+        {
+            answer = LanguageWrittenIn(current, text, state.Culture);
+            languageAsWritten = answer is not null;
+        }
+
         // "Months, like 5 or 6": the count told beside the vague length.
         if (answer is not null && current.Kind == AnswerKind.Duration && state.DurationUnitAsked is null && NeedsCount(understood) is { } counted
             && FirstNumber(understood, 1, 1000, notInATime: true) is { } count)
@@ -710,10 +721,7 @@ public sealed class TriageEngine
         {
             // "Mijn benen" or "ik ben zo gespannen" to where: no place to go on with yet, so a question about where
             // exactly instead of "I didn't quite get that".
-            var hint = current.Kind != AnswerKind.BodyLocation ? null
-                : HasCue(spaced, LegsCues(understood.Culture)) ? LegsHint
-                : HasCue(spaced, _tensionCues) ? "hint.body-location.tension"
-                : null;
+            var hint = current.Kind != AnswerKind.BodyLocation ? null : PlaceHint(spaced, understood.Culture);
 
             // While where in the legs is asked, anything else ("3 weken", "wat bedoel je?") gets that question again.
             var legsAgain = hint is null && state.LegsAsked;
@@ -891,6 +899,16 @@ public sealed class TriageEngine
         {
             var howMany = new Reply(Texts.Get(told == DurationResolution.SecondsPerMonth ? "duration.how-many.months" : "duration.how-many.weeks", moved.State.Culture));
             return moved with { State = moved.State with { DurationUnitAsked = told }, Replies = moved.Replies.SetItem(moved.Replies.Count - 1, howMany) };
+        }
+
+        if (placeHint is not null && Flow[moved.State.Step] is { Kind: AnswerKind.BodyLocation } && !moved.State.Answers.ContainsKey(moved.State.Step))
+        {
+            var replies = moved.Replies.SetItem(moved.Replies.Count - 1, Say(moved.State, placeHint));
+            return moved with
+            {
+                State = moved.State with { LegsAsked = placeHint == LegsHint },
+                Replies = moved.State.Culture == understood.Culture ? replies : replies.Insert(replies.Count - 1, Say(moved.State, "language.switched")),
+            };
         }
 
         return moved;
@@ -1837,6 +1855,10 @@ public sealed class TriageEngine
         var added = told.Locations.Where(l => !earlier.Locations.Contains(l) && l.Code != NoComplaint).ToList();
         return added.Count == 0 ? null : earlier with { Locations = earlier.Locations.AddRange(added), Evidence = Evidence($"{earlier.Evidence}, {told.Evidence}") };
     }
+
+    // "Mijn benen" or "ik ben zo gespannen": no place yet, but what to ask about where instead of "I didn't quite get that".
+    private string? PlaceHint(string spaced, string culture) =>
+        HasCue(spaced, LegsCues(culture)) ? LegsHint : HasCue(spaced, _tensionCues) ? "hint.body-location.tension" : null;
 
     /// <summary>The choice of <paramref name="question"/> that is the language <paramref name="text"/> is written in.</summary>
     private Answer? LanguageWrittenIn(DialogState question, string text, string culture)

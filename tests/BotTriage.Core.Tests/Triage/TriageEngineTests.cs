@@ -123,6 +123,28 @@ public sealed class TriageEngineTests
     }
 
     [Theory]
+    [InlineData("nl", "pijn in mijn benen", "nl", null, "Waar in je benen precies?", "kuiten", "Ik noteer: kuit (beide kanten).")]
+    [InlineData("nl", "pain in my legs", "en", "We will continue in English.", "Where in your legs exactly?", "calves", "Noted: calf (both sides).")]
+    [InlineData("en", "mijn benen doen pijn", "nl", "We gaan verder in het Nederlands.", "Waar in je benen precies?", "kuiten", "Ik noteer: kuit (beide kanten).")]
+    [InlineData("nl", "ik ben zo gespannen", "nl", null, "Waar in je lijf voel je die spanning vooral?", "nek en schouders", "Ik noteer: nek, schouder (beide kanten).")]
+    public void LegsOrTensionToldAtTheLanguageQuestionAskWhereExactlyInTheLanguageTheyAreWrittenIn(string start, string message, string culture, string? switched, string asked, string place, string note)
+    {
+        var chat = Conversation.Start(start).SendAll(start == "en" ? ["no", "yes"] : ["nee", "ja"]);
+
+        chat.Send(message);
+        if (switched is not null)
+        {
+            chat.AssertReply(switched);
+        }
+
+        chat.AssertReplyContains(asked).AssertStep("location");
+        Assert.Equal(culture, chat.State.Answers["language"].Choice);
+        Assert.DoesNotContain(chat.LastTurn!.Replies, r => r.Text.Contains("Waar heb je last van?", StringComparison.Ordinal) || r.Text.Contains("Where is the complaint?", StringComparison.Ordinal));
+
+        chat.Send(place).AssertReply(note).AssertStep("duration");
+    }
+
+    [Theory]
     [InlineData("nl", "nee")]
     [InlineData("nl", "hè?")]
     [InlineData("en", "huh")]
