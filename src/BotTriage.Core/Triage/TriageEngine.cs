@@ -245,6 +245,15 @@ public sealed class TriageEngine
             onBehalf = true;
             understood = theirs;
         }
+
+        // "Ik vraag het voor mijn moeder", before the place is known: so is one that says so.
+        var askingFor = !onBehalf && !state.Answers.ContainsKey(_locationStep) && _dialogs.Recognizer.AsksForSomeoneElse(text, state.Culture);
+        if (askingFor)
+        {
+            onBehalf = true;
+            understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf: true)) { OnBehalf = true };
+        }
+
         var said = Normalize(text);
 
         if (understood.Emergency is { } emergency && !AsksWhatTheQuestionMeans(state, understood))
@@ -318,6 +327,13 @@ public sealed class TriageEngine
         var result = Answer(state, text, said, understood, today);
         result = NothingTaken(state, result) ? InOtherLanguage(state, text, said, today, onBehalf) ?? result : result;
         result = result.State.Step != state.Step || !ReferenceEquals(result.State.Answers, state.Answers) ? WithAside(result, text, said) : result;
+        if (askingFor && NothingTaken(state, result))
+        {
+            // Nothing else told yet: said, and the question asked again, now about them.
+            var about = state with { OnBehalf = true };
+            return new TurnResult(about, [Say(about, "on-behalf"), Ask(about, about.Step)]);
+        }
+
         return onBehalf && !state.OnBehalf && !ReferenceEquals(result.State.Answers, state.Answers) ? OnBehalfFromNow(result) : result;
     }
 

@@ -223,6 +223,34 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> says the person asks for someone else (red-flags.yaml <c>someoneElse.askingFor</c>
+    /// right before a name of <c>people</c>): "ik vraag het voor mijn moeder", "asking on behalf of my dad". Not when
+    /// the person is named beside them ("voor mijn man en mij") or says they have it too.
+    /// </summary>
+    public bool AsksForSomeoneElse(string text, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = Lexicons.Get(culture);
+        if (lexicon.AskingFor.Count == 0)
+        {
+            return false;
+        }
+
+        var tokens = lexicon.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (lexicon.AskingFor.TryMatch(tokens, i, out var end, out _) && lexicon.OtherPeople.TryMatch(tokens, end, out var nameEnd, out _))
+            {
+                var besideThem = nameEnd + 1 < tokens.Count && lexicon.PlaceJoiners.Contains(tokens.Tokens[nameEnd].Id)
+                    && lexicon.SelfWords.Contains(tokens.Tokens[nameEnd + 1].Id);
+                return !besideThem && !lexicon.SelfToo.OccursIn(tokens);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether <paramref name="text"/> tells of someone else and not of the person (red-flags.yaml
     /// <c>someoneElse</c>): "mijn moeder had het", "yes, my dad". A message about the person too is not.
     /// </summary>

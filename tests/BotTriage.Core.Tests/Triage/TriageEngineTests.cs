@@ -5645,6 +5645,38 @@ public sealed class TriageEngineTests
         chat.AssertStep("location");
     }
 
+    // Saying whom the person asks for, before the place is known, makes the conversation about them too: said at once,
+    // with the question asked again, and not "I didn't quite get that". Their words then read as the person's.
+    [Theory]
+    [InlineData("nl", "ik vraag het voor mijn moeder", "ze heeft pijn op haar borst", "Je vraagt dit voor iemand anders")]
+    [InlineData("en", "i'm asking for my dad", "he has pain in his chest", "asking for someone else")]
+    public void SayingWhomThePersonAsksForMakesTheConversationAboutThem(string culture, string message, string sign, string reply)
+    {
+        var chat = Started(culture);
+
+        chat.Send(message).AssertStep("location");
+
+        Assert.True(chat.State.OnBehalf);
+        Assert.Equal(2, chat.LastTurn!.Replies.Count);
+        Assert.Contains(reply, chat.LastTurn.Replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal(0, chat.State.Misses);
+
+        chat.Send(sign);
+        Assert.True(chat.State.Outcome is { Emergency: true });
+    }
+
+    [Fact]
+    public void AGreetingThatSaysWhomThePersonAsksForIsNoMessageNotUnderstood()
+    {
+        var chat = Conversation.Start("nl");
+
+        chat.Send("hallo, ik vraag dit voor mijn vader");
+
+        Assert.True(chat.State.OnBehalf);
+        Assert.Contains("Je vraagt dit voor iemand anders", chat.LastTurn!.Replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.LastTurn.Replies, r => r.Text.Contains("begreep ik niet", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("nl", "mijn moeder had kanker")]
     [InlineData("en", "my mother had cancer")]

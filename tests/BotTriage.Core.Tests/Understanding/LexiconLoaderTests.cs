@@ -202,7 +202,7 @@ public sealed class LexiconLoaderTests : IDisposable
         var errors = LoadErrors();
 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  self:")}: 'ik zelf' must be a single word or mark"), errors);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "someoneElse:")}: someoneElse must be a mapping of people, self, selfToo, reporting, relative and theirs"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/red-flags.yaml:{LineOf("en/red-flags.yaml", "someoneElse:")}: someoneElse must be a mapping of people, self, selfToo, askingFor, reporting, relative and theirs"), errors);
     }
 
     [Fact]

@@ -59,6 +59,24 @@ public sealed class UtteranceRecognizerTests
     public void AComplaintIsToldOnBehalfWhenAllItsPlacesAreSomeoneElses(string culture, string text, bool onBehalf) =>
         Assert.Equal(onBehalf, SharedRecognizer.Instance.ToldOnBehalf(text, culture));
 
+    [Theory]
+    [InlineData("nl", "ik vraag het voor mijn moeder", true)]
+    [InlineData("nl", "hallo, ik vraag dit voor mijn vader", true)]
+    [InlineData("nl", "ik typ namens mijn oma", true)]
+    [InlineData("nl", "het gaat om mijn zoon, hij is 15", true)]
+    [InlineData("en", "i'm asking for my mum", true)]
+    [InlineData("en", "hi, this is on behalf of my husband", true)]
+    [InlineData("en", "it's for my dad", true)]
+    [InlineData("nl", "ik vraag het voor mijn man en mij", false)]
+    [InlineData("en", "this is for my wife and me", false)]
+    [InlineData("en", "asking for my husband, and i have it too", false)]
+    [InlineData("nl", "ik vraag het voor mijn werk", false)]
+    [InlineData("nl", "ik zorg voor mijn moeder en heb nu rugpijn", false)]
+    [InlineData("nl", "ik doe dit voor mijn vrouw, zij wilde dat ik ging", false)]
+    [InlineData("en", "my mum told me to come", false)]
+    public void AsksForSomeoneElseOnlyWhenTheyAreNamedRightAfterTheWordsOfAsking(string culture, string text, bool asking) =>
+        Assert.Equal(asking, SharedRecognizer.Instance.AsksForSomeoneElse(text, culture));
+
     // Someone else's age after their name is an age only in a conversation on their behalf.
     [Theory]
     [InlineData("nl", "mijn moeder is 84", false, null)]

@@ -245,6 +245,12 @@ internal sealed class LanguageLexicon
     /// <summary>Names of someone else (red-flags.yaml <c>someoneElse.people</c>): "mijn moeder", "my husband".</summary>
     public PhraseTrie<bool> OtherPeople { get; } = new();
 
+    /// <summary>
+    /// Words that say the person asks for the one named right after them (red-flags.yaml <c>someoneElse.askingFor</c>):
+    /// "ik vraag het voor", "on behalf of".
+    /// </summary>
+    public PhraseTrie<bool> AskingFor { get; } = new();
+
     /// <summary>Words of the person themself (red-flags.yaml <c>someoneElse.self</c>): "ik", "mijn", "I", "my".</summary>
     public HashSet<int> SelfWords { get; } = [];
 

@@ -974,10 +974,10 @@ internal sealed class LexiconLoader
         }
     }
 
-    // Optional: {people, self, selfToo, reporting, relative, theirs}, what makes a phrase someone else's (SomeoneElse).
+    // Optional: {people, self, selfToo, askingFor, reporting, relative, theirs}, what makes a phrase someone else's (SomeoneElse).
     private static void LoadSomeoneElse(FileContext c)
     {
-        if (c.OptionalNested("someoneElse", "someoneElse must be a mapping of people, self, selfToo, reporting, relative and theirs") is not { } nested)
+        if (c.OptionalNested("someoneElse", "someoneElse must be a mapping of people, self, selfToo, askingFor, reporting, relative and theirs") is not { } nested)
         {
             return;
         }
@@ -985,6 +985,7 @@ internal sealed class LexiconLoader
         nested.AddPhraseSet(c.Lexicon.OtherPeople, nested.Get("people"), "name of someone else");
         nested.AddIdSet(c.Lexicon.SelfWords, nested.Get("self"));
         nested.AddPhraseSet(c.Lexicon.SelfToo, nested.Get("selfToo", required: false), "word for the person too");
+        nested.AddPhraseSet(c.Lexicon.AskingFor, nested.Get("askingFor", required: false), "word of asking for someone else");
         nested.AddIdSet(c.Lexicon.ReportingWords, nested.Get("reporting", required: false));
         nested.AddIdSet(c.Lexicon.RelativeWords, nested.Get("relative", required: false));
         foreach (var (word, node) in nested.Entries(nested.Get("theirs", required: false), "word of someone else's"))
