@@ -341,6 +341,21 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AVerbLastPhraseGivesWayToOneTheFileListsAndNeedsItsVerbListed()
+    {
+        var flags = Path.Combine(_directory, "nl", "red-flags.yaml");
+        File.WriteAllText(flags, File.ReadAllText(flags).Replace("notFlags: [", "notFlags: [onduidelijk praat, ", StringComparison.Ordinal));
+        var recognizer = new UtteranceRecognizer(LexiconSet.Load(_directory));
+
+        Assert.DoesNotContain(recognizer.Recognize("dat ik onduidelijk praat", "nl", new DateOnly(2026, 12, 7)), e => e.Resolution is RedFlagResolution);
+        Assert.Contains(recognizer.Recognize("dat ik ineens dubbel zie", "nl", new DateOnly(2026, 12, 7)), e => e.Resolution is RedFlagResolution { Code: "neck-dizziness" });
+
+        var words = Path.Combine(_directory, "nl", "words.yaml");
+        File.WriteAllText(words, File.ReadAllText(words).Replace("verbLast: [", "verbLast: [kan niet, ", StringComparison.Ordinal));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/words.yaml:{LineOf("nl/words.yaml", "verbLast:")}: 'kan niet' must be a single word"), LoadErrors());
+    }
+
+    [Fact]
     public void ReportsAnOnsetCodeThatIsUnknownOrListedTwice()
     {
         var path = Path.Combine(_directory, "en", "red-flags.yaml");

@@ -246,6 +246,12 @@ internal sealed class LanguageLexicon
     public PhraseTrie<bool> OtherPeople { get; } = new();
 
     /// <summary>
+    /// Verbs a sign's or an emergency's phrase may start with that a Dutch clause can put last (words.yaml
+    /// <c>verbLast</c>): "praat onduidelijk" matches "dat ik onduidelijk praat".
+    /// </summary>
+    public HashSet<int> VerbLastWords { get; } = [];
+
+    /// <summary>
     /// Words that say the person asks for the one named right after them (red-flags.yaml <c>someoneElse.askingFor</c>):
     /// "ik vraag het voor", "on behalf of".
     /// </summary>

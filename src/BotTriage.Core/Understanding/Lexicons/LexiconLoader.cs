@@ -78,6 +78,7 @@ internal sealed class LexiconLoader
                         LoadProclitics(context);
                         LoadDigitWords(context);
                         LoadInverted(context);
+                        LoadWordList(context, "verbLast", word => context.Lexicon.VerbLastWords.Add(context.Lexicon.Vocabulary.Add(word)));
                         break;
                     case "numbers.yaml":
                         LoadNumbers(context);
@@ -99,10 +100,12 @@ internal sealed class LexiconLoader
                         context.AddPhraseSet(context.Lexicon.NotLocationsBeforeADate, context.Get("notLocationsBeforeADate", required: false), "not-location phrase before a date");
                         break;
                     case "red-flags.yaml":
+                        context.VerbLast = true;
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
 
                         // Phrases with a sign's word in them that tell of no sign ("per ongeluk").
                         AddPhrasesOfNone(context, context.Lexicon.RedFlags, "notFlags", string.Empty, "phrase that is no sign");
+                        context.VerbLast = false;
                         LoadTimed(context, catalog);
                         LoadCodeSet(context, catalog, "onset", context.Lexicon.OnsetCodes);
                         LoadCodeSet(context, catalog, "ownTime", context.Lexicon.OwnTimeCodes);
@@ -112,6 +115,7 @@ internal sealed class LexiconLoader
                         LoadOutranks(context, catalog);
                         break;
                     case "emergencies.yaml":
+                        context.VerbLast = true;
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
 
                         // An emergency of the past or of someone else ("hartaanval gehad"), a suicidal phrase denied
@@ -121,6 +125,7 @@ internal sealed class LexiconLoader
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "lesser", string.Empty, "lesser sign");
+                        context.VerbLast = false;
                         context.AddPhraseSet(context.Lexicon.StillNow, context.Get("stillNow", required: false), "word of still now");
                         context.AddPhraseSet(context.Lexicon.Unsafe, context.Get("unsafe", required: false), "word of not being safe");
                         LoadPastFlags(context, catalog);
@@ -130,6 +135,7 @@ internal sealed class LexiconLoader
                         break;
                 }
 
+                context.AddVerbLastPhrases();
                 context.ReportUnknownKeys();
             }
 
@@ -1107,7 +1113,28 @@ internal sealed class LexiconLoader
 
         public LanguageLexicon Lexicon { get; } = lexicon;
 
-        public FileContext Nested(YamlMap map) => new(Path, map, errors, Lexicon);
+        /// <summary>
+        /// Whether a phrase added now, of a sign or an emergency, also matches with its first word moved to the end of
+        /// its clause or before its last word (words.yaml <c>verbLast</c>).
+        /// </summary>
+        public bool VerbLast { get; set; }
+
+        // The phrases of words.yaml verbLast, added once the file's own phrases are in, so that one the file lists
+        // itself keeps its code.
+        private List<Action> VerbLastPhrases { get; init; } = [];
+
+        public FileContext Nested(YamlMap map) => new(Path, map, errors, Lexicon) { VerbLast = VerbLast, VerbLastPhrases = VerbLastPhrases };
+
+        /// <summary>Adds the phrases of <see cref="VerbLast"/>, each unless the trie has it already.</summary>
+        public void AddVerbLastPhrases()
+        {
+            foreach (var add in VerbLastPhrases)
+            {
+                add();
+            }
+
+            VerbLastPhrases.Clear();
+        }
 
         /// <summary>An optional section that must be a mapping: null when it is absent, or reported as not one.</summary>
         public FileContext? OptionalNested(string key, string notAMapping)
@@ -1337,6 +1364,21 @@ internal sealed class LexiconLoader
                 var earlier = existing is string code ? $" (already for '{code}')" : existing is LocationEntry entry ? $" (already for '{entry.Code}')" : "";
                 Error(line, $"duplicate {what} '{phrase}'{earlier}");
                 return false;
+            }
+
+            // "kan ... niet plassen", said in a clause that puts its verb last: "dat ik niet plassen kan", "dat ik sinds
+            // gisteren niet kan plassen". A gap right after the verb goes: what it skipped now comes before the phrase.
+            // A phrase with the subject after its verb ("val ik af") has its order already.
+            if (VerbLast && ids.Count > 1 && Lexicon.VerbLastWords.Contains(ids[0]) && Lexicon.Vocabulary.Inverted?.Contains(ids[1]) != true)
+            {
+                var rest = ids[1] == PhraseTrie<T>.Gap ? ids[2..] : ids[1..];
+                List<int> last = [.. rest, ids[0]];
+                VerbLastPhrases.Add(() => trie.TryAdd(last, value, out _));
+                if (rest.Count > 1)
+                {
+                    List<int> beforeLast = [.. rest[..^1], ids[0], rest[^1]];
+                    VerbLastPhrases.Add(() => trie.TryAdd(beforeLast, value, out _));
+                }
             }
 
             return true;
