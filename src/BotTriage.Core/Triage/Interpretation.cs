@@ -19,19 +19,29 @@ internal sealed class Interpretation(string text, string culture, IReadOnlyList<
     /// <summary>Whether the message was read as told on behalf of someone else, the conversation's subject.</summary>
     public bool OnBehalf { get; init; }
 
+    /// <summary>
+    /// The message's first medical emergency, else its first of another kind: "ik wil dood en heb al mijn pillen
+    /// geslikt" needs 112 before anything else.
+    /// </summary>
     public ModelResult? Emergency
     {
         get
         {
+            ModelResult? first = null;
             for (var i = 0; i < Entities.Count; i++)
             {
-                if (Entities[i].Resolution is EmergencyResolution)
+                if (Entities[i].Resolution is EmergencyResolution emergency)
                 {
-                    return Entities[i];
+                    if (emergency.Category == EmergencyCategory.Medical)
+                    {
+                        return Entities[i];
+                    }
+
+                    first ??= Entities[i];
                 }
             }
 
-            return null;
+            return first;
         }
     }
 

@@ -77,6 +77,8 @@ public sealed class UtteranceRecognizer
             results.Add(tokens.Result(first, last, resolution));
         }
 
+        DropEmergenciesTheComplaintBeganWith(results);
+
         RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results, ref flags);
         RedFlagRecognizer.TimeOnsets(tokens, lexicon, flags, durations, today, results);
         RedFlagRecognizer.PastSigns(tokens, lexicon, flags, durations, today, results);
@@ -91,6 +93,18 @@ public sealed class UtteranceRecognizer
             return byStart != 0 ? byStart : Array.IndexOf(TypeOrder, a.TypeName).CompareTo(Array.IndexOf(TypeOrder, b.TypeName));
         });
         return results;
+    }
+
+    /// <summary>
+    /// "Bloedverdunners sinds mijn herseninfarct in 2019", "since my heart attack 3 years ago": a medical emergency
+    /// named as when something began, two weeks ago or longer, is one of the past, not of now. Suicidal words always
+    /// count.
+    /// </summary>
+    private static void DropEmergenciesTheComplaintBeganWith(List<ModelResult> results)
+    {
+        results.RemoveAll(e => e.Resolution is EmergencyResolution { Category: EmergencyCategory.Medical }
+            && results.Exists(d => d.Resolution is DurationResolution { Since: true } since && since.Seconds >= 2 * DurationResolution.SecondsPerWeek
+                && d.Start < e.Start && e.End <= d.End));
     }
 
     /// <summary>

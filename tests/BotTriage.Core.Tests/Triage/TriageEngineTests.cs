@@ -3654,6 +3654,11 @@ public sealed class TriageEngineTests
     [InlineData("en", "I want to kill myself", "0800-0113")]
     [InlineData("en", "most days, ive even had thoughts of taking my own life", "0800-0113")]
     [InlineData("nl", "ik heb gedachten om mezelf van het leven te beroven", "0800-0113")]
+    [InlineData("en", "yes, I took too many pills last night", "Call 112 now")]
+    [InlineData("en", "I want to die and I took all my pills", "Call 112 now")]
+    [InlineData("nl", "ik wil dood en heb al mijn pillen geslikt", "Bel nu 112")]
+    [InlineData("nl", "nee, maar mijn vrouw zegt dat ik sinds vanmiddag onduidelijk praat", "Bel nu 112")]
+    [InlineData("nl", "ik heb hoofdpijn als nooit tevoren", "Bel nu 112")]
     public void InterruptsWithEmergencyAdviceAtAnyStep(string culture, string message, string advice)
     {
         foreach (var answersBefore in new[] { 0, 1, 2, 3, 4, 6 })
