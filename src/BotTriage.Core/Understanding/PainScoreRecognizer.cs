@@ -62,7 +62,9 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
             {
                 // A usual cue after a score is its own ("3 normally") unless the score is one of the ups and downs:
                 // in "af en toe 8, meestal 3" it is the next one's.
-                var sometimes = AfterCue(text, lexicon.SometimesCues, i);
+                // So is one a sometimes cue follows with no score of its own: "3 on a good day, 8 on a bad day".
+                var sometimes = AfterCue(text, lexicon.SometimesCues, i)
+                    || (lexicon.SometimesCues.TryMatch(text, end, out var cueEnd, out _) && (cueEnd >= text.Count || text.Tokens[cueEnd].Kind != TokenKind.Number));
                 results.Add(text.Result(i, end - 1, new PainScoreResolution(score)
                 {
                     Usual = AfterCue(text, lexicon.UsualCues, i) || (!sometimes && lexicon.UsualCues.TryMatch(text, end, out _, out _)),
@@ -179,9 +181,10 @@ public sealed class PainScoreRecognizer : LexiconRecognizer
         // "een 4 maar soms een 9", "meestal 4 maar soms 9", "pijn 6 en ik ben moe", "3 normally", "5 soms 9": after an
         // article, a usual cue or a word of pain, or before a usual or sometimes cue, a word may follow, when it is no
         // unit or frequency word ("meestal 3 weken", "meestal 2 keer per dag" are no scores).
-        if ((article || AfterCue(text, lexicon.UsualCues, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id))
-            || (k < text.Count && (lexicon.UsualCues.TryMatch(text, k, out _, out _) || lexicon.SometimesCues.TryMatch(text, k, out _, out _)))) && (endsClause
-            || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id) && (article || !lexicon.Blockers.Contains(next.Id)))))
+        // A cue right after it is the word that follows, blocker or not ("3 on a good day").
+        var cueAfter = k < text.Count && (lexicon.UsualCues.TryMatch(text, k, out _, out _) || lexicon.SometimesCues.TryMatch(text, k, out _, out _));
+        if ((article || AfterCue(text, lexicon.UsualCues, i) || (i > 0 && lexicon.PainCues.Contains(text.Tokens[i - 1].Id)) || cueAfter)
+            && (endsClause || cueAfter || (next.Kind == TokenKind.Word && !lexicon.Units.ContainsKey(next.Id) && (article || !lexicon.Blockers.Contains(next.Id)))))
         {
             end = k;
             return true;

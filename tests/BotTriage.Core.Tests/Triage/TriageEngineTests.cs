@@ -2832,6 +2832,21 @@ public sealed class TriageEngineTests
         Assert.NotEqual("age-first", chat.State.Step);
     }
 
+    // A score told with the day it belongs to, after it, is one of the pain's ups and downs: told only so, the worst.
+    [Theory]
+    [InlineData("en", "3 on a good day, 8 on a bad day", 8)]
+    [InlineData("nl", "een 4 op goede dagen, een 8 op slechte dagen", 8)]
+    [InlineData("en", "5 sometimes 9", 5)]
+    [InlineData("en", "quite a bit", 6)]
+    public void AScoreWithTheDayItBelongsToAfterItIsOneOfThePainsUpsAndDowns(string culture, string message, double score)
+    {
+        var chat = AtStep(culture, "pain");
+
+        chat.Send(message);
+
+        Assert.Equal(score, chat.State.Answers["pain"].Number);
+    }
+
     [Theory]
     [InlineData("nl", "ouder dan 20")]
     [InlineData("nl", "jonger dan 50")]
