@@ -44,6 +44,7 @@ public sealed class ChoiceAnswerTests
     [InlineData("half the time", "more-than-half")]
     [InlineData("eigenlijk de hele dag", "nearly-every-day")]
     [InlineData("every single day", "nearly-every-day")]
+    [InlineData("all the bloody time", "nearly-every-day")]
     [InlineData("rarely", "several-days")]
     [InlineData("zelden", "several-days")]
     [InlineData("valt wel mee", "several-days")]
@@ -97,6 +98,7 @@ public sealed class ChoiceAnswerTests
     [InlineData("middle", "moderately")]
     [InlineData("so-so", "moderately")]
     [InlineData("meh", "a-little")]
+    [InlineData("it's doing my head in", "a-lot")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
