@@ -2052,8 +2052,9 @@ public sealed class TriageEngine
 
     // Whether a duration stands in a clause of its own, with no place or sign, right after the clause of an affirmed state
     // or history whose time is its own (red-flags.yaml ownTime), in one sentence, and that clause names no place: the
-    // nearest thing told before the time is that sign, so the time is the sign's.
-    private static bool OfTheSignBefore(Interpretation understood, IReadOnlyList<int> breaks, ModelResult duration)
+    // nearest thing told before the time is that sign, so the time is the sign's. Unless a word of starting comes
+    // between them: "28 weeks pregnant and it started 2 weeks ago" tells when the complaint began.
+    private bool OfTheSignBefore(Interpretation understood, IReadOnlyList<int> breaks, ModelResult duration)
     {
         ModelResult? nearest = null;
         RedFlagResolution? sign = null;
@@ -2071,7 +2072,8 @@ public sealed class TriageEngine
         }
 
         if (nearest is null || sign is not { OwnTime: true, Negated: false } || WithAPlace(understood, breaks, duration)
-            || WithAPlace(understood, breaks, nearest) || EndsASentence(understood.Text, nearest.End + 1, duration.Start))
+            || WithAPlace(understood, breaks, nearest) || EndsASentence(understood.Text, nearest.End + 1, duration.Start)
+            || _dialogs.Recognizer.Durations.StartWordBetween(understood.Text, understood.Culture, nearest.End + 1, duration.End + 1))
         {
             return false;
         }

@@ -89,6 +89,27 @@ public sealed class DurationRecognizer
     }
 
     /// <summary>
+    /// Whether a word of starting (durations.yaml <c>startWords</c>: "it started", "begon") stands in
+    /// <paramref name="text"/> between the offsets <paramref name="from"/> and <paramref name="to"/>.
+    /// </summary>
+    public bool StartWordBetween(string text, string culture, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lexicon = _lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var start = tokens.OriginalStart(i);
+            if (start >= from && start < to && lexicon.StartWords.TryMatch(tokens, i, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A message that is one time unit and nothing else ("week", "weekje", "month"): one of it, about, as the answer to
     /// "how long have you had it?". Null for anything else; a unit in the plural ("weken") tells no count.
     /// </summary>

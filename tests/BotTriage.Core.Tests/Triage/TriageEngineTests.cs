@@ -2832,6 +2832,21 @@ public sealed class TriageEngineTests
         Assert.NotEqual("age-first", chat.State.Step);
     }
 
+    // A length after a state whose time is its own is that state's, unless a word of starting comes between them.
+    [Theory]
+    [InlineData("en", "lower back, I'm 28 weeks pregnant and it started 2 weeks ago", 2)]
+    [InlineData("nl", "onderrug, ik ben 28 weken zwanger en het begon 2 weken geleden", 2)]
+    [InlineData("en", "lower back, pregnant with my second, 30 weeks now", null)]
+    public void ALengthAfterAStateWithItsOwnTimeIsTheComplaintsWhenItSaysItStarted(string culture, string message, int? weeks)
+    {
+        var chat = Started(culture).AssertStep("location");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["ci-pregnancy"].YesNo);
+        Assert.Equal(weeks * DurationResolution.SecondsPerWeek, chat.State.Answers.GetValueOrDefault("duration")?.Seconds);
+    }
+
     // A score told with the day it belongs to, after it, is one of the pain's ups and downs: told only so, the worst.
     [Theory]
     [InlineData("en", "3 on a good day, 8 on a bad day", 8)]
