@@ -280,6 +280,19 @@ public sealed class TriageEngineTests
         Assert.Contains("rf-sudden-weakness", chat.State.Confirmed);
     }
 
+    // A sign of the screen told beside its no, in a clause that puts the verb last, is asked about at once: a yes is 112.
+    [Fact]
+    public void ASignOfTheScreenToldWithItsVerbLastBesideANoIsAskedAboutAtOnce()
+    {
+        var chat = Conversation.Start("nl");
+
+        chat.Send("nee, maar mijn vrouw zegt dat ik sinds vanmiddag onduidelijk praat").AssertReplyContains("Ik noteer: onduidelijk praat.").AssertReplyContains("Heb je nú een van deze klachten");
+        Assert.Null(chat.State.Outcome);
+
+        chat.Send("ja");
+        Assert.True(chat.State.Outcome is { Emergency: true, Urgency: "T0" });
+    }
+
     [Fact]
     public void GoesBackToTheQuestionWhenTheCheckIsAnsweredNo()
     {
@@ -3687,7 +3700,6 @@ public sealed class TriageEngineTests
     [InlineData("en", "yes, I took too many pills last night", "Call 112 now")]
     [InlineData("en", "I want to die and I took all my pills", "Call 112 now")]
     [InlineData("nl", "ik wil dood en heb al mijn pillen geslikt", "Bel nu 112")]
-    [InlineData("nl", "nee, maar mijn vrouw zegt dat ik sinds vanmiddag onduidelijk praat", "Bel nu 112")]
     [InlineData("nl", "ik heb hoofdpijn als nooit tevoren", "Bel nu 112")]
     public void InterruptsWithEmergencyAdviceAtAnyStep(string culture, string message, string advice)
     {

@@ -115,7 +115,6 @@ internal sealed class LexiconLoader
                         LoadOutranks(context, catalog);
                         break;
                     case "emergencies.yaml":
-                        context.VerbLast = true;
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
 
                         // An emergency of the past or of someone else ("hartaanval gehad"), a suicidal phrase denied
@@ -125,7 +124,6 @@ internal sealed class LexiconLoader
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "lesser", string.Empty, "lesser sign");
-                        context.VerbLast = false;
                         context.AddPhraseSet(context.Lexicon.StillNow, context.Get("stillNow", required: false), "word of still now");
                         context.AddPhraseSet(context.Lexicon.Unsafe, context.Get("unsafe", required: false), "word of not being safe");
                         LoadPastFlags(context, catalog);
@@ -1114,8 +1112,8 @@ internal sealed class LexiconLoader
         public LanguageLexicon Lexicon { get; } = lexicon;
 
         /// <summary>
-        /// Whether a phrase added now, of a sign or an emergency, also matches with its first word moved to the end of
-        /// its clause or before its last word (words.yaml <c>verbLast</c>).
+        /// Whether a phrase added now, of a sign or of none, also matches with its first word moved further on (words.yaml
+        /// <c>verbLast</c>).
         /// </summary>
         public bool VerbLast { get; set; }
 
@@ -1366,18 +1364,17 @@ internal sealed class LexiconLoader
                 return false;
             }
 
-            // "kan ... niet plassen", said in a clause that puts its verb last: "dat ik niet plassen kan", "dat ik sinds
-            // gisteren niet kan plassen". A gap right after the verb goes: what it skipped now comes before the phrase.
-            // A phrase with the subject after its verb ("val ik af") has its order already.
+            // "kan ... niet plassen", said in a clause that puts its verb further on: "dat ik niet plassen kan", "dat ik
+            // sinds gisteren niet kan plassen", "dat ik niet kan plassen als er iemand is". The verb goes after each
+            // word of the rest; a gap right after it goes, since what it skipped now comes before the phrase. A phrase
+            // with the subject after its verb ("val ik af") has its order already.
             if (VerbLast && ids.Count > 1 && Lexicon.VerbLastWords.Contains(ids[0]) && Lexicon.Vocabulary.Inverted?.Contains(ids[1]) != true)
             {
                 var rest = ids[1] == PhraseTrie<T>.Gap ? ids[2..] : ids[1..];
-                List<int> last = [.. rest, ids[0]];
-                VerbLastPhrases.Add(() => trie.TryAdd(last, value, out _));
-                if (rest.Count > 1)
+                for (var at = 1; at <= rest.Count; at++)
                 {
-                    List<int> beforeLast = [.. rest[..^1], ids[0], rest[^1]];
-                    VerbLastPhrases.Add(() => trie.TryAdd(beforeLast, value, out _));
+                    List<int> moved = [.. rest[..at], ids[0], .. rest[at..]];
+                    VerbLastPhrases.Add(() => trie.TryAdd(moved, value, out _));
                 }
             }
 
