@@ -72,6 +72,7 @@ public sealed class UtteranceRecognizer
         RedFlagRecognizer.ScanTemperatures(tokens, lexicon, results);
         BodyLocationRecognizer.Scan(tokens, lexicon, results);
         var durations = DurationRecognizer.Find(tokens, lexicon, today);
+        durations.RemoveAll(d => d.Resolution.Vague && InAPainCue(tokens, lexicon, d.First, d.Last));
         foreach (var (first, last, resolution) in durations)
         {
             results.Add(tokens.Result(first, last, resolution));
@@ -93,6 +94,21 @@ public sealed class UtteranceRecognizer
             return byStart != 0 ? byStart : Array.IndexOf(TypeOrder, a.TypeName).CompareTo(Array.IndexOf(TypeOrder, b.TypeName));
         });
         return results;
+    }
+
+    // "3 on good days, 8 on bad days": the days of a pain cue (pain-score.yaml sometimesCues, usualCues) are no length.
+    private static bool InAPainCue(TokenizedText tokens, LanguageLexicon lexicon, int first, int last)
+    {
+        for (var k = Math.Max(0, first - 4); k <= first; k++)
+        {
+            if ((lexicon.SometimesCues.TryMatch(tokens, k, out var end, out _) && end > last)
+                || (lexicon.UsualCues.TryMatch(tokens, k, out end, out _) && end > last))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -99,6 +99,9 @@ public sealed class ChoiceAnswerTests
     [InlineData("so-so", "moderately")]
     [InlineData("meh", "a-little")]
     [InlineData("it's doing my head in", "a-lot")]
+    [InlineData("a fair bit", "moderately")]
+    [InlineData("heaps", "a-lot")]
+    [InlineData("it's bearable", "a-little")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);
