@@ -78,7 +78,7 @@ public sealed class UtteranceRecognizer
             results.Add(tokens.Result(first, last, resolution));
         }
 
-        DropEmergenciesTheComplaintBeganWith(results);
+        DropEmergenciesSinceLongAgo(results);
 
         RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results, ref flags);
         RedFlagRecognizer.TimeOnsets(tokens, lexicon, flags, durations, today, results);
@@ -112,11 +112,11 @@ public sealed class UtteranceRecognizer
     }
 
     /// <summary>
-    /// "Bloedverdunners sinds mijn herseninfarct in 2019", "since my heart attack 3 years ago": a medical emergency
-    /// named as when something began, two weeks ago or longer, is one of the past, not of now. Suicidal words always
-    /// count.
+    /// "Bloedverdunners sinds mijn herseninfarct in 2019", "since my stroke in 2019": a medical emergency named in a
+    /// since-length as when something began, two weeks ago or longer, is one of the past, not of now. Suicidal words
+    /// always count.
     /// </summary>
-    private static void DropEmergenciesTheComplaintBeganWith(List<ModelResult> results)
+    private static void DropEmergenciesSinceLongAgo(List<ModelResult> results)
     {
         results.RemoveAll(e => e.Resolution is EmergencyResolution { Category: EmergencyCategory.Medical }
             && results.Exists(d => d.Resolution is DurationResolution { Since: true } since && since.Seconds >= 2 * DurationResolution.SecondsPerWeek

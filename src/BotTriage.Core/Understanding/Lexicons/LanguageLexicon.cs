@@ -246,7 +246,7 @@ internal sealed class LanguageLexicon
     public PhraseTrie<bool> OtherPeople { get; } = new();
 
     /// <summary>
-    /// Verbs a sign's or an emergency's phrase may start with that a Dutch clause can put last (words.yaml
+    /// Verbs a warning sign's phrase may start with that a Dutch clause can put further on (words.yaml
     /// <c>verbLast</c>): "praat onduidelijk" matches "dat ik onduidelijk praat".
     /// </summary>
     public HashSet<int> VerbLastWords { get; } = [];
