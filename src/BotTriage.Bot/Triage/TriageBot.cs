@@ -87,9 +87,12 @@ public sealed class TriageBot(
                 TriageBotLog.Welcomed(logger, channelId, conversationId, culture);
 
                 // A first message is no answer to the welcome's question ("ja" gives no consent), but an emergency in it
-                // ("ik heb pijn op de borst", "ik wil dood") is advised at once, as it would be at any later turn.
+                // ("ik heb pijn op de borst", "ik wil dood") is advised at once, as it would be at any later turn, and
+                // whom the person asks for ("hallo, ik vraag dit voor mijn vader") is said and kept, the welcome's
+                // question asked after it.
                 var first = engine.TakeStep(result.State, SubmittedAnswer.Read(activity), today);
-                if (first.State.Outcome is { Emergency: true })
+                if (first.State.Outcome is { Emergency: true }
+                    || (first.State.OnBehalf && !result.State.OnBehalf && first.State.Answers.Count == result.State.Answers.Count && first.State.Step == result.State.Step))
                 {
                     result = first;
                 }

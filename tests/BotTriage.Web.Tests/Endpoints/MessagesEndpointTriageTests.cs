@@ -108,6 +108,18 @@ public sealed class MessagesEndpointTriageTests : IDisposable
         Assert.True(replies.Outcome().GetProperty("emergency").GetBoolean());
     }
 
+    // So is whom the person asks for: said first, with the welcome's question after it.
+    [Fact]
+    public async Task WhomThePersonAsksForInTheFirstMessageIsSaidBeforeTheWelcomesQuestion()
+    {
+        var replies = await _client.ExchangeAsync("hallo, ik vraag dit voor mijn vader", "conv-behalf");
+
+        var texts = replies.Texts().ToList();
+        Assert.Contains("Je vraagt dit voor iemand anders", texts[0], StringComparison.Ordinal);
+        Assert.Contains("pijn op de borst", texts[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(texts, t => t!.Contains("begreep ik niet", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task InterruptsATriageWithTheEmergencyAdviceWhenChestPainIsMentioned()
     {
