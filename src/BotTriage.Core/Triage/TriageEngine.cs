@@ -251,7 +251,7 @@ public sealed class TriageEngine
         if (askingFor)
         {
             onBehalf = true;
-            understood = new Interpretation(text, state.Culture, _dialogs.Recognizer.Recognize(text, state.Culture, today, onBehalf: true)) { OnBehalf = true };
+            understood = ReadOnBehalf(text, state.Culture, today);
         }
 
         var said = Normalize(text);
@@ -346,7 +346,7 @@ public sealed class TriageEngine
         var culture = state.Culture;
         if (understood.First<BodyLocationResolution>() is not null)
         {
-            return _dialogs.Recognizer.ToldOnBehalf(text, culture) ? Reread() : null;
+            return _dialogs.Recognizer.ToldOnBehalf(text, culture) ? ReadOnBehalf(text, culture, today) : null;
         }
 
         // A sign alone is read so only in answer to where: the greeting and the welcome's answers are not.
@@ -362,11 +362,13 @@ public sealed class TriageEngine
             return null;
         }
 
-        var theirs = Reread();
+        var theirs = ReadOnBehalf(text, culture, today);
         return theirs.Entities.Any(e => e.Resolution is RedFlagResolution { Negated: false } flag && _signCodes.Contains(flag.Code)) ? theirs : null;
-
-        Interpretation Reread() => new(text, culture, _dialogs.Recognizer.Recognize(text, culture, today, onBehalf: true)) { OnBehalf = true };
     }
+
+    // The message read as told on behalf of the conversation's subject.
+    private Interpretation ReadOnBehalf(string text, string culture, DateOnly today) =>
+        new(text, culture, _dialogs.Recognizer.Recognize(text, culture, today, onBehalf: true)) { OnBehalf = true };
 
     // "Mag mijn leidinggevende dit zien? Ik zit al een tijdje met rugklachten": the question in a message that answered
     // or noted something is answered too, before the bot's next question, once. (One that took nothing has its line
@@ -674,20 +676,13 @@ public sealed class TriageEngine
         }
 
         // "Ik heb al 3 weken rugpijn" to the language question: the person goes on in the language they wrote it in,
-        // and the note says only what they told.
-        var languageAsWritten = false;
-        if (answer is null && current.SetsLanguage && notes.Count > 0 && corrections.Count == 0)
-        {
-            answer = LanguageWrittenIn(current, text, state.Culture);
-            languageAsWritten = answer is not null;
-        }
-
-        // "Pijn in mijn benen" or "ik ben zo gespannen" to the language question: the language it is written in, and the
-        // question where that comes next asks where in the legs, or where the tension is.
+        // and the note says only what they told. So with "pijn in mijn benen" or "ik ben zo gespannen", and the question
+        // where that comes next asks where in the legs, or where the tension is.
         var placeHint = answer is null && current.SetsLanguage && notes.Count == 0 && corrections.Count == 0 && !askingBack
             ? PlaceHint(spaced, understood.Culture) ?? PlaceHint(spaced, Cultures.Other(understood.Culture))
             : null;
-        if (placeHint is not null)
+        var languageAsWritten = false;
+        if (answer is null && current.SetsLanguage && corrections.Count == 0 && (notes.Count > 0 || placeHint is not null))
         {
             answer = LanguageWrittenIn(current, text, state.Culture);
             languageAsWritten = answer is not null;
