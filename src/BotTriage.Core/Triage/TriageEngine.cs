@@ -246,8 +246,10 @@ public sealed class TriageEngine
             understood = theirs;
         }
 
-        // "Ik vraag het voor mijn moeder", before the place is known: so is one that says so.
-        var askingFor = !onBehalf && !state.Answers.ContainsKey(_locationStep) && _dialogs.Recognizer.AsksForSomeoneElse(text, state.Culture);
+        // "Ik vraag het voor mijn moeder", before the place is known: so is one that says so, in either language ("I'm
+        // asking for my mum" on the Dutch welcome).
+        var askingFor = !onBehalf && !state.Answers.ContainsKey(_locationStep)
+            && (_dialogs.Recognizer.AsksForSomeoneElse(text, state.Culture) || _dialogs.Recognizer.AsksForSomeoneElse(text, Cultures.Other(state.Culture)));
         if (askingFor)
         {
             onBehalf = true;
