@@ -35,7 +35,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         for (var k = 0; k < tokens.Count; k++)
         {
             // "Right now" is no side: the search goes on.
-            if (lexicon.Sides.TryMatch(tokens, k, out _, out var side) && side is { } found)
+            if (SideAt(tokens, lexicon, k, out _, out var side) && side is { } found)
             {
                 return found;
             }
@@ -267,7 +267,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
                 return null;
             }
 
-            if (lexicon.Sides.TryMatch(text, next, out _, out var side))
+            if (SideAt(text, lexicon, next, out _, out var side))
             {
                 return side;
             }
@@ -326,13 +326,13 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
         for (var k = start - 1; k >= 0 && k >= start - SideReach && !text.Tokens[k].IsBreak; k--)
         {
-            if (lexicon.Sides.TryMatch(text, k, out var sideEnd, out var side) && sideEnd <= start)
+            if (SideAt(text, lexicon, k, out var sideEnd, out var side) && sideEnd <= start)
             {
                 // "Left and right calf": a longer side that ends where this one does.
                 var sideStart = k;
                 for (var j = k - 1; j >= 0 && j >= k - SideReach && !text.Tokens[j].IsBreak; j--)
                 {
-                    if (lexicon.Sides.TryMatch(text, j, out var longerEnd, out var longer) && longerEnd == sideEnd)
+                    if (SideAt(text, lexicon, j, out var longerEnd, out var longer) && longerEnd == sideEnd)
                     {
                         side = longer;
                         sideStart = j;
@@ -352,7 +352,7 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
 
         for (var k = end; k < text.Count && k < end + SideReach && !text.Tokens[k].IsBreak; k++)
         {
-            if (lexicon.Sides.TryMatch(text, k, out var sideEnd, out var side))
+            if (SideAt(text, lexicon, k, out var sideEnd, out var side))
             {
                 // "Lower back and my right hip": a side right before the next place is that place's.
                 return BeforeAPlace(text, lexicon, sideEnd) ? null : side;
@@ -366,5 +366,24 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The side whose words start at token <paramref name="k"/>; a phrase of no side that starts a few words before and
+    /// takes in this one wins ("since my husband left", "nothing left"), as it does when it starts here ("right now").
+    /// </summary>
+    private static bool SideAt(TokenizedText text, LanguageLexicon lexicon, int k, out int end, out BodySide? side)
+    {
+        for (var j = Math.Max(0, k - SideReach); j < k; j++)
+        {
+            if (lexicon.Sides.TryMatch(text, j, out var noneEnd, out var none) && none is null && noneEnd > k)
+            {
+                end = noneEnd;
+                side = null;
+                return true;
+            }
+        }
+
+        return lexicon.Sides.TryMatch(text, k, out end, out side);
     }
 }

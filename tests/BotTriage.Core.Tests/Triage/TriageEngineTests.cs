@@ -5145,6 +5145,15 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void TakesNoSideFromAPersonWhoLeftOrFromTwoPeopleWithTheSameComplaint()
+    {
+        Conversation.Start().SendAll("no", "yes", "english").Send("lower back pain since my husband left, for 3 weeks")
+            .AssertReply("Noted: lower back and 3 weeks.");
+        Conversation.Start().SendAll("nee", "ja").Send("mijn vader en ik hebben allebei rugpijn, al 3 weken")
+            .AssertReply("Ik noteer: onderrug en 3 weken.");
+    }
+
+    [Fact]
     public void AsksHowManyWeeksForADurationWithoutANumberAndReadsABareNumberInWeeks()
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "onderrug"]);
