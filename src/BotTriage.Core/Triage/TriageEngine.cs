@@ -1489,7 +1489,8 @@ public sealed class TriageEngine
     private bool Applies(string command, TriageState state, Interpretation understood) => command switch
     {
         // "Back" to where the complaint is: the place, not the command.
-        "back" => !(Flow.TryGet(state.Step, out var asked) && asked.Kind == AnswerKind.BodyLocation && understood.First<BodyLocationResolution>() is not null),
+        "back" => !(Flow.TryGet(state.Step, out var asked) && asked.Kind == AnswerKind.BodyLocation && understood.First<BodyLocationResolution>() is not null)
+            && !CorrectsAfterTheCommand(understood),
         "greeting" or "progress" => state.Outcome is null && Flow.TryGet(state.Step, out _),
         "thanks" => state.Step is not (EmergencyStep or ConfirmStep or EraseStep),
         // "Verder" goes on after the suicide-prevention advice, or after "stop" where the conversation was; anywhere
@@ -2460,6 +2461,13 @@ public sealed class TriageEngine
 
         return found == int.MaxValue ? null : Vocabulary.Commands[found];
     }
+
+    // "Go back, I meant my right shoulder": a first clause of going back whose rest corrects an answer with something
+    // understood is that correction, not the way back.
+    private bool CorrectsAfterTheCommand(Interpretation understood) =>
+        understood.Text.IndexOf(',', StringComparison.Ordinal) is > 0 and var comma
+        && Corrects($" {Normalize(understood.Text[comma..])} ")
+        && understood.Entities.Any(e => e.Start > comma && e.Resolution is not BooleanResolution);
 
     // Whether what follows a message's first comma puts an answer right: it holds a number or a correction cue.
     private bool AnswerAfterClause(string text) =>

@@ -3910,6 +3910,24 @@ public sealed class TriageEngineTests
         Assert.Equal(back, chat.State.Step == before);
     }
 
+    // "Go back" whose rest corrects an answer with what it names puts that answer right where the person is; a length
+    // said without a correction word still goes back.
+    [Theory]
+    [InlineData("en", "go back, I meant my right shoulder", "I have changed it: shoulder (right).", "right", 21)]
+    [InlineData("nl", "terug, ik bedoelde mijn rechterschouder", "Ik pas het aan: schouder (rechts).", "right", 21)]
+    [InlineData("en", "go back, sorry, I meant 3 months", "I have changed it: 3 months.", "left", 90)]
+    public void GoBackWithACorrectionPutsTheAnswerRight(string culture, string message, string reply, string side, int days)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "left shoulder", "3 weeks"] : [.. Welcome, "linkerschouder", "3 weken"]);
+        chat.AssertStep("pain");
+
+        chat.Send(message).AssertReply(reply).AssertStep("pain");
+
+        Assert.Equal(side, chat.State.Answers["location"].Locations.Single().Side.ToString().ToLowerInvariant());
+        Assert.Equal(days * 86400L, chat.State.Answers["duration"].Seconds);
+        chat.Send(culture == "en" ? "go back, it was 3 months" : "terug, het was 3 maanden").AssertStep("duration");
+    }
+
     // A place told with how long is the complaint's too: it joins the places named before, here at the first question.
     [Theory]
     [InlineData("nl", "onderrug al 3 dagen", "Ik noteer: 3 dagen en schouder, onderrug.")]
