@@ -800,7 +800,8 @@ public sealed class TriageEngine
 
                 // "Mijn moeder had kanker" to whether the person had it: say whom the question is about.
                 replies.Add(Reask(state, legsAgain ? Texts.Get(LegsHint, state.Culture) : Hint(current, state.Culture),
-                    !understood.OnBehalf && _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
+                    AgeAcrossTheLine(current, understood) ? "reask.age-span"
+                    : !understood.OnBehalf && _dialogs.Recognizer.NamesSomeoneElse(text, state.Culture) ? "reask.someone-else" : "reask"));
                 if (legsAgain)
                 {
                     return new TurnResult(state with { Answers = answers }, replies.ToImmutable());
@@ -3299,6 +3300,11 @@ public sealed class TriageEngine
         question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, onBehalf: understood.OnBehalf) is { } said
             ? ages.Answer(said)
             : null;
+
+    // "In my fifties" to whether one is older than 50: an age understood, whose years lie on both sides of the line.
+    private bool AgeAcrossTheLine(DialogState question, Interpretation understood) =>
+        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, onBehalf: understood.OnBehalf) is { } said
+        && ages.Answer(said) is null;
 
     // Whether the words lie inside a red flag's phrase (only a denied one, with deniedOnly).
     private static bool InsideAFlag(ModelResult words, Interpretation understood, bool deniedOnly = false)

@@ -171,6 +171,12 @@ public sealed class NumberRecognizer : LexiconRecognizer
             said = new AgeSpan(Math.Min(low.Age, high.Age), Math.Max(low.Age, high.Age));
             i = high.End;
         }
+        else if (Decade(tokens, lexicon, i) is { } decade)
+        {
+            said = decade.Said;
+            i = decade.End;
+            words = true;
+        }
         else if (TryAge(tokens, lexicon, i, out var age))
         {
             said = new AgeSpan(age.Age, age.Age);
@@ -192,6 +198,54 @@ public sealed class NumberRecognizer : LexiconRecognizer
     }
 
     // A whole number of years from 1 to 120, written in digits or words: no vague amount, fraction or decimal.
+    // "In my fifties", "late 60s", "begin vijftig", "in de zestig": the years of a decade, or of the part named. A round
+    // number is a decade only with a word that makes it one; alone it is that age.
+    private static (AgeSpan Said, int End)? Decade(TokenizedText tokens, LanguageLexicon lexicon, int start)
+    {
+        var k = start;
+        var marked = false;
+        if (lexicon.AgeDecadeBefore.TryMatch(tokens, k, out var beforeEnd, out _))
+        {
+            k = beforeEnd;
+            marked = true;
+        }
+
+        var years = (First: 0, Last: 9);
+        if (lexicon.AgeDecadeParts.TryMatch(tokens, k, out var partEnd, out var part))
+        {
+            k = partEnd;
+            years = part;
+            marked = true;
+        }
+
+        int first;
+        if (lexicon.AgeDecades.TryMatch(tokens, k, out var decadeEnd, out var named))
+        {
+            first = named;
+            k = decadeEnd;
+        }
+        else if (NumberParser.TryParse(tokens, lexicon, k, out var number) && !number.Approximate
+            && number.Form is NumberForm.Digits or NumberForm.Words && number.Value is >= 20 and <= 90 && number.Value % 10 == 0)
+        {
+            first = (int)number.Value;
+            k = number.End;
+            if (lexicon.AgeDecadeAfter.TryMatch(tokens, k, out var afterEnd, out _))
+            {
+                k = afterEnd;
+            }
+            else if (!marked)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        return (new AgeSpan(first + years.First, first + years.Last), k);
+    }
+
     private static bool TryAge(TokenizedText tokens, LanguageLexicon lexicon, int index, out (int Age, int End) age)
     {
         age = default;

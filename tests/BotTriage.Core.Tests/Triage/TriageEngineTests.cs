@@ -2835,6 +2835,11 @@ public sealed class TriageEngineTests
     [InlineData("en", "over 50", YesNo.Yes)]
     [InlineData("nl", "ze is 84 dat zei ik al", YesNo.Yes)]
     [InlineData("en", "she's 84", YesNo.Yes)]
+    [InlineData("en", "mid fifties", YesNo.Yes)]
+    [InlineData("en", "in my forties", YesNo.No)]
+    [InlineData("en", "late teens", YesNo.Yes)]
+    [InlineData("nl", "eind vijftig", YesNo.Yes)]
+    [InlineData("nl", "ik ben een dertiger", YesNo.No)]
     public void ReadsAnAgeAsTheAnswerToTheAgeQuestion(string culture, string message, YesNo expected)
     {
         var chat = AtAgeQuestion(culture);
@@ -2843,6 +2848,20 @@ public sealed class TriageEngineTests
 
         Assert.Equal(expected, chat.State.Answers["age-first"].YesNo);
         Assert.NotEqual("age-first", chat.State.Step);
+    }
+
+    // A decade the line of the age question falls in is neither yes nor no: the person is told so and asked again.
+    [Theory]
+    [InlineData("en", "in my fifties", "The age I am asking about falls right within that.")]
+    [InlineData("nl", "in de vijftig", "Daar valt de grens waar ik naar vraag net in.")]
+    public void ADecadeAcrossTheLineOfTheAgeQuestionIsAskedAgain(string culture, string message, string reply)
+    {
+        var chat = AtAgeQuestion(culture);
+
+        chat.Send(message).AssertReplyContains(reply).AssertStep("age-first");
+        chat.Send(culture == "en" ? "I'm 53" : "53");
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["age-first"].YesNo);
     }
 
     // A length after a state whose time is its own is that state's, unless a word of starting comes between them.

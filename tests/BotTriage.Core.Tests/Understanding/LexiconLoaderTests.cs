@@ -185,7 +185,19 @@ public sealed class LexiconLoaderTests : IDisposable
         var errors = LoadErrors();
 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/numbers.yaml:{LineOf("nl/numbers.yaml", "  na:")}: unknown key 'na'"), errors);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/numbers.yaml:{LineOf("en/numbers.yaml", "ages:")}: ages must be a mapping of before, after, older, younger and between words"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/numbers.yaml:{LineOf("en/numbers.yaml", "ages:")}: ages must be a mapping of before, after, older, younger, between and decade words"), errors);
+    }
+
+    [Fact]
+    public void ReportsADecadePartThatIsNoSpanOfYearsAndADecadeThatIsNoRoundNumber()
+    {
+        var en = Path.Combine(_directory, "en", "numbers.yaml");
+        File.WriteAllText(en, File.ReadAllText(en).Replace("late: 7-9", "late: 9-7", StringComparison.Ordinal).Replace("fifties: 50", "fifties: 500", StringComparison.Ordinal));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/numbers.yaml:{LineOf("en/numbers.yaml", "  decadeParts:")}: 'late' must be the first and last year of a decade it names, as 7-9"), errors);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"en/numbers.yaml:{LineOf("en/numbers.yaml", "  decades:")}: 'fifties' must be a whole number from 10 to 90"), errors);
     }
 
     [Fact]

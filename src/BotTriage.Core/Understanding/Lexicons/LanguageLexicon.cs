@@ -50,6 +50,18 @@ internal sealed class LanguageLexicon
 
     public PhraseTrie<bool> AgeBetween { get; } = new();
 
+    /// <summary>
+    /// An age by its decade (numbers.yaml <c>ages</c>): the decade as a word ("fifties" 50), the words before it ("in my",
+    /// "in de"), a part of it ("late" its years 7 to 9) and the words after a round number that make it one ("50s").
+    /// </summary>
+    public PhraseTrie<int> AgeDecades { get; } = new();
+
+    public PhraseTrie<bool> AgeDecadeBefore { get; } = new();
+
+    public PhraseTrie<(int First, int Last)> AgeDecadeParts { get; } = new();
+
+    public PhraseTrie<bool> AgeDecadeAfter { get; } = new();
+
     public Dictionary<int, DurationUnit> Units { get; } = [];
 
     public PhraseTrie<bool> ApproximatePrefixes { get; } = new();

@@ -392,8 +392,9 @@ internal sealed class LexiconLoader
             }
         }
 
-        // Optional: {before, after, older, younger, between}, the words around an age said as the whole answer.
-        if (c.OptionalNested("ages", "ages must be a mapping of before, after, older, younger and between words") is { } nested)
+        // Optional: {before, after, older, younger, between, decades, decadeBefore, decadeParts, decadeAfter}, the words
+        // around an age said as the whole answer, and of an age said by its decade.
+        if (c.OptionalNested("ages", "ages must be a mapping of before, after, older, younger, between and decade words") is { } nested)
         {
             nested.AddPhraseSet(lexicon.AgeBefore, nested.Get("before", required: false), "word before an age");
             nested.AddPhraseSet(lexicon.AgeAfterSomeone, nested.Get("afterSomeone", required: false), "word between someone and their age");
@@ -401,6 +402,10 @@ internal sealed class LexiconLoader
             nested.AddPhraseSet(lexicon.AgeOlder, nested.Get("older", required: false), "word for older than an age");
             nested.AddPhraseSet(lexicon.AgeYounger, nested.Get("younger", required: false), "word for younger than an age");
             nested.AddPhraseSet(lexicon.AgeBetween, nested.Get("between", required: false), "word for between two ages");
+            AddNumberedPhrases(nested, lexicon.AgeDecades, nested.Get("decades", required: false), 10, 90, "decade of an age");
+            nested.AddPhraseSet(lexicon.AgeDecadeBefore, nested.Get("decadeBefore", required: false), "word before a decade");
+            AddDecadeParts(nested, lexicon.AgeDecadeParts, nested.Get("decadeParts", required: false));
+            nested.AddPhraseSet(lexicon.AgeDecadeAfter, nested.Get("decadeAfter", required: false), "word after a round number that makes it a decade");
             nested.ReportUnknownKeys();
             if (lexicon.AgeBefore.Count + lexicon.AgeAfter.Count + lexicon.AgeOlder.Count + lexicon.AgeYounger.Count + lexicon.AgeBetween.Count == 0)
             {
@@ -558,6 +563,23 @@ internal sealed class LexiconLoader
             }
 
             c.AddPhrase(target, key.Value, key.Line, (int)number.Value, what);
+        }
+    }
+
+    // "late: 7-9": a part of a decade, by its first and last year.
+    private static void AddDecadeParts(FileContext c, PhraseTrie<(int First, int Last)> target, YamlNode? node)
+    {
+        foreach (var (key, value) in c.Entries(node, "phrase"))
+        {
+            var parts = c.Scalar(value).Trim().Split('-');
+            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last) || first > last || last > 9)
+            {
+                c.Error(value.Line, $"'{key.Value}' must be the first and last year of a decade it names, as 7-9");
+                continue;
+            }
+
+            c.AddPhrase(target, key.Value, key.Line, (first, last), "part of a decade");
         }
     }
 
