@@ -3929,6 +3929,24 @@ public sealed class TriageEngineTests
         Assert.Equal(back, chat.State.Step == before);
     }
 
+    // A calf described swollen on one side, at the list of what rules out a massage after the thrombosis question got a no:
+    // the GP today and no massage.
+    [Theory]
+    [InlineData("en", "yes, it is hot, red and swollen on one side only")]
+    [InlineData("nl", "ja, hij is warm, rood en dik aan één kant")]
+    public void ACalfSwollenOnOneSideToldAtTheListAfterANoIsAThrombosisSign(string culture, string told)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "my left calf", "4 days", "6", "moderately"] : [.. Welcome, "linkerkuit", "4 dagen", "6", "best veel"]);
+        chat.AnswerPlainlyUntil(s => s.Step == "ci-any");
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-calf-thrombosis"].YesNo);
+
+        chat.Send(told);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Equal("T2", chat.State.Outcome!.Urgency);
+        Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
+    }
+
     // "Go back" whose rest corrects an answer with what it names puts that answer right where the person is; a length
     // said without a correction word still goes back.
     [Theory]
