@@ -1805,8 +1805,9 @@ public sealed class TriageEngine
                     words!.Add(understood.Text[placeEnd..].Trim(' ', ',', '.'));
                 }
 
+                // "Eigenlijk nergens, maar mijn rechterbeen wordt steeds slapper": a sign told after it is a complaint after all.
                 return locations is not null ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [.. locations], Evidence = string.Join(", ", words!) }
-                    : noComplaint is not null ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(NoComplaint)], Evidence = noComplaint.Text }
+                    : noComplaint is not null && !SignAfter(understood, noComplaint) ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(NoComplaint)], Evidence = noComplaint.Text }
                     : null;
             case AnswerKind.Duration:
                 return ComplaintDuration(understood) is { } duration
@@ -1856,6 +1857,19 @@ public sealed class TriageEngine
             default:
                 return null;
         }
+    }
+
+    private static bool SignAfter(Interpretation understood, ModelResult words)
+    {
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (!flag.Negated && entity.Start > words.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The places of <paramref name="earlier"/> with those of <paramref name="told"/> after them; null when it adds none.</summary>

@@ -178,7 +178,9 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     /// Its red flag becomes the passed sign's code, and the medical emergency found in its words goes. Words of
     /// <c>stillNow</c> right after it keep it one of now ("gisteren had ik pijn op de borst, en nu nog steeds"), and so
     /// does a time that is no day before today ("vanochtend", or "sinds gisteren", which is a length). Runs after every
-    /// other use of <paramref name="found"/>: it removes results.
+    /// other use of <paramref name="found"/>: it removes results. One put long ago, by a word of <c>longAgo</c> or a
+    /// length of more than a year before a word of <c>ago</c> ("als tiener ben ik een keer flauwgevallen", "fainted 10
+    /// years ago"), is history: both go.
     /// </summary>
     internal static void PastSigns(TokenizedText text, LanguageLexicon lexicon, List<(int First, int End, int Result)>? found, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results)
     {
@@ -189,6 +191,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
         List<(int First, int Last, long Seconds, bool Approximate)>? moments = null;
         List<ModelResult>? passed = null;
+        List<ModelResult>? history = null;
         foreach (var (first, end, index) in found)
         {
             if (results[index].Resolution is not RedFlagResolution { Negated: false } flag || !lexicon.PastFlags.TryGetValue(flag.Code, out var code))
@@ -205,7 +208,14 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 continue;
             }
 
+            // A time of today beside it keeps it one of now: "vandaag flauwgevallen, net als toen ik jong was".
             moments ??= DurationRecognizer.FindMoments(text, lexicon, today, durations);
+            if (LongAgo(text, lexicon, clause, durations) && !moments.Exists(m => m.First >= clause.First && m.Last <= clause.Last && m.Seconds < DurationResolution.SecondsPerDay))
+            {
+                (history ??= []).Add(results[index]);
+                continue;
+            }
+
             if (moments.Exists(m => m.First >= clause.First && m.Last <= clause.Last && m.Seconds >= DurationResolution.SecondsPerDay)
                 || durations.Exists(d => d.First >= clause.First && d.Last < clause.Last && d.Resolution.Seconds >= DurationResolution.SecondsPerDay
                     && lexicon.AgoWords.Contains(text.IdAt(d.Last + 1)) && !d.Resolution.Since))
@@ -215,10 +225,42 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             }
         }
 
-        if (passed is not null)
+        if (passed is not null || history is not null)
         {
-            results.RemoveAll(r => r.Resolution is EmergencyResolution { Category: EmergencyCategory.Medical } && passed.Exists(p => p.Start <= r.End && r.Start <= p.End));
+            var gone = (passed ?? []).Concat(history ?? []).ToList();
+            results.RemoveAll(r => (r.Resolution is EmergencyResolution { Category: EmergencyCategory.Medical } && gone.Exists(p => p.Start <= r.End && r.Start <= p.End))
+                || (history is not null && history.Contains(r)));
         }
+    }
+
+    private const long SecondsPerYear = 365 * DurationResolution.SecondsPerDay;
+
+    // Whether a clause puts what it tells long ago: a word of longAgo in it or in a clause joined on right after it ("maar
+    // dat is lang geleden"), or more than a year before a word of ago.
+    private static bool LongAgo(TokenizedText text, LanguageLexicon lexicon, (int First, int Last) clause, List<(int First, int Last, DurationResolution Resolution)> durations)
+    {
+        var after = clause.Last + 1;
+        while (after < text.Count && text.Tokens[after].Kind == TokenKind.Punctuation)
+        {
+            after++;
+        }
+
+        for (var k = clause.First; k <= clause.Last; k++)
+        {
+            if (lexicon.LongAgo.TryMatch(text, k, out var end, out _) && end <= clause.Last + 1)
+            {
+                return true;
+            }
+        }
+
+        // Only a clause that joins on to say so: "maar dat is lang geleden", not "als tiener ook al eens" beside one of now.
+        if (after < text.Count && lexicon.SinceStops.Contains(text.IdAt(after)) && lexicon.LongAgo.TryMatch(text, after, out _, out _))
+        {
+            return true;
+        }
+
+        return durations.Exists(d => d.First >= clause.First && d.Last < clause.Last && d.Resolution.Seconds > SecondsPerYear
+            && lexicon.AgoWords.Contains(text.IdAt(d.Last + 1)) && !d.Resolution.Since);
     }
 
     private static bool InPastTense(TokenizedText text, LanguageLexicon lexicon, (int First, int Last) clause)

@@ -3929,6 +3929,35 @@ public sealed class TriageEngineTests
         Assert.Equal(back, chat.State.Step == before);
     }
 
+    // "Nergens" with a sign told after it is no relaxation wish: the sign is noted and where it is asked.
+    [Theory]
+    [InlineData("nl", "eigenlijk nergens, maar mijn rechterbeen wordt steeds slapper", "leg-weakness")]
+    [InlineData("en", "nowhere really, but my right leg keeps getting weaker", "leg-weakness")]
+    public void NowhereWithASignToldAfterItIsAComplaintAfterAll(string culture, string told, string sign)
+    {
+        var chat = Started(culture);
+
+        chat.Send(told);
+
+        Assert.False(chat.State.Answers.TryGetValue("location", out var place) && place.Locations is [{ Code: "no-complaint" }]);
+        Assert.Equal(YesNo.Yes, chat.State.Answers[$"rf-{sign}"].YesNo);
+    }
+
+    // A faint of long ago is history: no 112, and the questions go on.
+    [Theory]
+    [InlineData("nl", "als tiener ben ik een keer flauwgevallen")]
+    [InlineData("en", "I fainted as a teenager")]
+    public void AFaintOfLongAgoIsNoEmergencyAndNoSign(string culture, string told)
+    {
+        var chat = Started(culture);
+        chat.Send(culture == "en" ? "neck, 3 weeks, pain 4" : "nek, 3 weken, pijn 4");
+
+        chat.Send(told);
+
+        Assert.Null(chat.State.Outcome);
+        Assert.DoesNotContain(chat.State.Answers.Values, a => a.Evidence.Contains(culture == "en" ? "fainted" : "flauwgevallen", StringComparison.Ordinal) && a.YesNo == YesNo.Yes);
+    }
+
     // A calf described swollen on one side, at the list of what rules out a massage after the thrombosis question got a no:
     // the GP today and no massage.
     [Theory]

@@ -189,6 +189,20 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsSidedWordsThatAreNoMapping()
+    {
+        var nl = Path.Combine(_directory, "nl", "words.yaml");
+        var dutch = File.ReadAllText(nl);
+        var start = dutch.IndexOf("sided:", StringComparison.Ordinal);
+        var end = dutch.IndexOf("  words: [arm", start, StringComparison.Ordinal);
+        File.WriteAllText(nl, dutch[..start] + "sided: [arm]\n" + dutch[(dutch.IndexOf('\n', end) + 1)..]);
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/words.yaml:{LineOf("nl/words.yaml", "sided:")}: sided must be a mapping of prefixes and words"), errors);
+    }
+
+    [Fact]
     public void ReportsADecadePartThatIsNoSpanOfYearsAndADecadeThatIsNoRoundNumber()
     {
         var en = Path.Combine(_directory, "en", "numbers.yaml");

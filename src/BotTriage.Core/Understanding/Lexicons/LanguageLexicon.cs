@@ -264,6 +264,12 @@ internal sealed class LanguageLexicon
     public HashSet<int> VerbLastWords { get; } = [];
 
     /// <summary>
+    /// Words of a body part that a side prefix joins into one word (words.yaml <c>sided</c>), each with its compounds:
+    /// "arm" with "linkerarm" and "rechterarm". A sign's phrase with such a word holds for the compounds too.
+    /// </summary>
+    public Dictionary<int, int[]> SidedWords { get; } = [];
+
+    /// <summary>
     /// Words that say the person asks for the one named right after them (red-flags.yaml <c>someoneElse.askingFor</c>):
     /// "ik vraag het voor", "on behalf of".
     /// </summary>
@@ -378,6 +384,12 @@ internal sealed class LanguageLexicon
 
     /// <summary>Words that tell a sign in the past (emergencies.yaml <c>pastTense</c>): "had", "gehad", "flauwgevallen".</summary>
     public HashSet<int> PastTense { get; } = [];
+
+    /// <summary>
+    /// Words that put a sign of <see cref="PastFlags"/> told in the past long ago (emergencies.yaml <c>longAgo</c>):
+    /// "als tiener", "a long time ago". Such a sign is history, no sign at all.
+    /// </summary>
+    public PhraseTrie<bool> LongAgo { get; } = new();
 
     public bool TryMorpheme(ReadOnlySpan<char> text, out NumberMorpheme morpheme) => _morphemeLookup.TryGetValue(text, out morpheme);
 

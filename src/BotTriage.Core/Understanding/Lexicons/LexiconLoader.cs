@@ -79,6 +79,7 @@ internal sealed class LexiconLoader
                         LoadDigitWords(context);
                         LoadInverted(context);
                         LoadWordList(context, "verbLast", word => context.Lexicon.VerbLastWords.Add(context.Lexicon.Vocabulary.Add(word)));
+                        LoadSided(context);
                         break;
                     case "numbers.yaml":
                         LoadNumbers(context);
@@ -101,11 +102,13 @@ internal sealed class LexiconLoader
                         break;
                     case "red-flags.yaml":
                         context.VerbLast = true;
+                        context.Sided = true;
                         LoadCoded(context, "flags", CodeKinds.RedFlag, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.RedFlags, node, code, "red flag"));
 
                         // Phrases with a sign's word in them that tell of no sign ("per ongeluk").
                         AddPhrasesOfNone(context, context.Lexicon.RedFlags, "notFlags", string.Empty, "phrase that is no sign");
                         context.VerbLast = false;
+                        context.Sided = false;
                         LoadTimed(context, catalog);
                         LoadCodeSet(context, catalog, "onset", context.Lexicon.OnsetCodes);
                         LoadCodeSet(context, catalog, "ownTime", context.Lexicon.OwnTimeCodes);
@@ -115,6 +118,7 @@ internal sealed class LexiconLoader
                         LoadOutranks(context, catalog);
                         break;
                     case "emergencies.yaml":
+                        context.Sided = true;
                         LoadCoded(context, "emergencies", CodeKinds.Emergency, catalog, seen, sectionLines, (c, code, node) => AddPhrases(c, c.Lexicon.Emergencies, node, code, "emergency"));
 
                         // An emergency of the past or of someone else ("hartaanval gehad"), a suicidal phrase denied
@@ -124,16 +128,18 @@ internal sealed class LexiconLoader
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "past", string.Empty, "past emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "denied", string.Empty, "denied emergency");
                         AddPhrasesOfNone(context, context.Lexicon.Emergencies, "lesser", string.Empty, "lesser sign");
+                        context.Sided = false;
                         context.AddPhraseSet(context.Lexicon.StillNow, context.Get("stillNow", required: false), "word of still now");
                         context.AddPhraseSet(context.Lexicon.Unsafe, context.Get("unsafe", required: false), "word of not being safe");
                         LoadPastFlags(context, catalog);
+                        context.AddPhraseSet(context.Lexicon.LongAgo, context.Get("longAgo", required: false), "word of long ago");
                         break;
                     default:
                         LoadNegation(context);
                         break;
                 }
 
-                context.AddVerbLastPhrases();
+                context.AddVariants();
                 context.ReportUnknownKeys();
             }
 
@@ -308,6 +314,26 @@ internal sealed class LexiconLoader
     private static void LoadInverted(FileContext c) => LoadWordList(c, "inverted", c.Lexicon.Vocabulary.AddInverted);
 
     // An optional list of single words.
+    // words.yaml sided {prefixes, words}: "linker" and "rechter" join "arm" into "linkerarm".
+    private static void LoadSided(FileContext c)
+    {
+        if (c.OptionalNested("sided", "sided must be a mapping of prefixes and words") is not { } nested)
+        {
+            return;
+        }
+
+        var prefixes = nested.Strings(nested.Get("prefixes")).Select(p => nested.SingleWord(p.Text, p.Line)).OfType<string>().ToList();
+        foreach (var (text, line) in nested.Strings(nested.Get("words")))
+        {
+            if (nested.SingleWord(text, line) is { } word)
+            {
+                c.Lexicon.SidedWords[c.Lexicon.Vocabulary.Add(word)] = [.. prefixes.Select(p => c.Lexicon.Vocabulary.Add(p + word))];
+            }
+        }
+
+        nested.ReportUnknownKeys();
+    }
+
     private static void LoadWordList(FileContext c, string key, Action<string> add)
     {
         foreach (var (text, line) in c.Strings(c.Get(key, required: false)))
@@ -1139,21 +1165,24 @@ internal sealed class LexiconLoader
         /// </summary>
         public bool VerbLast { get; set; }
 
-        // The phrases of words.yaml verbLast, added once the file's own phrases are in, so that one the file lists
-        // itself keeps its code.
-        private List<Action> VerbLastPhrases { get; init; } = [];
+        /// <summary>Whether a phrase with a word of words.yaml <c>sided</c> is added with its compounds too.</summary>
+        public bool Sided { get; set; }
 
-        public FileContext Nested(YamlMap map) => new(Path, map, errors, Lexicon) { VerbLast = VerbLast, VerbLastPhrases = VerbLastPhrases };
+        // The phrases of words.yaml verbLast and sided, added once the file's own phrases are in, so that one the file
+        // lists itself keeps its code.
+        private List<Action> Variants { get; init; } = [];
 
-        /// <summary>Adds the phrases of <see cref="VerbLast"/>, each unless the trie has it already.</summary>
-        public void AddVerbLastPhrases()
+        public FileContext Nested(YamlMap map) => new(Path, map, errors, Lexicon) { VerbLast = VerbLast, Sided = Sided, Variants = Variants };
+
+        /// <summary>Adds the phrases of <see cref="VerbLast"/> and <see cref="Sided"/>, each unless the trie has it already.</summary>
+        public void AddVariants()
         {
-            foreach (var add in VerbLastPhrases)
+            foreach (var add in Variants)
             {
                 add();
             }
 
-            VerbLastPhrases.Clear();
+            Variants.Clear();
         }
 
         /// <summary>An optional section that must be a mapping: null when it is absent, or reported as not one.</summary>
@@ -1386,21 +1415,42 @@ internal sealed class LexiconLoader
                 return false;
             }
 
-            // "kan ... niet plassen", said in a clause that puts its verb further on: "dat ik niet plassen kan", "dat ik
+            // "Arm valt weg" holds for "linkerarm valt weg": each word of a body part in turn joined to each side prefix.
+            if (Sided && Lexicon.SidedWords.Count > 0)
+            {
+                for (var k = 0; k < ids.Count; k++)
+                {
+                    if (Lexicon.SidedWords.TryGetValue(ids[k], out var compounds))
+                    {
+                        foreach (var compound in compounds)
+                        {
+                            List<int> sided = [.. ids[..k], compound, .. ids[(k + 1)..]];
+                            Variants.Add(() => trie.TryAdd(sided, value, out _));
+                            AddVerbLast(trie, sided, value);
+                        }
+                    }
+                }
+            }
+
+            AddVerbLast(trie, ids, value);
+            return true;
+        }
+
+        // "kan ... niet plassen", said in a clause that puts its verb further on: "dat ik niet plassen kan", "dat ik
             // sinds gisteren niet kan plassen", "dat ik niet kan plassen als er iemand is". The verb goes after each
             // word of the rest; a gap right after it goes, since what it skipped now comes before the phrase. A phrase
             // with the subject after its verb ("val ik af") has its order already.
+        private void AddVerbLast<T>(PhraseTrie<T> trie, List<int> ids, T value)
+        {
             if (VerbLast && ids.Count > 1 && Lexicon.VerbLastWords.Contains(ids[0]) && Lexicon.Vocabulary.Inverted?.Contains(ids[1]) != true)
             {
                 var rest = ids[1] == PhraseTrie<T>.Gap ? ids[2..] : ids[1..];
                 for (var at = 1; at <= rest.Count; at++)
                 {
                     List<int> moved = [.. rest[..at], ids[0], .. rest[at..]];
-                    VerbLastPhrases.Add(() => trie.TryAdd(moved, value, out _));
+                    Variants.Add(() => trie.TryAdd(moved, value, out _));
                 }
             }
-
-            return true;
         }
 
         /// <summary>Turns a phrase into vocabulary ids, the way the tokenizer will see the words at run time.</summary>
