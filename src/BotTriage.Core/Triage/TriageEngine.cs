@@ -1685,6 +1685,38 @@ public sealed class TriageEngine
 
     // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Told only as its ups and downs,
     // "soms 3, soms 8", the worst of them. Otherwise the first score.
+    private static bool UsualNumberBefore(Interpretation understood)
+    {
+        var first = int.MaxValue;
+        foreach (var (entity, _) in understood.All<PainScoreResolution>())
+        {
+            first = Math.Min(first, entity.Start);
+        }
+
+        foreach (var (entity, number) in understood.All<NumberResolution>())
+        {
+            if (entity.End < first && number.Value is >= 0 and <= 10 && !InADuration(understood, entity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InADuration(Interpretation understood, ModelResult words)
+    {
+        foreach (var (entity, _) in understood.All<DurationResolution>())
+        {
+            if (entity.Start <= words.Start && words.End <= entity.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private (ModelResult Entity, PainScoreResolution Resolution)? PainScore(Interpretation understood)
     {
         (ModelResult Entity, PainScoreResolution Resolution)? worst = null;
@@ -1705,7 +1737,8 @@ public sealed class TriageEngine
 
         if (allUpsAndDowns && worst is { Resolution.Sometimes: true })
         {
-            return worst;
+            // "Pijn is 3 maar soms 9": a score of its own before the ups and downs is the usual pain, read as a number.
+            return UsualNumberBefore(understood) ? null : worst;
         }
 
         // "Pretty bad, like an 8": the number says it more exactly than the words.

@@ -5197,6 +5197,10 @@ public sealed class TriageEngineTests
     [InlineData("nl", "s ochtends 8 s avonds 3", 8)]
     [InlineData("en", "in the morning 8, in the evening 3", 8)]
     [InlineData("nl", "5 soms 9", 5)]
+    [InlineData("nl", "pijn is 3 maar soms 9", 3)]
+    [InlineData("nl", "een 4, soms een 8", 4)]
+    [InlineData("en", "it's a 3 but sometimes 9", 3)]
+    [InlineData("nl", "soms 9", 9)]
     [InlineData("nl", "niet veel pijn", 3)]
     public void ThePainsUpsAndDownsCountAtTheirWorst(string culture, string text, int expected)
     {
