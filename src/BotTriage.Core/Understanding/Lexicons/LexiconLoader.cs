@@ -313,7 +313,6 @@ internal sealed class LexiconLoader
     // words.yaml inverted [word]: "ik", so "sinds gisteren kan ik niet goed lopen" matches "kan niet goed lopen".
     private static void LoadInverted(FileContext c) => LoadWordList(c, "inverted", c.Lexicon.Vocabulary.AddInverted);
 
-    // An optional list of single words.
     // words.yaml sided {prefixes, words}: "linker" and "rechter" join "arm" into "linkerarm".
     private static void LoadSided(FileContext c)
     {
@@ -334,6 +333,7 @@ internal sealed class LexiconLoader
         nested.ReportUnknownKeys();
     }
 
+    // An optional list of single words.
     private static void LoadWordList(FileContext c, string key, Action<string> add)
     {
         foreach (var (text, line) in c.Strings(c.Get(key, required: false)))
