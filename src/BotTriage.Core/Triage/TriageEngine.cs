@@ -623,6 +623,12 @@ public sealed class TriageEngine
         }
 
         answers = RecordUnaskedRedFlags(answers, understood, notes, state.Culture);
+        if (!askingBack && correcting && corrections.Count == 0 && SideCorrected(current, answers, text, understood) is { } sided)
+        {
+            answers = answers.SetItem(_locationStep, sided);
+            corrections.Add(Describe(Flow[_locationStep], sided, understood, state.Culture));
+        }
+
         var toldInPassing = notes.Count > 0 || corrections.Count > 0;
 
         // Without a correction cue, only a sign now reported over an earlier no changed an answer: say so as that.
@@ -1685,6 +1691,15 @@ public sealed class TriageEngine
 
     // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Told only as its ups and downs,
     // "soms 3, soms 8", the worst of them. Otherwise the first score.
+    // "Nee wacht, het is links" after "rechterschouder", at a later question: a side alone, said as a correction, is the
+    // one place's side. Not with a place or a sign in the message, nor with more than one place to choose from.
+    private Answer? SideCorrected(DialogState current, ImmutableSortedDictionary<string, Answer> answers, string text, Interpretation understood) =>
+        current.Kind != AnswerKind.BodyLocation && understood.First<BodyLocationResolution>() is null && understood.First<RedFlagResolution>() is null
+        && answers.TryGetValue(_locationStep, out var placed) && placed.Locations is [{ Code: not (NoComplaint or WholeBody) } place]
+        && _dialogs.Recognizer.BodyLocations.FirstSide(text, understood.Culture) is { } side && side != place.Side
+            ? placed with { Locations = [place with { Side = side }], Evidence = Evidence(text) }
+            : null;
+
     private static bool UsualNumberBefore(Interpretation understood)
     {
         var first = int.MaxValue;

@@ -3976,6 +3976,35 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
     }
 
+    // A side alone said as a correction at a later question is the one place's side; the question is asked again.
+    [Theory]
+    [InlineData("nl", "pijn in mn rechterschouder", "nee wacht, het is links", "Ik pas het aan: schouder (links).")]
+    [InlineData("en", "right shoulder", "sorry, it's the left one", "I have changed it: shoulder (left).")]
+    public void ASideAloneSaidAsACorrectionLaterIsThePlacesSide(string culture, string place, string correction, string reply)
+    {
+        var chat = Started(culture).Send(place).AssertStep("duration");
+
+        chat.Send(correction).AssertReply(reply).AssertStep("duration");
+
+        Assert.Equal(BodySide.Left, chat.State.Answers["location"].Locations.Single().Side);
+        Assert.Equal(0, chat.State.Misses);
+        chat.Send(culture == "en" ? "left" : "links").AssertStep("duration");
+        Assert.Equal(1, chat.State.Misses);
+    }
+
+    // A slip of the button takes back the answer just given: the question before is asked once more.
+    [Theory]
+    [InlineData("nl", "oeps, verkeerde knop, ik bedoelde nee")]
+    [InlineData("en", "oops, wrong button, I meant no")]
+    public void AWrongButtonTakesBackTheAnswerBefore(string culture, string slip)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+        chat.Send(culture == "en" ? "yes" : "ja");
+        Assert.NotEqual("rf-fever", chat.State.Step);
+
+        chat.Send(slip).AssertStep("rf-fever");
+    }
+
     // "Go back" whose rest corrects an answer with what it names puts that answer right where the person is; a length
     // said without a correction word still goes back.
     [Theory]
