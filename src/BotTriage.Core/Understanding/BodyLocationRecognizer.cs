@@ -340,8 +340,9 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
                 }
 
                 // "Mijn schouder rechts en mijn heup links": a side right after another place is that place's, and
-                // this place's side may follow it.
-                if (PlaceEndsAt(text, lexicon, sideStart))
+                // this place's side may follow it. "Left leg and lower back": one before a word that takes it is that
+                // word's.
+                if (PlaceEndsAt(text, lexicon, sideStart) || lexicon.SideTakers.TryMatch(text, sideEnd, out _, out _))
                 {
                     break;
                 }
@@ -354,8 +355,9 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         {
             if (SideAt(text, lexicon, k, out var sideEnd, out var side))
             {
-                // "Lower back and my right hip": a side right before the next place is that place's.
-                return BeforeAPlace(text, lexicon, sideEnd) ? null : side;
+                // "Lower back and my right hip": a side right before the next place is that place's; "lower back and
+                // left leg", before a word that takes it, that word's.
+                return BeforeAPlace(text, lexicon, sideEnd) || lexicon.SideTakers.TryMatch(text, sideEnd, out _, out _) ? null : side;
             }
 
             if (lexicon.Locations.TryMatch(text, k, out _, out _))

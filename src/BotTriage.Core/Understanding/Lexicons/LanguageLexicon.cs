@@ -224,6 +224,12 @@ internal sealed class LanguageLexicon
     /// <summary>Sides written short (body-locations.yaml <c>shortSides</c>): "R shoulder", "li knie"; only right before a place.</summary>
     public PhraseTrie<BodySide?> ShortSides { get; } = new();
 
+    /// <summary>
+    /// Words that take a side but are no place of their own (body-locations.yaml <c>sideTakers</c>): the "left" of
+    /// "lower back and left leg" is the leg's, not the back's.
+    /// </summary>
+    public PhraseTrie<bool> SideTakers { get; } = new();
+
     public List<KeyValuePair<string, BodySide>> SidePrefixes { get; } = [];
 
     public List<string> CompoundSuffixes { get; } = [];

@@ -875,6 +875,7 @@ internal sealed class LexiconLoader
     {
         AddSides(c, c.Lexicon.Sides, "sides", required: true);
         AddSides(c, c.Lexicon.ShortSides, "shortSides", required: false);
+        c.AddPhraseSet(c.Lexicon.SideTakers, c.Get("sideTakers", required: false), "word that takes a side");
 
         foreach (var (key, value) in c.Entries(c.Get("sidePrefixes", required: false), "prefix"))
         {
