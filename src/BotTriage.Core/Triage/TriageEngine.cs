@@ -3359,14 +3359,27 @@ public sealed class TriageEngine
     }
 
     private YesNo? AgeAnswer(DialogState question, Interpretation understood) =>
-        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, onBehalf: understood.OnBehalf) is { } said
+        question.YesForAge is { } ages && AgeSaid(understood) is { } said
             ? ages.Answer(said)
             : null;
 
+    // The age a message says as its whole answer, after a reminder that it was told ("I told you, I am 72") too.
+    private AgeSpan? AgeSaid(Interpretation understood)
+    {
+        if (_dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, onBehalf: understood.OnBehalf) is { } said)
+        {
+            return said;
+        }
+
+        var spaced = $" {Normalize(understood.Text)} ";
+        return AfterLastCue(spaced, _reminderCues) is > 0 and var after
+            ? _dialogs.Recognizer.Numbers.RecognizeAge(spaced[after..], understood.Culture, onBehalf: understood.OnBehalf)
+            : null;
+    }
+
     // "In my fifties" to whether one is older than 50: an age understood, whose years lie on both sides of the line.
     private bool AgeAcrossTheLine(DialogState question, Interpretation understood) =>
-        question.YesForAge is { } ages && _dialogs.Recognizer.Numbers.RecognizeAge(understood.Text, understood.Culture, onBehalf: understood.OnBehalf) is { } said
-        && ages.Answer(said) is null;
+        question.YesForAge is { } ages && AgeSaid(understood) is { } said && ages.Answer(said) is null;
 
     // Whether the words lie inside a red flag's phrase (only a denied one, with deniedOnly).
     private static bool InsideAFlag(ModelResult words, Interpretation understood, bool deniedOnly = false)

@@ -2840,6 +2840,8 @@ public sealed class TriageEngineTests
     [InlineData("en", "late teens", YesNo.Yes)]
     [InlineData("nl", "eind vijftig", YesNo.Yes)]
     [InlineData("nl", "ik ben een dertiger", YesNo.No)]
+    [InlineData("en", "I told you, I am 72", YesNo.Yes)]
+    [InlineData("nl", "zei ik toch, 45", YesNo.No)]
     public void ReadsAnAgeAsTheAnswerToTheAgeQuestion(string culture, string message, YesNo expected)
     {
         var chat = AtAgeQuestion(culture);
