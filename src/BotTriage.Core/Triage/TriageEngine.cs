@@ -77,6 +77,8 @@ public sealed class TriageEngine
     private readonly string[] _costCues;
     private readonly string[] _seriousCues;
     private readonly string[] _privacyCues;
+    private readonly string[] _robotCues;
+    private readonly string[] _bookingCues;
     private readonly string[] _secretCues;
     private readonly string[] _worseCues;
     private readonly string[] _notWorseCues;
@@ -158,6 +160,8 @@ public sealed class TriageEngine
         _costCues = Cues("cost");
         _seriousCues = Cues("serious");
         _privacyCues = Cues("privacy");
+        _robotCues = Cues("robot");
+        _bookingCues = Cues("booking");
         _secretCues = Cues("secret");
         _worseCues = Cues("worse");
         _notWorseCues = Cues("not-worse");
@@ -2540,15 +2544,19 @@ public sealed class TriageEngine
     // How long a first clause may be that is a command of its own: "ga terug naar de vorige vraag".
     private const int MaxFirstClauseCommand = 32;
 
-    // A question about the employer, the price, whether it is serious or who reads the answers: the text that answers it
-    // (texts.yaml aside.*).
-    // "Mijn baas mag hier niks van weten" is a worry about the employer too, though it asks nothing.
+    // A question about the employer, the price, whether it is serious, who reads the answers, what the bot is or booking:
+    // the text that answers it (texts.yaml aside.*).
+    // "Mijn baas mag hier niks van weten" is a worry about the employer too, though it asks nothing, and "ik wil liever met
+    // een mens praten" is about what the bot is.
     private string? Aside(string text, string spaced) =>
-        !text.Contains('?', StringComparison.Ordinal) ? (HasCue(spaced, _employerCues) && HasCue(spaced, _secretCues) ? "aside.employer" : null)
+        !text.Contains('?', StringComparison.Ordinal)
+            ? (HasCue(spaced, _employerCues) && HasCue(spaced, _secretCues) ? "aside.employer" : HasCue(spaced, _robotCues) ? "aside.robot" : null)
         : HasCue(spaced, _employerCues) ? "aside.employer"
         : HasCue(spaced, _costCues) ? "aside.cost"
         : HasCue(spaced, _seriousCues) ? "aside.serious"
         : HasCue(spaced, _privacyCues) ? "aside.privacy"
+        : HasCue(spaced, _robotCues) ? "aside.robot"
+        : HasCue(spaced, _bookingCues) ? "aside.booking"
         : null;
 
     // Whether any of the cues' words stands in the normalized message, looked for without building the spaced text.

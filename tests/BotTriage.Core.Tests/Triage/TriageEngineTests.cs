@@ -4669,8 +4669,8 @@ public sealed class TriageEngineTests
         Assert.Equal(score, chat.State.Answers["pain"].Number);
     }
 
-    // A question about the employer or the price, asked instead of an answer, is answered in a line; the question comes
-    // again, and no miss is counted.
+    // A question about the employer, the price, what the bot is or booking, asked instead of an answer, is answered in a
+    // line; the question comes again, and no miss is counted.
     [Theory]
     [InlineData("nl", "ziet mijn werkgever wat ik hier invul?", "Nee. Je werkgever ziet niets van dit gesprek.")]
     [InlineData("en", "will my boss see this?", "No. Your employer sees nothing of this conversation.")]
@@ -4686,6 +4686,11 @@ public sealed class TriageEngineTests
     [InlineData("nl", "kan mijn chef dit lezen", "Nee. Je werkgever ziet niets van dit gesprek.")]
     [InlineData("en", "can my manager read this", "No. Your employer sees nothing of this conversation.")]
     [InlineData("en", "does my boss get to see my answers", "No. Your employer sees nothing of this conversation.")]
+    [InlineData("nl", "ben jij een robot?", "Ik ben een geautomatiseerde assistent, geen mens en geen arts.")]
+    [InlineData("nl", "ik wil liever met een mens praten", "Wil je liever iemand spreken, bel dan de praktijk.")]
+    [InlineData("en", "are you a bot?", "I am an automated assistant, not a person and not a doctor.")]
+    [InlineData("nl", "kan ik ook gewoon een afspraak maken?", "Na mijn vragen zeg ik waar je het beste terechtkunt, en dan maak je de afspraak")]
+    [InlineData("en", "can I just book an appointment?", "Once my questions are done I tell you where best to go, and then you book")]
     public void AQuestionAboutTheEmployerOrThePriceIsAnsweredAndTheQuestionAskedAgain(string culture, string message, string reply)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
