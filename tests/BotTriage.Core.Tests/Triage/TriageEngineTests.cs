@@ -3978,6 +3978,20 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
     }
 
+    // "Vlaams" chooses Dutch; "geen zin in niks" is little interest nearly every day.
+    [Fact]
+    public void FlemishIsDutchAndNoInterestInAnythingIsNearlyEveryDay()
+    {
+        var chat = Conversation.Start().SendAll("nee", "ja").AssertStep("language");
+        chat.Send("vlaams").AssertStep("location");
+        Assert.Equal("nl", chat.State.Culture);
+
+        chat.SendAll("nek", "3 weken", "4", "een beetje").AnswerPlainlyUntil(s => s.Step == "phq-interest");
+        chat.Send("geen zin in niks");
+
+        Assert.Equal("nearly-every-day", chat.State.Answers["phq-interest"].Choice);
+    }
+
     // A side alone said as a correction at a later question is the one place's side; the question is asked again.
     [Theory]
     [InlineData("nl", "pijn in mn rechterschouder", "nee wacht, het is links", "Ik pas het aan: schouder (links).")]
