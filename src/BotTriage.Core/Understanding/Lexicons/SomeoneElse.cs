@@ -11,7 +11,8 @@ namespace BotTriage.Core.Understanding.Lexicons;
 /// person could be the one meant, the phrase stays theirs: "mijn vrouw zegt dat ik koorts heb", "mijn moeder en ik
 /// hebben het allebei", "mijn moeder had kanker, ik ook", and so does a clause with a word of someone reporting
 /// (<c>reporting</c>: "mijn vrouw heeft het ook gemerkt" is about the person). A clause that starts with a relative word
-/// (<c>relative</c>: "die", "who") right after a name and a comma is that name's: "mijn moeder, die borstkanker had".
+/// (<c>relative</c>: "die", "who") right after a name, with a comma or without, is that name's: "mijn moeder, die
+/// borstkanker had", "ik zorg voor mijn vader die kanker heeft".
 /// </summary>
 internal static class SomeoneElse
 {
@@ -26,8 +27,9 @@ internal static class SomeoneElse
             return false;
         }
 
+        // "Ik zorg voor mijn vader die kanker heeft": a relative clause right after a name is that name's, comma or not.
         var first = phraseStart;
-        while (first > 0 && !text.Tokens[first - 1].IsBreak && !StartsAnother(text, lexicon, first - 1))
+        while (first > 0 && !text.Tokens[first - 1].IsBreak && !StartsAnother(text, lexicon, first - 1) && !(first < phraseStart && NameEndsAt(text, lexicon, first) && lexicon.RelativeWords.Contains(text.Tokens[first].Id)))
         {
             first--;
         }
@@ -91,18 +93,18 @@ internal static class SomeoneElse
     // The longest name of someone else looked for before a relative clause: "mijn schoonmoeder", "m'n halfbroer".
     private const int LongestName = 4;
 
-    // A clause that starts with a relative word (someoneElse.relative: "die", "who") right after a name and its comma
-    // tells of that name: "mijn moeder, die borstkanker had, ...".
-    private static bool AboutTheNameBefore(TokenizedText text, LanguageLexicon lexicon, int first)
-    {
-        if (first < 2 || !lexicon.RelativeWords.Contains(text.Tokens[first].Id) || !text.Tokens[first - 1].IsBreak)
-        {
-            return false;
-        }
+    // A clause that starts with a relative word (someoneElse.relative: "die", "who") right after a name, with its comma
+    // or without, tells of that name: "mijn moeder, die borstkanker had, ...", "mijn vader die kanker heeft".
+    private static bool AboutTheNameBefore(TokenizedText text, LanguageLexicon lexicon, int first) =>
+        first >= 1 && lexicon.RelativeWords.Contains(text.Tokens[first].Id)
+        && (NameEndsAt(text, lexicon, first) || (first >= 2 && text.Tokens[first - 1].IsBreak && NameEndsAt(text, lexicon, first - 1)));
 
-        for (var start = first - 2; start >= Math.Max(0, first - 1 - LongestName); start--)
+    // Whether a name of someone else ends right before token k.
+    private static bool NameEndsAt(TokenizedText text, LanguageLexicon lexicon, int k)
+    {
+        for (var start = k - 1; start >= Math.Max(0, k - LongestName); start--)
         {
-            if (lexicon.OtherPeople.TryMatch(text, start, out var end, out _) && end == first - 1)
+            if (lexicon.OtherPeople.TryMatch(text, start, out var end, out _) && end == k)
             {
                 return true;
             }
