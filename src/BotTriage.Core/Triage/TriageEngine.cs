@@ -1911,11 +1911,12 @@ public sealed class TriageEngine
         }
     }
 
-    private static bool SignAfter(Interpretation understood, ModelResult words)
+    // A warning sign told after the words, not a context ("na het sporten") or a contraindication ("ik ben zwanger").
+    private bool SignAfter(Interpretation understood, ModelResult words)
     {
         foreach (var (entity, flag) in understood.All<RedFlagResolution>())
         {
-            if (!flag.Negated && entity.Start > words.End)
+            if (!flag.Negated && entity.Start > words.End && _signCodes.Contains(flag.Code))
             {
                 return true;
             }

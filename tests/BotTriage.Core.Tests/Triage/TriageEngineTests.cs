@@ -3945,6 +3945,19 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers[$"rf-{sign}"].YesNo);
     }
 
+    // "Nergens" with a context told after it stays the wish to relax.
+    [Theory]
+    [InlineData("nl", "nergens, ik wil gewoon ontspannen want ik zit de hele dag achter een bureau")]
+    [InlineData("en", "nowhere, I just want to relax after running my marathon")]
+    public void NowhereWithAContextToldAfterItIsNoComplaint(string culture, string told)
+    {
+        var chat = Started(culture);
+
+        chat.Send(told);
+
+        Assert.Equal("no-complaint", chat.State.Answers["location"].Locations.Single().Code);
+    }
+
     // A faint of long ago is history: no 112, and the questions go on.
     [Theory]
     [InlineData("nl", "als tiener ben ik een keer flauwgevallen")]

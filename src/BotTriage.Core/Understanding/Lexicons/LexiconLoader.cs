@@ -1438,9 +1438,9 @@ internal sealed class LexiconLoader
         }
 
         // "kan ... niet plassen", said in a clause that puts its verb further on: "dat ik niet plassen kan", "dat ik
-            // sinds gisteren niet kan plassen", "dat ik niet kan plassen als er iemand is". The verb goes after each
-            // word of the rest; a gap right after it goes, since what it skipped now comes before the phrase. A phrase
-            // with the subject after its verb ("val ik af") has its order already.
+        // sinds gisteren niet kan plassen", "dat ik niet kan plassen als er iemand is". The verb goes after each word of
+        // the rest; a gap right after it goes, since what it skipped now comes before the phrase. A phrase with the
+        // subject after its verb ("val ik af") has its order already.
         private void AddVerbLast<T>(PhraseTrie<T> trie, List<int> ids, T value)
         {
             if (VerbLast && ids.Count > 1 && Lexicon.VerbLastWords.Contains(ids[0]) && Lexicon.Vocabulary.Inverted?.Contains(ids[1]) != true)
