@@ -769,14 +769,14 @@ public sealed class TriageEngine
                 replies.Add(new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture)) + aboutOther));
 
                 // "Sinds de marathon": the marathon noted (the person runs), and how long asked for as an estimate, once.
-                if (hint is null && !state.RoughLengthsOffered && VagueLength(current, text, state.Culture))
+                if (hint is null && !state.RoughLengthsOffered && VagueLength(current, text, state.Culture, today))
                 {
                     replies.Add(HowLongRoughly(state.Culture));
                     return new TurnResult(state with { Answers = answers, RoughLengthsOffered = true }, replies.ToImmutable());
                 }
             }
             else if (current.Kind == AnswerKind.Duration && !askingBack && !state.RoughLengthsOffered
-                && (VagueLength(current, text, state.Culture) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
+                && (VagueLength(current, text, state.Culture, today) || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.Unknown }))
             {
                 // "Al heel lang" or "weet ik niet" to how long: an estimate is enough, and four rough ones are offered
                 // as buttons. Not a miss: the person answered as well as they could. Said again, it is one, so that the
@@ -1230,7 +1230,7 @@ public sealed class TriageEngine
         : new($"{Texts.Get(lead, missed.Culture)} {hint}");
 
     // "Al heel lang", or "for a while" in a Dutch conversation when the message is more English than Dutch.
-    private bool VagueLength(DialogState question, string text, string culture)
+    private bool VagueLength(DialogState question, string text, string culture, DateOnly today)
     {
         if (question.Kind != AnswerKind.Duration)
         {
@@ -1240,7 +1240,9 @@ public sealed class TriageEngine
         var recognizer = _dialogs.Recognizer;
         var other = Cultures.Other(culture);
         return recognizer.Durations.IsVagueLength(text, culture)
-            || (recognizer.Lexicons.Languages.Contains(other) && recognizer.IsRather(text, other, culture) && recognizer.Durations.IsVagueLength(text, other));
+            || (recognizer.Lexicons.Languages.Contains(other) && recognizer.IsRather(text, other, culture) && recognizer.Durations.IsVagueLength(text, other)
+                // "Sinds 2 maanden" in an English conversation is a length in the other language, read as such.
+                && recognizer.Durations.Recognize(text, other, today).Count == 0);
     }
 
     /// <summary>"Klopt het dat ...?": the statement of the red-flag question, or the question and the answer given.</summary>

@@ -3991,6 +3991,20 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain("massage", chat.State.Outcome.Routes);
     }
 
+    // A length in the other language is read in it, where a vague one is asked about in this one.
+    [Theory]
+    [InlineData("en", "sinds 2 maanden", 60)]
+    [InlineData("en", "al 3 weken", 21)]
+    public void ALengthInTheOtherLanguageIsReadInIt(string culture, string told, int days)
+    {
+        var chat = Started(culture).Send("lower back").AssertStep("duration");
+
+        chat.Send(told).AssertStep("pain");
+
+        Assert.Equal(days * 86400L, chat.State.Answers["duration"].Seconds);
+        Started(culture).Send("lower back").Send("sinds een tijdje").AssertStep("duration");
+    }
+
     // "Vlaams" chooses Dutch; "geen zin in niks" is little interest nearly every day.
     [Fact]
     public void FlemishIsDutchAndNoInterestInAnythingIsNearlyEveryDay()
