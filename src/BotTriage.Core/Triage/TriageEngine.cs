@@ -1706,7 +1706,7 @@ public sealed class TriageEngine
             ? placed with { Locations = [place with { Side = side }], Evidence = Evidence(text) }
             : null;
 
-    private static bool UsualNumberBefore(Interpretation understood)
+    private bool UsualNumberBefore(Interpretation understood)
     {
         var first = int.MaxValue;
         foreach (var (entity, _) in understood.All<PainScoreResolution>())
@@ -1716,20 +1716,7 @@ public sealed class TriageEngine
 
         foreach (var (entity, number) in understood.All<NumberResolution>())
         {
-            if (entity.End < first && number.Value is >= 0 and <= 10 && !InADuration(understood, entity))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool InADuration(Interpretation understood, ModelResult words)
-    {
-        foreach (var (entity, _) in understood.All<DurationResolution>())
-        {
-            if (entity.Start <= words.Start && words.End <= entity.End)
+            if (entity.End < first && number.Value is >= 0 and <= 10 && !InATime(entity, understood))
             {
                 return true;
             }

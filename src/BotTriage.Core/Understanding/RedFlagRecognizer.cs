@@ -233,8 +233,6 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         }
     }
 
-    private const long SecondsPerYear = 365 * DurationResolution.SecondsPerDay;
-
     // Whether a clause puts what it tells long ago: a word of longAgo in it or in a clause joined on right after it ("maar
     // dat is lang geleden"), or more than a year before a word of ago.
     private static bool LongAgo(TokenizedText text, LanguageLexicon lexicon, (int First, int Last) clause, List<(int First, int Last, DurationResolution Resolution)> durations)
@@ -259,7 +257,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             return true;
         }
 
-        return durations.Exists(d => d.First >= clause.First && d.Last < clause.Last && d.Resolution.Seconds > SecondsPerYear
+        return durations.Exists(d => d.First >= clause.First && d.Last < clause.Last && d.Resolution.Seconds > DurationResolution.SecondsPerYear
             && lexicon.AgoWords.Contains(text.IdAt(d.Last + 1)) && !d.Resolution.Since);
     }
 

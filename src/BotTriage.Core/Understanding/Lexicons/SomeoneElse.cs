@@ -29,7 +29,7 @@ internal static class SomeoneElse
 
         // "Ik zorg voor mijn vader die kanker heeft": a relative clause right after a name is that name's, comma or not.
         var first = phraseStart;
-        while (first > 0 && !text.Tokens[first - 1].IsBreak && !StartsAnother(text, lexicon, first - 1) && !(first < phraseStart && NameEndsAt(text, lexicon, first) && lexicon.RelativeWords.Contains(text.Tokens[first].Id)))
+        while (first > 0 && !text.Tokens[first - 1].IsBreak && !StartsAnother(text, lexicon, first - 1) && !(first < phraseStart && lexicon.RelativeWords.Contains(text.Tokens[first].Id) && NameEndsAt(text, lexicon, first)))
         {
             first--;
         }
