@@ -810,7 +810,7 @@ public static class DialogLoader
             }
 
             var owner = $"rule '{id}'";
-            file.RejectUnknownKeys(mapping, owner, "id", "when", "urgency", "routes", "massage", "blocks", "red-flag", "doctor-first", "reason");
+            file.RejectUnknownKeys(mapping, owner, "id", "when", "urgency", "routes", "massage", "blocks", "red-flag", "doctor-first", "reason", "reason-without-massage");
             if (rules.Any(r => r.Id == id))
             {
                 file.Error(mapping, $"duplicate rule id '{id}'");
@@ -837,6 +837,12 @@ public static class DialogLoader
             var massage = CheckedCodes(file, mapping, "massage", owner, Vocabulary.MassageTypes);
             var blocks = CheckedCodes(file, mapping, "blocks", owner, [.. Vocabulary.Routes, .. Vocabulary.MassageTypes]);
             var reason = file.Text(mapping, "reason", owner);
+            var withoutMassage = file.Text(mapping, "reason-without-massage", owner, required: false);
+            if (withoutMassage is not null && !(routes.Contains("massage") && routes.Count > 1))
+            {
+                file.Error(YamlFile.Child(mapping, "reason-without-massage")!, $"{owner} has a reason without massage but does not advise massage beside another route");
+            }
+
             if (when is not null && reason is not null)
             {
                 rules.Add(new RoutingRule
@@ -850,6 +856,7 @@ public static class DialogLoader
                     RedFlag = file.Scalar(mapping, "red-flag", owner),
                     DoctorFirst = file.Flag(mapping, "doctor-first", owner),
                     Reason = reason,
+                    ReasonWithoutMassage = withoutMassage,
                     Source = file.SourceOf(mapping),
                 });
             }

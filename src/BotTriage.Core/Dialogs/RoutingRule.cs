@@ -34,5 +34,12 @@ public sealed record RoutingRule
 
     public required LocalizedText Reason { get; init; }
 
+    /// <summary>
+    /// The reason to give when the rule advises massage among other routes and no massage is left in the result (a
+    /// contraindication or a red flag ruled it out): "a physiotherapist together with massage" would contradict it.
+    /// Null when the reason does not speak of massage.
+    /// </summary>
+    public LocalizedText? ReasonWithoutMassage { get; init; }
+
     public required SourceLine Source { get; init; }
 }

@@ -84,7 +84,8 @@ public static class TriageRouter
         {
             if (Contributes(rule, urgency, routes, massageTypes))
             {
-                reasons.Add(new OutcomeReason(rule.Id, rule.Reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs, rule, state, redFlags, contraindications) });
+                var reason = rule.ReasonWithoutMassage is { } without && !routes.Contains("massage") ? without : rule.Reason;
+                reasons.Add(new OutcomeReason(rule.Id, reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs, rule, state, redFlags, contraindications) });
             }
         }
 

@@ -232,11 +232,20 @@ public sealed class DialogLoaderTests
     public void ReportsADoctorFirstThatIsNoFlag()
     {
         using var folder = new DialogsFolder();
-        var line = folder.Replace("routing.yaml", "cancer-treatment]\n    doctor-first: true", "cancer-treatment]\n    doctor-first: soms") + 1;
+        var line = folder.Replace("routing.yaml", "heart-condition\n    doctor-first: true", "heart-condition\n    doctor-first: soms") + 1;
 
         var errors = folder.Errors();
 
         Assert.Contains($"routing.yaml:{line}: 'doctor-first' of rule 'ask-doctor-first' must be true or false", errors);
+    }
+
+    [Fact]
+    public void ReportsAReasonWithoutMassageOnARuleThatAdvisesNoMassageBesideAnotherRoute()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("routing.yaml", "  - id: subacute\n", "  - id: subacute\n    reason-without-massage:\n      nl: Een fysiotherapeut.\n      en: A physiotherapist.\n") + 2;
+
+        Assert.Contains($"routing.yaml:{line}: rule 'subacute' has a reason without massage but does not advise massage beside another route", folder.Errors());
     }
 
     [Fact]

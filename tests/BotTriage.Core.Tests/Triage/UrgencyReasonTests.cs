@@ -53,7 +53,7 @@ public sealed class UrgencyReasonTests
         var outcome = RoutedAnswers.Route("en", "lower-back", 3, ("rf-night-pain", "yes"));
 
         Assert.Equal("T4", outcome.Urgency);
-        Assert.Equal(["serious-signs"], outcome.Reasons.Select(r => r.Rule));
+        Assert.Equal(["night-pain-sign"], outcome.Reasons.Select(r => r.Rule));
         Assert.Contains("Tell your GP what you mentioned: pain at night.", OutcomeText.Format(outcome, "en", Dialogs.Texts), StringComparison.Ordinal);
     }
 
