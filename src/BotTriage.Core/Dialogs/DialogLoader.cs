@@ -384,7 +384,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "first-when", "joins-places", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "buttons");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "first-when", "joins-places", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "label", "buttons");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -441,6 +441,7 @@ public static class DialogLoader
             Confirm = file.Text(mapping, "confirm", owner, required: false),
             Hint = file.Text(mapping, "hint", owner, required: false),
             Again = file.Text(mapping, "again", owner, required: false),
+            Label = file.Text(mapping, "label", owner, required: false),
             Explain = file.Text(mapping, "explain", owner, required: false),
             Why = file.Text(mapping, "why", owner, required: false),
             Buttons = ReadButtons(file, mapping, owner),

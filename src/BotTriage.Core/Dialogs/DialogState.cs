@@ -147,6 +147,13 @@ public sealed record DialogState
     public LocalizedText? Again { get; init; }
 
     /// <summary>
+    /// What the question asks, in a few words ("stress of slecht slapen"): an answer given as a reason is quoted by it,
+    /// "stress of slecht slapen: ja", not with the whole question. A question about a red flag or a contraindication
+    /// without one is quoted by that sign's name.
+    /// </summary>
+    public LocalizedText? Label { get; init; }
+
+    /// <summary>
     /// What the question means, said after its <see cref="Why"/> when the person asks back ("wat bedoel je met veel?",
     /// "does aspirin count?") before the question is asked again. Without either, the question's <see cref="Hint"/> or
     /// the explanation of its kind is said.

@@ -353,14 +353,33 @@ public static class TriageRouter
             : string.Join(", ", named.Select(l => dialogs.Texts.Location(l, state.Culture)));
     }
 
-    // What an answer is quoted by: the person's own words, or for a plain "ja" those with the question it answered,
-    // which is what the answer says: "ja op 'Zit je veel ...?'" (texts.yaml evidence.answered).
-    private static string Quoted(DialogSet dialogs, TriageState state, Answer answer, DialogState? question) =>
-        answer.YesNo is not null && IsPlainAnswer(dialogs.Recognizer, answer.Evidence)
-            ? question is { } asked ? Answered(dialogs, state, answer, asked) : ""
-            : answer.Evidence;
+    // What an answer is quoted by: the person's own words, or for a plain "ja" those with what the question asked,
+    // which is what the answer says: "stress of slecht slapen: ja" (evidence.labelled), or "ja op 'Zit je veel ...?'"
+    // for a question without a label (evidence.answered). A number alone is quoted so too, a length as a length:
+    // "pijn: 8", "4 maanden" for the "4" said to "hoeveel maanden?".
+    private static string Quoted(DialogSet dialogs, TriageState state, Answer answer, DialogState? question)
+    {
+        if (answer.YesNo is not null && IsPlainAnswer(dialogs.Recognizer, answer.Evidence))
+        {
+            return question is { } asked ? Answered(dialogs, state, answer, asked) : "";
+        }
 
-    // The answer with the question it answered; so is a "weet ik niet" always quoted, which says nothing on its own.
+        if (!IsNumberAlone(answer.Evidence))
+        {
+            return answer.Evidence;
+        }
+
+        if (answer is { Kind: AnswerKind.Duration, Seconds: { } seconds })
+        {
+            return DurationText.Format(seconds, answer.Approximate, state.Culture, dialogs.Texts);
+        }
+
+        return question is not null && LabelOf(dialogs, question, state.Culture) is { } label
+            ? dialogs.Texts.Get("evidence.labelled", state.Culture).Format(state.Culture, label, answer.Evidence.Trim())
+            : answer.Evidence;
+    }
+
+    // The answer with what the question asked; so is a "weet ik niet" always quoted, which says nothing on its own.
     // A bare yes or no in the other language is said in the conversation's, as the question is: "ja op '...'", not
     // "yes op '...'" after a switch of language.
     private static string Answered(DialogSet dialogs, TriageState state, Answer answer, DialogState question)
@@ -375,9 +394,47 @@ public static class TriageRouter
             }
         }
 
-        // The question in short where it has one: "weinig zin in of plezier", without the line that leads into the mood
-        // questions.
+        if (LabelOf(dialogs, question, state.Culture) is { } label)
+        {
+            return dialogs.Texts.Get("evidence.labelled", state.Culture).Format(state.Culture, label, said);
+        }
+
+        // The question in short where it has one: without the line that leads into it.
         return dialogs.Texts.Get("evidence.answered", state.Culture).Format(state.Culture, said, (question.Again ?? question.Question).Get(state.Culture));
+    }
+
+    // What a question asks in a few words: its label, or the name of the sign or contraindication it asks about.
+    private static string? LabelOf(DialogSet dialogs, DialogState question, string culture)
+    {
+        if (question.Label is { } label)
+        {
+            return label.Get(culture);
+        }
+
+        var key = question.RedFlag is { } flag ? TextCatalog.RedFlagNameKey(flag)
+            : question.Contraindication is { } code ? TextCatalog.ContraindicationNameKey(code)
+            : null;
+        return key is not null && dialogs.Texts.Texts.ContainsKey(key) ? dialogs.Texts.Get(key, culture) : null;
+    }
+
+    // "8", "4", "2,5": digits with at most a separator, nothing that says what they count.
+    private static bool IsNumberAlone(string text)
+    {
+        var trimmed = text.AsSpan().Trim(" .!?".AsSpan());
+        if (trimmed.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (!char.IsAsciiDigit(c) && c is not (',' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The whole text one yes, no or don't-know phrase ("ja", "yes please", "klopt"), in any language the lexicons know.

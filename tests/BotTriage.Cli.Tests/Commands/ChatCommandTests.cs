@@ -22,7 +22,7 @@ public sealed class ChatCommandTests
         Assert.Equal("fever", reason.GetProperty("rule").GetString());
         Assert.Equal(JsonValueKind.String, reason.GetProperty("text").ValueKind);
         Assert.Equal(JsonValueKind.Array, reason.GetProperty("evidence").ValueKind);
-        Assert.Equal(["ja op 'Heb je koorts of koude rillingen, of voel je je erg ziek?'"], reason.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["koorts of je erg ziek voelen: ja"], reason.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
         var transcript = json.RootElement.GetProperty("transcript").EnumerateArray().ToList();
         Assert.Equal("bot", transcript[0].GetProperty("from").GetString());
         Assert.Equal("user", transcript[1].GetProperty("from").GetString());

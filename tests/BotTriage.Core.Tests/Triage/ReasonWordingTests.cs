@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BotTriage.Core.Dialogs;
+using BotTriage.Core.Tests.Dialogs;
 using BotTriage.Core.Triage;
 
 namespace BotTriage.Core.Tests.Triage;
@@ -158,6 +159,58 @@ public sealed class ReasonWordingTests
         var outcome = RoutedAnswers.Route(culture, "calf", 0, ("rf-dark-urine", "both calves are extremely swollen after the ultra trail"));
 
         Assert.Contains(tellGp, Text(outcome, culture), StringComparison.Ordinal);
+    }
+
+    // The reasons quote what a question asked in a few words, not the whole question; a number alone says what it
+    // counts.
+    [Theory]
+    [InlineData("en", "stress or poor sleep: yes", "pain: 8", "4 months")]
+    [InlineData("nl", "stress of slecht slapen: ja", "pijn: 8", "4 maanden")]
+    public void AnswersAreQuotedByWhatTheQuestionAsked(string culture, string stress, string pain, string length)
+    {
+        var yes = Dialogs.Texts.Get("answer.yes", culture);
+        var state = new TriageState
+        {
+            Step = "result",
+            Culture = culture,
+            Answers = new Dictionary<string, Answer>(StringComparer.Ordinal)
+            {
+                ["location"] = new() { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation("neck", BodySide.Unspecified)], Evidence = "neck" },
+                ["duration"] = new() { Kind = AnswerKind.Duration, Seconds = 4 * 2_629_746L, Evidence = "4" },
+                ["pain"] = new() { Kind = AnswerKind.Scale, Number = 8, Evidence = "8" },
+                ["bother"] = new() { Kind = AnswerKind.Choice, Choice = "a-lot", Evidence = "a lot" },
+                ["stress-sleep"] = new() { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = yes },
+            }.ToImmutableSortedDictionary(),
+        };
+
+        var outcome = TriageRouter.Route(Dialogs, state);
+
+        Assert.Contains(stress, Assert.Single(outcome.Reasons, r => r.Rule == "stress-and-sleep").Evidence);
+        Assert.Contains(pain, Assert.Single(outcome.Reasons, r => r.Rule == "heavy-load").Evidence);
+        Assert.Equal([length], Assert.Single(outcome.Reasons, r => r.Rule == "chronic").Evidence);
+    }
+
+    // A question with no label of its own, about no sign: quoted with the question, in short.
+    [Fact]
+    public void AQuestionWithoutALabelIsQuotedWithTheQuestion()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "    label:\n      nl: stress of slecht slapen\n      en: stress or poor sleep\n", "");
+        var dialogs = DialogLoader.LoadDirectory(folder.Path);
+        var state = new TriageState
+        {
+            Step = "result",
+            Culture = "en",
+            Answers = new Dictionary<string, Answer>(StringComparer.Ordinal)
+            {
+                ["location"] = new() { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation("neck", BodySide.Unspecified)], Evidence = "neck" },
+                ["stress-sleep"] = new() { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = "yes" },
+            }.ToImmutableSortedDictionary(),
+        };
+
+        var outcome = TriageRouter.Route(dialogs, state);
+
+        Assert.Equal([$"yes to '{dialogs.Flow["stress-sleep"].Question.Get("en")}'"], Assert.Single(outcome.Reasons, r => r.Rule == "stress-and-sleep").Evidence);
     }
 
     // Location, a duration of whole days and the given answers: yes-no words as said, a choice by its code.

@@ -170,8 +170,8 @@ public sealed class TriageEngineTests
         Assert.Equal("T2", outcome.Urgency);
         Assert.True(outcome.Completed);
 
-        // A plain "ja" is quoted with the question it answered; words of the person's own as they are.
-        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.SequenceEqual(["ja op 'Heb je koorts of koude rillingen, of voel je je erg ziek?'"]));
+        // A plain "ja" is quoted with what the question asked about; words of the person's own as they are.
+        Assert.Contains(outcome.Reasons, r => r.Rule == "fever" && r.Evidence.SequenceEqual(["koorts of je erg ziek voelen: ja"]));
         var inWords = AtRedFlags("onderrug").SendAll("nee", "nee", "nee", "nee", "nee", "nee", "nee", "ja, al twee dagen koorts", "nee", "nee", "nee", "nee", "nee", "nee", "nee", "nee");
         Assert.Contains(inWords.State.Outcome!.Reasons, r => r.Rule == "fever" && r.Evidence.Contains("ja, al twee dagen koorts"));
     }
@@ -357,13 +357,13 @@ public sealed class TriageEngineTests
         Assert.Contains("psychologist", outcome.Routes);
         Assert.Contains("relaxation", outcome.MassageTypes);
 
-        // Each answer quoted with its question, in short (without the line that leads into the mood questions); one
-        // that added no points ("helemaal niet") is no reason.
+        // Each answer quoted with what its question asks, in a few words; one that added no points ("helemaal niet") is
+        // no reason.
         var evidence = Assert.Single(outcome.Reasons, r => r.Rule == "psychosocial-high").Evidence;
-        Assert.Contains("meer dan de helft van de dagen op 'Hoe vaak had je de afgelopen twee weken weinig zin in of plezier bij de dingen die je doet?'", evidence);
-        Assert.DoesNotContain(evidence, e => e.Contains("Dan iets over", StringComparison.Ordinal));
+        Assert.Contains("weinig zin of plezier: meer dan de helft van de dagen", evidence);
+        Assert.DoesNotContain(evidence, e => e.Contains("Hoe vaak", StringComparison.Ordinal));
         Assert.Equal(3, evidence.Count);
-        Assert.DoesNotContain(evidence, e => e.StartsWith("helemaal niet", StringComparison.Ordinal));
+        Assert.DoesNotContain(evidence, e => e.EndsWith("helemaal niet", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -3124,7 +3124,8 @@ public sealed class TriageEngineTests
         Assert.Contains("gp", outcome.Routes);
         Assert.Empty(outcome.RedFlags);
         var reason = Assert.Single(outcome.Reasons, r => r.Rule == rule);
-        Assert.Equal([$"{message} {(culture == "en" ? "to" : "op")} '{ShippedDialogs.Value.Flow[step].Question.Get(culture)}'"], reason.Evidence);
+        var sign = ShippedDialogs.Value.Texts.Get(TextCatalog.RedFlagNameKey(ShippedDialogs.Value.Flow[step].RedFlag!), culture);
+        Assert.Equal([$"{sign}: {message}"], reason.Evidence);
         Assert.Equal(urgency == "T4", outcome.Routes.Contains("massage"));
     }
 
@@ -3139,7 +3140,7 @@ public sealed class TriageEngineTests
         chat.Send("nederlands graag").Send("ja");
 
         var evidence = chat.State.Outcome!.Reasons.SelectMany(r => r.Evidence).ToList();
-        Assert.Contains($"ja op '{ShippedDialogs.Value.Flow["rf-bladder-bowel"].Question.Get("nl")}'", evidence);
+        Assert.Contains($"{ShippedDialogs.Value.Texts.Get(TextCatalog.RedFlagNameKey("bladder-bowel"), "nl")}: ja", evidence);
     }
 
     [Fact]
