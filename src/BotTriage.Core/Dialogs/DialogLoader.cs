@@ -95,7 +95,7 @@ public static class DialogLoader
         var known = recognizer.Lexicons.RedFlagCodes;
         foreach (var state in flow.States)
         {
-            foreach (var (key, code) in state.Recognizes.Select(c => ("recognized code", (string?)c)).Prepend(("red flag", state.RedFlag)))
+            foreach (var (key, code) in state.Recognizes.Select(c => ("recognized code", (string?)c)).Concat(state.Covers.Select(c => ("covered sign", (string?)c))).Prepend(("red flag", state.RedFlag)))
             {
                 if (code is not null && !known.Contains(code))
                 {
@@ -384,7 +384,7 @@ public static class DialogLoader
         }
 
         var owner = $"state '{id}'";
-        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "first-when", "joins-places", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "label", "buttons");
+        file.RejectUnknownKeys(mapping, owner, "id", "kind", "question", "choices", "next", "outcome", "red-flag", "recognize", "contraindication", "when", "module", "sets-language", "lasting", "several", "passing-unless", "first-when", "joins-places", "confirm", "emergency", "min", "max", "also-yes", "yes-for-age", "hint", "explain", "why", "again", "label", "buttons", "covers");
         var isOutcome = file.Flag(mapping, "outcome", owner);
         var kindName = file.Scalar(mapping, "kind", owner, required: !isOutcome);
         var kind = AnswerKind.FreeText;
@@ -409,6 +409,11 @@ public static class DialogLoader
             }
         }
 
+        if (YamlFile.Child(mapping, "covers") is { } covers && (redFlag is null || !file.Flag(mapping, "several", owner)))
+        {
+            file.Error(covers, $"{owner} has 'covers' but is no red-flag question about several signs ('several: true')");
+        }
+
         var emergency = file.Scalar(mapping, "emergency", owner);
         if (emergency is not null && (!isOutcome || emergency is not ("medical" or "suicide")))
         {
@@ -426,6 +431,7 @@ public static class DialogLoader
         var state = new DialogState
         {
             Recognizes = [.. file.Codes(mapping, "recognize", owner)],
+            Covers = [.. file.Codes(mapping, "covers", owner)],
             Contraindication = file.Scalar(mapping, "contraindication", owner),
             AlsoYes = ReadAlso(file, mapping, "also-yes", owner),
             YesForAge = ReadAgeRange(file, mapping, owner),

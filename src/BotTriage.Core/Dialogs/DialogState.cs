@@ -70,6 +70,13 @@ public sealed record DialogState
     private static ImmutableList<string> SignalsOf(string? redFlag, ImmutableList<string> recognizes) =>
         redFlag is not { } flag ? recognizes : recognizes.Contains(flag) ? recognizes : recognizes.Insert(0, flag);
 
+    /// <summary>
+    /// For a red-flag question about several signs: the other signs it asks about, each a red flag of its own ("of had je
+    /// kort geleden een infectie?"). A yes that names one of them and not the question's own sign records that sign
+    /// only: "ja, twee weken geleden griep" is a recent infection, not a weakened immune system.
+    /// </summary>
+    public ImmutableList<string> Covers { get; init; } = [];
+
     /// <summary>For a yes/no question about a massage contraindication: its code in contraindications.yaml.</summary>
     public string? Contraindication { get; init; }
 

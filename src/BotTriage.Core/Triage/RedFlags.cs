@@ -39,7 +39,7 @@ public static class RedFlags
             {
                 if (answer.YesNo == YesNo.Yes)
                 {
-                    AddCodes(flow, key, codes);
+                    AddCodes(flow, key, answer, codes);
                 }
             }
         }
@@ -49,7 +49,7 @@ public static class RedFlags
             {
                 if (answer.YesNo == YesNo.Yes)
                 {
-                    AddCodes(flow, key, codes);
+                    AddCodes(flow, key, answer, codes);
                 }
             }
         }
@@ -57,12 +57,23 @@ public static class RedFlags
         return codes.ToImmutable();
     }
 
+    /// <summary>
+    /// The red flag a "yes" to <paramref name="question"/> reports: the question's own, or the one of the other signs it
+    /// asks about that the yes named (<see cref="DialogState.Covers"/>).
+    /// </summary>
+    public static string CodeOf(DialogState question, Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Choice is { } named && question.Covers.Contains(named) ? named : question.RedFlag!;
+    }
+
     /// <summary>Adds the red flags a "yes" under <paramref name="key"/> reports: its question's, and its own as a mention.</summary>
-    private static void AddCodes(FlowDefinition flow, string key, ImmutableHashSet<string>.Builder codes)
+    private static void AddCodes(FlowDefinition flow, string key, Answer answer, ImmutableHashSet<string>.Builder codes)
     {
         if (flow.RedFlagCodes.TryGetValue(key, out var code))
         {
-            codes.Add(code);
+            codes.Add(answer.Choice is null ? code : CodeOf(flow[key], answer));
         }
 
         if (TryGetExtraCode(key, out var extra))
@@ -106,7 +117,7 @@ public static class RedFlags
         {
             if (answers.TryGetValue(question.Id, out var answer) && answer.YesNo == YesNo.Yes)
             {
-                found.Add((question.RedFlag!, answer));
+                found.Add((CodeOf(question, answer), answer));
             }
         }
 

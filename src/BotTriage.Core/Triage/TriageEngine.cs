@@ -878,6 +878,13 @@ public sealed class TriageEngine
                 [new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))), Say(state, LegsHint)]);
         }
 
+        // "Ja, twee weken geleden griep" to whether the immune system is weakened, drugs are injected or there was an
+        // infection: the yes is about the infection it names, not about the question's own sign.
+        if (current.Covers.Count > 0 && answer.YesNo == YesNo.Yes && CoveredSignNamed(current, understood) is { } covered)
+        {
+            answer = answer with { Choice = covered };
+        }
+
         answers = answers.SetItem(current.Id, answer);
         if (current.SetsLanguage && answer.Choice is { } language)
         {
@@ -978,6 +985,26 @@ public sealed class TriageEngine
 
         var asked = state with { Step = next, History = history };
         return new TurnResult(asked, replies.Add(Ask(asked, next)));
+    }
+
+    // The one of the other signs a question asks about that a message names, when it names none of the question's own.
+    private static string? CoveredSignNamed(DialogState question, Interpretation understood)
+    {
+        string? covered = null;
+        foreach (var entity in understood.Entities)
+        {
+            if (entity.Resolution is RedFlagResolution { Negated: false } flag)
+            {
+                if (question.Signals.Contains(flag.Code))
+                {
+                    return null;
+                }
+
+                covered ??= question.Covers.Contains(flag.Code) ? flag.Code : null;
+            }
+        }
+
+        return covered;
     }
 
     // Whether any warning sign was told, or answered "weet ik niet": without one, no rule that reads the red flags holds,

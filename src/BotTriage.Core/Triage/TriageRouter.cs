@@ -181,7 +181,7 @@ public static class TriageRouter
         var keys = new List<string>();
         foreach (var question in dialogs.Flow.RedFlagQuestions)
         {
-            if (codes.Contains(question.RedFlag!) && IsYes(state, question.Id))
+            if (IsYes(state, question.Id) && codes.Contains(RedFlags.CodeOf(question, state.Answers[question.Id])))
             {
                 AddUnconfirmed(keys, state, question.Id);
             }

@@ -249,6 +249,24 @@ public sealed class DialogLoaderTests
     }
 
     [Fact]
+    public void ReportsCoveredSignsOnAQuestionAboutOneSign()
+    {
+        using var folder = new DialogsFolder();
+        var line = folder.Replace("flow.yaml", "    red-flag: weight-loss\n", "    red-flag: weight-loss\n    covers: [recent-infection]\n") + 1;
+
+        Assert.Contains($"flow.yaml:{line}: state 'rf-weight-loss' has 'covers' but is no red-flag question about several signs ('several: true')", folder.Errors());
+    }
+
+    [Fact]
+    public void ReportsAnUnknownCoveredSign()
+    {
+        using var folder = new DialogsFolder();
+        folder.Replace("flow.yaml", "covers: [iv-drug-use, recent-infection]", "covers: [iv-drug-use, griep]");
+
+        Assert.Contains(folder.Errors(), e => e.Contains("unknown covered sign 'griep' in state 'rf-infection-risk'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportsAStateNothingLeadsTo()
     {
         using var folder = new DialogsFolder();

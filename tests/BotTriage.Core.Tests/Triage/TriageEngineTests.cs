@@ -640,6 +640,27 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["cancer-history"].YesNo);
     }
 
+    // The question asks about a weakened immune system, injecting drugs and a recent infection: a yes that names one of
+    // the others is that sign alone; a plain yes, or one that names the immune system too, is the question's own.
+    [Theory]
+    [InlineData("en", "yes I had the flu two weeks ago", new[] { "recent-infection" })]
+    [InlineData("nl", "ja, twee weken geleden griep gehad", new[] { "recent-infection" })]
+    [InlineData("en", "yes, I inject drugs", new[] { "iv-drug-use" })]
+    [InlineData("nl", "ja", new[] { "immune-suppression" })]
+    [InlineData("en", "yes, I take prednisone and had the flu last week", new[] { "immune-suppression", "recent-infection" })]
+    public void AYesNamingAnotherSignTheQuestionAsksAboutRecordsThatSign(string culture, string message, string[] signs)
+    {
+        var chat = AtBackQuestion(culture, "rf-infection-risk");
+
+        chat.Send(message).AssertStep("cancer-history");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var outcome = chat.State.Outcome!;
+        Assert.Equal("T2", outcome.Urgency);
+        Assert.Equal(signs.Order(StringComparer.Ordinal), outcome.RedFlags.Order(StringComparer.Ordinal));
+        Assert.Contains("infection-risk", outcome.Reasons.Select(r => r.Rule));
+    }
+
     [Theory]
     [InlineData("nl", "ik heb zeker geen koorts")]
     [InlineData("en", "I definitely don't have a fever")]
