@@ -621,6 +621,14 @@ public sealed class TriageEngine
                 continue;
             }
 
+            // "Nee, onderrug en linkerbeen" to another question: the leg joins the places, on its side. Where in it is asked
+            // only at the question where.
+            if (!answered && other.Kind == AnswerKind.BodyLocation && extra.Locations is not [{ Code: NoComplaint }] && NamesLegsBesideThePlaces(understood)
+                && MorePlaces(extra, extra with { Locations = [new BodyLocation(WholeLeg, LegsSideOf(understood, extra))] }) is { } withLeg)
+            {
+                extra = withLeg;
+            }
+
             answers = answers.SetItem(other.Id, extra);
             (answered ? corrections : notes).Add(Describe(other, extra, understood, state.Culture));
             otherSign |= extra.YesNo == YesNo.Yes && _asideQuestions.Contains(other.Id);
@@ -726,12 +734,12 @@ public sealed class TriageEngine
                 && (side is not null || understood.First<BooleanResolution>() is { Resolution.Value: YesNo.No or YesNo.Unknown }))
             {
                 // Said back and quoted by the place's name: "nee" is no word for a leg.
-                var leg = new BodyLocation(WholeLeg, side ?? BodySide.Unspecified);
+                var leg = new BodyLocation(WholeLeg, side ?? state.LegsSide);
                 answer = new Answer { Kind = AnswerKind.BodyLocation, Locations = [leg], Evidence = Texts.Location(leg, state.Culture) };
             }
             else if (answer is { Locations: [{ Code: WholeBody } everywhere] })
             {
-                answer = answer with { Locations = [new BodyLocation(WholeLeg, everywhere.Side)] };
+                answer = answer with { Locations = [new BodyLocation(WholeLeg, everywhere.Side == BodySide.Unspecified ? state.LegsSide : everywhere.Side)] };
             }
             else if (answer is { Kind: AnswerKind.BodyLocation } named && side is { } apart && named.Locations.All(l => l.Side == BodySide.Unspecified))
             {
@@ -851,13 +859,19 @@ public sealed class TriageEngine
                 : current.Kind == AnswerKind.Duration && state.Misses > 0 ? Ask(state, current.Id) with { Choices = RoughLengths(state.Culture) }
                 : current.Again is { } again ? Ask(state, current.Id) with { Text = again.Get(state.Culture) }
                 : Ask(state, current.Id));
-            return new TurnResult(state with { Answers = answers, LegsAsked = hint == LegsHint }, replies.ToImmutable());
+            return new TurnResult(state with { Answers = answers, LegsAsked = hint == LegsHint, LegsSide = LegsSideStill(state, understood, hint == LegsHint) }, replies.ToImmutable());
         }
 
         if (current.Kind == AnswerKind.BodyLocation && state.LegsAsked)
         {
-            // "Kuiten" to where in the legs, after "rug en been": the calves join the back.
-            state = state with { LegsAsked = false };
+            // "Kuiten" to where in the legs, after "rug en been": the calves join the back; after "rug en linkerbeen" the
+            // left calf.
+            if (state.LegsSide != BodySide.Unspecified)
+            {
+                answer = answer with { Locations = [.. answer.Locations.Select(l => l.Side == BodySide.Unspecified && IsInTheLeg(l.Code) ? l with { Side = state.LegsSide } : l)] };
+            }
+
+            state = state with { LegsAsked = false, LegsSide = BodySide.Unspecified };
             if (answers.TryGetValue(current.Id, out var noted) && !correcting)
             {
                 answer = MorePlaces(noted, answer) ?? noted;
@@ -874,7 +888,7 @@ public sealed class TriageEngine
         {
             // "Rug en been": the back noted, and where in the legs asked, since a calf asks other questions than a knee.
             notes.Insert(0, Describe(current, answer, understood, state.Culture));
-            return new TurnResult(state with { Answers = answers.SetItem(current.Id, answer), LegsAsked = true },
+            return new TurnResult(state with { Answers = answers.SetItem(current.Id, answer), LegsAsked = true, LegsSide = LegsSideOf(understood, answer) },
                 [new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))), Say(state, LegsHint)]);
         }
 
@@ -937,7 +951,7 @@ public sealed class TriageEngine
             var replies = moved.Replies.SetItem(moved.Replies.Count - 1, Say(moved.State, placeHint));
             return moved with
             {
-                State = moved.State with { LegsAsked = placeHint == LegsHint },
+                State = moved.State with { LegsAsked = placeHint == LegsHint, LegsSide = placeHint == LegsHint ? LegsSideOf(understood, null) : BodySide.Unspecified },
                 Replies = moved.State.Culture == understood.Culture ? replies : replies.Insert(replies.Count - 1, Say(moved.State, "language.switched")),
             };
         }
@@ -2816,6 +2830,47 @@ public sealed class TriageEngine
 
         return false;
     }
+
+    // The side the legs were named with: "left leg", "lower back and left leg", where no place took the side, or a leg
+    // word with a side in it ("onderrug en linkerbeen").
+    private BodySide LegsSideOf(Interpretation understood, Answer? places)
+    {
+        if (places is not null && places.Locations.Any(l => l.Side != BodySide.Unspecified))
+        {
+            return BodySide.Unspecified;
+        }
+
+        if (_dialogs.Recognizer.BodyLocations.FirstSide(understood.Text, understood.Culture) is { } side)
+        {
+            return side;
+        }
+
+        var spaced = $" {Normalize(understood.Text)} ";
+        foreach (var cue in LegsCues(understood.Culture))
+        {
+            if (spaced.Contains(cue, StringComparison.Ordinal))
+            {
+                foreach (var (prefix, prefixSide) in _dialogs.Recognizer.Lexicons.Get(understood.Culture).SidePrefixes)
+                {
+                    if (cue.AsSpan(1).StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        return prefixSide;
+                    }
+                }
+            }
+        }
+
+        return BodySide.Unspecified;
+    }
+
+    // While where in the legs is asked again ("3 maanden" to it), the side named with the legs stays; a new side said
+    // with them is taken.
+    private BodySide LegsSideStill(TriageState state, Interpretation understood, bool legsAsked) =>
+        !legsAsked ? BodySide.Unspecified
+            : LegsSideOf(understood, null) is var side && side != BodySide.Unspecified ? side
+            : state.LegsAsked ? state.LegsSide : BodySide.Unspecified;
+
+    private bool IsInTheLeg(string code) => code == WholeLeg || _dialogs.Recognizer.Lexicons.InTheLeg.Contains(code);
 
     private string[] LegsCues(string culture) => _legsCues.TryGetValue(culture, out var cues) ? cues : [];
 

@@ -84,6 +84,13 @@ public sealed record TriageState
     public bool LegsAsked { get; init; }
 
     /// <summary>
+    /// The side the legs were named with while where in them is asked ("linkerbeen", "lower back and left leg"): the
+    /// places told next without a side of their own are on it. Not written while unspecified.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public BodySide LegsSide { get; init; }
+
+    /// <summary>
     /// True once the complaint was told on behalf of someone else ("mijn vader heeft rugpijn"): the conversation is about
     /// that person, and what is told of another is theirs. Not written while false.
     /// </summary>

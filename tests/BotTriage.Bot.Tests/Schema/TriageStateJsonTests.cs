@@ -79,6 +79,18 @@ public class TriageStateJsonTests
         Assert.Equal(0, JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)!.Misses);
     }
 
+    // Where in the legs asked, with the side the legs were named with: a restart goes on asking it, on that side.
+    [Fact]
+    public void WhereInTheLegsAndTheirSideAreKeptOnlyWhileAsked()
+    {
+        var state = JsonSerializer.Deserialize(StoredJson, BotJsonContext.Default.TriageState)! with { LegsAsked = true, LegsSide = BodySide.Left };
+
+        var read = JsonSerializer.Deserialize(JsonSerializer.Serialize(state, BotJsonContext.Default.TriageState), BotJsonContext.Default.TriageState)!;
+
+        Assert.Equal((true, BodySide.Left), (read.LegsAsked, read.LegsSide));
+        Assert.Equal(StoredJson, JsonSerializer.Serialize(read with { LegsAsked = false, LegsSide = BodySide.Unspecified }, BotJsonContext.Default.TriageState));
+    }
+
     [Fact]
     public void AStoredStateIsWrittenAsBeforeWithOptionsOfItsOwn()
     {

@@ -3381,6 +3381,41 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain(RedFlags.ExtraKey("both-legs"), chat.State.Answers.Keys);
     }
 
+    // The side said with the legs is the side of the places named in them next, also after another answer in between.
+    [Theory]
+    [InlineData("en", "left leg, it is heavy", "my whole leg", new[] { "leg:Left" })]
+    [InlineData("en", "lower back and left leg", "calf and knee", new[] { "lower-back:Unspecified", "calf:Left", "knee:Left" })]
+    [InlineData("nl", "onderrug en linkerbeen", "kuit", new[] { "lower-back:Unspecified", "calf:Left" })]
+    [InlineData("nl", "pijn in mijn rechterbeen", "weet ik niet", new[] { "leg:Right" })]
+    [InlineData("nl", "rechterschouder en been", "kuit", new[] { "shoulder:Right", "calf:Unspecified" })]
+    [InlineData("nl", "linkerbeen", "rechts, in mijn kuit", new[] { "calf:Right" })]
+    public void TheSideSaidWithTheLegsIsThatOfThePlacesInThem(string culture, string message, string where, string[] places)
+    {
+        var chat = Started(culture).Send(message).SkipReplies();
+        Assert.True(chat.State.LegsAsked);
+        chat.Send(culture == "en" ? "3 months" : "3 maanden").AssertStep("location");
+
+        chat.Send(where);
+
+        Assert.Equal(places, chat.State.Answers["location"].Locations.Select(l => $"{l.Code}:{l.Side}"));
+        Assert.Equal(BodySide.Unspecified, chat.State.LegsSide);
+    }
+
+    // Told in passing at another question, the leg beside the places joins them on its side; where in it is asked only
+    // at the question where.
+    [Theory]
+    [InlineData("nl", "nee, ik heb last van mijn onderrug en linkerbeen", "Ik noteer: geen spoed en onderrug, hele been (links).")]
+    [InlineData("en", "no, my lower back and left leg hurt", "Noted: no emergency and lower back, whole leg (left).")]
+    [InlineData("nl", "nee, mijn onderrug en benen", "Ik noteer: geen spoed en onderrug, hele been.")]
+    public void ALegToldInPassingBesideThePlacesJoinsThem(string culture, string message, string noted)
+    {
+        var chat = Conversation.Start(culture);
+
+        chat.Send(message).AssertReply(noted);
+
+        Assert.Contains("leg", chat.State.Answers["location"].Locations.Select(l => l.Code));
+    }
+
     // "Nee" or "weet ik niet" to where in the legs is the leg as a whole, said back and quoted by that name.
     [Theory]
     [InlineData("nl", "rug en benen", "nee", "Ik noteer: onderrug, hele been.", "rug, hele been")]
