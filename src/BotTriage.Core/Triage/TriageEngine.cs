@@ -672,6 +672,13 @@ public sealed class TriageEngine
             answer = null;
         }
 
+        // "Ik heb toch wel een beetje koorts gehad" to whether a leg is losing strength: the "wel" goes with the fever it
+        // stands before, not with the question. The fever is noted and the question asked once more.
+        if (answer is { Kind: AnswerKind.YesNo, YesNo: YesNo.Yes } && !askingBack && notes.Count > 0 && YesGoesWithTheSignAfterIt(current, understood))
+        {
+            answer = null;
+        }
+
         // "Ja, de stent dus" to whether anything applies besides what was told: the yes is the stent, told before, and
         // says nothing of the rest. That is said to be noted and the question asked once more.
         var yesToWhatWasTold = answer is { YesNo: YesNo.Yes } && notes.Count == 0 && corrections.Count == 0 && !askingBack
@@ -3469,6 +3476,49 @@ public sealed class TriageEngine
             if ((flag.Negated || !deniedOnly) && entity.Start <= words.Start && words.End <= entity.End)
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether every yes of the message is a "wel" right before a sign another question asks about, with at most a few
+    // words between and no comma: "toch wel een beetje koorts", not "ja, koorts" or "wel, en koorts".
+    private bool YesGoesWithTheSignAfterIt(DialogState question, Interpretation understood)
+    {
+        if (question.Kind != AnswerKind.YesNo || _screens.Contains(question.Id) || (question.HasSignal && ReadExtra(question, understood) is not null))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var (word, boolean) in understood.All<BooleanResolution>())
+        {
+            if (boolean.Value != YesNo.Yes)
+            {
+                continue;
+            }
+
+            if (!$" {Normalize(word.Text)}".EndsWith(" wel", StringComparison.Ordinal) || !SignRightAfter(question, word, understood))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static bool SignRightAfter(DialogState question, ModelResult word, Interpretation understood)
+    {
+        foreach (var (sign, flag) in understood.All<RedFlagResolution>())
+        {
+            var start = flag.CueStart ?? sign.Start;
+            if (start > word.End && !flag.Negated && !question.Signals.Contains(flag.Code))
+            {
+                var between = understood.Text[(word.End + 1)..start];
+                return between.IndexOfAny([',', '.', ';', '!', '?']) < 0 && between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3;
             }
         }
 

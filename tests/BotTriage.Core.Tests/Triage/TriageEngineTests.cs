@@ -640,6 +640,24 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["cancer-history"].YesNo);
     }
 
+    // "Toch wel" right before another sign is that sign's yes, not this question's; said alone, or with this question's
+    // own sign, or as "ja, ..." beside another sign, it answers this question.
+    [Theory]
+    [InlineData("rf-leg-weakness", "wacht, ik heb toch wel een beetje koorts gehad gisteren", null)]
+    [InlineData("rf-leg-weakness", "toch wel", YesNo.Yes)]
+    [InlineData("rf-leg-weakness", "ja, en ook koorts", YesNo.Yes)]
+    [InlineData("rf-fever", "ik heb toch wel een beetje koorts", YesNo.Yes)]
+    [InlineData("rf-night-pain", "wel wat koorts gehad", null)]
+    public void AWelRightBeforeAnotherSignIsThatSignsYes(string step, string message, YesNo? answer)
+    {
+        var chat = AtBackQuestion("nl", step);
+
+        chat.Send(message);
+
+        Assert.Equal(answer, chat.State.Answers.GetValueOrDefault(step)?.YesNo);
+        Assert.Equal(message.Contains("koorts", StringComparison.Ordinal), RedFlags.Reported(ShippedDialogs.Value.Flow, chat.State.Answers).Contains("fever"));
+    }
+
     // The question asks about a weakened immune system, injecting drugs and a recent infection: a yes that names one of
     // the others is that sign alone; a plain yes, or one that names the immune system too, is the question's own.
     [Theory]
