@@ -75,7 +75,7 @@ public static class Vocabulary
     [
         "duration.rough.days", "duration.rough.weeks", "duration.rough.months", "duration.rough.years",
         "reask", "reask.stuck", "reask.someone-else", "reask.yes-about-other", "hint.yes-no", "hint.choice", "hint.number", "hint.scale", "hint.body-location", "hint.body-location.legs", "hint.body-location.tension", "hint.duration", "hint.free-text", "explain", "explain.choice", "why.red-flag", "why.contraindication", "why.other", "duration.how-many.weeks", "duration.how-many.months", "duration.how-long",
-        "noted", "reminded", "aside.employer", "aside.cost", "aside.serious", "aside.privacy", "aside.robot", "aside.booking", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "stopped.mood", "finished", "language.switched", "language.other",
+        "noted", "reminded", "aside.employer", "aside.cost", "aside.serious", "aside.privacy", "aside.robot", "aside.booking", "corrected", "corrected.raised", "help", "greeting", "progress", "progress.last", "thanks", "thanks.done", "back.none", "restarted", "stopped", "stopped.again", "stopped.mood", "finished", "language.switched", "language.other",
         "erase.confirm", "erase.done", "erase.cancelled", "emergency.medical", "emergency.suicide", "emergency.suicide.someone-else", "emergency.suicide.continue", "emergency.suicide.someone-else.continue", "emergency.suicide.someone-else.declined", "emergency.suicide.continue.choice", "emergency.suicide.resumed", "emergency.suicide.unsafe", "emergency.suicide.in-danger",
         "answer.yes", "answer.no", "answer.unknown", "answer.about", "evidence.answered", "evidence.labelled", "list.and", "age.years", "age.over", "age.under", "age.between",
         "outcome.intro", "outcome.urgency.T0", "outcome.urgency.T1", "outcome.urgency.T2", "outcome.urgency.T3", "outcome.urgency.T4",
@@ -99,7 +99,7 @@ public static class Vocabulary
     public static ImmutableArray<string> Cues { get; } = ["correction", "reminder", "previous", "comes-and-goes", "agreement", "what-now", "since", "either", "addition", "joined", "why", "legs", "tension", "polite", "erase-verbs", "erase-objects", "employer", "cost", "serious", "privacy", "robot", "booking", "secret", "worse", "not-worse"];
 
     /// <summary>The commands that may be said with polite words around them (texts.yaml <c>cues.polite</c>): "can we switch to Dutch?".</summary>
-    public static ImmutableArray<string> PoliteCommands { get; } = ["erase", "english", "dutch", "restart", "stop"];
+    public static ImmutableArray<string> PoliteCommands { get; } = ["erase", "english", "dutch", "restart", "stop", "continue"];
 
     /// <summary>The sides a body location can be said with, each named in texts.yaml (<c>side.left</c>).</summary>
     public static ImmutableArray<BodySide> Sides { get; } = [BodySide.Left, BodySide.Right, BodySide.Both];

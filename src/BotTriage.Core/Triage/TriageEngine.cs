@@ -325,6 +325,12 @@ public sealed class TriageEngine
             }
         }
 
+        // Stopped at a question, not finished: how to go on or start again, once more.
+        if (StoppedAtAQuestion(state))
+        {
+            return new TurnResult(state, [Say(state, "stopped.again")]);
+        }
+
         if (state.Outcome is not null || !Flow.Contains(state.Step))
         {
             return new TurnResult(state, [Say(state, "finished")]);
@@ -2542,10 +2548,9 @@ public sealed class TriageEngine
         }
 
         // Only a few words: a command said politely is short.
-        if (found == int.MaxValue && said.Length is > 0 and <= MaxPoliteCommandLength && _commandWords.TryGetValue(WithoutPoliteWords(said), out index)
-            && Vocabulary.PoliteCommands.Contains(Vocabulary.Commands[index]))
+        if (found == int.MaxValue && said.Length is > 0 and <= MaxPoliteCommandLength && PoliteCommand(said) is { } polite)
         {
-            found = index;
+            found = polite;
         }
 
         // "Forget what I said, it's a 4" puts an answer right instead.
@@ -2625,30 +2630,40 @@ public sealed class TriageEngine
         return HasCue(spaced, _eraseVerbs) && HasCue(spaced, _eraseObjects);
     }
 
-    // The normalized message without polite words at either end: "could you please delete my data now" is "delete my data".
-    private string WithoutPoliteWords(string said)
+    // The command a message is with polite words around it: "could you please delete my data now" is "delete my data".
+    // Those in front go first, and what is left is looked up before those at the end go: "ok maar verder" is "maar
+    // verder", though "verder" is a polite word too ("kunnen we verder in het Engels").
+    private int? PoliteCommand(string said)
     {
         var words = said;
-        var changed = true;
-        while (changed && words.Length > 0)
+        for (var fromTheEnd = 0; fromTheEnd < 2; fromTheEnd++)
         {
-            changed = false;
-            foreach (var polite in _politeWords)
+            var changed = true;
+            while (changed && words.Length > 0)
             {
-                if (words.Length > polite.Length && words[polite.Length] == ' ' && words.StartsWith(polite, StringComparison.Ordinal))
+                changed = false;
+                foreach (var polite in _politeWords)
                 {
-                    words = words[(polite.Length + 1)..];
-                    changed = true;
+                    if (fromTheEnd == 0 && words.Length > polite.Length && words[polite.Length] == ' ' && words.StartsWith(polite, StringComparison.Ordinal))
+                    {
+                        words = words[(polite.Length + 1)..];
+                        changed = true;
+                    }
+                    else if (fromTheEnd == 1 && words.Length > polite.Length && words[^(polite.Length + 1)] == ' ' && words.EndsWith(polite, StringComparison.Ordinal))
+                    {
+                        words = words[..^(polite.Length + 1)];
+                        changed = true;
+                    }
                 }
-                else if (words.Length > polite.Length && words[^(polite.Length + 1)] == ' ' && words.EndsWith(polite, StringComparison.Ordinal))
-                {
-                    words = words[..^(polite.Length + 1)];
-                    changed = true;
-                }
+            }
+
+            if (_commandWords.TryGetValue(words, out var index) && Vocabulary.PoliteCommands.Contains(Vocabulary.Commands[index]))
+            {
+                return index;
             }
         }
 
-        return words;
+        return null;
     }
 
     private static readonly SearchValues<char> ClauseEnds = SearchValues.Create(",.;:!?");

@@ -1467,6 +1467,31 @@ public sealed class TriageEngineTests
         Assert.Equal("T0", chat.State.Outcome!.Urgency);
     }
 
+    // Going on said in a sentence of its own words, with "ok", "toch" or "maar" around it.
+    [Theory]
+    [InlineData("nl", "ok toch maar verder")]
+    [InlineData("nl", "oke, verder")]
+    [InlineData("nl", "ok maar verder")]
+    [InlineData("en", "ok let's go on")]
+    public void ContinueSaidInOtherWordsAfterStopGoesOn(string culture, string message)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "3 weeks"] : ["onderrug", "3 weken"]).AssertStep("pain");
+        chat.Send("stop").AssertStep(TriageEngine.StoppedStep);
+
+        chat.Send(message).AssertReply(ShippedDialogs.Value.Texts.Get("stopped.resumed", culture)).AssertStep("pain");
+    }
+
+    // Anything else after a stop at a question: it was stopped, not finished, so how to go on is said once more.
+    [Fact]
+    public void AMessageAfterStopThatIsNoCommandSaysHowToGoOn()
+    {
+        var chat = Started("nl").SendAll("onderrug", "3 weken").AssertStep("pain");
+        chat.Send("stop").AssertStep(TriageEngine.StoppedStep);
+
+        chat.Send("hallo?").AssertReply(ShippedDialogs.Value.Texts.Get("stopped.again", "nl")).AssertNoReply().AssertStep(TriageEngine.StoppedStep);
+        chat.Send("verder").AssertStep("pain");
+    }
+
     // Stopped at the check of an answer that means 112: the stop says to call 112 if it is so.
     [Fact]
     public void StoppingAtTheCheckOfA112AnswerSaysToCall112()
