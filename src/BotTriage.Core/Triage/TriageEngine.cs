@@ -318,8 +318,14 @@ public sealed class TriageEngine
                 return again;
             }
 
+            // "Kan ik niet gewoon een massage boeken?" after a result without massage: why not yet, and the advice again.
+            if (!state.Outcome.Routes.Contains("massage") && HasCue(spaced, _bookingCues))
+            {
+                return new TurnResult(state, [Say(state, "aside.booking.no-massage"), OutcomeReply(state, state.Outcome)]);
+            }
+
             // "Wat nu?", "hoe boek ik?": the advice once more, with where to go.
-            if (HasCue(spaced, _whatNowCues))
+            if (HasCue(spaced, _whatNowCues) || HasCue(spaced, _bookingCues))
             {
                 return new TurnResult(state, [OutcomeReply(state, state.Outcome)]);
             }
@@ -1538,7 +1544,7 @@ public sealed class TriageEngine
             case "greeting":
                 return new TurnResult(state, ResumeReplies(state, Say(state, "greeting")));
             case "thanks":
-                return new TurnResult(state, state.Outcome is null ? ResumeReplies(state, Say(state, "thanks")) : [Say(state, "thanks.done"), Say(state, "finished")]);
+                return new TurnResult(state, state.Outcome is null ? ResumeReplies(state, Say(state, "thanks")) : StoppedAtAQuestion(state) ? [Say(state, "thanks.done"), Say(state, "stopped.again")] : [Say(state, "thanks.done")]);
             case "progress":
                 var left = QuestionsLeft(state);
                 return new TurnResult(state, ResumeReplies(state, left <= 1 ? Say(state, "progress.last") : new Reply(Texts.Get("progress", state.Culture).Format(state.Culture, left))));

@@ -4564,7 +4564,7 @@ public sealed class TriageEngineTests
 
         var stopped = Conversation.Start().SendAll([.. Welcome, "stop"]);
         Assert.NotNull(stopped.State.Outcome);
-        stopped.Send("dank je wel!").AssertReply("Graag gedaan, en beterschap!").AssertReply("Deze vragenlijst is klaar. Typ 'opnieuw' om opnieuw te beginnen.");
+        stopped.Send("dank je wel!").AssertReply("Graag gedaan, en beterschap!").AssertReply(ShippedDialogs.Value.Texts.Get("stopped.again", "nl")).AssertNoReply();
 
         var emergency = Conversation.Start().Send("ja");
         var advice = emergency.LastTurn!.Replies[^1].Text;
@@ -5794,6 +5794,38 @@ public sealed class TriageEngineTests
         chat.Send(message);
 
         Assert.StartsWith(advice, chat.LastTurn!.Replies.Single().Text, StringComparison.Ordinal);
+    }
+
+    // Asked to book a massage after a result for the GP: why not yet, then the advice; after one with a massage, the
+    // advice, which says where to go.
+    [Theory]
+    [InlineData("nl", true, "kan ik niet gewoon een massage boeken?")]
+    [InlineData("en", true, "can I just book a massage?")]
+    [InlineData("nl", false, "kan ik een afspraak maken?")]
+    public void BookingAfterTheAdviceSaysWhetherAMassageCanBeBooked(string culture, bool fever, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+        chat.Send(fever ? (culture == "en" ? "yes, 39 degrees" : "ja, 39 graden") : (culture == "en" ? "no" : "nee"));
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        Assert.Equal(fever, !chat.State.Outcome!.Routes.Contains("massage"));
+        chat.SkipReplies();
+
+        chat.Send(message);
+
+        var replies = chat.LastTurn!.Replies.Select(r => r.Text).ToList();
+        Assert.Equal(fever ? 2 : 1, replies.Count);
+        Assert.Equal(fever, replies[0] == ShippedDialogs.Value.Texts.Get("aside.booking.no-massage", culture));
+        Assert.StartsWith(culture == "en" ? "My advice:" : "Mijn advies:", replies[^1], StringComparison.Ordinal);
+    }
+
+    // Thanks after the advice: a kind word, without "the questionnaire is finished" beside it.
+    [Fact]
+    public void ThanksAfterTheAdviceIsAnsweredKindlyAlone()
+    {
+        var chat = Started("nl").SendAll("onderrug", "3 weken", "5", "matig");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        chat.Send("bedankt!").AssertReply(ShippedDialogs.Value.Texts.Get("thanks.done", "nl")).AssertNoReply();
     }
 
     // Another language after the advice: the advice once more, in that language.
