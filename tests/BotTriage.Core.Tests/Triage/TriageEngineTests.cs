@@ -1614,6 +1614,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "rf-sudden-weakness", "what do you mean", "can be a sign of a stroke. I mean something that started all at once")]
     [InlineData("nl", "phq-interest", "hoe bedoel je", "Er is geen goed of fout antwoord")]
     [InlineData("nl", "consent", "waarom?", "niemand anders, ook je werkgever niet")]
+    [InlineData("nl", "rf-both-legs", "wat is uitstralen?", "vanuit je rug uitstraalt")]
     public void AQuestionBackIsAnsweredWithWhatTheQuestionMeansAndTheQuestionIsAskedAgain(string culture, string step, string message, string explained)
     {
         var chat = AtStep(culture, step);
@@ -4825,6 +4826,7 @@ public sealed class TriageEngineTests
     [InlineData("en", "should i see a doctor?", "I can't tell you that, as I don't make a diagnosis.")]
     [InlineData("nl", "kan mijn teamleider dit zien?", "Nee. Je werkgever ziet niets van dit gesprek.")]
     [InlineData("nl", "kan mijn chef dit lezen", "Nee. Je werkgever ziet niets van dit gesprek.")]
+    [InlineData("nl", "krijgt mijn werkgever dit te zien", "Nee. Je werkgever ziet niets van dit gesprek.")]
     [InlineData("en", "can my manager read this", "No. Your employer sees nothing of this conversation.")]
     [InlineData("en", "does my boss get to see my answers", "No. Your employer sees nothing of this conversation.")]
     [InlineData("nl", "ben jij een robot?", "Ik ben een geautomatiseerde assistent, geen mens en geen arts.")]
