@@ -640,6 +640,22 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["cancer-history"].YesNo);
     }
 
+    // Fear of moving and the thought that it never gets better, told with the complaint, answer their questions.
+    [Theory]
+    [InlineData("nl", "rugpijn al 5 maanden, durf haast niet meer te bewegen, denk dat het nooit meer overgaat")]
+    [InlineData("en", "back pain for 5 months, I hardly dare to move and I think it will never go away")]
+    public void FearOfMovingAndNeverGettingBetterToldWithTheComplaintAreTaken(string culture, string message)
+    {
+        var chat = Started(culture).Send(message);
+
+        // Answered plainly ("nee") from here on: were either asked, its yes would be a no now.
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        Assert.Equal(YesNo.Yes, chat.State.Answers["fear-movement"].YesNo);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["catastrophising"].YesNo);
+        Assert.Contains("fear-and-worry", chat.State.Outcome!.Reasons.Select(r => r.Rule));
+        Assert.Empty(chat.State.Outcome.RedFlags);
+    }
+
     // "Toch wel" right before another sign is that sign's yes, not this question's; said alone, or with this question's
     // own sign, or as "ja, ..." beside another sign, it answers this question.
     [Theory]
