@@ -161,6 +161,21 @@ public sealed class ReasonWordingTests
         Assert.Contains(tellGp, Text(outcome, culture), StringComparison.Ordinal);
     }
 
+    // An operation in the past six weeks with cancer is cancer treatment: the oncology massage alone, not the
+    // relaxation massage the operation alone would leave.
+    [Theory]
+    [InlineData(true, new[] { "oncology" })]
+    [InlineData(false, new[] { "relaxation" })]
+    public void AnOperationWithCancerLeavesTheOncologyMassageAlone(bool cancer, string[] massage)
+    {
+        (string, string)[] told = cancer ? [("cancer-history", "yes, breast cancer"), ("ci-surgery", "a mastectomy 3 weeks ago")] : [("ci-surgery", "knee surgery 3 weeks ago")];
+        var outcome = RoutedAnswers.Route("en", "shoulder", 3, told);
+
+        Assert.Equal(massage, outcome.MassageTypes);
+        Assert.Equal(cancer, outcome.Reasons.Any(r => r.Rule == "oncology-after-surgery"));
+        Assert.True(outcome.DoctorFirst);
+    }
+
     // The reasons quote what a question asked in a few words, not the whole question; a number alone says what it
     // counts.
     [Theory]
