@@ -3009,6 +3009,19 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers["rf-night-pain"].YesNo);
     }
 
+    // A no to whether a GP, a physiotherapist or a scan found nothing is said back in words, not as a bare "nee" after
+    // the person's "ja, bij de huisarts".
+    [Fact]
+    public void ANoToWhetherNothingWasFoundIsSaidBackInWords()
+    {
+        var chat = AtBackQuestion("nl", "earlier-care");
+
+        chat.Send("ja bij de huisarts, die dacht aan een hernia. sinds gisteren kan ik ook slecht plassen");
+
+        Assert.Equal(YesNo.No, chat.State.Answers["earlier-care"].YesNo);
+        chat.AssertReplyContains("slecht plassen").AssertReplyContains("Ik noteer: nog niet onderzocht, of er is iets gevonden.");
+    }
+
     [Theory]
     [InlineData("nl", "ja, ik ben 55", "Ik noteer: de eerste keer en 55 jaar.", YesNo.Yes)]
     [InlineData("nl", "ja hoor, ik ben 35 jaar", "Ik noteer: de eerste keer en 35 jaar.", YesNo.No)]
