@@ -420,21 +420,18 @@ public static class TriageRouter
     // "8", "4", "2,5": digits with at most a separator, nothing that says what they count.
     private static bool IsNumberAlone(string text)
     {
-        var trimmed = text.AsSpan().Trim(" .!?".AsSpan());
-        if (trimmed.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in trimmed)
+        var digits = false;
+        foreach (var c in text.AsSpan().Trim(" .!?".AsSpan()))
         {
             if (!char.IsAsciiDigit(c) && c is not (',' or '.'))
             {
                 return false;
             }
+
+            digits |= char.IsAsciiDigit(c);
         }
 
-        return true;
+        return digits;
     }
 
     // The whole text one yes, no or don't-know phrase ("ja", "yes please", "klopt"), in any language the lexicons know.
