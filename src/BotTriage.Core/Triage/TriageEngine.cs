@@ -1906,6 +1906,15 @@ public sealed class TriageEngine
                     words!.Add(understood.Text[placeEnd..].Trim(' ', ',', '.'));
                 }
 
+                // "Onderrug, het trekt door tot in mijn kuit": a place the pain spreads to is no complaint of its own, but the
+                // leg it runs into joins the places, on its side: pain from the back into a leg is for a physiotherapist
+                // to examine.
+                if (locations is not null && !locations.Exists(l => IsInTheLeg(l.Code))
+                    && _dialogs.Recognizer.BodyLocations.SpreadsInto(understood.Text, understood.Culture, _dialogs.Recognizer.Lexicons.InTheLeg) is { } legSide)
+                {
+                    locations.Add(new BodyLocation(WholeLeg, legSide));
+                }
+
                 // "Eigenlijk nergens, maar mijn rechterbeen wordt steeds slapper": a sign told after it is a complaint after all.
                 return locations is not null ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [.. locations], Evidence = string.Join(", ", words!) }
                     : noComplaint is not null && !SignAfter(understood, noComplaint) ? new Answer { Kind = AnswerKind.BodyLocation, Locations = [new BodyLocation(NoComplaint)], Evidence = noComplaint.Text }

@@ -44,6 +44,38 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
         return null;
     }
 
+    /// <summary>
+    /// The side of the first place among <paramref name="codes"/> that a word of spreading pain leads to in its clause
+    /// ("onderrug, trekt door tot in mijn linkerkuit": left), with <see cref="BodySide.Unspecified"/> for one said without
+    /// a side, also in the plural ("it goes down in my hamstrings": whether both legs, the question about that asks);
+    /// null when the pain spreads to none of them. Such a place is left out of the places found (a complaint is where it
+    /// starts), so this is how to know where it goes.
+    /// </summary>
+    public BodySide? SpreadsInto(string text, string culture, IReadOnlySet<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(codes);
+        var lexicon = Lexicons.Get(culture);
+        var tokens = lexicon.Tokenize(text);
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (!lexicon.Radiating.TryMatch(tokens, k, out var end, out _))
+            {
+                continue;
+            }
+
+            for (var i = end; i < tokens.Count && !tokens.Tokens[i].IsBreak; i++)
+            {
+                if (TryPlace(tokens, lexicon, i, out var placeEnd, out var entry, out var side) && codes.Contains(entry.Code))
+                {
+                    return side ?? SideNear(tokens, lexicon, i, placeEnd) ?? BodySide.Unspecified;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A place's words at token <paramref name="i"/>: a phrase of the lexicon, or a compound ("rugpijn", "linkerknie").</summary>
     internal static bool TryPlace(TokenizedText text, LanguageLexicon lexicon, int i, out int end, out LocationEntry entry, out BodySide? side)
     {

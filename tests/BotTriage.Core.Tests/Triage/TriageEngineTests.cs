@@ -3474,6 +3474,31 @@ public sealed class TriageEngineTests
         Assert.Equal(BodySide.Unspecified, chat.State.LegsSide);
     }
 
+    // A place in a leg the pain spreads to is no complaint of its own, but the leg it runs into joins the places, on
+    // its side; a place in the leg named as the complaint stays as it is.
+    [Theory]
+    [InlineData("en", "lower back, radiating to my left calf", new[] { "lower-back:Unspecified", "leg:Left" })]
+    [InlineData("nl", "onderrug, straalt uit naar mijn rechterkuit", new[] { "lower-back:Unspecified", "leg:Right" })]
+    [InlineData("en", "my lower back and it shoots down into my foot", new[] { "lower-back:Unspecified", "leg:Unspecified" })]
+    [InlineData("en", "my knee, it goes down to my foot", new[] { "knee:Unspecified" })]
+    [InlineData("en", "my lower back and it goes down in my hamstrings", new[] { "lower-back:Unspecified", "leg:Unspecified" })]
+    public void TheLegThePainSpreadsIntoJoinsThePlaces(string culture, string message, string[] places)
+    {
+        var chat = Started(culture).Send(message);
+
+        Assert.Equal(places, chat.State.Answers["location"].Locations.Select(l => $"{l.Code}:{l.Side}"));
+    }
+
+    [Fact]
+    public void BackPainRunningIntoALegIsForAPhysiotherapistToExamine()
+    {
+        var chat = Started("en").SendAll("lower back, radiating to my left calf", "8 weeks");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        Assert.Contains("back-into-leg", chat.State.Outcome!.Reasons.Select(r => r.Rule));
+        Assert.Contains("physio", chat.State.Outcome.Routes);
+    }
+
     // Told in passing at another question, the leg beside the places joins them on its side; where in it is asked only
     // at the question where.
     [Theory]
