@@ -1940,7 +1940,7 @@ public sealed class TriageEngine
                     {
                         if (!found.Resolution.Negated)
                         {
-                            return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = found.Entity.Text };
+                            return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = Quoted(found.Entity.Text) };
                         }
 
                         // "Geen prednison" says nothing of whether the immune system is weakened otherwise.
@@ -1955,7 +1955,7 @@ public sealed class TriageEngine
                 }
 
                 return denied is { } no
-                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = onlyTimed && question.Recognizes.Count > 1 ? YesNo.Unknown : YesNo.No, Evidence = no.Entity.Text }
+                    ? new Answer { Kind = AnswerKind.YesNo, YesNo = onlyTimed && question.Recognizes.Count > 1 ? YesNo.Unknown : YesNo.No, Evidence = Quoted(no.Entity.Text) }
                     : null;
             case AnswerKind.YesNo when question.YesForAge is { } ages:
                 // "Ja, ik ben 55" to whether it is the first time: the age question that follows is answered too. Only
@@ -3053,6 +3053,19 @@ public sealed class TriageEngine
         return -1;
     }
 
+    // A mention's words as quoted: never cut inside brackets. "Borstkanker (operatie" is "borstkanker", "bestraling)" is
+    // "bestraling".
+    private static string Quoted(string words)
+    {
+        var open = words.LastIndexOf('(');
+        if (open > 0 && words.IndexOf(')', open) < 0)
+        {
+            return words[..open].TrimEnd(' ', ',', '-');
+        }
+
+        return open < 0 && words.EndsWith(')') ? words.TrimEnd(')') : words;
+    }
+
     private static string Evidence(string text) => text.Length <= MaxEvidenceLength ? text : text[..MaxEvidenceLength];
 
     private Reply Ask(TriageState state, string stepId)
@@ -3147,10 +3160,10 @@ public sealed class TriageEngine
         foreach (var code in question.Signals)
         {
             if (understood.RedFlag(code) is { Resolution: { Negated: true, CueStart: { } cue } } found && cue < found.Entity.Start
-                && string.Equals(found.Entity.Text, answer.Evidence, StringComparison.Ordinal))
+                && string.Equals(Quoted(found.Entity.Text), answer.Evidence, StringComparison.Ordinal))
             {
                 // Told at the start of a sentence, the cue keeps no capital in the middle of the note.
-                var words = understood.Text[cue..(found.Entity.End + 1)];
+                var words = Quoted(understood.Text[cue..(found.Entity.End + 1)]);
                 return char.IsUpper(words[0]) && words.Length > 1 && char.IsLower(words[1])
                     ? string.Concat(char.ToLowerInvariant(words[0]).ToString(), words.AsSpan(1))
                     : words;
@@ -3165,9 +3178,9 @@ public sealed class TriageEngine
     {
         foreach (var code in question.Signals)
         {
-            if (understood.RedFlag(code) is { Resolution.Timed: true } found && string.Equals(found.Entity.Text, answer.Evidence, StringComparison.Ordinal))
+            if (understood.RedFlag(code) is { Resolution.Timed: true } found && string.Equals(Quoted(found.Entity.Text), answer.Evidence, StringComparison.Ordinal))
             {
-                return found.Entity.Text;
+                return answer.Evidence;
             }
         }
 

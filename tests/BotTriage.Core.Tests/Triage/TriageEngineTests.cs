@@ -3009,6 +3009,21 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers["rf-night-pain"].YesNo);
     }
 
+    // A mention is quoted whole or not at all inside brackets: "(operatie en bestraling)" is not cut to "(operatie".
+    [Fact]
+    public void AMentionIsNeverQuotedUpToAnOpenBracket()
+    {
+        var chat = Started("nl");
+
+        chat.Send("ik ben vorig jaar behandeld voor borstkanker (operatie en bestraling), nu al maanden stijve schouders en nek, pijn 4");
+
+        var noted = chat.LastTurn!.Replies[0].Text;
+        Assert.StartsWith("Ik noteer:", noted, StringComparison.Ordinal);
+        Assert.Contains("borstkanker", noted, StringComparison.Ordinal);
+        Assert.DoesNotContain("(operatie", noted, StringComparison.Ordinal);
+        Assert.All(chat.State.Answers.Values, a => Assert.Equal(a.Evidence.Count(c => c == '('), a.Evidence.Count(c => c == ')')));
+    }
+
     // A no to whether a GP, a physiotherapist or a scan found nothing is said back in words, not as a bare "nee" after
     // the person's "ja, bij de huisarts".
     [Fact]
