@@ -1755,8 +1755,6 @@ public sealed class TriageEngine
         return false;
     }
 
-    // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Told only as its ups and downs,
-    // "soms 3, soms 8", the worst of them. Otherwise the first score.
     // "Nee wacht, het is links" after "rechterschouder", at a later question: a side alone, said as a correction, is the
     // one place's side. Not with a place or a sign in the message, nor with more than one place to choose from.
     private Answer? SideCorrected(DialogState current, ImmutableSortedDictionary<string, Answer> answers, string text, Interpretation understood) =>
@@ -1766,6 +1764,8 @@ public sealed class TriageEngine
             ? placed with { Locations = [place with { Side = side }], Evidence = Evidence(text) }
             : null;
 
+    // Whether a number that could be a score stands before the first of the pain's ups and downs, outside a time:
+    // the "3" of "pijn is 3 maar soms 9".
     private bool UsualNumberBefore(Interpretation understood)
     {
         var first = int.MaxValue;
@@ -1785,6 +1785,8 @@ public sealed class TriageEngine
         return false;
     }
 
+    // The pain question asks for the usual pain: "soms een 8, meestal een 4" is a 4. Told only as its ups and downs,
+    // "soms 3, soms 8", the worst of them. Otherwise the first score.
     private (ModelResult Entity, PainScoreResolution Resolution)? PainScore(Interpretation understood)
     {
         (ModelResult Entity, PainScoreResolution Resolution)? worst = null;
