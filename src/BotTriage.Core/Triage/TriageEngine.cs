@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using BotTriage.Core.Dialogs;
 using BotTriage.Core.Understanding;
 using BotTriage.Core.Understanding.Lexicons;
@@ -1717,7 +1718,7 @@ public sealed class TriageEngine
                     return null;
                 }
 
-                var score = pain?.Resolution.Value ?? FirstNumber(understood, 0, 10, notInATime: true);
+                var score = pain?.Resolution.Value ?? FirstNumber(understood, 0, 10, notInATime: true) ?? GradeLike(understood);
                 return score is { } s ? new Answer { Kind = AnswerKind.Scale, Number = s, Approximate = pain is { Resolution: { InWords: true, Value: > 0 } }, Evidence = evidence } : null;
             case AnswerKind.FreeText:
                 return text.Length > 0 ? new Answer { Kind = AnswerKind.FreeText, Text = evidence, Evidence = evidence } : null;
@@ -2526,6 +2527,33 @@ public sealed class TriageEngine
             // "It hurts 24/7": a number written with a slash is no count or score (a score out of ten is a pain score).
             if ((min is null || number.Value >= min) && (max is null || number.Value <= max) && !(notInATime && InATime(entity, understood))
                 && !entity.Text.Contains('/', StringComparison.Ordinal))
+            {
+                return number.Value;
+            }
+        }
+
+        return null;
+    }
+
+    // Scores written as a school grade, which elsewhere read as something else, so only the pain question reads them
+    // so: "een 6/7" is a 6 or a 7, as "6-7" is (the upper one), not six days in clinical shorthand; "een zes min" is a
+    // six with a minus, not six minutes.
+    private static double? GradeLike(Interpretation understood)
+    {
+        foreach (var (entity, number) in understood.All<NumberResolution>())
+        {
+            if (entity.Text.Split('/') is [var lower, var upper]
+                && int.TryParse(lower, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var low)
+                && int.TryParse(upper, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var high)
+                && low < high && high <= 10)
+            {
+                return high;
+            }
+
+            // The minus ends the clause: "5 min geleden" tells a time.
+            var after = understood.Text.AsSpan(entity.End + 1).TrimStart();
+            if (number.Value is >= 0 and <= 10 && number.Value == Math.Floor(number.Value)
+                && after.StartsWith("min", StringComparison.OrdinalIgnoreCase) && after[3..].TrimStart('.').TrimEnd() is [] or [',' or '!', ..])
             {
                 return number.Value;
             }

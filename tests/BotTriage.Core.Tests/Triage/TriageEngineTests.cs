@@ -4279,6 +4279,34 @@ public sealed class TriageEngineTests
         Assert.False(chat.State.Answers.ContainsKey("pain"));
     }
 
+    // Scores written as a school grade: two with a slash are a range, read as its upper end ("6/7" elsewhere may be six
+    // days), and a minus is the same number ("zes min" elsewhere may be six minutes).
+    [Theory]
+    [InlineData("nl", "een 6/7", 7)]
+    [InlineData("nl", "een zes min", 6)]
+    [InlineData("nl", "6 min.", 6)]
+    [InlineData("nl", "6/7", 7)]
+    [InlineData("en", "like a 5/6", 6)]
+    [InlineData("nl", "7/10", 7)]
+    public void ScoresWrittenAsAGradeAreRead(string culture, string message, double score)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks"] : [.. Welcome, "onderrug", "3 weken"]).AssertStep("pain");
+
+        chat.Send(message);
+
+        Assert.Equal(score, chat.State.Answers["pain"].Number);
+    }
+
+    [Fact]
+    public void MinutesToThePainQuestionAreNoScore()
+    {
+        var chat = Conversation.Start("nl").SendAll([.. Welcome, "onderrug", "3 weken"]).AssertStep("pain");
+
+        chat.Send("het begon 5 min geleden").AssertStep("pain");
+
+        Assert.False(chat.State.Answers.ContainsKey("pain"));
+    }
+
     // A stop in a first clause of its own stops, whatever the rest says.
     [Theory]
     [InlineData("en", "forget it, i'll just call the practice")]
