@@ -121,7 +121,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 }
 
                 var cue = NegationScope.FindCue(text, lexicon, i);
-                var negated = cue >= 0 || NegationScope.FindDenialAfter(text, lexicon, i, end) >= 0;
+                var negated = cue >= 0 || NegationScope.FindDenialAfter(text, lexicon, i, end) >= 0 || NegationScope.Stopped(text, lexicon, code, i, end);
                 (found ??= []).Add((i, end, results.Count));
                 // "6 kilo afgevallen": a count right before the phrase is part of what was told, and of the words noted.
                 results.Add(text.Result(i > 0 && text.Tokens[i - 1].Kind == TokenKind.Number ? i - 1 : i, end - 1, new RedFlagResolution(code, negated) { TimesComplaint = lexicon.OnsetCodes.Contains(code), OwnTime = lexicon.OwnTimeCodes.Contains(code), CueStart = cue >= 0 ? text.OriginalStart(cue) : null }));

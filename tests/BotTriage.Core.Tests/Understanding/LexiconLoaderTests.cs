@@ -285,6 +285,21 @@ public sealed class LexiconLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsAStoppedMedicineThatIsNoCodeAndAStoppedSectionWithoutWordsAfter()
+    {
+        var path = Path.Combine(_directory, "nl", "red-flags.yaml");
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf("stopped:\n", StringComparison.Ordinal);
+        var end = text.IndexOf('\n', text.IndexOf("  after:", start, StringComparison.Ordinal)) + 1;
+        File.WriteAllText(path, string.Concat(text.AsSpan(0, start), "stopped:\n  codes: [ascal, blood-thinners]\n  before: [gestopt met]\n", text.AsSpan(end)));
+
+        var errors = LoadErrors();
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"nl/red-flags.yaml:{LineOf("nl/red-flags.yaml", "  codes: [ascal, blood-thinners]")}: unknown code 'ascal' (not in codes.yaml)"), errors);
+        Assert.Contains(errors, e => e.StartsWith("nl/red-flags.yaml:", StringComparison.Ordinal) && e.Contains("'after'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadsASpellingAsItsWordSoAPhraseWithItIsADuplicate()
     {
         var words = Path.Combine(_directory, "nl", "words.yaml");

@@ -365,6 +365,19 @@ internal sealed class LanguageLexicon
     /// </summary>
     public HashSet<string> OwnTimeCodes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Medicines that the words before or after them (<see cref="StoppedBefore"/>, <see cref="StoppedAfter"/>,
+    /// red-flags.yaml <c>stopped</c>) deny: "gestopt met ascal", "ik gebruik ascal niet meer". Of a sign, the same words
+    /// leave it standing.
+    /// </summary>
+    public HashSet<string> StoppedCodes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The words after a medicine that tell it was stopped (red-flags.yaml <c>stopped</c>): "niet meer".</summary>
+    public PhraseTrie<bool> StoppedAfter { get; } = new();
+
+    /// <summary>The words right before a medicine that tell it was stopped (red-flags.yaml <c>stopped</c>): "gestopt met".</summary>
+    public PhraseTrie<bool> StoppedBefore { get; } = new();
+
     public PhraseTrie<string> Emergencies { get; }
 
     /// <summary>Words right after a past emergency that make it one of now (emergencies.yaml <c>stillNow</c>): "gisteren pijn op de borst, en nu nog steeds".</summary>

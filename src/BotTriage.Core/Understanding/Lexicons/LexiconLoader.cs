@@ -112,6 +112,7 @@ internal sealed class LexiconLoader
                         LoadTimed(context, catalog);
                         LoadCodeSet(context, catalog, "onset", context.Lexicon.OnsetCodes);
                         LoadCodeSet(context, catalog, "ownTime", context.Lexicon.OwnTimeCodes);
+                        LoadStopped(context, catalog);
                         LoadSomeoneElse(context);
                         LoadTemperature(context, catalog);
                         LoadExplained(context, catalog);
@@ -800,6 +801,21 @@ internal sealed class LexiconLoader
                 c.Error(line, $"{key} code '{code}' is listed twice");
             }
         }
+    }
+
+    // red-flags.yaml's optional stopped section: {codes, before, after}, medicines the words right before or after deny
+    // ("gestopt met ascal", "ascal niet meer").
+    private static void LoadStopped(FileContext c, Catalog catalog)
+    {
+        if (c.OptionalNested("stopped", "stopped must be a mapping of codes, before and after") is not { } nested)
+        {
+            return;
+        }
+
+        LoadCodeSet(nested, catalog, "codes", c.Lexicon.StoppedCodes);
+        nested.AddPhraseSet(c.Lexicon.StoppedBefore, nested.Get("before", required: false), "word before a stopped medicine");
+        nested.AddPhraseSet(c.Lexicon.StoppedAfter, nested.Get("after"), "word after a stopped medicine");
+        nested.ReportUnknownKeys();
     }
 
     // red-flags.yaml's optional timed section: code -> {withinWeeks, words}.

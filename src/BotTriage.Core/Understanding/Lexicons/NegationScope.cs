@@ -98,6 +98,34 @@ internal static class NegationScope
     }
 
     /// <summary>
+    /// Whether the medicine <paramref name="code"/> named from <paramref name="phraseStart"/> to
+    /// <paramref name="phraseEnd"/> is told as stopped (red-flags.yaml <c>stopped</c>): by the words right before it
+    /// ("gestopt met ascal"), or by those right after it that end the clause ("ik gebruik ascal niet meer").
+    /// </summary>
+    public static bool Stopped(TokenizedText text, LanguageLexicon lexicon, string code, int phraseStart, int phraseEnd)
+    {
+        if (!lexicon.StoppedCodes.Contains(code))
+        {
+            return false;
+        }
+
+        if (lexicon.StoppedAfter.TryMatch(text, phraseEnd, out var end, out _) && EndsClause(text, lexicon, end))
+        {
+            return true;
+        }
+
+        for (var start = Math.Max(0, phraseStart - 4); start < phraseStart; start++)
+        {
+            if (lexicon.StoppedBefore.TryMatch(text, start, out var before, out _) && before == phraseStart)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The end (exclusive) of a trailing negation (negation.yaml <c>after</c>: <c>heb ik niet</c>, <c>niet</c>,
     /// <c>nee</c>) right after the phrase from <paramref name="phraseStart"/> to <paramref name="phraseEnd"/> that ends
     /// the clause: the message ends there, or punctuation or a scope break follows ("koorts heb ik niet", "tintelingen
