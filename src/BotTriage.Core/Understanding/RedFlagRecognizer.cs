@@ -494,13 +494,18 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
     /// niet</c> denied too. The time is the one nearest the word: a duration of <paramref name="durations"/> or a moment
     /// (<c>in oktober</c>). A word without either says nothing, and neither does one whose code a phrase already named.
     /// The result spans the word and its time or its negation, so its text says what it means on its own.
+    /// <para>A phrase of the flags inside a timed word is part of it, as the longer phrase wins among the flags: "van de
+    /// trap gevallen" is no fall of its own. The spans of the words found are returned for
+    /// <see cref="DropPartsOfTimedWords"/>, which removes those phrases once nothing indexes the results any more.</para>
     /// </summary>
-    internal static void ScanTimed(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results, ref List<(int First, int End, int Result)>? found)
+    internal static List<(int Start, int End)>? ScanTimed(TokenizedText text, LanguageLexicon lexicon, List<(int First, int Last, DurationResolution Resolution)> durations, DateOnly today, List<ModelResult> results, ref List<(int First, int End, int Result)>? found)
     {
         if (lexicon.TimedFlags.Count == 0)
         {
-            return;
+            return null;
         }
+
+        List<(int Start, int End)>? words = null;
 
         List<(int First, int Last, long Seconds, bool Rough)>? times = null;
         var i = 0;
@@ -521,6 +526,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
 
             if (!Named(results, flag.Code) && !SomeoneElse.Holds(text, lexicon, i, end))
             {
+                (words ??= []).Add(text.OriginalRange(i, end - 1));
                 var (first, last) = (i, end - 1);
                 var cue = NegationScope.FindCue(text, lexicon, i);
                 var denialEnd = cue >= 0 ? -1 : NegationScope.FindDenialAfter(text, lexicon, i, end);
@@ -574,6 +580,25 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
             }
 
             i = end;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// Removes the phrases of the flags that lie inside a timed word <see cref="ScanTimed"/> found (<paramref
+    /// name="words"/>): "gevallen" in "van de trap gevallen" is part of the accident, not a fall of its own.
+    /// </summary>
+    internal static void DropPartsOfTimedWords(List<(int Start, int End)>? words, List<ModelResult> results)
+    {
+        if (words is null)
+        {
+            return;
+        }
+
+        foreach (var (start, end) in words)
+        {
+            results.RemoveAll(r => r.Resolution is RedFlagResolution { Timed: false } && start <= r.Start && r.End <= end && r.End - r.Start < end - start);
         }
     }
 

@@ -80,9 +80,10 @@ public sealed class UtteranceRecognizer
 
         DropEmergenciesSinceLongAgo(results);
 
-        RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results, ref flags);
+        var timedWords = RedFlagRecognizer.ScanTimed(tokens, lexicon, durations, today, results, ref flags);
         RedFlagRecognizer.TimeOnsets(tokens, lexicon, flags, durations, today, results);
         RedFlagRecognizer.PastSigns(tokens, lexicon, flags, durations, today, results);
+        RedFlagRecognizer.DropPartsOfTimedWords(timedWords, results);
 
         PainScoreRecognizer.Scan(tokens, lexicon, durations, results);
         BooleanRecognizer.Scan(tokens, lexicon, results);

@@ -604,6 +604,24 @@ public sealed class TriageEngineTests
         Assert.Equal(urgency == "T2", chat.State.Outcome.RedFlags.Contains("recent-infection"));
     }
 
+    // An accident may have broken something when it was in the past three months: one of years ago that started the
+    // complaint is history, and a recent one counts, however long the complaint is.
+    [Theory]
+    [InlineData("en", "lower back, I fell off my bike 5 years ago", false)]
+    [InlineData("nl", "nekpijn sinds een auto-ongeluk 3 jaar geleden", false)]
+    [InlineData("nl", "rugpijn al 2 jaar, vorige week van de trap gevallen", true)]
+    [InlineData("en", "back pain for 2 years, I fell down the stairs last week", true)]
+    public void AnAccidentCountsWhenItWasRecent(string culture, string message, bool counts)
+    {
+        var chat = Started(culture).Send(message);
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        Assert.DoesNotContain("rf-major-trauma", asked);
+        Assert.Equal(counts, chat.State.Outcome!.RedFlags.Contains("major-trauma"));
+        Assert.Equal(counts ? "T2" : "none", chat.State.Outcome.Urgency);
+    }
+
     [Theory]
     [InlineData("pijn in mijn onderrug, koorts heb ik niet")]
     [InlineData("pijn in mijn onderrug, koorts niet")]

@@ -98,7 +98,8 @@ internal sealed class TokenizedText
         return Normalized.Original.Substring(start, end - start + 1);
     }
 
-    private (int Start, int End) OriginalRange(int first, int last)
+    /// <summary>The original-text positions of tokens [first, last] (inclusive): the first character and the last.</summary>
+    public (int Start, int End) OriginalRange(int first, int last)
     {
         var lastToken = Tokens[last];
         return (Normalized.OriginalStart[Tokens[first].Start], Normalized.OriginalEnd[lastToken.Start + lastToken.Length - 1] - 1);
