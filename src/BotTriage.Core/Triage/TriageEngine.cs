@@ -77,6 +77,8 @@ public sealed class TriageEngine
     private readonly string[] _employerCues;
     private readonly string[] _costCues;
     private readonly string[] _seriousCues;
+    private readonly string[] _emergencyQuestionCues;
+    private readonly string[] _emergencyQuestionEnds;
     private readonly string[] _privacyCues;
     private readonly string[] _robotCues;
     private readonly string[] _bookingCues;
@@ -160,6 +162,8 @@ public sealed class TriageEngine
         _employerCues = Cues("employer");
         _costCues = Cues("cost");
         _seriousCues = Cues("serious");
+        _emergencyQuestionCues = Cues("emergency-question");
+        _emergencyQuestionEnds = Cues("emergency-question-end");
         _privacyCues = Cues("privacy");
         _robotCues = Cues("robot");
         _bookingCues = Cues("booking");
@@ -265,6 +269,13 @@ public sealed class TriageEngine
 
         if (understood.Emergency is { } emergency && !AsksWhatTheQuestionMeans(state, understood))
         {
+            // "Wat is een beroerte?", "could this be a heart attack?": what to do when a sign is there now, and the
+            // question again.
+            if (AsksAboutAnEmergency(state, text, understood))
+            {
+                return new TurnResult(state, [Say(state, "aside.emergency-question"), Ask(state, state.Step)]);
+            }
+
             return Emergency(ToldBeforeTheAdvice(state, emergency, text, said, understood, today), emergency, text);
         }
         if (CommandIn(text, said) is { } command && Applies(command, state, understood))
@@ -2882,6 +2893,49 @@ public sealed class TriageEngine
         }
 
         return true;
+    }
+
+    // Whether the message only asks about an emergency by its name: a question whose one emergency is medical, comes
+    // right after a cue that asks what it is or whether this is it (texts.yaml cues emergency-question: "wat is een
+    // beroerte?", "could this be a heart attack?") and has nothing after it but the words of emergency-question-end
+    // ("kan dit een hartaanval zijn?"). Only at a question still to be answered. "Ik denk dat ik een hartaanval krijg"
+    // and "could this be a heart attack? I have crushing chest pain" are emergencies.
+    private bool AsksAboutAnEmergency(TriageState state, string text, Interpretation understood)
+    {
+        if (!text.Contains('?', StringComparison.Ordinal) || state.Outcome is not null || state.Confirming is not null
+            || !Flow.TryGet(state.Step, out var current) || current.IsOutcome)
+        {
+            return false;
+        }
+
+        ModelResult? named = null;
+        foreach (var entity in understood.Entities)
+        {
+            if (entity.Resolution is EmergencyResolution emergency)
+            {
+                if (named is not null || emergency.Category != EmergencyCategory.Medical || !EndsWithCue($" {Normalize(text[..entity.Start])} ", _emergencyQuestionCues))
+                {
+                    return false;
+                }
+
+                named = entity;
+            }
+        }
+
+        return named is not null && Normalize(text[(named.End + 1)..]) is var rest && (rest.Length == 0 || _emergencyQuestionEnds.Contains($" {rest} "));
+    }
+
+    private static bool EndsWithCue(string spaced, string[] cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (spaced.EndsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Whether a sign the question asks about is named within the entity's words.

@@ -2436,6 +2436,35 @@ public sealed class TriageEngineTests
         }
     }
 
+    // A question about an emergency by its name tells none: what to do when a sign is there now, and the question again.
+    [Theory]
+    [InlineData("en", "rf-sudden-weakness", "what is a stroke?")]
+    [InlineData("en", "rf-fever", "could this be a heart attack?")]
+    [InlineData("nl", "rf-fever", "kan dit een hartaanval zijn?")]
+    [InlineData("nl", "rf-sudden-weakness", "wat is een beroerte?")]
+    public void AQuestionAboutAnEmergencyByItsNameIsAnsweredAndAskedAgain(string culture, string step, string message)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message)
+            .AssertReplyContains(ShippedDialogs.Value.Texts.Get("aside.emergency-question", culture))
+            .AssertReplyContains(ShippedDialogs.Value.Flow[step].Question.Get(culture))
+            .AssertStep(step);
+        Assert.Null(chat.State.Outcome);
+        Assert.False(chat.State.Answers.ContainsKey(step));
+    }
+
+    [Theory]
+    [InlineData("en", "could this be a heart attack? I have crushing chest pain")]
+    [InlineData("nl", "ik denk dat ik een hartaanval krijg?")]
+    [InlineData("nl", "is dit een hartaanval? mijn arm voelt zo raar")]
+    public void AnEmergencyToldBesideAQuestionAboutOneIsOne(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-fever");
+
+        chat.Send(message).AssertStep(TriageEngine.EmergencyStep);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
