@@ -4908,6 +4908,9 @@ public sealed class TriageEngineTests
     [InlineData("please erase everything i told you")]
     [InlineData("can you forget what i said")]
     [InlineData("vergeet wat ik heb gezegd")]
+    [InlineData("ik wil toch niet dat je mijn antwoorden bewaart")]
+    [InlineData("ik wil niet dat mijn antwoorden bewaard worden")]
+    [InlineData("actually I don't want you to store my answers")]
     public void MoreWaysToAskForErasureAreUnderstood(string message)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek"]);
