@@ -542,7 +542,7 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
                 else
                 {
                     times ??= Times(text, lexicon, durations, today);
-                    if (Nearest(times, first, last, flag.Untimed ? Clause(text, lexicon.ScopeBreaks, first, last) : text.SentenceOf(first, last)) is { } time)
+                    if (Nearest(times, first, last, flag.Untimed ? OwnClause(text, lexicon.ScopeBreaks, first, last) : text.SentenceOf(first, last)) is { } time)
                     {
                         // "Sinds mijn operatie in oktober": a rough time just past the window may still be within it.
                         // Neither yes nor no then: the question asks.
@@ -600,6 +600,28 @@ public sealed class RedFlagRecognizer : LexiconRecognizer
         {
             results.RemoveAll(r => r.Resolution is RedFlagResolution { Timed: false } && start <= r.Start && r.End <= end && r.End - r.Start < end - start);
         }
+    }
+
+    // The clause a timed word's time may stand in: its own, or for a word in brackets the clause the brackets stand in
+    // as well, "2 jaar geleden borstkanker gehad (operatie en chemo)".
+    private static (int First, int Last) OwnClause(TokenizedText text, HashSet<int> joiners, int first, int last)
+    {
+        var own = Clause(text, joiners, first, last);
+        for (var k = first - 1; k > 0; k--)
+        {
+            if (text.TextOf(k) is ")")
+            {
+                break;
+            }
+
+            if (text.TextOf(k) is "(")
+            {
+                var around = Clause(text, joiners, k - 1, k - 1);
+                return (around.First, own.Last);
+            }
+        }
+
+        return own;
     }
 
     // The clause of the words from first to last: up to punctuation or a word of joiners either side (negation.yaml
