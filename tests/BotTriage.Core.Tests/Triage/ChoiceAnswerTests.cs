@@ -102,6 +102,8 @@ public sealed class ChoiceAnswerTests
     [InlineData("a fair bit", "moderately")]
     [InlineData("heaps", "a-lot")]
     [InlineData("it's bearable", "a-little")]
+    [InlineData("much", "a-lot")]
+    [InlineData("not much", "a-little")]
     public void HowMuchItBothersThemInTheirOwnWords(string text, string expected)
     {
         var chat = Conversation.Start().SendAll([.. Welcome, "nek", "3 weken", "4"]);

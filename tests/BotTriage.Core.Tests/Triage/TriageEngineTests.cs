@@ -2465,6 +2465,36 @@ public sealed class TriageEngineTests
         chat.Send(message).AssertStep(TriageEngine.EmergencyStep);
     }
 
+    // A question back about a word of the question names nothing: "what is thrombosis?" is no thrombosis.
+    [Theory]
+    [InlineData("en", "ci-any", "what is thrombosis?")]
+    [InlineData("en", "rf-fever", "is a cold an infection?")]
+    [InlineData("nl", "rf-fever", "is een verkoudheid een infectie?")]
+    public void AQuestionBackAboutAWordOfTheQuestionNamesNothing(string culture, string step, string message)
+    {
+        var chat = AtBackQuestion(culture, step);
+
+        chat.Send(message).AssertStep(step);
+
+        Assert.Null(chat.State.Outcome);
+        Assert.DoesNotContain(chat.State.Answers.Values, a => a.Evidence is { } told && told.Contains(message.TrimEnd('?'), StringComparison.Ordinal));
+        chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+        Assert.Empty(chat.State.Outcome!.RedFlags);
+    }
+
+    // "There" in an answer to whether the saddle is numb is the saddle.
+    [Theory]
+    [InlineData("en", "none, I can't feel anything there")]
+    [InlineData("nl", "nee, ik voel daar helemaal niks")]
+    public void NoFeelingThereIsAYesToTheSaddleQuestion(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-saddle-numbness");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.Yes, chat.State.Answers["rf-saddle-numbness"].YesNo);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
