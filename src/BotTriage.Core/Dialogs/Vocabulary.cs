@@ -96,7 +96,7 @@ public static class Vocabulary
     /// person is asked where in the legs; and the words for tension or stress, which name no place either, so the
     /// person is asked where they feel it.
     /// </summary>
-    public static ImmutableArray<string> Cues { get; } = ["correction", "reminder", "previous", "comes-and-goes", "agreement", "what-now", "since", "either", "addition", "joined", "why", "legs", "tension", "polite", "erase-verbs", "erase-objects", "employer", "cost", "serious", "emergency-question", "emergency-question-end", "privacy", "robot", "booking", "secret", "worse", "not-worse"];
+    public static ImmutableArray<string> Cues { get; } = ["correction", "reminder", "previous", "comes-and-goes", "agreement", "what-now", "since", "either", "addition", "joined", "why", "legs", "tension", "polite", "erase-verbs", "erase-objects", "employer", "cost", "serious", "emergency-question", "emergency-question-end", "instead-not", "instead-but", "privacy", "robot", "booking", "secret", "worse", "not-worse"];
 
     /// <summary>The commands that may be said with polite words around them (texts.yaml <c>cues.polite</c>): "can we switch to Dutch?".</summary>
     public static ImmutableArray<string> PoliteCommands { get; } = ["erase", "english", "dutch", "restart", "stop", "continue"];

@@ -79,6 +79,8 @@ public sealed class TriageEngine
     private readonly string[] _seriousCues;
     private readonly string[] _emergencyQuestionCues;
     private readonly string[] _emergencyQuestionEnds;
+    private readonly string[] _insteadNot;
+    private readonly string[] _insteadBut;
     private readonly string[] _privacyCues;
     private readonly string[] _robotCues;
     private readonly string[] _bookingCues;
@@ -164,6 +166,8 @@ public sealed class TriageEngine
         _seriousCues = Cues("serious");
         _emergencyQuestionCues = Cues("emergency-question");
         _emergencyQuestionEnds = Cues("emergency-question-end");
+        _insteadNot = Cues("instead-not");
+        _insteadBut = Cues("instead-but");
         _privacyCues = Cues("privacy");
         _robotCues = Cues("robot");
         _bookingCues = Cues("booking");
@@ -513,7 +517,8 @@ public sealed class TriageEngine
         var askingBack = askedUpTo is not null;
 
         // Its words correct nothing either: the "bedoel" of "wat bedoel je met koorts?" is no "ik bedoel mijn nek".
-        var correcting = Corrects(askedUpTo is { } clauseEnd ? $" {Normalize(text[Math.Min(clauseEnd, text.Length)..])} " : spaced);
+        var correcting = Corrects(askedUpTo is { } clauseEnd ? $" {Normalize(text[Math.Min(clauseEnd, text.Length)..])} " : spaced)
+            || (!askingBack && (SaysInstead<DurationResolution>(understood) || SaysInstead<PainScoreResolution>(understood)));
 
         // "My neck hurts too actually", "ik heb ook last van mijn nek eigenlijk": a place told as one more joins the
         // others, whatever word of correction is beside it.
@@ -1837,7 +1842,7 @@ public sealed class TriageEngine
     }
 
     // "7, actually more like 4", "3 weeks, no wait, 3 months", "3, no 8": the last one of its kind told after a
-    // correction cue, or a no, that follows the first.
+    // correction cue, or a no, that follows the first; so is one said instead of it, "niet 3 weken maar 3 maanden".
     private (ModelResult Entity, T Resolution) Corrected<T>(Interpretation understood, (ModelResult Entity, T Resolution) first)
         where T : EntityResolution
     {
@@ -1845,7 +1850,7 @@ public sealed class TriageEngine
         foreach (var (entity, resolution) in understood.All<T>())
         {
             if (entity.Start > result.Entity.End && (HasCue($" {Normalize(understood.Text[(result.Entity.End + 1)..entity.Start])} ", _correctionCues)
-                || NoBetween(understood, result.Entity.End, entity.Start)))
+                || NoBetween(understood, result.Entity.End, entity.Start) || SaidInstead(understood, result.Entity, entity)))
             {
                 result = (entity, resolution);
             }
@@ -2772,6 +2777,31 @@ public sealed class TriageEngine
     }
 
     // Whether a no stands between the two positions: "9, no 6", "left knee. No, right knee".
+    // Whether a length or a score is said instead of another one told: "het is niet 3 weken maar 3 maanden" corrects,
+    // with no word of correction.
+    private bool SaysInstead<T>(Interpretation understood)
+        where T : EntityResolution
+    {
+        ModelResult? told = null;
+        foreach (var (entity, _) in understood.All<T>())
+        {
+            if (told is not null && SaidInstead(understood, told, entity))
+            {
+                return true;
+            }
+
+            told = entity;
+        }
+
+        return false;
+    }
+
+    // Whether the second is said instead of the first: "niet 3 weken maar 3 maanden", "not 7 but 4" (texts.yaml cues
+    // instead-not right before the first, only instead-but between them).
+    private bool SaidInstead(Interpretation understood, ModelResult first, ModelResult second) =>
+        _insteadBut.Contains($" {Normalize(understood.Text[(first.End + 1)..second.Start])} ")
+        && EndsWithCue($" {Normalize(understood.Text[..first.Start])} ", _insteadNot);
+
     private static bool NoBetween(Interpretation understood, int from, int to)
     {
         foreach (var (entity, boolean) in understood.All<BooleanResolution>())

@@ -2495,6 +2495,35 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.Yes, chat.State.Answers["rf-saddle-numbness"].YesNo);
     }
 
+    // A length said instead of the one told corrects it, at any question: "niet 3 weken maar 3 maanden".
+    [Theory]
+    [InlineData("nl", "het is niet 3 weken maar 3 maanden")]
+    [InlineData("nl", "nee. oh wacht, het is niet 3 weken maar 3 maanden, sorry")]
+    [InlineData("en", "it's not 3 weeks but 3 months")]
+    public void ALengthSaidInsteadOfTheOneToldCorrectsIt(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "lower back", "3 weeks", "5", "a little"] : [.. Welcome, "onderrug", "3 weken", "5", "een beetje"]);
+        var step = chat.State.Step;
+        Assert.Equal(21 * 86400L, chat.State.Answers["duration"].Seconds);
+
+        chat.Send(message);
+
+        Assert.True(chat.State.Answers["duration"].Seconds > 12 * 7 * 86400L);
+        Assert.Equal(step, chat.State.Step);
+    }
+
+    [Theory]
+    [InlineData("nl", "niet 3 weken maar 3 maanden")]
+    [InlineData("en", "not 3 weeks but 3 months")]
+    public void ALengthSaidInsteadOfAnotherAtTheLengthQuestionIsTheLength(string culture, string message)
+    {
+        var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english", "lower back"] : [.. Welcome, "onderrug"]).AssertStep("duration");
+
+        chat.Send(message);
+
+        Assert.True(chat.State.Answers["duration"].Seconds > 12 * 7 * 86400L);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
