@@ -83,7 +83,7 @@ public static class Vocabulary
         "route.emergency-112", "route.gp", "route.physio", "route.psychologist", "route.massage", "route.self-care",
         "massage.deep-tissue", "massage.fascia-release", "massage.runners-legs", "massage.relaxation", "massage.oncology",
         "noted.red-flag.yes", "noted.red-flag.no", "noted.red-flag.unknown",
-        "confirm.question", "confirm.generic", "confirm.mentioned", "confirm.changed", "confirm.dropped", "ask.partly-denied", "ask.how-often", "consent.declined",
+        "confirm.question", "confirm.question.next", "confirm.generic", "confirm.mentioned", "confirm.changed", "confirm.dropped", "ask.partly-denied", "ask.how-often", "consent.declined",
         "unit.hour", "unit.hours", "unit.day", "unit.days", "unit.week", "unit.weeks", "unit.month", "unit.months", "unit.year", "unit.years",
     ];
 

@@ -1322,7 +1322,10 @@ public sealed class TriageEngine
                 && recognizer.Durations.Recognize(text, other, today).Count == 0);
     }
 
-    /// <summary>"Klopt het dat ...?": the statement of the red-flag question, or the question and the answer given.</summary>
+    /// <summary>
+    /// "Klopt het dat ...?": the statement of the red-flag question, or the question and the answer given; after an answer
+    /// already checked, as one more thing ("Nog één ding: ...").
+    /// </summary>
     private Reply ConfirmQuestion(TriageState state, string key)
     {
         var culture = state.Culture;
@@ -1330,7 +1333,7 @@ public sealed class TriageEngine
         var statement = Flow.TryGet(key, out var question)
             ? question.Confirm?.Get(culture) ?? Texts.Get("confirm.generic", culture).Format(culture, question.Question.Get(culture), answer.Evidence)
             : Texts.Get("confirm.mentioned", culture).Format(culture, answer.Evidence);
-        return new Reply(Texts.Get("confirm.question", culture).Format(culture, statement)) { Choices = YesNoChoices(culture) };
+        return new Reply(Texts.Get(state.Confirmed.IsEmpty ? "confirm.question" : "confirm.question.next", culture).Format(culture, statement)) { Choices = YesNoChoices(culture) };
     }
 
     /// <summary>

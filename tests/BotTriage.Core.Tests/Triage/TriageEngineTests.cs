@@ -280,6 +280,19 @@ public sealed class TriageEngineTests
         Assert.Contains("rf-sudden-weakness", chat.State.Confirmed);
     }
 
+    // A second check after the first is one more thing, not "one thing" again.
+    [Fact]
+    public void ASecondCheckIsOneMoreThing()
+    {
+        var chat = Started("nl").Send("mijn onderrug, sinds gisteren kan ik mijn plas niet goed ophouden en mijn benen tintelen allebei");
+        chat.AnswerPlainlyUntil(s => s.Step == TriageEngine.ConfirmStep);
+        var first = chat.State.Confirming;
+
+        chat.Send("ja").AssertStep(TriageEngine.ConfirmStep).AssertReply(r => Assert.StartsWith("Nog één ding: klopt het dat", r.Text, StringComparison.Ordinal));
+
+        Assert.NotEqual(first, chat.State.Confirming);
+    }
+
     // A sign of the screen told beside its no, in a clause that puts the verb last, is asked about at once: a yes is 112.
     [Fact]
     public void ASignOfTheScreenToldWithItsVerbLastBesideANoIsAskedAboutAtOnce()
