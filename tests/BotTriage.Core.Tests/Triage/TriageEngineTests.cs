@@ -6039,6 +6039,31 @@ public sealed class TriageEngineTests
         Assert.StartsWith(culture == "en" ? "My advice:" : "Mijn advies:", replies[^1], StringComparison.Ordinal);
     }
 
+    // After an accident or hard fall told, whether there was a small fall is not asked.
+    [Fact]
+    public void TheSmallFallIsNotAskedAfterAnAccident()
+    {
+        var chat = Started("nl").Send("rugpijn, gisteren van de trap gevallen");
+
+        var asked = chat.AnswerPlainlyUntil(s => s.Outcome is not null);
+
+        Assert.DoesNotContain("trauma-minor", asked);
+        Assert.Equal("T2", chat.State.Outcome!.Urgency);
+    }
+
+    // Numbness in the saddle only after a long bike ride, which passes, is a no to the saddle question.
+    [Theory]
+    [InlineData("nl", "alleen na lang fietsen, dan gaat het weer weg")]
+    [InlineData("en", "only after cycling, it wears off after")]
+    public void SaddleNumbnessOnlyAfterCyclingIsANo(string culture, string message)
+    {
+        var chat = AtBackQuestion(culture, "rf-saddle-numbness");
+
+        chat.Send(message);
+
+        Assert.Equal(YesNo.No, chat.State.Answers["rf-saddle-numbness"].YesNo);
+    }
+
     // Thanks after the advice: a kind word, without "the questionnaire is finished" beside it.
     [Fact]
     public void ThanksAfterTheAdviceIsAnsweredKindlyAlone()
