@@ -345,6 +345,12 @@ public sealed class TriageEngine
             {
                 return new TurnResult(state, [OutcomeReply(state, state.Outcome)]);
             }
+
+            // "Ziet mijn baas dit?" after the result: who reads the answers, as before it.
+            if (Aside(text, spaced) is { } privacy && privacy is "aside.employer" or "aside.privacy")
+            {
+                return new TurnResult(state, [Say(state, privacy)]);
+            }
         }
 
         // Stopped at a question, not finished: how to go on or start again, once more.

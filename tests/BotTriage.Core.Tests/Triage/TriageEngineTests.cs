@@ -5051,8 +5051,8 @@ public sealed class TriageEngineTests
     [InlineData("nl", "ben jij een robot?", "Ik ben een geautomatiseerde assistent, geen mens en geen arts.")]
     [InlineData("nl", "ik wil liever met een mens praten", "Wil je liever iemand spreken, bel dan de praktijk.")]
     [InlineData("en", "are you a bot?", "I am an automated assistant, not a person and not a doctor.")]
-    [InlineData("nl", "kan ik ook gewoon een afspraak maken?", "Na mijn vragen zeg ik waar je het beste terechtkunt, en dan maak je de afspraak")]
-    [InlineData("en", "can I just book an appointment?", "Once my questions are done I tell you where best to go, and then you book")]
+    [InlineData("nl", "kan ik ook gewoon een afspraak maken?", "Dan zeg ik waar je het beste terechtkunt en of een massage nu past, en maak je de afspraak")]
+    [InlineData("en", "can I just book an appointment?", "Then I tell you where best to go and whether a massage fits now, and you book")]
     public void AQuestionAboutTheEmployerOrThePriceIsAnsweredAndTheQuestionAskedAgain(string culture, string message, string reply)
     {
         var chat = Conversation.Start(culture).SendAll(culture == "en" ? ["no", "yes", "english"] : Welcome);
@@ -6037,6 +6037,30 @@ public sealed class TriageEngineTests
         Assert.Equal(fever ? 2 : 1, replies.Count);
         Assert.Equal(fever, replies[0] == ShippedDialogs.Value.Texts.Get("aside.booking.no-massage", culture));
         Assert.StartsWith(culture == "en" ? "My advice:" : "Mijn advies:", replies[^1], StringComparison.Ordinal);
+    }
+
+    // Who reads the answers, asked after the advice, is answered as before it; "what did you note?" shows the advice.
+    [Theory]
+    [InlineData("en", "will my boss see this?", "aside.employer")]
+    [InlineData("nl", "wie kan mijn antwoorden lezen?", "aside.privacy")]
+    [InlineData("en", "what did you note?", null)]
+    public void QuestionsAfterTheAdviceAreAnswered(string culture, string message, string? aside)
+    {
+        var chat = Started(culture).SendAll(culture == "en" ? ["lower back", "3 weeks", "5", "moderately"] : ["onderrug", "3 weken", "5", "matig"]);
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        chat.SkipReplies();
+
+        chat.Send(message);
+
+        var reply = chat.LastTurn!.Replies.Single().Text;
+        if (aside is null)
+        {
+            Assert.StartsWith("My advice:", reply, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(ShippedDialogs.Value.Texts.Get(aside, culture), reply);
+        }
     }
 
     // After an accident or hard fall told, whether there was a small fall is not asked.
