@@ -2537,6 +2537,20 @@ public sealed class TriageEngineTests
         Assert.True(chat.State.Answers["duration"].Seconds > 12 * 7 * 86400L);
     }
 
+    // A day told with how the complaint started is how long it has lasted: "bij deadliften schoot het gisteren in mn
+    // onderrug" is a day, and the length is not asked.
+    [Theory]
+    [InlineData("nl", "bij deadliften schoot het gisteren in mn onderrug", 1)]
+    [InlineData("nl", "bij de sprint eergisteren trok er iets in mijn linker hamstring", 2)]
+    [InlineData("en", "felt something pop in my lower back yesterday", 1)]
+    public void ADayToldWithHowItStartedIsTheLength(string culture, string message, int days)
+    {
+        var chat = Started(culture).Send(message);
+
+        Assert.NotEqual("duration", chat.State.Step);
+        Assert.Equal(days * 86400L, chat.State.Answers["duration"].Seconds);
+    }
+
     private static Conversation AtBackQuestion(string culture, string step)
     {
         string[] first = culture == "en" ? ["no", "yes", "english", "lower back", "2 months", "5", "a little"] : [.. Welcome, "onderrug", "2 maanden", "5", "een beetje"];
