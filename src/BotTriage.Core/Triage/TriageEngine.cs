@@ -1294,6 +1294,15 @@ public sealed class TriageEngine
             return new TurnResult(asking, [new Reply(Texts.Get("noted", state.Culture).Format(state.Culture, Join(notes, state.Culture))), Ask(asking, open)]);
         }
 
+        // Advice that stays the same word for word is not shown again: what was told is noted for the therapist.
+        if (TriageRouter.Unconfirmed(_dialogs, reopened).Count == 0 && state.Outcome is { } before
+            && TriageRouter.Route(_dialogs, reopened with { Step = state.Step }) is var after
+            && OutcomeReply(state, before).Text == OutcomeReply(state, after).Text)
+        {
+            return new TurnResult(state with { Answers = answers, Outcome = after },
+                [new Reply(Texts.Get("noted.after-result.same", state.Culture).Format(state.Culture, Join(notes, state.Culture)))]);
+        }
+
         return ShowOutcome(reopened, Flow[_resultStep], [new Reply(Texts.Get("noted.after-result", state.Culture).Format(state.Culture, Join(notes, state.Culture)))]);
     }
 

@@ -6102,6 +6102,28 @@ public sealed class TriageEngineTests
         Assert.Equal(YesNo.No, chat.State.Answers["rf-saddle-numbness"].YesNo);
     }
 
+    // Something told after the advice that leaves it the same is noted, and the advice is not shown again; what changes
+    // it shows it again.
+    [Fact]
+    public void SomethingToldAfterTheAdviceShowsItAgainOnlyWhenItChanges()
+    {
+        var chat = AtBackQuestion("nl", "rf-fever");
+        chat.Send("ja, 39 graden");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+        var advice = chat.State.Outcome!;
+        chat.SkipReplies();
+
+        chat.Send("ik slaap slecht maar dat komt door mijn man die snurkt");
+
+        Assert.Equal("Ik noteer nog: slaap slecht. Mijn advies blijft hetzelfde; je therapeut leest het.", chat.LastTurn!.Replies.Single().Text);
+        Assert.Equal(advice.Urgency, chat.State.Outcome!.Urgency);
+        Assert.Equal(YesNo.Yes, chat.State.Answers["stress-sleep"].YesNo);
+
+        chat.Send("en ik heb ook trombose");
+
+        Assert.Contains(chat.LastTurn!.Replies, r => r.Text.StartsWith("Mijn advies:", StringComparison.Ordinal));
+    }
+
     // Thanks after the advice: a kind word, without "the questionnaire is finished" beside it.
     [Fact]
     public void ThanksAfterTheAdviceIsAnsweredKindlyAlone()
