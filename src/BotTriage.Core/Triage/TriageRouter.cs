@@ -26,6 +26,7 @@ public static class TriageRouter
         var massageTypes = new List<string>();
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var matched = new List<RoutingRule>();
+        var reportedBy = new Dictionary<string, ImmutableList<string>>(StringComparer.Ordinal);
         foreach (var rule in dialogs.Rules)
         {
             if (rule.When.Evaluate(context))
@@ -43,6 +44,7 @@ public static class TriageRouter
             if (rule.RedFlag is { } code && !HasCode(redFlags, code))
             {
                 var evidence = EvidenceFor(dialogs, rule, state, redFlags, []);
+                reportedBy[code] = evidence;
                 redFlags.Add((code, new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = string.Join(", ", evidence) }));
             }
         }
@@ -85,7 +87,7 @@ public static class TriageRouter
             if (Contributes(rule, urgency, routes, massageTypes))
             {
                 var reason = rule.ReasonWithoutMassage is { } without && !routes.Contains("massage") ? without : rule.Reason;
-                reasons.Add(new OutcomeReason(rule.Id, reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs, rule, state, redFlags, contraindications) });
+                reasons.Add(new OutcomeReason(rule.Id, reason.Get(state.Culture)) { Evidence = EvidenceFor(dialogs, rule, state, redFlags, contraindications, reportedBy) });
             }
         }
 
@@ -273,7 +275,9 @@ public static class TriageRouter
     private static string? MostUrgent(string? current, string? candidate) =>
         current is null ? candidate : candidate is null ? current : string.CompareOrdinal(candidate, current) < 0 ? candidate : current;
 
-    private static ImmutableList<string> EvidenceFor(DialogSet dialogs, RoutingRule rule, TriageState state, List<(string Code, Answer Answer)> redFlags, List<(string Code, Answer Answer)> contraindications)
+    // A sign a rule reports (reportedBy, by code) is quoted by that rule's evidence, item by item, so that the answers
+    // it rests on are said once each: "first back trouble like this: yes", "I am 55".
+    private static ImmutableList<string> EvidenceFor(DialogSet dialogs, RoutingRule rule, TriageState state, List<(string Code, Answer Answer)> redFlags, List<(string Code, Answer Answer)> contraindications, IReadOnlyDictionary<string, ImmutableList<string>>? reportedBy = null)
     {
         var flow = dialogs.Flow;
         var evidence = new List<string>();
@@ -296,7 +300,18 @@ public static class TriageRouter
             {
                 var found = reference.StartsWith("redflags", StringComparison.Ordinal) ? redFlags : contraindications;
                 var named = found.Where(f => rule.When.Symbols.Contains(f.Code)).ToList();
-                evidence.AddRange((named.Count > 0 ? named : found).Select(f => Quoted(dialogs, state, f.Answer, flow.States.FirstOrDefault(q => q.RedFlag == f.Code || q.Contraindication == f.Code))));
+                foreach (var (code, told) in named.Count > 0 ? named : found)
+                {
+                    if (reportedBy?.GetValueOrDefault(code) is { } items)
+                    {
+                        evidence.AddRange(items);
+                    }
+                    else
+                    {
+                        evidence.Add(Quoted(dialogs, state, told, flow.States.FirstOrDefault(q => q.RedFlag == code || q.Contraindication == code)));
+                    }
+                }
+
                 continue;
             }
 

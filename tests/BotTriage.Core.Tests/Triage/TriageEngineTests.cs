@@ -231,6 +231,23 @@ public sealed class TriageEngineTests
         Assert.Equal(["lost like 8 kilos", "wake up at night from the pain"], combined.Evidence);
     }
 
+    // A sign a rule reports (a first episode at 55) is quoted by the answers it rests on, each once.
+    [Fact]
+    public void ASignARuleReportsIsQuotedByItsAnswersEachOnce()
+    {
+        var chat = Started("en").SendAll("mid back", "3 weeks", "6", "moderately");
+        chat.AnswerPlainlyUntil(s => s.Step == "rf-night-pain");
+        chat.Send("yes, I wake up from it, turning does not help");
+        chat.AnswerPlainlyUntil(s => s.Step == "first-episode");
+        chat.Send("yes");
+        chat.AnswerPlainlyUntil(s => s.Step == "age-first");
+        chat.Send("I am 55");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var combined = Assert.Single(chat.State.Outcome!.Reasons, r => r.Rule == "signs-combined");
+        Assert.Equal(["yes, I wake up from it, turning does not help", "first back trouble like this: yes", "I am 55"], combined.Evidence);
+    }
+
     [Fact]
     public void AsksOnlyTheRedFlagsThatFitTheLocation()
     {
