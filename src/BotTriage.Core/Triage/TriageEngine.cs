@@ -77,6 +77,12 @@ public sealed class TriageEngine
     private readonly string[] _employerCues;
     private readonly string[] _costCues;
     private readonly string[] _seriousCues;
+
+    // The places in a leg and the leg itself: "straalt uit naar mn linkerbeen tot in mn tenen" runs into the left leg.
+    private readonly FrozenSet<string> _legCodes;
+
+    // The single words of the legs cues by language ("been", "linkerbeen", "leg"): a leg the pain runs into.
+    private readonly FrozenDictionary<string, FrozenSet<string>> _legWords;
     private readonly string[] _emergencyQuestionCues;
     private readonly string[] _emergencyQuestionEnds;
     private readonly string[] _insteadNot;
@@ -164,6 +170,8 @@ public sealed class TriageEngine
         _employerCues = Cues("employer");
         _costCues = Cues("cost");
         _seriousCues = Cues("serious");
+        _legCodes = _dialogs.Recognizer.Lexicons.InTheLeg.Append(WholeLeg).ToFrozenSet(StringComparer.Ordinal);
+        _legWords = Texts.CommandsByCulture.ToFrozenDictionary(p => p.Key, p => p.Value["legs"].Where(w => !w.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _emergencyQuestionCues = Cues("emergency-question");
         _emergencyQuestionEnds = Cues("emergency-question-end");
         _insteadNot = Cues("instead-not");
@@ -656,9 +664,10 @@ public sealed class TriageEngine
                 continue;
             }
 
-            // "Nee, onderrug en linkerbeen" to another question: the leg joins the places, on its side. Where in it is asked
-            // only at the question where.
-            if (!answered && other.Kind == AnswerKind.BodyLocation && extra.Locations is not [{ Code: NoComplaint }] && NamesLegsBesideThePlaces(understood)
+            // "Nee, onderrug en linkerbeen" to another question: the leg joins the places, on its side, unless it is among
+            // them already (the leg the pain spreads into). Where in it is asked only at the question where.
+            if (!answered && other.Kind == AnswerKind.BodyLocation && extra.Locations is not [{ Code: NoComplaint }] && !extra.Locations.Any(l => IsInTheLeg(l.Code))
+                && NamesLegsBesideThePlaces(understood)
                 && MorePlaces(extra, extra with { Locations = [new BodyLocation(WholeLeg, LegsSideOf(understood, extra))] }) is { } withLeg)
             {
                 extra = withLeg;
@@ -916,6 +925,12 @@ public sealed class TriageEngine
             state = state with { LegsAsked = false, LegsSide = BodySide.Unspecified };
             if (answers.TryGetValue(current.Id, out var noted) && !correcting)
             {
+                // "Mijn hele been" after "straalt uit naar mn linkerbeen": the leg noted on its side already.
+                if (noted.Locations.SingleOrDefault(l => l.Code == WholeLeg) is { Side: not BodySide.Unspecified } notedLeg)
+                {
+                    answer = answer with { Locations = [.. answer.Locations.Select(l => l is { Code: WholeLeg, Side: BodySide.Unspecified } ? notedLeg : l)] };
+                }
+
                 answer = MorePlaces(noted, answer) ?? noted;
             }
 
@@ -1947,9 +1962,10 @@ public sealed class TriageEngine
                 // leg it runs into joins the places, on its side: pain from the back into a leg is for a physiotherapist
                 // to examine.
                 if (locations is not null && !locations.Exists(l => IsInTheLeg(l.Code))
-                    && _dialogs.Recognizer.BodyLocations.SpreadsInto(understood.Text, understood.Culture, _dialogs.Recognizer.Lexicons.InTheLeg) is { } legSide)
+                    && _dialogs.Recognizer.BodyLocations.SpreadsInto(understood.Text, understood.Culture, _legCodes, _legWords.GetValueOrDefault(understood.Culture)) is { } legSide)
                 {
-                    locations.Add(new BodyLocation(WholeLeg, legSide));
+                    // "Naar mn linkerbeen tot in mn tenen": the side of the leg word, when the place in it has none.
+                    locations.Add(new BodyLocation(WholeLeg, legSide != BodySide.Unspecified ? legSide : LegsSideOf(understood, null)));
                 }
 
                 // "Eigenlijk nergens, maar mijn rechterbeen wordt steeds slapper": a sign told after it is a complaint after all.

@@ -49,9 +49,10 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
     /// ("onderrug, trekt door tot in mijn linkerkuit": left), with <see cref="BodySide.Unspecified"/> for one said without
     /// a side, also in the plural ("it goes down in my hamstrings": whether both legs, the question about that asks);
     /// null when the pain spreads to none of them. Such a place is left out of the places found (a complaint is where it
-    /// starts), so this is how to know where it goes.
+    /// starts), so this is how to know where it goes. A word of <paramref name="words"/> there counts as such a place
+    /// too, with the side said beside it: "radiating down my left leg".
     /// </summary>
-    public BodySide? SpreadsInto(string text, string culture, IReadOnlySet<string> codes)
+    public BodySide? SpreadsInto(string text, string culture, IReadOnlySet<string> codes, IReadOnlySet<string>? words = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(codes);
@@ -69,6 +70,11 @@ public sealed class BodyLocationRecognizer : LexiconRecognizer
                 if (TryPlace(tokens, lexicon, i, out var placeEnd, out var entry, out var side) && codes.Contains(entry.Code))
                 {
                     return side ?? SideNear(tokens, lexicon, i, placeEnd) ?? BodySide.Unspecified;
+                }
+
+                if (words is not null && words.Contains(tokens.TextOf(i).ToString()))
+                {
+                    return SideNear(tokens, lexicon, i, i + 1) ?? BodySide.Unspecified;
                 }
             }
         }

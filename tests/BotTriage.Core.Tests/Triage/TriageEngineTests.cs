@@ -3647,11 +3647,26 @@ public sealed class TriageEngineTests
     [InlineData("en", "my lower back and it shoots down into my foot", new[] { "lower-back:Unspecified", "leg:Unspecified" })]
     [InlineData("en", "my knee, it goes down to my foot", new[] { "knee:Unspecified" })]
     [InlineData("en", "my lower back and it goes down in my hamstrings", new[] { "lower-back:Unspecified", "leg:Unspecified" })]
+    [InlineData("nl", "pijn in mn onderrug en nu straalt het uit naar mn linkerbeen tot in mn tenen", new[] { "lower-back:Unspecified", "leg:Left" })]
+    [InlineData("en", "lower back, radiating down my left leg", new[] { "lower-back:Unspecified", "leg:Left" })]
+    [InlineData("nl", "onderrug, straalt uit naar mijn linkerbeen", new[] { "lower-back:Unspecified", "leg:Left" })]
     public void TheLegThePainSpreadsIntoJoinsThePlaces(string culture, string message, string[] places)
     {
         var chat = Started(culture).Send(message);
 
         Assert.Equal(places, chat.State.Answers["location"].Locations.Select(l => $"{l.Code}:{l.Side}"));
+    }
+
+    // The whole leg told to where in the legs, after the leg the pain runs into was noted on its side, is that leg.
+    [Fact]
+    public void TheWholeLegAfterTheLegThePainRunsIntoIsThatLeg()
+    {
+        var chat = Started("nl").Send("pijn in mn onderrug en nu straalt het uit naar mn linkerbeen tot in mn tenen");
+        chat.AssertStep("location");
+
+        chat.Send("mijn hele been");
+
+        Assert.Equal(["lower-back:Unspecified", "leg:Left"], chat.State.Answers["location"].Locations.Select(l => $"{l.Code}:{l.Side}"));
     }
 
     [Fact]
