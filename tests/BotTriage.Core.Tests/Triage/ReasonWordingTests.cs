@@ -152,8 +152,8 @@ public sealed class ReasonWordingTests
     }
 
     [Theory]
-    [InlineData("en", "Tell your GP what you mentioned: dark urine or extremely swollen legs after exertion.")]
-    [InlineData("nl", "Vertel de huisarts wat je noemde: donkere urine of extreem gezwollen benen na inspanning.")]
+    [InlineData("en", "Tell your GP what you mentioned: dark urine or extremely swollen muscles after exertion.")]
+    [InlineData("nl", "Vertel de huisarts wat je noemde: donkere urine of extreem gezwollen spieren na inspanning.")]
     public void SwollenLegsAfterARaceAreNamedForTheGpAsTheSignIs(string culture, string tellGp)
     {
         var outcome = RoutedAnswers.Route(culture, "calf", 0, ("rf-dark-urine", "both calves are extremely swollen after the ultra trail"));
