@@ -1993,7 +1993,7 @@ public sealed class TriageEngine
                     {
                         if (!found.Resolution.Negated)
                         {
-                            return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = Quoted(found.Entity.Text) };
+                            return new Answer { Kind = AnswerKind.YesNo, YesNo = YesNo.Yes, Evidence = MentionsOf(understood, code) };
                         }
 
                         // "Geen prednison" says nothing of whether the immune system is weakened otherwise.
@@ -3000,6 +3000,21 @@ public sealed class TriageEngine
         }
 
         return false;
+    }
+
+    // Every mention of a sign in the message that is not denied, each once: "enorm opgezwollen, plas is bruin".
+    private static string MentionsOf(Interpretation understood, string code)
+    {
+        var words = new List<string>();
+        foreach (var (entity, flag) in understood.All<RedFlagResolution>())
+        {
+            if (!flag.Negated && string.Equals(flag.Code, code, StringComparison.Ordinal) && Quoted(entity.Text) is var quoted && !words.Contains(quoted))
+            {
+                words.Add(quoted);
+            }
+        }
+
+        return string.Join(", ", words);
     }
 
     // Whether a sign the question asks about is named within the entity's words.

@@ -248,6 +248,17 @@ public sealed class TriageEngineTests
         Assert.Equal(["yes, I wake up from it, turning does not help", "first back trouble like this: yes", "I am 55"], combined.Evidence);
     }
 
+    // Each mention of one sign in a message is quoted: the swelling and the dark urine both tell the GP of damaged muscle.
+    [Fact]
+    public void EveryMentionOfASignIsQuoted()
+    {
+        var chat = Started("nl").Send("na crossfit gisteren zijn mijn bovenarmen enorm opgezwollen en mijn plas is bruin");
+        chat.AnswerPlainlyUntil(s => s.Outcome is { Completed: true });
+
+        var reason = Assert.Single(chat.State.Outcome!.Reasons, r => r.Rule == "dark-urine");
+        Assert.Equal(["enorm opgezwollen, plas is bruin"], reason.Evidence);
+    }
+
     [Fact]
     public void AsksOnlyTheRedFlagsThatFitTheLocation()
     {
