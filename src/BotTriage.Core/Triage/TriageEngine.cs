@@ -77,12 +77,6 @@ public sealed class TriageEngine
     private readonly string[] _employerCues;
     private readonly string[] _costCues;
     private readonly string[] _seriousCues;
-
-    // The places in a leg and the leg itself: "straalt uit naar mn linkerbeen tot in mn tenen" runs into the left leg.
-    private readonly FrozenSet<string> _legCodes;
-
-    // The single words of the legs cues by language ("been", "linkerbeen", "leg"): a leg the pain runs into.
-    private readonly FrozenDictionary<string, FrozenSet<string>> _legWords;
     private readonly string[] _emergencyQuestionCues;
     private readonly string[] _emergencyQuestionEnds;
     private readonly string[] _insteadNot;
@@ -116,6 +110,12 @@ public sealed class TriageEngine
     private readonly ImmutableList<Choice> _yesNoEn;
     private readonly ImmutableList<Choice> _roughLengthsNl;
     private readonly ImmutableList<Choice> _roughLengthsEn;
+
+    // The places in a leg and the leg itself: "straalt uit naar mn linkerbeen tot in mn tenen" runs into the left leg.
+    private readonly FrozenSet<string> _legCodes;
+
+    // The single words of the legs cues by language ("been", "linkerbeen", "leg"): a leg the pain runs into.
+    private readonly FrozenDictionary<string, FrozenSet<string>> _legWords;
 
     public TriageEngine(DialogSet dialogs)
     {
@@ -2810,7 +2810,6 @@ public sealed class TriageEngine
         return false;
     }
 
-    // Whether a no stands between the two positions: "9, no 6", "left knee. No, right knee".
     // Whether a length or a score is said instead of another one told: "het is niet 3 weken maar 3 maanden" corrects,
     // with no word of correction.
     private bool SaysInstead<T>(Interpretation understood)
@@ -2836,6 +2835,7 @@ public sealed class TriageEngine
         _insteadBut.Contains($" {Normalize(understood.Text[(first.End + 1)..second.Start])} ")
         && EndsWithCue($" {Normalize(understood.Text[..first.Start])} ", _insteadNot);
 
+    // Whether a no stands between the two positions: "9, no 6", "left knee. No, right knee".
     private static bool NoBetween(Interpretation understood, int from, int to)
     {
         foreach (var (entity, boolean) in understood.All<BooleanResolution>())
