@@ -25,7 +25,7 @@ public sealed class ChatPageBrowserTests : IDisposable
         new("duizelig, zie je dubbel", Act.Click, "nee"),
         new("drukkend gevoel op de borst", Act.Click, "nee"),
         new("handen aan beide kanten doof", Act.Click, "nee"),
-        new("na een ongeluk, een val van hoogte", Act.Click, "nee"),
+        new("een ongeluk gehad, een val van hoogte", Act.Click, "nee"),
         new("kort geleden gevallen of gestruikeld", Act.Click, "nee"),
         new("koorts of koude rillingen", Act.Click, "nee"),
         new("Is je afweer verlaagd", Act.Click, "nee"),
