@@ -3070,7 +3070,7 @@ public sealed class TriageEngine
             : LegsSideOf(understood, null) is var side && side != BodySide.Unspecified ? side
             : state.LegsAsked ? state.LegsSide : BodySide.Unspecified;
 
-    private bool IsInTheLeg(string code) => code == WholeLeg || _dialogs.Recognizer.Lexicons.InTheLeg.Contains(code);
+    private bool IsInTheLeg(string code) => _legCodes.Contains(code);
 
     private string[] LegsCues(string culture) => _legsCues.TryGetValue(culture, out var cues) ? cues : [];
 
